@@ -1,0 +1,29 @@
+/**
+ * Stratified heterogeneity q of y over integer stratum codes 0..L-1 (METHODS.md M8):
+ * q = 1 - SSW/SST = SSB/SST, with SSB = Σ_h N_h (ȳ_h - ȳ)², computed from centred y in one
+ * pass per statistic on typed arrays (the hot loop of every detector and of the grid search).
+ * Returns NaN only if SST = 0; callers validate and report that as an error.
+ *
+ * @example
+ * qFromCodes([1, 2, 10, 11], Int32Array.from([0, 0, 1, 1]), 2); // 0.98765...
+ */
+export function qFromCodes(y: ArrayLike<number>, codes: ArrayLike<number>, L: number): number {
+  const n = y.length;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += y[i];
+  mean /= n;
+  const count = new Float64Array(L);
+  const sum = new Float64Array(L);
+  let sst = 0;
+  for (let i = 0; i < n; i++) {
+    const d = y[i] - mean;
+    const h = codes[i];
+    count[h] += 1;
+    sum[h] += d;
+    sst += d * d;
+  }
+  let ssb = 0;
+  for (let h = 0; h < L; h++) if (count[h] > 0) ssb += (sum[h] * sum[h]) / count[h];
+  const q = ssb / sst;
+  return q > 1 ? 1 : q;
+}
