@@ -1,0 +1,272 @@
+import { CoordError } from "./errors";
+import { assertFinite, assertOption, assertSameLength, finiteMatrix } from "./validate";
+
+/** Direction of an indicator: benefit ("+", larger is better) or cost ("-"). */
+export type Direction = "+" | "-";
+/** Rows pooled for min and max: all rows (default) or the rows of each period. */
+export type Scope = "global" | "per-period";
+/** A period label, e.g. a year; labels are compared as text, so 2011 and "2011" are one period. */
+export type PeriodLabel = string | number;
+
+export interface StandardizeOptions {
+  /** One direction per column; default all "+". */
+  directions?: ArrayLike<string>;
+  /** "global" (default: min/max over all rows, the time trend survives) or "per-period". */
+  scope?: Scope;
+  /** One period label per row; required with scope "per-period". */
+  periods?: ArrayLike<unknown>;
+  /** Shift z' = z + δ (default 0). Cannot be combined with `rescale`. */
+  shift?: number;
+  /** Rescale to [a, b]: z' = a + (b - a)·z (SPSSAU uses [0.01, 0.99]). */
+  rescale?: readonly [number, number] | number[];
+  /** A column with max = min: "error" (default, names the column), or z = 0, or z = 1. */
+  constant?: "error" | 0 | 1;
+  /** Column names used in messages instead of column numbers. */
+  columnNames?: ArrayLike<string>;
+}
+
+/** The rows pooled together in one calculation (all rows, or the rows of one period). */
+export interface StandardizePool {
+  /** The period label, or null for the global pool. */
+  period: PeriodLabel | null;
+  /** 0-based indices of the rows in this pool, in input order. */
+  rows: number[];
+  /** Column minima and maxima over the rows of this pool. */
+  min: number[];
+  max: number[];
+  /** 0-based indices of the columns with max = min in this pool (only with `constant` 0 or 1). */
+  constantColumns: number[];
+}
+
+export interface StandardizeResult {
+  /** Standardized matrix, after shift or rescale (rows x columns). */
+  z: number[][];
+  /** Plain min-max z before shift or rescale (equal to `z` when neither is set). */
+  zUnshifted: number[][];
+  /** Column minima and maxima over all rows (for scope "global" these are the ones used). */
+  min: number[];
+  max: number[];
+  /** The pools: one for scope "global", one per period (in order of first appearance) otherwise. */
+  pools: StandardizePool[];
+  directions: Direction[];
+  scope: Scope;
+  shift: number;
+  rescale: [number, number] | null;
+}
+
+const STANDARDIZE_KEYS = ["directions", "scope", "periods", "shift", "rescale", "constant", "columnNames"] as const;
+
+/** @internal Throw an OPTION error for an option key that the function does not know. */
+export function assertKnownOptions(options: object | undefined, allowed: readonly string[], fn: string): void {
+  if (options === undefined || options === null) return;
+  if (typeof options !== "object")
+    throw new CoordError("OPTION", `${fn}: options must be an object; got ${typeof options}`, { argument: "options" });
+  for (const key of Object.keys(options)) {
+    if (allowed.includes(key)) continue;
+    if (key === "k")
+      throw new CoordError(
+        "OPTION",
+        `${fn}: option 'k' is not offered: k = 1/ln(n) with n the rows pooled (METHODS.md M2); ` +
+          `k = 1/ln(T) on pooled data gives e > 1`,
+        { argument: "k" },
+      );
+    throw new CoordError("OPTION", `${fn}: unknown option '${key}'; known options: ${allowed.join(", ")}`, {
+      argument: key,
+    });
+  }
+}
+
+/** @internal Label of column j for messages: its name when given, else its 0-based index. */
+export function columnRef(columnNames: ArrayLike<string> | undefined, j: number): number | string {
+  return columnNames && columnNames[j] !== undefined ? String(columnNames[j]) : j;
+}
+
+/** @internal "column \"GDP\"" or "column 3" (1-based). */
+export function columnText(columnNames: ArrayLike<string> | undefined, j: number): string {
+  const c = columnRef(columnNames, j);
+  return typeof c === "number" ? `column ${c + 1}` : `column "${c}"`;
+}
+
+/** @internal Check column names: as many as columns. */
+export function checkColumnNames(columnNames: ArrayLike<string> | undefined, cols: number): string[] | undefined {
+  if (columnNames === undefined) return undefined;
+  if (columnNames.length !== cols)
+    throw new CoordError("LENGTH", `columnNames has ${columnNames.length} names but data has ${cols} columns`, {
+      argument: "columnNames",
+    });
+  return Array.from(columnNames, (s) => String(s));
+}
+
+/** @internal Check the directions: one "+" or "-" per column; default all "+". */
+export function checkDirections(
+  directions: ArrayLike<string> | undefined,
+  cols: number,
+  columnNames?: ArrayLike<string>,
+): Direction[] {
+  if (directions === undefined) return new Array<Direction>(cols).fill("+");
+  if (directions.length !== cols)
+    throw new CoordError("LENGTH", `directions has ${directions.length} values but data has ${cols} columns`, {
+      argument: "directions",
+    });
+  const out = new Array<Direction>(cols);
+  for (let j = 0; j < cols; j++) {
+    const d = directions[j];
+    if (d !== "+" && d !== "-")
+      throw new CoordError(
+        "OPTION",
+        `directions, ${columnText(columnNames, j)}: must be '+' (benefit) or '-' (cost); got '${String(d)}'`,
+        { argument: "directions", column: columnRef(columnNames, j) },
+      );
+    out[j] = d;
+  }
+  return out;
+}
+
+/**
+ * @internal Group rows into pools: one global pool, or one pool per period label (labels
+ * compared as text, pools in order of first appearance). Checks `periods` against `rows`.
+ */
+export function poolRows(
+  rows: number,
+  scope: Scope,
+  periods: ArrayLike<unknown> | undefined,
+): { period: PeriodLabel | null; rows: number[] }[] {
+  if (scope === "global") {
+    if (periods !== undefined) assertSameLength({ length: rows }, periods, "data", "periods");
+    return [{ period: null, rows: Array.from({ length: rows }, (_, i) => i) }];
+  }
+  if (periods === undefined)
+    throw new CoordError("OPTION", `scope 'per-period' needs periods: one period label per data row`, {
+      argument: "periods",
+    });
+  if (periods.length !== rows)
+    throw new CoordError("LENGTH", `periods has ${periods.length} labels but data has ${rows} rows`, {
+      argument: "periods",
+    });
+  const byKey = new Map<string, { period: PeriodLabel; rows: number[] }>();
+  for (let i = 0; i < rows; i++) {
+    const p = periods[i];
+    const ok = (typeof p === "number" && Number.isFinite(p)) || (typeof p === "string" && p.trim() !== "");
+    if (!ok)
+      throw new CoordError(
+        p === null || p === undefined || p === "" ? "MISSING" : "NOT_NUMERIC",
+        `periods row ${i + 1}: ${p === null || p === undefined || p === "" ? "the period label is missing" : `'${String(p)}' is not a period label`}`,
+        { argument: "periods", row: i },
+      );
+    const key = String(p);
+    let pool = byKey.get(key);
+    if (!pool) {
+      pool = { period: p as PeriodLabel, rows: [] };
+      byKey.set(key, pool);
+    }
+    pool.rows.push(i);
+  }
+  return Array.from(byKey.values());
+}
+
+/** @internal Check the shift / rescale options; returns the normalised pair. */
+export function checkShiftRescale(
+  shift: unknown,
+  rescale: unknown,
+): { shift: number; rescale: [number, number] | null } {
+  const s = shift === undefined ? 0 : assertFinite(shift, "shift");
+  let r: [number, number] | null = null;
+  if (rescale !== undefined) {
+    if (!Array.isArray(rescale) || rescale.length !== 2)
+      throw new CoordError("OPTION", `rescale must be a pair [a, b], e.g. [0.01, 0.99]`, { argument: "rescale" });
+    const a = assertFinite(rescale[0], "rescale", undefined, 0);
+    const b = assertFinite(rescale[1], "rescale", undefined, 1);
+    if (!(a < b))
+      throw new CoordError("OPTION", `rescale [a, b] needs a < b; got [${a}, ${b}]`, { argument: "rescale" });
+    r = [a, b];
+    if (s !== 0)
+      throw new CoordError("OPTION", `shift and rescale cannot be combined: choose one`, { argument: "shift" });
+  }
+  return { shift: s, rescale: r };
+}
+
+/**
+ * Min-max standardization with indicator directions (METHODS.md M1): for a benefit column
+ * z = (x - min)/(max - min), for a cost column z = (max - x)/(max - min), min and max taken over
+ * the rows pooled (all rows, or the rows of each period); then optionally z + δ or a + (b - a)z.
+ *
+ * @example
+ * standardize([[1, 10], [2, 30], [4, 20]], { directions: ["+", "-"] }).z;
+ * // [[0, 1], [0.3333333333333333, 0], [1, 0.5]]
+ */
+export function standardize(matrix: ArrayLike<ArrayLike<unknown>>, options: StandardizeOptions = {}): StandardizeResult {
+  assertKnownOptions(options, STANDARDIZE_KEYS, "standardize");
+  if (!matrix || matrix.length === 0) throw new CoordError("EMPTY", `data is empty`, { argument: "data" });
+  const cols = matrix[0] ? matrix[0].length : 0;
+  const names = checkColumnNames(options.columnNames, cols);
+  const x = finiteMatrix(matrix, "data", names);
+  const directions = checkDirections(options.directions, cols, names);
+  const scope = assertOption(options.scope ?? "global", ["global", "per-period"] as const, "scope");
+  const constant = options.constant ?? "error";
+  if (constant !== "error" && constant !== 0 && constant !== 1)
+    throw new CoordError("OPTION", `constant must be one of 'error', 0, 1; got '${String(constant)}'`, {
+      argument: "constant",
+    });
+  const { shift, rescale } = checkShiftRescale(options.shift, options.rescale);
+  const groups = poolRows(x.length, scope, options.periods);
+
+  const n = x.length;
+  const zUnshifted: number[][] = Array.from({ length: n }, () => new Array<number>(cols));
+  const pools: StandardizePool[] = [];
+  for (const g of groups) {
+    const min = new Array<number>(cols).fill(Infinity);
+    const max = new Array<number>(cols).fill(-Infinity);
+    for (const i of g.rows)
+      for (let j = 0; j < cols; j++) {
+        const v = x[i][j];
+        if (v < min[j]) min[j] = v;
+        if (v > max[j]) max[j] = v;
+      }
+    const constantColumns: number[] = [];
+    for (let j = 0; j < cols; j++) {
+      const range = max[j] - min[j];
+      if (range === 0) {
+        if (constant === "error") {
+          const inPeriod = g.period === null ? "" : ` in period ${g.period}`;
+          throw new CoordError(
+            "CONSTANT",
+            `data ${columnText(names, j)} is constant${inPeriod} (every value is ${min[j]}): min-max standardization is undefined; ` +
+              `remove the column or set the option constant to 0 or 1`,
+            { argument: "data", column: columnRef(names, j) },
+          );
+        }
+        constantColumns.push(j);
+        for (const i of g.rows) zUnshifted[i][j] = constant;
+        continue;
+      }
+      // M1: benefit (x - min)/(max - min); cost (max - x)/(max - min)
+      if (directions[j] === "+") for (const i of g.rows) zUnshifted[i][j] = (x[i][j] - min[j]) / range;
+      else for (const i of g.rows) zUnshifted[i][j] = (max[j] - x[i][j]) / range;
+    }
+    pools.push({ period: g.period, rows: g.rows, min, max, constantColumns });
+  }
+
+  let z = zUnshifted;
+  if (rescale) {
+    const [a, b] = rescale;
+    z = zUnshifted.map((row) => row.map((v) => a + (b - a) * v)); // M1 option: a + (b - a)z
+  } else if (shift !== 0) {
+    z = zUnshifted.map((row) => row.map((v) => v + shift)); // M1 option: z + δ
+  }
+
+  let min: number[];
+  let max: number[];
+  if (pools.length === 1) {
+    min = pools[0].min;
+    max = pools[0].max;
+  } else {
+    min = new Array<number>(cols).fill(Infinity);
+    max = new Array<number>(cols).fill(-Infinity);
+    for (const p of pools)
+      for (let j = 0; j < cols; j++) {
+        if (p.min[j] < min[j]) min[j] = p.min[j];
+        if (p.max[j] > max[j]) max[j] = p.max[j];
+      }
+  }
+  return { z, zUnshifted, min, max, pools, directions, scope, shift, rescale };
+}

@@ -1,0 +1,174 @@
+import { CoordError } from "../errors";
+import { assertFinite } from "../validate";
+import { Direction, PeriodLabel, StandardizeOptions, assertKnownOptions, columnRef, columnText } from "../standardize";
+import { prepareZ } from "./prepare";
+
+export interface EntropyOptions extends StandardizeOptions {
+  /**
+   * true (default): `matrix` is raw data, standardized by M1 with the options above.
+   * false: `matrix` is used as z as it is (must be ≥ 0; directions must all be "+"); e.g. to
+   * reproduce pymcdm / scikit-criteria, which normalise the raw matrix.
+   */
+  standardize?: boolean;
+  /** p_ij + ε before p·ln p (blog Stata recipe, e.g. 1e-10). */
+  pEpsilon?: number;
+  /** p·ln(p + ε) (pyDecision recipe, e.g. 1e-9). */
+  logEpsilon?: number;
+}
+
+/** Entropy statistics of one pool of rows (all rows, or one period). */
+export interface EntropyPool {
+  /** Period label, or null for the global pool. */
+  period: PeriodLabel | null;
+  /** 0-based rows of this pool. */
+  rows: number[];
+  /** Rows pooled, n. */
+  n: number;
+  /** k = 1/ln(n). */
+  k: number;
+  /** Entropy e_j, divergence d_j = 1 - e_j, weights w_j = d_j / Σ d. */
+  e: number[];
+  d: number[];
+  weights: number[];
+  /** 0-based columns whose z sum to 0 in this pool: no information, e = 1, d = 0. */
+  uninformative: number[];
+}
+
+interface EntropyBase {
+  /** Standardized z the entropy was computed on (after shift or rescale). */
+  z: number[][];
+  /** z before shift or rescale, for scoring on unshifted z (M4). */
+  zUnshifted: number[][];
+  directions: Direction[];
+  /** One pool for scope "global", one per period otherwise. */
+  pools: EntropyPool[];
+}
+
+/** Scope "global": one pool of all N·T rows. */
+export interface EntropyGlobalResult extends EntropyBase, Omit<EntropyPool, "period" | "rows"> {
+  scope: "global";
+}
+
+/** Scope "per-period": weights per period; `weights` is their mean (the mean-of-periods option). */
+export interface EntropyPerPeriodResult extends EntropyBase {
+  scope: "per-period";
+  /** Mean over periods of the per-period weights. */
+  weights: number[];
+}
+
+export type EntropyResult = EntropyGlobalResult | EntropyPerPeriodResult;
+
+const ENTROPY_KEYS = [
+  "directions",
+  "scope",
+  "periods",
+  "shift",
+  "rescale",
+  "constant",
+  "columnNames",
+  "standardize",
+  "pEpsilon",
+  "logEpsilon",
+] as const;
+
+function entropyPool(
+  z: number[][],
+  rows: number[],
+  period: PeriodLabel | null,
+  pEps: number,
+  logEps: number | null,
+  zName: string,
+  names: string[] | undefined,
+): EntropyPool {
+  const n = rows.length;
+  const cols = z[rows[0]].length;
+  const inPeriod = period === null ? "" : ` (period ${period})`;
+  if (n < 2)
+    throw new CoordError(
+      "TOO_FEW",
+      `entropy weights need at least 2 rows per pool; ${n} row${inPeriod}`,
+      { argument: "data", row: rows[0] },
+    );
+  const k = 1 / Math.log(n); // M2: k = 1/ln(n), n = rows pooled
+  const e = new Array<number>(cols);
+  const d = new Array<number>(cols);
+  const uninformative: number[] = [];
+  for (let j = 0; j < cols; j++) {
+    let sum = 0;
+    for (const i of rows) {
+      const v = z[i][j];
+      if (v < 0)
+        throw new CoordError(
+          "NEGATIVE",
+          `${zName} row ${i + 1}, ${columnText(names, j)}: ${v} is negative; entropy weights need z ≥ 0`,
+          { argument: zName, row: i, column: columnRef(names, j) },
+        );
+      sum += v;
+    }
+    if (sum === 0) {
+      // all z = 0: no information (treated as uniform p: e = 1, d = 0) instead of 0/0
+      e[j] = 1;
+      d[j] = 0;
+      uninformative.push(j);
+      continue;
+    }
+    let h = 0;
+    for (const i of rows) {
+      const p = z[i][j] / sum + pEps; // M2: p_ij = z_ij / Σ_i z_ij (option: + ε)
+      if (logEps !== null) h += p * Math.log(p + logEps); // option: p ln(p + ε)
+      else if (p > 0) h += p * Math.log(p); // 0·ln0 = 0
+    }
+    e[j] = -k * h; // M2: e_j = -k Σ p ln p
+    // d_j = 1 - e_j; e ≤ 1 in exact arithmetic, so a negative d (rounding, or the ε options on a
+    // near-uniform column) is clamped to 0 rather than giving a negative weight
+    d[j] = Math.max(0, 1 - e[j]);
+  }
+  let sumD = 0;
+  for (const v of d) sumD += v;
+  if (!(sumD > 0))
+    throw new CoordError(
+      "UNDEFINED",
+      `entropy weights are undefined${inPeriod}: every indicator has e = 1 (no variation), so Σ d = 0`,
+      { argument: "data" },
+    );
+  const weights = d.map((v) => v / sumD); // M2: w_j = d_j / Σ d
+  return { period, rows, n, k, e, d, weights, uninformative };
+}
+
+/**
+ * Entropy weights (METHODS.md M2): p_ij = z_ij / Σ_i z_ij, e_j = -k Σ_i p_ij ln p_ij with
+ * 0·ln0 = 0 and k = 1/ln(n) (n = rows pooled: N·T global, N per period), d_j = 1 - e_j,
+ * w_j = d_j / Σ d. z is M1 min-max with directions (or the matrix itself, standardize: false).
+ *
+ * @example
+ * entropyWeights([[0, 1], [0.5, 0.2], [1, 0.6]], { standardize: false }).weights;
+ * // [0.7407530436327863, 0.25924695636721373]
+ */
+export function entropyWeights(matrix: ArrayLike<ArrayLike<unknown>>, options: EntropyOptions = {}): EntropyResult {
+  assertKnownOptions(options, ENTROPY_KEYS, "entropyWeights");
+  let pEps = 0;
+  let logEps: number | null = null;
+  if (options.pEpsilon !== undefined) {
+    pEps = assertFinite(options.pEpsilon, "pEpsilon");
+    if (!(pEps > 0)) throw new CoordError("OPTION", `pEpsilon must be > 0; got ${pEps}`, { argument: "pEpsilon" });
+  }
+  if (options.logEpsilon !== undefined) {
+    logEps = assertFinite(options.logEpsilon, "logEpsilon");
+    if (!(logEps > 0)) throw new CoordError("OPTION", `logEpsilon must be > 0; got ${logEps}`, { argument: "logEpsilon" });
+    if (pEps !== 0)
+      throw new CoordError("OPTION", `pEpsilon and logEpsilon cannot be combined: choose one`, { argument: "logEpsilon" });
+  }
+  const prep = prepareZ(matrix, options, "entropyWeights");
+  const zName = options.standardize === false ? "data" : "z";
+  const pools = prep.pools.map((g) => entropyPool(prep.z, g.rows, g.period, pEps, logEps, zName, prep.names));
+  const base = { z: prep.z, zUnshifted: prep.zUnshifted, directions: prep.directions, pools };
+  if (prep.scope === "global") {
+    const p = pools[0];
+    return { ...base, scope: "global", n: p.n, k: p.k, e: p.e, d: p.d, weights: p.weights, uninformative: p.uninformative };
+  }
+  const cols = pools[0].weights.length;
+  const weights = new Array<number>(cols).fill(0);
+  for (const p of pools) for (let j = 0; j < cols; j++) weights[j] += p.weights[j];
+  for (let j = 0; j < cols; j++) weights[j] /= pools.length; // option: mean of per-period weights
+  return { ...base, scope: "per-period", weights };
+}

@@ -1,0 +1,57 @@
+/**
+ * Shared test helpers: loading the index reference values (tests/fixtures/indices, computed by
+ * an independent numpy/scipy implementation of METHODS.md), comparing numbers at a stated
+ * tolerance (never vacuously), and asserting typed engine errors.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { CoordError } from "../src/engine/errors";
+
+export const FIXTURES = path.join(__dirname, "fixtures");
+
+/** A JSON file of tests/fixtures/indices. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function loadFixture(name: string): any {
+  return JSON.parse(fs.readFileSync(path.join(FIXTURES, "indices", name), "utf8"));
+}
+
+/** Largest absolute difference; throws on a length mismatch so a comparison can never be vacuous. */
+export function maxAbsDiff(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
+  if (actual.length !== expected.length) throw new Error(`length ${actual.length} vs expected ${expected.length}`);
+  if (expected.length === 0) throw new Error("empty expected vector");
+  let m = 0;
+  for (let i = 0; i < expected.length; i++) {
+    const d = Math.abs(actual[i] - expected[i]);
+    if (!(d <= m)) m = Number.isNaN(d) ? Infinity : d;
+  }
+  return m;
+}
+
+/** Expect two vectors (or matrices, flattened) to agree within `tol` absolute. */
+export function expectAllClose(
+  actual: ArrayLike<number> | number[][],
+  expected: ArrayLike<number> | number[][],
+  tol: number,
+  label = "",
+): void {
+  const a = Array.isArray(actual) && Array.isArray(actual[0]) ? (actual as number[][]).flat() : (actual as ArrayLike<number>);
+  const e =
+    Array.isArray(expected) && Array.isArray(expected[0]) ? (expected as number[][]).flat() : (expected as ArrayLike<number>);
+  const d = maxAbsDiff(a, e);
+  if (!(d <= tol)) throw new Error(`${label}: max |difference| ${d} exceeds ${tol}`);
+}
+
+
+/** Expect `fn` to throw a CoordError with this code and a message containing `text`. */
+export function expectCoordError(fn: () => unknown, code: string, text: string): CoordError {
+  let caught: unknown;
+  try {
+    fn();
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught).toBeInstanceOf(CoordError);
+  expect((caught as CoordError).code).toBe(code);
+  expect((caught as CoordError).message).toContain(text);
+  return caught as CoordError;
+}
