@@ -1,0 +1,258 @@
+/**
+ * Reading range arguments: a numeric matrix (with an optional header row), a numeric vector in
+ * either orientation, and a categorical vector (numbers or text).
+ *
+ * Positions in messages are those a user sees inside the selected range, 1-based, the header
+ * row counting as row 1: "data row 12, column 3: text 'n/a' is not a number", or with a header
+ * `data row 12, column "GDP": ...`. `where.row` / `where.column` are the 0-based offsets in the
+ * range (header row included), as errors.ts specifies for "the arrays the caller passed".
+ */
+import { CoordError, CoordErrorCode, cellLabel } from "../../engine/errors";
+import { describeValue } from "../../engine/validate";
+import { Cell, classifyCell, describeText } from "./cells";
+
+export type HeaderMode = "auto" | "yes" | "no";
+
+export interface ReadOptions {
+  /** "auto" (default): a first row of text/blank cells above a row with numbers is a header. */
+  header?: HeaderMode;
+  /** "error" (default): a blank cell is a MISSING error; "null": it is read as null. */
+  blanks?: "error" | "null";
+  /** Keep text cells (and TRUE/FALSE as "TRUE"/"FALSE") instead of rejecting them. */
+  allowText?: boolean;
+}
+
+/** The cell type a read produces: number, plus null with blanks "null", plus string with allowText. */
+export type ReadCell<O extends ReadOptions> =
+  | number
+  | ("blanks" extends keyof O ? ("null" extends O["blanks"] ? null : never) : never)
+  | ("allowText" extends keyof O ? (true extends O["allowText"] ? string : never) : never);
+
+export interface MatrixRead<T> {
+  /** Column labels from the header row (blank header cells are labelled "column N"), or null. */
+  labels: string[] | null;
+  /** Data rows, rectangular. */
+  values: T[][];
+  /** 1 when a header row was consumed, else 0: range row = data row index + rowOffset. */
+  rowOffset: number;
+}
+
+export interface VectorRead<T> {
+  /** The header cell (first cell of the row or column) when one was consumed, else null. */
+  label: string | null;
+  values: T[];
+  /** 1 when a header cell was consumed, else 0. */
+  offset: number;
+  orientation: "column" | "row";
+}
+
+/**
+ * A range argument as rows of cells. A scalar is a 1x1 range; a 1-D array is one row; null or
+ * undefined (an omitted argument) is an empty range. Trailing fully blank rows and columns are
+ * dropped (a selection of whole columns A:F arrives with a million blank rows), and short rows are
+ * padded with null so the result is rectangular.
+ */
+export function toGrid(value: unknown): unknown[][] {
+  let rows: unknown[][];
+  if (value === null || value === undefined) rows = [];
+  else if (!Array.isArray(value)) rows = [[value]];
+  else if (value.every((r) => !Array.isArray(r))) rows = value.length > 0 ? [value] : [];
+  else rows = value.map((r) => (Array.isArray(r) ? r : [r]));
+  return trimGrid(rows);
+}
+
+function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || classifyCell(v).kind === "blank";
+}
+
+function trimGrid(rows: unknown[][]): unknown[][] {
+  let height = rows.length;
+  while (height > 0 && rows[height - 1].every(isBlank)) height--;
+  let width = 0;
+  for (let i = 0; i < height; i++) {
+    const r = rows[i];
+    for (let j = r.length - 1; j >= width; j--) {
+      if (!isBlank(r[j])) {
+        width = j + 1;
+        break;
+      }
+    }
+  }
+  const out: unknown[][] = new Array(height);
+  for (let i = 0; i < height; i++) {
+    const r = rows[i].slice(0, width);
+    while (r.length < width) r.push(null);
+    out[i] = r;
+  }
+  return out;
+}
+
+/** Where a cell is: 0-based offsets in the range; `name` replaces the column number in messages. */
+interface Position {
+  row?: number;
+  column?: number;
+  name?: string;
+}
+
+function fail(code: CoordErrorCode, argument: string, at: Position, text: string): CoordError {
+  const label = cellLabel(argument, at.row, at.name ?? at.column);
+  return new CoordError(code, `${label}${text}`, { argument, row: at.row, column: at.column });
+}
+
+/** The shared wording for cells no reader can use. */
+function failCell(c: Cell, argument: string, at: Position, what: string): CoordError {
+  switch (c.kind) {
+    case "blank":
+      return fail("MISSING", argument, at, " is empty");
+    case "error":
+      return fail("NOT_NUMERIC", argument, at, ` holds ${c.code}`);
+    case "text":
+      return fail("NOT_NUMERIC", argument, at, `: ${describeText(c.text)} is not ${what}`);
+    case "boolean":
+      return fail("NOT_NUMERIC", argument, at, `: ${describeValue(c.value)} is not ${what}`);
+    case "other":
+      return fail("NOT_NUMERIC", argument, at, `: ${c.description} is not ${what}`);
+    case "number":
+      return fail("NOT_NUMERIC", argument, at, `: ${c.value} is not ${what}`);
+  }
+}
+
+function numericCell(v: unknown, argument: string, at: Position, opts: ReadOptions): number | string | null {
+  const c = classifyCell(v);
+  if (c.kind === "number") return c.value;
+  if (c.kind === "blank" && opts.blanks === "null") return null;
+  if (c.kind === "text" && opts.allowText) return c.text;
+  if (c.kind === "boolean" && opts.allowText) return c.value ? "TRUE" : "FALSE";
+  throw failCell(c, argument, at, "a number");
+}
+
+function categoryCell(v: unknown, argument: string, at: Position): number | string {
+  const c = classifyCell(v);
+  if (c.kind === "number") return c.value;
+  if (c.kind === "text") return c.text;
+  if (c.kind === "boolean") return c.value ? "TRUE" : "FALSE";
+  throw failCell(c, argument, at, "a category");
+}
+
+/** Header rule for "auto": first cells all text or blank (at least one text), second has a number. */
+function isHeader(first: Cell[], second: Cell[] | undefined, mode: HeaderMode): boolean {
+  if (mode === "yes") return true;
+  if (mode === "no" || !second) return false;
+  return (
+    first.every((c) => c.kind === "text" || c.kind === "blank") &&
+    first.some((c) => c.kind === "text") &&
+    second.some((c) => c.kind === "number")
+  );
+}
+
+/** A header cell's label: its text, a number or logical as written, null when blank. */
+function headerLabel(v: unknown, argument: string, at: Position): string | null {
+  const c = classifyCell(v);
+  switch (c.kind) {
+    case "blank":
+      return null;
+    case "text":
+      return c.text;
+    case "number":
+      return typeof v === "string" ? v.trim() : String(c.value);
+    case "boolean":
+      return c.value ? "TRUE" : "FALSE";
+    default:
+      throw failCell(c, argument, at, "a label");
+  }
+}
+
+/**
+ * Read a numeric matrix (rows x columns) from a range argument.
+ *
+ * - header "auto" (default): the first row is a header when all its cells are text or blank (at
+ *   least one text) and the second row holds a number. Numeric-looking header cells ("2011")
+ *   defeat the detection: pass header "yes" for those.
+ * - Numbers stored as text are converted (see parseNumberText: "1,234", " 12.5 ", "+3", "12%").
+ * - A blank cell (null from desktop, "" from the web, a whitespace-only text) is a MISSING error,
+ *   or null with blanks "null". A 0 is always a real 0 (see excel.ts).
+ * - Text, TRUE/FALSE and error values (#N/A in any of its shapes) are NOT_NUMERIC errors.
+ *
+ * @example readMatrix([["GDP", "Pop"], [1, 2]], "data") // { labels: ["GDP", "Pop"], values: [[1, 2]], rowOffset: 1 }
+ */
+export function readMatrix<O extends ReadOptions = {}>(value: unknown, argument: string, options?: O): MatrixRead<ReadCell<O>> {
+  const opts: ReadOptions = options ?? {};
+  const grid = toGrid(value);
+  if (grid.length === 0) throw new CoordError("EMPTY", `${argument} is empty`, { argument });
+  const header = isHeader(grid[0].map(classifyCell), grid[1]?.map(classifyCell), opts.header ?? "auto");
+  const rowOffset = header ? 1 : 0;
+  let labels: string[] | null = null;
+  const names: Array<string | undefined> = grid[0].map(() => undefined);
+  if (header) {
+    labels = grid[0].map((v, j) => {
+      const label = headerLabel(v, argument, { row: 0, column: j });
+      if (label !== null) names[j] = label;
+      return label ?? `column ${j + 1}`;
+    });
+  }
+  if (grid.length === rowOffset)
+    throw new CoordError("EMPTY", `${argument} has a header row but no data rows`, { argument });
+  const values = new Array<ReadCell<O>[]>(grid.length - rowOffset);
+  for (let i = rowOffset; i < grid.length; i++) {
+    values[i - rowOffset] = grid[i].map(
+      (v, j) => numericCell(v, argument, { row: i, column: j, name: names[j] }, opts) as ReadCell<O>,
+    );
+  }
+  return { labels, values, rowOffset };
+}
+
+/** The cells of a one-row or one-column range, and which it is (a single cell counts as a column). */
+export function lineCells(value: unknown, argument: string): { cells: unknown[]; orientation: "column" | "row" } {
+  const grid = toGrid(value);
+  if (grid.length === 0) throw new CoordError("EMPTY", `${argument} is empty`, { argument });
+  const width = grid[0].length;
+  if (width === 1) return { cells: grid.map((r) => r[0]), orientation: "column" };
+  if (grid.length === 1) return { cells: grid[0], orientation: "row" };
+  throw new CoordError(
+    "LENGTH",
+    `${argument} must be a single row or column; got ${grid.length} rows and ${width} columns`,
+    { argument },
+  );
+}
+
+function readLine<T>(
+  value: unknown,
+  argument: string,
+  mode: HeaderMode,
+  read: (v: unknown, at: Position) => T,
+): VectorRead<T> {
+  const { cells, orientation } = lineCells(value, argument);
+  const at = (k: number): Position => (orientation === "column" ? { row: k } : { column: k });
+  const header = isHeader([classifyCell(cells[0])], cells.length > 1 ? [classifyCell(cells[1])] : undefined, mode);
+  const offset = header ? 1 : 0;
+  const label = header ? headerLabel(cells[0], argument, at(0)) : null;
+  if (cells.length === offset)
+    throw new CoordError("EMPTY", `${argument} has a header cell but no data`, { argument });
+  const values = cells.slice(offset).map((v, k) => read(v, at(k + offset)));
+  return { label, values, offset, orientation };
+}
+
+/**
+ * Read a numeric vector from a one-row or one-column range (a scalar is a vector of one). With
+ * header "auto" (default) the first cell is a label when it is text and the second a number.
+ * Messages say "x row 3" for a column and "x column 3" for a row; same cell rules as readMatrix.
+ */
+export function readVector<O extends ReadOptions = {}>(value: unknown, argument: string, options?: O): VectorRead<ReadCell<O>> {
+  const opts: ReadOptions = options ?? {};
+  return readLine(value, argument, opts.header ?? "auto", (v, at) => numericCell(v, argument, at, opts) as ReadCell<O>);
+}
+
+/**
+ * Read a categorical vector (a factor for the geodetector): numbers stay numbers, numbers stored
+ * as text become numbers (so 1 and "1" are one category), text is trimmed, TRUE/FALSE become
+ * "TRUE"/"FALSE"; blanks and error values are errors naming the cell. Header as readVector; to
+ * keep rows aligned with a numeric argument, pass that argument's decision explicitly
+ * (`header: y.offset ? "yes" : "no"`).
+ */
+export function readTextVector(
+  value: unknown,
+  argument: string,
+  options: { header?: HeaderMode } = {},
+): VectorRead<number | string> {
+  return readLine(value, argument, options.header ?? "auto", (v, at) => categoryCell(v, argument, at));
+}
