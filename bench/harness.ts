@@ -1,0 +1,58 @@
+/**
+ * Benchmark harness: each case runs in its own child process (so the peak resident memory
+ * reported is that case's alone), after a warm-up, and reports the median of several runs.
+ */
+export interface BenchCase {
+  /** e.g. "3 factor q+p" */
+  group: string;
+  /** e.g. "N = 1,048,576" */
+  label: string;
+  /** the size parameter, for the growth column */
+  n: number;
+  /** builds the inputs (not timed) */
+  setup: () => unknown;
+  /** the timed work */
+  run: (input: unknown) => unknown;
+  runs?: number;
+  target?: string;
+}
+
+export interface BenchResult {
+  group: string;
+  label: string;
+  n: number;
+  medianMs: number;
+  minMs: number;
+  runs: number;
+  peakRssMB: number;
+  target?: string;
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Time one case in this process: one warm-up, then `runs` timed calls. */
+export async function timeCase(c: BenchCase): Promise<BenchResult> {
+  const input = c.setup();
+  const runs = c.runs ?? 7;
+  await c.run(input); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    await c.run(input);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return {
+    group: c.group,
+    label: c.label,
+    n: c.n,
+    medianMs: median(times),
+    minMs: Math.min(...times),
+    runs,
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    target: c.target,
+  };
+}
