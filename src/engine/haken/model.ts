@@ -1,0 +1,82 @@
+import { CoordError } from "../errors";
+import { EvolutionMethod, HakenEvolution, hakenEvolution } from "./evolution";
+import { HakenFit, HakenFitOptions, hakenFit, hakenParams } from "./fit";
+import { HakenPotential, hakenPotential } from "./potential";
+
+export interface HakenModelOptions extends Omit<HakenFitOptions, "names"> {
+  /** Names of the two series A and B (default "A", "B"). */
+  names?: [string, string];
+  /** Evolution level method (default "distance_qV|1-d/dmax"). */
+  evolution?: EvolutionMethod;
+  /** Use this assignment for the potential and evolution whatever the decision. */
+  assignment?: "A" | "B";
+}
+
+export interface HakenModelResult {
+  /** A as q1, B as q2. */
+  fitA: HakenFit;
+  /** B as q1, A as q2. */
+  fitB: HakenFit;
+  /** Which assignment satisfies the adiabatic approximation. */
+  decision: "A" | "B" | "both" | "neither";
+  /** Name of the order parameter, null when both or neither assignment holds. */
+  orderParameter: string | null;
+  /** The assignment used for the potential and evolution (null: none). */
+  used: "A" | "B" | null;
+  /** V over every row of the order parameter, stable points, kind. */
+  potential: HakenPotential | null;
+  evolution: HakenEvolution | null;
+  /** What was decided and used, in words. */
+  note: string;
+}
+
+/**
+ * Haken model with the order-parameter decision (M10): fits A as q1 and then B as q1; the
+ * assignment satisfying the adiabatic approximation names the order parameter; its potential,
+ * stable points and per-row evolution level follow.
+ *
+ * @example
+ * const m = hakenModel(nqpf, ntu, units, years, { names: ["NQPF", "NTU"] });
+ * m.orderParameter;            // "NQPF"
+ * m.potential?.kind;           // "double-well"
+ * m.evolution?.level.length;   // one per row
+ */
+export function hakenModel(
+  A: ArrayLike<unknown>,
+  B: ArrayLike<unknown>,
+  units: ArrayLike<unknown>,
+  times: ArrayLike<unknown>,
+  options: HakenModelOptions = {},
+): HakenModelResult {
+  const [nameA, nameB] = options.names ?? ["A", "B"];
+  if (options.assignment !== undefined && options.assignment !== "A" && options.assignment !== "B")
+    throw new CoordError("OPTION", `assignment must be A or B; got '${String(options.assignment)}'`, { argument: "assignment" });
+  const fitOptions: HakenFitOptions = { ...options, names: [nameA, nameB] };
+  const fitA = hakenFit(A, B, units, times, fitOptions);
+  const fitB = hakenFit(B, A, units, times, { ...fitOptions, names: [nameB, nameA] });
+  const decision = fitA.adiabatic ? (fitB.adiabatic ? "both" : "A") : fitB.adiabatic ? "B" : "neither";
+  const orderParameter = decision === "A" ? nameA : decision === "B" ? nameB : null;
+  const used = options.assignment ?? (decision === "A" || decision === "B" ? decision : null);
+
+  const notes: string[] = [];
+  if (orderParameter) notes.push(`The adiabatic approximation holds with ${orderParameter} as q1: ${orderParameter} is the order parameter.`);
+  else if (decision === "both") notes.push(`The adiabatic approximation holds for both assignments: the order parameter is not identified.`);
+  else notes.push(`The adiabatic approximation holds for neither assignment: there is no order parameter.`);
+  let potential: HakenPotential | null = null;
+  let evolution: HakenEvolution | null = null;
+  if (used) {
+    const fit = used === "A" ? fitA : fitB;
+    const q1 = used === "A" ? A : B;
+    const q2 = used === "A" ? B : A;
+    if (options.assignment) notes.push(`Potential and evolution use ${fit.q1Name} as q1, as requested.`);
+    try {
+      potential = hakenPotential(hakenParams(fit), q1, fit.q1Name);
+      evolution = hakenEvolution(q1, q2, hakenParams(fit), { method: options.evolution, names: [fit.q1Name, fit.q2Name] });
+      notes.push(`Evolution level: ${evolution.description}.`);
+    } catch (e) {
+      if (!(e instanceof CoordError) || e.code !== "UNDEFINED") throw e;
+      notes.push(`No ${potential ? "evolution level" : "potential"}: ${e.message}.`);
+    }
+  } else notes.push(`No potential or evolution level is computed (pass assignment "A" or "B" to force one).`);
+  return { fitA, fitB, decision, orderParameter, used, potential, evolution, note: notes.join(" ") };
+}
