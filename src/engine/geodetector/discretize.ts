@@ -1,0 +1,435 @@
+import { CoordError, cellLabel } from "../errors";
+import { assertOption, describeValue, finiteVector } from "../validate";
+import { encodeStrata } from "./strata";
+import {
+  NaturalBreaksResult,
+  ValueRuns,
+  assertClassCount,
+  checkDistinct,
+  naturalBreaksOfRuns,
+  valueRuns,
+} from "./naturalBreaks";
+
+/** Discretization methods of METHODS.md M9, in GD's grid order. */
+export type DiscretizeMethod = "equal" | "natural" | "quantile" | "geometric" | "sd";
+export const DISCRETIZE_METHODS: readonly DiscretizeMethod[] = ["equal", "natural", "quantile", "geometric", "sd"];
+
+export interface DiscretizeOptions {
+  /** Default "natural" (as GEOQ and the report use). */
+  method?: DiscretizeMethod;
+  /** Number of classes asked for (default 6). */
+  k?: number;
+  /** Argument name used in error messages (default "x"). */
+  argument?: string;
+}
+
+/** A numeric factor cut into classes. */
+export interface Discretization {
+  method: DiscretizeMethod;
+  /** The k asked for. */
+  kRequested: number;
+  /** The number of classes made (quantile and sd can differ from kRequested; see warnings). */
+  k: number;
+  /** k + 1 strictly increasing values; breaks[0] = min(x), breaks[k] = max(x). */
+  breaks: number[];
+  /** Class of each row, 0..k-1 (right-closed classes, the lowest value included). */
+  codes: Int32Array;
+  /** Number of rows in each class (may be 0 for equal and geometric). */
+  counts: number[];
+  warnings: string[];
+}
+
+/**
+ * Cut a numeric factor into classes by one of the M9 methods: equal intervals, type-7
+ * quantiles, natural breaks (exact Jenks), geometric intervals or standard deviations. Classes
+ * are right-closed with the lowest value included, as R's cut(..., include.lowest = TRUE) in GD.
+ *
+ * @example
+ * discretize([1, 2, 3, 4, 5, 6, 7, 8, 9], { method: "equal", k: 2 });
+ * // { breaks: [1, 5, 9], codes: [0, 0, 0, 0, 0, 1, 1, 1, 1], counts: [5, 4], k: 2, ... }
+ */
+export function discretize(x: ArrayLike<unknown>, options: DiscretizeOptions = {}): Discretization {
+  const argument = options.argument ?? "x";
+  const method = assertOption(options.method ?? "natural", DISCRETIZE_METHODS, "method");
+  const k = assertClassCount(options.k ?? 6, "k");
+  const factor = prepareFactor(x, argument);
+  checkDistinct(factor.runs, k, argument);
+  const cut = breaksFor(factor, method, k);
+  const { codes, counts } = classify(factor.x, cut.breaks, { argument });
+  const warnings = cut.warnings.slice();
+  counts.forEach((c, h) => {
+    if (c === 0) warnings.push(`${method}, k = ${k}: class ${h + 1} (${intervalLabel(cut.breaks, h)}) is empty`);
+  });
+  return { method, kRequested: k, k: cut.breaks.length - 1, breaks: cut.breaks, codes, counts, warnings };
+}
+
+/** Class codes and counts from breaks. */
+export interface Classification {
+  codes: Int32Array;
+  counts: number[];
+  k: number;
+}
+
+/**
+ * Class of each value for increasing breaks b0 ≤ b1 < ... < bk: class 0 is [b0, b1] (just
+ * the minimum when b1 = b0), class h is (bh, bh+1] (right-closed, the lowest value included: R's
+ * cut(x, breaks, include.lowest = TRUE), as GD does, M9). Binary search per value. A value
+ * outside [b0, bk] is an error naming its row (R would give NA).
+ *
+ * @example
+ * classify([0, 1, 1.5, 2, 3], [0, 1, 2, 3]).codes; // Int32Array [0, 0, 1, 1, 2]
+ */
+export function classify(x: ArrayLike<unknown>, breaks: ArrayLike<number>, options: { argument?: string } = {}): Classification {
+  const argument = options.argument ?? "x";
+  const k = breaks.length - 1;
+  if (k < 1) throw new CoordError("OPTION", `breaks must have at least 2 values; got ${breaks.length}`, { argument: "breaks" });
+  const b = new Float64Array(breaks.length);
+  for (let h = 0; h <= k; h++) {
+    const v = breaks[h];
+    if (typeof v !== "number" || !Number.isFinite(v))
+      throw new CoordError("NOT_NUMERIC", `breaks value ${h + 1}: ${describeValue(v)} is not a number`, { argument: "breaks", row: h });
+    // b1 = b0 is allowed: class 0 is the closed [b0, b0], the minimum alone (natural breaks).
+    if (h > 0 && !(v > b[h - 1]) && !(h === 1 && v === b[0]))
+      throw new CoordError("OPTION", `breaks must be strictly increasing; value ${h + 1} (${v}) is not above value ${h} (${b[h - 1]})`, {
+        argument: "breaks",
+        row: h,
+      });
+    b[h] = v;
+  }
+  const n = x.length;
+  const codes = new Int32Array(n);
+  const counts = new Array<number>(k).fill(0);
+  const lo = b[0];
+  const hi = b[k];
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      const missing = v === null || v === undefined || v === "";
+      throw new CoordError(missing ? "MISSING" : "NOT_NUMERIC", `${cellLabel(argument, i)}: ${describeValue(v)} is not a number`, {
+        argument,
+        row: i,
+      });
+    }
+    if (v < lo || v > hi)
+      throw new CoordError("UNDEFINED", `${cellLabel(argument, i)}: ${v} is outside the breaks [${lo}, ${hi}]; it has no class`, {
+        argument,
+        row: i,
+      });
+    // Smallest h in 1..k with v ≤ b[h]; class h - 1.
+    let a = 1;
+    let c = k;
+    while (a < c) {
+      const mid = (a + c) >> 1;
+      if (v <= b[mid]) c = mid;
+      else a = mid + 1;
+    }
+    codes[i] = a - 1;
+    counts[a - 1]++;
+  }
+  return { codes, counts, k };
+}
+
+/** Strata for GEOQ and the report: categorical levels, or natural-breaks classes. */
+export interface AutoStrata {
+  codes: Int32Array;
+  L: number;
+  kind: "categorical" | "natural";
+  /** Natural breaks (kind "natural"). */
+  breaks?: number[];
+  /** levels[code] (kind "categorical"). */
+  levels?: Array<string | number>;
+  warnings: string[];
+}
+
+/** Factors with at most this many distinct values are taken as categorical by autoStrata. */
+export const AUTO_CATEGORICAL_MAX_LEVELS = 10;
+
+/**
+ * Strata of a factor as GEOQ and the report need them: categorical (each distinct value a
+ * stratum, via encodeStrata) when x holds text or at most 10 distinct values; otherwise natural
+ * breaks into k classes (M9), k lowered to the number of distinct values if needed.
+ *
+ * @example
+ * autoStrata(["a", "b", "a"]).kind; // "categorical"
+ * autoStrata(Array.from({ length: 50 }, (_, i) => i), { k: 3 }).breaks; // [0, 15, 32, 49]
+ */
+export function autoStrata(x: ArrayLike<unknown>, options: { k?: number; argument?: string } = {}): AutoStrata {
+  const argument = options.argument ?? "x";
+  let k = assertClassCount(options.k ?? 6, "k");
+  if (!x || x.length === 0) throw new CoordError("EMPTY", `${argument} is empty`, { argument });
+  let text = false;
+  for (let i = 0; i < x.length && !text; i++) {
+    const v = x[i];
+    if ((typeof v === "string" && v !== "") || typeof v === "boolean") text = true;
+  }
+  if (!text) {
+    const v = finiteVector(x, argument);
+    const runs = valueRuns(v.slice().sort());
+    if (runs.values.length > AUTO_CATEGORICAL_MAX_LEVELS) {
+      const warnings: string[] = [];
+      const m = runs.values.length;
+      if (k > m) {
+        warnings.push(`k = ${k} lowered to ${m}: ${argument} has only ${m} distinct values`);
+        k = m;
+      }
+      const nb = naturalBreaksOfRuns(runs, [k])[0];
+      const { codes } = classify(v, nb.breaks, { argument });
+      return { codes, L: k, kind: "natural", breaks: nb.breaks, warnings };
+    }
+  }
+  const s = encodeStrata(x, argument);
+  return { codes: s.codes, L: s.L, kind: "categorical", levels: s.levels, warnings: [] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared by discretize and optimalDiscretization: a factor validated and sorted once.
+
+/** A numeric factor validated and sorted once, reused across methods and k. */
+export interface PreparedFactor {
+  argument: string;
+  x: Float64Array;
+  sorted: Float64Array;
+  runs: ValueRuns;
+  n: number;
+  min: number;
+  max: number;
+  /** R's mean(x) and sd(x) (n - 1), for the sd method. */
+  mean: number;
+  sd: number;
+  /** Natural breaks already computed, by k. */
+  natural: Map<number, NaturalBreaksResult>;
+}
+
+/**
+ * Validate (finite numbers, not constant) and sort a numeric factor once.
+ *
+ * @example
+ * prepareFactor([3, 1, 2], "x").sorted; // Float64Array [1, 2, 3]
+ */
+export function prepareFactor(x: ArrayLike<unknown>, argument: string): PreparedFactor {
+  const v = finiteVector(x, argument);
+  const sorted = v.slice().sort();
+  const runs = valueRuns(sorted);
+  const n = v.length;
+  if (runs.values.length < 2)
+    throw new CoordError("CONSTANT", `${argument} is constant (every value is ${runs.values[0]}); it cannot be divided into classes`, {
+      argument,
+    });
+  // Mean as R computes it: sum / n, then one refinement pass; Neumaier sums stand in for R's
+  // long double accumulator.
+  const m0 = neumaier(v, 0) / n;
+  const mean = m0 + neumaier(v, m0) / n;
+  let ss = 0;
+  let comp = 0;
+  for (let i = 0; i < n; i++) {
+    const d = v[i] - mean;
+    const t = ss + d * d;
+    comp += Math.abs(ss) >= d * d ? ss - t + d * d : d * d - t + ss;
+    ss = t;
+  }
+  const sd = n > 1 ? Math.sqrt((ss + comp) / (n - 1)) : 0;
+  return { argument, x: v, sorted, runs, n, min: sorted[0], max: sorted[n - 1], mean, sd, natural: new Map() };
+}
+
+/** Σ (x - shift) with Neumaier compensation. */
+function neumaier(x: Float64Array, shift: number): number {
+  let s = 0;
+  let c = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] - shift;
+    const t = s + v;
+    c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+    s = t;
+  }
+  return s + c;
+}
+
+/** Breaks of one method, with notes; `repeated` when distinct breaks had to be dropped. */
+export interface MethodBreaks {
+  breaks: number[];
+  warnings: string[];
+  repeated: boolean;
+}
+
+/**
+ * Breaks of a prepared factor for one method and k (k already checked against the number of
+ * distinct values). Throws CoordError for a method that cannot apply (geometric with x ≤ 0).
+ *
+ * @example
+ * breaksFor(prepareFactor([1, 2, 3, 4, 5], "x"), "equal", 2).breaks; // [1, 3, 5]
+ */
+export function breaksFor(f: PreparedFactor, method: DiscretizeMethod, k: number): MethodBreaks {
+  switch (method) {
+    case "equal":
+      return { breaks: equalBreaks(f.min, f.max, k), warnings: [], repeated: false };
+    case "quantile":
+      return quantileBreaks(f, k);
+    case "natural": {
+      let nb = f.natural.get(k);
+      if (!nb) {
+        nb = naturalBreaksOfRuns(f.runs, [k])[0];
+        f.natural.set(k, nb);
+      }
+      // BAMMtools' convention (breaks = class upper values) repeats the minimum when the first
+      // class holds only the minimum; GD::optidisc skips such a candidate as repeated breaks.
+      const repeated = nb.breaks[1] === nb.breaks[0];
+      const warnings = repeated ? [`natural, k = ${k}: class 1 holds only the minimum ${nb.breaks[0]} (the first two breaks repeat)`] : [];
+      return { breaks: nb.breaks.slice(), warnings, repeated };
+    }
+    case "geometric":
+      return { breaks: geometricBreaks(f, k), warnings: [], repeated: false };
+    case "sd":
+      return sdBreaks(f, k);
+  }
+}
+
+/** R's seq(min, max, length.out = k + 1): min + i·((max - min)/k), the last one exactly max. */
+function equalBreaks(min: number, max: number, k: number): number[] {
+  const by = (max - min) / k;
+  const b = new Array<number>(k + 1);
+  b[0] = min;
+  for (let i = 1; i < k; i++) b[i] = min + i * by;
+  b[k] = max;
+  return b;
+}
+
+/**
+ * R's quantile(x, type = 7) on sorted x in R's own arithmetic (1-based index = 1 + (n - 1)p,
+ * then (1 - h)·x[lo] + h·x[hi]), so that breaks equal GD's to the last bit. Kept private:
+ * stats/quantile.ts computes a + h·(b - a), which can differ in the last bit.
+ */
+function quantile7(sorted: Float64Array, p: number): number {
+  const n = sorted.length;
+  const index = 1 + (n - 1) * p;
+  const lo = Math.floor(index);
+  const hi = Math.ceil(index);
+  const qs = sorted[lo - 1];
+  const h = index - lo;
+  if (index > lo && sorted[hi - 1] !== qs) return (1 - h) * qs + h * sorted[hi - 1];
+  return qs;
+}
+
+/** Distinct type-7 quantiles at probabilities seq(0, 1, length.out = m + 1). */
+function distinctQuantiles(sorted: Float64Array, m: number): number[] {
+  const by = 1 / m;
+  const out: number[] = [sorted[0]];
+  for (let i = 1; i <= m; i++) {
+    const q = i === m ? sorted[sorted.length - 1] : quantile7(sorted, i * by);
+    if (q !== out[out.length - 1]) out.push(q);
+  }
+  return out;
+}
+
+/** Finest probability grid GD's repeated-quantile rule may try before giving up. */
+const QUANTILE_MAX_GRID = 2000;
+
+/**
+ * Type-7 quantile breaks at probabilities 0, 1/k, ..., 1 (M9). When breaks repeat (many equal
+ * values), GD's rule (MethodQuantile, GD 10.8): the distinct quantiles of the first finer grid
+ * 1/m, m = k+1, k+2, ..., that gives at least k + 1 distinct breaks; failing that, the distinct
+ * breaks of the k grid.
+ */
+function quantileBreaks(f: PreparedFactor, k: number): MethodBreaks {
+  const first = distinctQuantiles(f.sorted, k);
+  if (first.length === k + 1) return { breaks: first, warnings: [], repeated: false };
+  const limit = Math.min(QUANTILE_MAX_GRID, Math.max(k + 1, f.n - 1));
+  for (let m = k + 1; m <= limit; m++) {
+    const b = distinctQuantiles(f.sorted, m);
+    if (b.length >= k + 1) {
+      const got = b.length - 1;
+      return {
+        breaks: b,
+        warnings: [
+          `quantile, k = ${k}: the quantiles at 0, 1/${k}, ..., 1 repeat (${f.argument} has many equal values); ` +
+            `used the ${b.length} distinct quantiles at steps of 1/${m} instead (GD's rule), giving ${got} classes`,
+        ],
+        repeated: false,
+      };
+    }
+  }
+  return {
+    breaks: first,
+    warnings: [
+      `quantile, k = ${k}: the quantiles repeat (${f.argument} has many equal values); used the ${first.length} distinct ones, ` +
+        `giving ${first.length - 1} classes`,
+    ],
+    repeated: true,
+  };
+}
+
+/**
+ * Geometric intervals: breaks min·r^i, r = (max/min)^(1/k), so each class is r times wider
+ * than the one below (M9). Needs every x > 0. (GD 10.8 instead spaces x + 1 geometrically with
+ * k - 1 classes, and mirrors negative ranges; see the report.)
+ */
+function geometricBreaks(f: PreparedFactor, k: number): number[] {
+  if (f.min <= 0) {
+    let row = 0;
+    while (f.x[row] > 0) row++;
+    throw new CoordError(
+      "NEGATIVE",
+      `${cellLabel(f.argument, row)}: ${f.x[row]} is not positive; geometric intervals need every value > 0 ` +
+        `(the breaks are min·r^i with r = (max/min)^(1/k)). Shift the factor or use another method`,
+      { argument: f.argument, row },
+    );
+  }
+  const r = Math.pow(f.max / f.min, 1 / k);
+  const b = new Array<number>(k + 1);
+  b[0] = f.min;
+  for (let i = 1; i < k; i++) b[i] = f.min * Math.pow(r, i);
+  b[k] = f.max;
+  // Rounding can never push an inner break out of order for r > 1, but guard anyway.
+  for (let i = 1; i <= k; i++) if (!(b[i] > b[i - 1])) b[i] = b[i - 1];
+  return b;
+}
+
+/**
+ * Standard-deviation breaks, GD 10.8's rule (MethodSd): breaks at mean ± j·sd/2 (m ≤ 7) or at
+ * mean ± j·sd/4 (m ≥ 8), offsets j from the lattice of the trial m, kept strictly inside
+ * (min, max); m = k + 1, k + 2, ... until there are at least k + 1 breaks with min and max.
+ * The result can have more classes than k (a finer lattice adds two breaks at once).
+ */
+function sdBreaks(f: PreparedFactor, k: number): MethodBreaks {
+  const { mean, sd, min, max } = f;
+  let itv: number[] = [];
+  let m = k;
+  const reach = Math.max(mean - min, max - mean);
+  while (itv.length < k + 1) {
+    m++;
+    // seqb = (m - 1) - seq(2000, 2, -2), kept ≥ 0: m - 3, m - 5, ..., ascending.
+    const seqb: number[] = [];
+    for (let s = (m - 1) % 2 === 0 ? 0 : 1; s <= m - 3; s += 2) seqb.push(s);
+    const div = m <= 7 ? 2 : 4;
+    const lower: number[] = [];
+    for (let t = seqb.length - 1; t >= 0; t--) {
+      const v = mean - (seqb[t] / div) * sd;
+      if (v > min) lower.push(v);
+    }
+    const upper: number[] = [];
+    for (let t = 0; t < seqb.length; t++) {
+      const v = mean + (seqb[t] / div) * sd;
+      if (v < max) upper.push(v);
+    }
+    const inner: number[] = [];
+    for (const v of lower.concat(upper)) if (!inner.includes(v)) inner.push(v);
+    itv = [min, ...inner, max];
+    // GD loops for ever when the quarter-sd lattice cannot supply k + 1 breaks; stop once the
+    // lattice of both parities has left the data range.
+    if (itv.length < k + 1 && m > 8 && ((m - 4) / 4) * sd > reach) {
+      return {
+        breaks: itv,
+        warnings: [`sd, k = ${k}: steps of sd/4 inside the range of ${f.argument} give only ${itv.length - 1} classes`],
+        repeated: false,
+      };
+    }
+  }
+  const warnings: string[] = [];
+  if (itv.length !== k + 1)
+    warnings.push(`sd, k = ${k}: GD's standard-deviation rule gives ${itv.length - 1} classes (steps of sd/${m <= 7 ? 2 : 4})`);
+  return { breaks: itv, warnings, repeated: false };
+}
+
+/** "[a, b]" for the first class, "(a, b]" for the others. */
+export function intervalLabel(breaks: ArrayLike<number>, h: number): string {
+  return `${h === 0 ? "[" : "("}${breaks[h]}, ${breaks[h + 1]}]`;
+}
