@@ -1,0 +1,450 @@
+/**
+ * Roles: which column of the data plays which part.
+ *
+ * The roles file (`RolesFile`, e.g. samples/sample-panel.roles.json) comes in two shapes:
+ *
+ * - panel (coupling coordination, kernel density, Haken, and optionally geodetector on D):
+ *   ```json
+ *   { "id": "Province", "time": "Year", "group": "Region",
+ *     "subsystems": { "New-type urbanization": [ { "column": "GDP per capita", "direction": "+" } ],
+ *                     "Ecological environment": [ ... ] },
+ *     "factors": [ "X1 GDP per capita", { "column": "Land use", "kind": "categorical" } ] }
+ *   ```
+ *   `subsystems` is an object (subsystem name -> indicators, in file order) as in the sample;
+ *   an array `[{ "name"?: ..., "indicators": [...] }]` is accepted too (names default to
+ *   "Subsystem 1", "Subsystem 2", ...). At least two subsystems, each with at least one
+ *   indicator; direction "+" (benefit) or "-" (cost). `group` and `factors` are optional.
+ *
+ * - geodetector only: `{ "y": "NDVI", "factors": [ ... ], "id"?: ..., "group"?: ... }` — a numeric
+ *   y and at least one factor; no subsystems, no time.
+ *
+ * A factor is a column name, or `{ "column", "kind" }` to force "categorical" (numeric codes that
+ * are classes, e.g. land-use types) or "numeric" (to be discretized); by default the kind is
+ * read from the data (all numbers -> numeric).
+ *
+ * `parseRoles` validates a roles file against the header row and returns the normalized
+ * `Roles` (subsystems as an ordered array, factors as objects, column names spelled as in the
+ * header). `rolesToJson` writes `Roles` back in the file shape. `guessRoles` proposes roles
+ * from a sheet's headers and values.
+ */
+import { CoordError } from "../engine/errors";
+import type { Cell } from "./csv";
+import { parseNumber } from "./csv";
+import { columnLetter } from "./model";
+
+export type Direction = "+" | "-";
+export type FactorKind = "numeric" | "categorical";
+
+/** One indicator as written in a roles file. */
+export interface IndicatorRole {
+  column: string;
+  direction: Direction;
+}
+
+/** A factor as written in a roles file: a column name, or a column with a forced kind. */
+export type FactorRoleFile = string | { column: string; kind?: FactorKind };
+
+/** The panel roles file, exactly the shape of samples/sample-panel.roles.json. */
+export interface PanelRolesFile {
+  id: string;
+  time: string;
+  group?: string;
+  subsystems: Record<string, IndicatorRole[]> | Array<{ name?: string; indicators: IndicatorRole[] }>;
+  factors?: FactorRoleFile[];
+}
+
+/** The geodetector-only roles file. */
+export interface GeoRolesFile {
+  y: string;
+  factors: FactorRoleFile[];
+  id?: string;
+  group?: string;
+}
+
+export type RolesFile = PanelRolesFile | GeoRolesFile;
+
+/** A validated subsystem. */
+export interface SubsystemRole {
+  name: string;
+  indicators: IndicatorRole[];
+}
+
+/** A validated factor; `kind` undefined = read from the data. */
+export interface FactorRole {
+  column: string;
+  kind?: FactorKind;
+}
+
+/** Validated panel roles. */
+export interface PanelRoles {
+  kind: "panel";
+  id: string;
+  time: string;
+  group?: string;
+  subsystems: SubsystemRole[];
+  factors: FactorRole[];
+}
+
+/** Validated geodetector-only roles. */
+export interface GeoRoles {
+  kind: "geodetector";
+  y: string;
+  factors: FactorRole[];
+  id?: string;
+  group?: string;
+}
+
+/** Validated roles (from `parseRoles`). */
+export type Roles = PanelRoles | GeoRoles;
+
+function fail(message: string, code: "OPTION" | "EMPTY" | "TOO_FEW" | "MISSING" = "OPTION", column?: string): never {
+  throw new CoordError(code, message, { argument: "roles", column });
+}
+
+/** Lowercase, NFKC, collapsed blanks: the key for a lenient column-name match. */
+export function normalizeName(s: string): string {
+  return String(s).normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}
+
+/**
+ * Up to `max` headers close to `name`: containing it or contained in it, or within an edit
+ * distance of about a third of its length; closest first.
+ */
+export function closeMatches(name: string, headers: string[], max = 3): string[] {
+  const n = normalizeName(name);
+  if (n === "") return [];
+  const scored: Array<{ h: string; d: number }> = [];
+  for (const h of headers) {
+    if (!h) continue;
+    const k = normalizeName(h);
+    let d = levenshtein(n, k);
+    if (k.includes(n) || n.includes(k)) d = Math.min(d, Math.abs(k.length - n.length) * 0.1);
+    const limit = Math.max(2, Math.ceil(Math.max(n.length, k.length) / 3));
+    if (d <= limit) scored.push({ h, d });
+  }
+  scored.sort((a, b) => a.d - b.d);
+  return scored.slice(0, max).map((s) => s.h);
+}
+
+/** Resolve a column name against the headers (exact, else unique lenient match); throws naming close matches. */
+function resolveColumn(name: unknown, role: string, headers: string[]): string {
+  if (typeof name !== "string" || name.trim() === "") fail(`roles: ${role} must name a column; got ${JSON.stringify(name ?? null)}`);
+  const exact = headers.map((h, j) => (h === name ? j : -1)).filter((j) => j >= 0);
+  let hits = exact;
+  if (hits.length === 0) {
+    const k = normalizeName(name);
+    hits = headers.map((h, j) => (h !== null && h !== undefined && normalizeName(h) === k ? j : -1)).filter((j) => j >= 0);
+  }
+  if (hits.length === 1) return headers[hits[0]];
+  if (hits.length > 1)
+    fail(
+      `roles: "${name}" (${role}) is ambiguous: columns ${hits.map((j) => columnLetter(j + 1)).join(" and ")} are both named "${headers[hits[0]]}"; rename one of them`,
+      "OPTION",
+      name,
+    );
+  const close = closeMatches(name, headers);
+  const hint = close.length > 0 ? `; did you mean ${close.map((c) => `"${c}"`).join(", ")}?` : "; no column has a similar name";
+  return fail(`roles: "${name}" (${role}) is not a column of the data${hint}`, "OPTION", name);
+}
+
+/** "+" or "-" (blanks, the Unicode minus and full-width signs tolerated), else an OPTION error. */
+function parseDirection(d: unknown, role: string): Direction {
+  const s = typeof d === "string" ? d.normalize("NFKC").trim().replace("\u2212", "-") : d;
+  if (s === "+" || s === "-") return s;
+  return fail(`roles: ${role} has direction ${JSON.stringify(d ?? null)}; it must be "+" (benefit) or "-" (cost)`);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function parseFactors(raw: unknown, headers: string[]): FactorRole[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) fail(`roles: "factors" must be a list of column names`);
+  return raw.map((f, i) => {
+    const role = `factor ${i + 1}`;
+    if (typeof f === "string") return { column: resolveColumn(f, role, headers) };
+    if (isObject(f)) {
+      const column = resolveColumn(f.column, role, headers);
+      if (f.kind === undefined || f.kind === null) return { column };
+      if (f.kind !== "numeric" && f.kind !== "categorical")
+        fail(`roles: factor "${column}" has kind ${JSON.stringify(f.kind)}; it must be "numeric" or "categorical"`);
+      return { column, kind: f.kind };
+    }
+    return fail(`roles: ${role} must be a column name or { "column": ..., "kind": ... }`);
+  });
+}
+
+/** Throw when a column plays two roles; `uses` lists [column, role description]. */
+function assertDistinct(uses: Array<[string, string]>): void {
+  const seen = new Map<string, string>();
+  for (const [col, role] of uses) {
+    const before = seen.get(col);
+    if (before !== undefined) fail(`roles: column "${col}" is used twice: as ${before} and as ${role}`, "OPTION", col);
+    seen.set(col, role);
+  }
+}
+
+/**
+ * Validate roles against a header row. `json` is the roles file text, the parsed object, or
+ * already validated `Roles` (validated again, e.g. against another sheet). Column names are
+ * matched exactly, else ignoring case and blanks; the result spells them as in `headers`.
+ *
+ * Errors (CoordError): OPTION for an unknown column (with close matches), a bad direction or
+ * factor kind, a column in two roles, a missing id/time/y, a malformed file; EMPTY for a
+ * subsystem without indicators; TOO_FEW for fewer than two subsystems or no factor in the
+ * geodetector shape.
+ */
+export function parseRoles(json: string | RolesFile | Roles | unknown, headers: ArrayLike<Cell | undefined>): Roles {
+  let obj: unknown = json;
+  if (typeof json === "string") {
+    try {
+      obj = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
+    } catch (e) {
+      fail(`roles: the roles file is not valid JSON (${(e as Error).message})`);
+    }
+  }
+  if (!isObject(obj)) fail(`roles: the roles file must be a JSON object such as { "id": ..., "time": ..., "subsystems": { ... } }`);
+  const hdr = Array.from(headers, (h) => (h === null || h === undefined ? "" : String(h).trim()));
+
+  const isGeo = obj.kind === "geodetector" || (obj.kind === undefined && obj.y !== undefined && obj.subsystems === undefined);
+  if (isGeo) {
+    for (const k of ["time", "subsystems"])
+      if (obj[k] !== undefined) fail(`roles: a geodetector roles file (with "y") has no "${k}"; remove it or remove "y"`);
+    const y = resolveColumn(obj.y, "y", hdr);
+    const factors = parseFactors(obj.factors, hdr);
+    if (factors.length === 0) fail(`roles: the geodetector needs at least one factor in "factors"`, "TOO_FEW");
+    const id = obj.id === undefined || obj.id === null ? undefined : resolveColumn(obj.id, "id", hdr);
+    const group = obj.group === undefined || obj.group === null ? undefined : resolveColumn(obj.group, "group", hdr);
+    const uses: Array<[string, string]> = [[y, "y"]];
+    if (id !== undefined) uses.push([id, "id"]);
+    if (group !== undefined) uses.push([group, "group"]);
+    for (const f of factors) uses.push([f.column, "a factor"]);
+    assertDistinct(uses);
+    const out: GeoRoles = { kind: "geodetector", y, factors };
+    if (id !== undefined) out.id = id;
+    if (group !== undefined) out.group = group;
+    return out;
+  }
+
+  if (obj.id === undefined || obj.id === null) fail(`roles: "id" (the column naming each unit, e.g. the province) is missing`);
+  if (obj.time === undefined || obj.time === null) fail(`roles: "time" (the column of years or periods) is missing`);
+  const id = resolveColumn(obj.id, "id", hdr);
+  const time = resolveColumn(obj.time, "time", hdr);
+  const group = obj.group === undefined || obj.group === null ? undefined : resolveColumn(obj.group, "group", hdr);
+
+  const rawSubs = obj.subsystems;
+  let entries: Array<[string, unknown]>;
+  if (Array.isArray(rawSubs))
+    entries = rawSubs.map((s, i) => {
+      if (!isObject(s)) fail(`roles: subsystem ${i + 1} must be { "name": ..., "indicators": [...] }`);
+      const name = s.name === undefined || s.name === null || String(s.name).trim() === "" ? `Subsystem ${i + 1}` : String(s.name).trim();
+      return [name, s.indicators];
+    });
+  else if (isObject(rawSubs)) entries = Object.entries(rawSubs);
+  else return fail(`roles: "subsystems" is missing; it maps each subsystem's name to its indicators`, "TOO_FEW");
+
+  const subsystems: SubsystemRole[] = entries.map(([name, list]) => {
+    if (list === undefined || list === null || (Array.isArray(list) && list.length === 0))
+      fail(`roles: subsystem "${name}" has no indicators`, "EMPTY");
+    if (!Array.isArray(list)) fail(`roles: subsystem "${name}" must list its indicators as [{ "column": ..., "direction": "+" }]`);
+    const indicators = list.map((ind, k) => {
+      const role = `indicator ${k + 1} of subsystem "${name}"`;
+      if (typeof ind === "string") fail(`roles: ${role} ("${ind}") needs a direction: { "column": "${ind}", "direction": "+" }`);
+      if (!isObject(ind)) fail(`roles: ${role} must be { "column": ..., "direction": "+" or "-" }`);
+      const column = resolveColumn(ind.column, role, hdr);
+      return { column, direction: parseDirection(ind.direction, `indicator "${column}" of subsystem "${name}"`) };
+    });
+    return { name, indicators };
+  });
+  if (subsystems.length < 2)
+    fail(
+      `roles: coupling needs at least two subsystems; found ${subsystems.length}${subsystems.length === 1 ? ` ("${subsystems[0].name}")` : ""}. Split the indicators into two or more subsystems`,
+      "TOO_FEW",
+    );
+  const names = new Set<string>();
+  for (const s of subsystems) {
+    if (names.has(s.name)) fail(`roles: two subsystems are named "${s.name}"`);
+    names.add(s.name);
+  }
+  const factors = parseFactors(obj.factors, hdr);
+
+  const uses: Array<[string, string]> = [
+    [id, "id"],
+    [time, "time"],
+  ];
+  if (group !== undefined) uses.push([group, "group"]);
+  for (const s of subsystems) for (const ind of s.indicators) uses.push([ind.column, `an indicator of "${s.name}"`]);
+  for (const f of factors) uses.push([f.column, "a factor"]);
+  assertDistinct(uses);
+
+  const out: PanelRoles = { kind: "panel", id, time, subsystems, factors };
+  if (group !== undefined) out.group = group;
+  return out;
+}
+
+/** The roles in the file shape (subsystems as an object, as in the sample), pretty-printed. */
+export function rolesToFile(roles: Roles): RolesFile {
+  const factors = roles.factors.map((f): FactorRoleFile => (f.kind ? { column: f.column, kind: f.kind } : f.column));
+  if (roles.kind === "geodetector") {
+    const g: GeoRolesFile = { y: roles.y, factors };
+    if (roles.id !== undefined) g.id = roles.id;
+    if (roles.group !== undefined) g.group = roles.group;
+    return g;
+  }
+  const subsystems: Record<string, IndicatorRole[]> = {};
+  for (const s of roles.subsystems) subsystems[s.name] = s.indicators.map((i) => ({ column: i.column, direction: i.direction }));
+  // key order as in the sample file: id, time, group, subsystems, factors
+  const file: PanelRolesFile = { id: roles.id, time: roles.time, ...(roles.group !== undefined ? { group: roles.group } : {}), subsystems };
+  if (factors.length > 0) file.factors = factors;
+  return file;
+}
+
+/** `rolesToFile` as JSON text (2-space indent, trailing newline): what the user saves and edits. */
+export function rolesToJson(roles: Roles): string {
+  return JSON.stringify(rolesToFile(roles), null, 2) + "\n";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Guessing
+
+/** What `guessRoles` proposes. */
+export interface RolesGuess {
+  /** The proposed roles (possibly incomplete: see `ready`). */
+  roles: PanelRoles;
+  /** True when `parseRoles(roles, headers)` would accept the guess as is. */
+  ready: boolean;
+  /** What the user should check or edit, e.g. a single subsystem to split. */
+  messages: string[];
+}
+
+const TIME_NAMES = ["year", "years", "time", "period", "年份", "年", "年度", "时间"];
+const GROUP_NAMES = ["region", "regions", "区域", "地区", "group", "zone", "area", "片区", "地带", "分区"];
+const ID_NAMES = ["id", "province", "city", "county", "country", "unit", "name", "code", "省份", "省", "城市", "地级市", "县", "国家"];
+/** A factor column: "X1 ...", "X2_...", "x3: ...". */
+const FACTOR_HEADER = /^[xX]\d+(?:\b|[_:：\s])/;
+/** A subsystem prefix: "U1_GDP", "A: GDP", "NQPF_patents", "城镇化_人口". Separators _ : ： |. */
+const PREFIX = /^([A-Za-z\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff]{0,19})\s*[_:：|]\s*(\S.*)$/;
+
+function cellIsNumber(c: Cell): boolean {
+  return typeof c === "number" || (typeof c === "string" && parseNumber(c) !== null);
+}
+
+/**
+ * Propose roles from the header row and the data rows below it (`rows` excludes the header;
+ * a first row equal to `headers` is skipped, so the whole sheet may be passed too).
+ *
+ * - time: a column named year / time / period / 年份 / 年 / 年度 / 时间 (any case), else the
+ *   first column whose name contains "year" or "年";
+ * - id: the first text column not named like a group (else a column named province / id /
+ *   省份 ..., else the first column);
+ * - group: a text column named region / 区域 / 地区 / group / zone / area;
+ * - factors: numeric columns named "X1 ...", "X2_..." (driving factors, as in the sample);
+ * - indicators: every other numeric column, direction "+".
+ *
+ * Subsystems: when every indicator's header carries a prefix ("U1_", "A:", "NQPF_", with
+ * "_", ":" or "|" after it) and there are at least two prefixes, the indicators are split by
+ * prefix, named by it. Otherwise they all go to ONE subsystem ("Subsystem 1"): such a guess is
+ * NOT ready — the pipeline needs at least two subsystems — and the user must split it (and
+ * set the "-" directions) before running; `messages` says so. Other text columns are ignored
+ * and listed in `messages`.
+ */
+export function guessRoles(headers: ArrayLike<Cell | undefined>, rows: Cell[][]): RolesGuess {
+  const hdr = Array.from(headers, (h) => (h === null || h === undefined ? "" : String(h).trim()));
+  // tolerate being handed the whole sheet: skip a first row that is the header row itself
+  if (rows.length > 0 && hdr.some((h) => h !== "") && hdr.every((h, j) => h === (rows[0][j] === null || rows[0][j] === undefined ? "" : String(rows[0][j]).trim())))
+    rows = rows.slice(1);
+  const messages: string[] = [];
+  const numeric: boolean[] = hdr.map((_, j) => {
+    let any = false;
+    for (const r of rows) {
+      const c = r[j] ?? null;
+      if (c === null) continue;
+      if (!cellIsNumber(c)) return false;
+      any = true;
+    }
+    return any;
+  });
+  const used = new Set<number>();
+  const norm = hdr.map(normalizeName);
+  const named = (list: string[]) => norm.findIndex((h, j) => h !== "" && !used.has(j) && list.includes(h));
+
+  let time = named(TIME_NAMES);
+  if (time < 0) time = norm.findIndex((h) => /year|年/.test(h));
+  if (time >= 0) used.add(time);
+  else messages.push(`no column looks like the time (named year / time / period / 年份); set "time" by hand`);
+
+  const isText = (j: number) => hdr[j] !== "" && !numeric[j] && rows.some((r) => (r[j] ?? null) !== null);
+  let id = hdr.findIndex((_, j) => !used.has(j) && isText(j) && !GROUP_NAMES.includes(norm[j]));
+  if (id < 0) id = hdr.findIndex((_, j) => !used.has(j) && isText(j));
+  if (id < 0) id = named(ID_NAMES);
+  if (id < 0) id = hdr.findIndex((h, j) => h !== "" && !used.has(j));
+  if (id >= 0) used.add(id);
+  if (id < 0) messages.push(`no column can name the units; set "id" by hand`);
+
+  let group = norm.findIndex((h, j) => !used.has(j) && GROUP_NAMES.includes(h) && isText(j));
+  if (group >= 0) used.add(group);
+  else group = -1;
+
+  const factors: FactorRole[] = [];
+  const indicatorCols: number[] = [];
+  const ignored: string[] = [];
+  hdr.forEach((h, j) => {
+    if (used.has(j) || h === "") return;
+    if (!numeric[j]) {
+      if (rows.some((r) => (r[j] ?? null) !== null)) ignored.push(h);
+      return;
+    }
+    if (FACTOR_HEADER.test(h)) factors.push({ column: h });
+    else indicatorCols.push(j);
+  });
+  if (ignored.length > 0) messages.push(`text columns not used: ${ignored.map((h) => `"${h}"`).join(", ")}`);
+
+  const prefixes = indicatorCols.map((j) => PREFIX.exec(hdr[j])?.[1] ?? null);
+  const distinct = [...new Set(prefixes)];
+  let subsystems: SubsystemRole[];
+  if (indicatorCols.length > 0 && prefixes.every((p) => p !== null) && distinct.length >= 2) {
+    subsystems = (distinct as string[]).map((p) => ({
+      name: p,
+      indicators: indicatorCols.filter((_, k) => prefixes[k] === p).map((j) => ({ column: hdr[j], direction: "+" as Direction })),
+    }));
+    messages.push(
+      `indicators split into ${subsystems.length} subsystems by their prefix (${subsystems.map((s) => `"${s.name}": ${s.indicators.length}`).join(", ")}); check the directions: all were set to "+"`,
+    );
+  } else {
+    subsystems = [{ name: "Subsystem 1", indicators: indicatorCols.map((j) => ({ column: hdr[j], direction: "+" as Direction })) }];
+    if (indicatorCols.length === 0) messages.push(`no numeric indicator columns found`);
+    else
+      messages.push(
+        `all ${indicatorCols.length} indicators were put in one subsystem with direction "+": split them into at least two subsystems and mark cost indicators "-" before running`,
+      );
+  }
+  if (factors.length > 0) messages.push(`columns named X1, X2, ... taken as driving factors: ${factors.map((f) => `"${f.column}"`).join(", ")}`);
+
+  const roles: PanelRoles = {
+    kind: "panel",
+    id: id >= 0 ? hdr[id] : "",
+    time: time >= 0 ? hdr[time] : "",
+    subsystems,
+    factors,
+  };
+  if (group >= 0) roles.group = hdr[group];
+  const ready = id >= 0 && time >= 0 && subsystems.length >= 2 && subsystems.every((s) => s.indicators.length > 0);
+  return { roles, ready, messages };
+}

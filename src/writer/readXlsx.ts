@@ -1,0 +1,112 @@
+/**
+ * Read one worksheet of an .xlsx workbook (bytes; Node or browser, no fs) into a 2-D array of
+ * plain cells, row 0 = spreadsheet row 1, column 0 = column A — the same shape as `parseCsv`.
+ *
+ * Conversions: numbers and booleans as they are; text trimmed, blank -> null; shared strings
+ * and rich text -> their text; hyperlinks -> their text; formulas -> their cached result
+ * (null when the file has none); error values -> their text ("#N/A"); dates -> ISO text
+ * ("2015-03-01", with the time when not midnight); the slave cells of a merged range -> null.
+ * Trailing empty rows and columns are removed; leading ones are kept so that row numbers
+ * match the sheet's.
+ */
+import ExcelJS from "exceljs";
+import { CoordError } from "../engine/errors";
+import { Cell, tidy } from "../report/csv";
+
+export interface ReadXlsxOptions {
+  /** Worksheet name (exact, else ignoring case); default the first worksheet. */
+  sheet?: string;
+}
+
+export interface ReadXlsxResult {
+  sheetName: string;
+  cells: Cell[][];
+  /** All worksheet names, in workbook order. */
+  sheetNames: string[];
+}
+
+function isoDate(d: Date): string {
+  if (Number.isNaN(d.getTime())) return "";
+  const iso = d.toISOString(); // exceljs dates are UTC renderings of the serial number
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19).replace("T", " ");
+}
+
+function text(s: string): Cell {
+  const t = s.trim();
+  return t === "" ? null : t;
+}
+
+/** A plain cell from any exceljs cell value. */
+export function plainValue(v: ExcelJS.CellValue | undefined): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "string") return text(v);
+  if (typeof v === "boolean") return v;
+  if (v instanceof Date) return text(isoDate(v));
+  if (typeof v === "object") {
+    const o = v as unknown as Record<string, unknown>;
+    if ("formula" in o || "sharedFormula" in o) return "result" in o ? plainValue(o.result as ExcelJS.CellValue) : null;
+    if (Array.isArray(o.richText)) return text((o.richText as Array<{ text?: string }>).map((p) => p.text ?? "").join(""));
+    if ("hyperlink" in o || "text" in o) {
+      const t = o.text;
+      if (typeof t === "string") return text(t);
+      return plainValue(t as ExcelJS.CellValue); // rich text inside a hyperlink
+    }
+    if (typeof o.error === "string") return o.error;
+  }
+  return text(String(v));
+}
+
+/**
+ * Read a worksheet (`sheet`, or the first) of an .xlsx file's bytes into cells.
+ * Errors (CoordError): EMPTY for no bytes or a workbook without worksheets; OPTION when the
+ * bytes are not an .xlsx workbook or no sheet has the given name (the message lists them).
+ */
+export async function readXlsxCells(buffer: ArrayBuffer | Uint8Array, options: ReadXlsxOptions = {}): Promise<ReadXlsxResult> {
+  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  if (bytes.length === 0) throw new CoordError("EMPTY", "the workbook file is empty", { argument: "workbook" });
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
+    throw new CoordError(
+      "OPTION",
+      bytes[0] === 0xd0 && bytes[1] === 0xcf
+        ? "this is an old .xls workbook; save it as .xlsx (or CSV) and try again"
+        : "the file is not an .xlsx workbook (it is not a zip archive); for CSV text use the CSV reader",
+      { argument: "workbook" },
+    );
+  const wb = new ExcelJS.Workbook();
+  try {
+    // exceljs's typing says Buffer; it hands the bytes to JSZip, which takes a Uint8Array
+    await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  } catch (e) {
+    throw new CoordError("OPTION", `the file could not be read as an .xlsx workbook: ${(e as Error).message}`, { argument: "workbook" });
+  }
+  const sheets = wb.worksheets;
+  const sheetNames = sheets.map((s) => s.name);
+  if (sheets.length === 0) throw new CoordError("EMPTY", "the workbook has no worksheets", { argument: "workbook" });
+  let ws: ExcelJS.Worksheet | undefined;
+  if (options.sheet === undefined) ws = sheets[0];
+  else {
+    ws = sheets.find((s) => s.name === options.sheet) ?? sheets.find((s) => s.name.toLowerCase() === options.sheet!.trim().toLowerCase());
+    if (!ws)
+      throw new CoordError(
+        "OPTION",
+        `no sheet named "${options.sheet}" in the workbook; its sheets are ${sheetNames.map((n) => `"${n}"`).join(", ")}`,
+        { argument: "sheet" },
+      );
+  }
+
+  const rows: Cell[][] = [];
+  const nRows = ws.rowCount;
+  const nCols = ws.columnCount;
+  for (let r = 1; r <= nRows; r++) {
+    const row = ws.getRow(r);
+    const out: Cell[] = new Array(nCols).fill(null);
+    if (row.hasValues)
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (cell.isMerged && cell.master.address !== cell.address) return;
+        out[c - 1] = plainValue(cell.value);
+      });
+    rows.push(out);
+  }
+  return { sheetName: ws.name, cells: tidy(rows), sheetNames };
+}
