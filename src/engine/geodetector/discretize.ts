@@ -1,6 +1,7 @@
 import { CoordError, cellLabel } from "../errors";
 import { assertOption, describeValue, finiteVector } from "../validate";
 import { encodeStrata } from "./strata";
+import { quantileSorted } from "../stats/quantile";
 import {
   NaturalBreaksResult,
   ValueRuns,
@@ -293,28 +294,12 @@ function equalBreaks(min: number, max: number, k: number): number[] {
   return b;
 }
 
-/**
- * R's quantile(x, type = 7) on sorted x in R's own arithmetic (1-based index = 1 + (n - 1)p,
- * then (1 - h)·x[lo] + h·x[hi]), so that breaks equal GD's to the last bit. Kept private:
- * stats/quantile.ts computes a + h·(b - a), which can differ in the last bit.
- */
-function quantile7(sorted: Float64Array, p: number): number {
-  const n = sorted.length;
-  const index = 1 + (n - 1) * p;
-  const lo = Math.floor(index);
-  const hi = Math.ceil(index);
-  const qs = sorted[lo - 1];
-  const h = index - lo;
-  if (index > lo && sorted[hi - 1] !== qs) return (1 - h) * qs + h * sorted[hi - 1];
-  return qs;
-}
-
 /** Distinct type-7 quantiles at probabilities seq(0, 1, length.out = m + 1). */
 function distinctQuantiles(sorted: Float64Array, m: number): number[] {
   const by = 1 / m;
   const out: number[] = [sorted[0]];
   for (let i = 1; i <= m; i++) {
-    const q = i === m ? sorted[sorted.length - 1] : quantile7(sorted, i * by);
+    const q = i === m ? sorted[sorted.length - 1] : quantileSorted(sorted, i * by);
     if (q !== out[out.length - 1]) out.push(q);
   }
   return out;

@@ -37,13 +37,15 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number, type: Quant
   if (!(typeof p === "number" && p >= 0 && p <= 1))
     throw new CoordError("OPTION", `p must be a probability in [0, 1]; got ${String(p)}`, { argument: "p" });
   if (type === 7) {
-    const h = (n - 1) * p;
-    const lo = Math.floor(h);
-    if (lo >= n - 1) return sorted[n - 1];
-    const frac = h - lo;
-    const a = sorted[lo];
-    const b = sorted[lo + 1];
-    return frac === 0 ? a : a + frac * (b - a);
+    // R's own arithmetic: index = 1 + (n - 1)p, then (1 - h)·x[lo] + h·x[hi], so that results
+    // (e.g. quantile breaks) equal R's and GD's to the last bit.
+    const index = 1 + (n - 1) * p;
+    const lo = Math.floor(index);
+    const a = sorted[lo - 1];
+    const h = index - lo;
+    if (lo >= n || h === 0) return a;
+    const b = sorted[lo];
+    return b === a ? a : (1 - h) * a + h * b;
   }
   if (type === 2) {
     // R type 2: inverse of the empirical cdf, averaging at the jumps.
