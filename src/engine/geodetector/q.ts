@@ -27,3 +27,44 @@ export function qFromCodes(y: ArrayLike<number>, codes: ArrayLike<number>, L: nu
   const q = ssb / sst;
   return q > 1 ? 1 : q;
 }
+
+/** Per-stratum tallies of y over codes 0..L-1, from one pass (plus the pass for the mean). */
+export interface StratumSums {
+  /** Rows. */
+  n: number;
+  /** Mean of y. */
+  mean: number;
+  /** SST = Σ (y_i - ȳ)². */
+  sst: number;
+  /** count[h] = N_h. */
+  count: Float64Array;
+  /** sum[h] = Σ_{i in h} (y_i - ȳ): sums of the centred values (ȳ_h = mean + sum[h]/count[h]). */
+  sum: Float64Array;
+}
+
+/**
+ * Companion of qFromCodes that keeps what the detectors need besides q (METHODS.md M8): the
+ * per-stratum counts and centred sums and SST, in the same passes; SSB_h = sum[h]²/count[h],
+ * SSW = SST - Σ SSB_h. Codes must lie in 0..L-1 (callers validate).
+ *
+ * @example
+ * stratumSums([1, 2, 10, 11], Int32Array.from([0, 0, 1, 1]), 2);
+ * // { n: 4, mean: 6, sst: 82, count: [2, 2], sum: [-9, 9] }
+ */
+export function stratumSums(y: ArrayLike<number>, codes: ArrayLike<number>, L: number): StratumSums {
+  const n = y.length;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += y[i];
+  mean /= n;
+  const count = new Float64Array(L);
+  const sum = new Float64Array(L);
+  let sst = 0;
+  for (let i = 0; i < n; i++) {
+    const d = y[i] - mean;
+    const h = codes[i];
+    count[h] += 1;
+    sum[h] += d;
+    sst += d * d;
+  }
+  return { n, mean, sst, count, sum };
+}
