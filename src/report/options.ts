@@ -1,4 +1,5 @@
 import { CoordError } from "../engine/errors";
+import { EVOLUTION_METHODS, EvolutionMethod } from "../engine/haken/evolution";
 
 /**
  * The options of a report: one per METHODS.md option that the report uses. The same names are
@@ -40,8 +41,10 @@ export interface ReportOptions {
   hakenPair: [number, number];
   hakenIntercept: boolean;
   hakenClusterSE: boolean;
-  /** M10 evolution level transform */
-  evolution: "distance" | "raw" | "plane" | "inverse";
+  /** M10 Haken adiabatic condition |γ2| > ratio·|γ1| */
+  hakenRatio: number;
+  /** M10 evolution level: measure|transform (default distance in the (q1, V) plane, 1 - d/max d) */
+  evolution: EvolutionMethod;
 }
 
 export const DEFAULT_OPTIONS: ReportOptions = {
@@ -63,7 +66,8 @@ export const DEFAULT_OPTIONS: ReportOptions = {
   hakenPair: [0, 1],
   hakenIntercept: false,
   hakenClusterSE: false,
-  evolution: "distance",
+  hakenRatio: 1,
+  evolution: "distance_qV|1-d/dmax",
 };
 
 /** One line of help per option: flag, allowed values, default, meaning (for --help and the pane). */
@@ -86,7 +90,8 @@ export const OPTION_HELP: Array<{ key: keyof ReportOptions; values: string; help
   { key: "hakenPair", values: "i,j", help: "the two subsystems (1-based) of the Haken model (M10)" },
   { key: "hakenIntercept", values: "true|false", help: "add an intercept to the Haken regressions (M10)" },
   { key: "hakenClusterSE", values: "true|false", help: "cluster-robust standard errors by unit (M10)" },
-  { key: "evolution", values: "distance|raw|plane|inverse", help: "evolution level transform (M10)" },
+  { key: "hakenRatio", values: "number", help: "adiabatic condition |γ2| > ratio·|γ1|; e.g. 2 for 'much greater' (M10)" },
+  { key: "evolution", values: EVOLUTION_METHODS.join("|"), help: "evolution level: measure|transform (M10)" },
 ];
 
 function bad(key: string, value: string, expected: string): CoordError {
@@ -169,7 +174,8 @@ export function parseOptions(raw: Record<string, string | undefined>, base: Repo
       }
       case "hakenIntercept": o.hakenIntercept = bool(); break;
       case "hakenClusterSE": o.hakenClusterSE = bool(); break;
-      case "evolution": o.evolution = oneOf(["distance", "raw", "plane", "inverse"]) as ReportOptions["evolution"]; break;
+      case "hakenRatio": o.hakenRatio = num(1, 1000); break;
+      case "evolution": o.evolution = oneOf([...EVOLUTION_METHODS]) as EvolutionMethod; break;
     }
   }
   return o;

@@ -1,0 +1,178 @@
+/**
+ * CoordLab on the command line:
+ *
+ *   npm run report -- <data.csv|xlsx> [--roles roles.json] [--out report.xlsx] [--json report.json] [options]
+ *
+ * Reads a panel (or cross-sectional geodetector data), runs the same pipeline as the taskpane
+ * and writes the report workbook (and the analysis as JSON on request). Progress goes to
+ * stderr. Any error is one clear message and exit code 1; the output files are written to a
+ * temporary name and renamed only when complete, so no partial report is left behind.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import { CoordError } from "../engine/errors";
+import { Cell, decodeCsvBytes, parseCsv } from "../report/csv";
+import { DEFAULT_OPTIONS, OPTION_HELP, parseOptions } from "../report/options";
+import { analysisToJson, runReport, STAGE_LABELS } from "../report/pipeline";
+import { guessRoles, rolesToJson } from "../report/roles";
+import { headlines } from "../report/sheets";
+import { Analysis } from "../report/analysis";
+import { writeReportXlsx } from "../writer/xlsx";
+import { readXlsxCells } from "../writer/readXlsx";
+
+const VERSION: string = require("../../package.json").version;
+
+export function helpText(): string {
+  const lines = [
+    `CoordLab ${VERSION} — coupling coordination, geodetector and Haken model report`,
+    "",
+    "Usage: npm run report -- <data.csv|data.xlsx> [flags] [options]",
+    "",
+    "Flags:",
+    "  --roles FILE        roles JSON (id, time, group, subsystems, factors; or y + factors)",
+    "                      default: guessed from the headers and printed",
+    "  --print-roles       print the guessed (or given) roles as JSON and stop",
+    "  --sheet NAME        sheet of an XLSX file (default: the first)",
+    "  --out FILE          report workbook (default: report.xlsx)",
+    "  --json FILE         also write the analysis as JSON",
+    "  --drop-incomplete   drop rows with empty cells (with a warning) instead of failing",
+    "  --quiet             no progress on stderr",
+    "  --help              this text",
+    "",
+    "Options (METHODS.md; default in brackets):",
+  ];
+  for (const h of OPTION_HELP) {
+    const d = DEFAULT_OPTIONS[h.key];
+    const shown = Array.isArray(d) ? (h.key === "hakenPair" ? d.map((x) => Number(x) + 1).join(",") : d.length ? d.join(",") : "equal") : d === null ? "none" : String(d);
+    lines.push(`  --${h.key} ${h.values}`.padEnd(44) + ` ${h.help} [${shown}]`);
+  }
+  return lines.join("\n");
+}
+
+/** Read a CSV or XLSX file into cells. */
+export async function readCells(file: string, sheet?: string): Promise<{ cells: Cell[][]; sheetName?: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    throw new CoordError("EMPTY", `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`, { argument: "data" });
+  }
+  const ext = path.extname(file).toLowerCase();
+  if (ext === ".xlsx" || ext === ".xlsm") {
+    const r = await readXlsxCells(new Uint8Array(bytes), { sheet });
+    return { cells: r.cells, sheetName: r.sheetName };
+  }
+  if (ext === ".csv" || ext === ".txt" || ext === ".tsv") return { cells: parseCsv(decodeCsvBytes(new Uint8Array(bytes)).text) };
+  throw new CoordError("OPTION", `${file}: unsupported file type '${ext || "(none)"}'; give a .csv or .xlsx file`, { argument: "data" });
+}
+
+function writeAtomic(file: string, data: Uint8Array | string): void {
+  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n"), err: (s: string) => void = (s) => process.stderr.write(s + "\n")): Promise<number> {
+  const optionFlags = Object.fromEntries(OPTION_HELP.map((h) => [h.key, { type: "string" as const }]));
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        roles: { type: "string" },
+        "print-roles": { type: "boolean" },
+        sheet: { type: "string" },
+        out: { type: "string" },
+        json: { type: "string" },
+        "drop-incomplete": { type: "boolean" },
+        quiet: { type: "boolean" },
+        help: { type: "boolean" },
+        ...optionFlags,
+      },
+    });
+  } catch (e) {
+    err(`coordlab: ${(e as Error).message}\nRun with --help for the list of flags and options.`);
+    return 1;
+  }
+  const v = parsed.values as Record<string, string | boolean | undefined>;
+  if (v.help) {
+    out(helpText());
+    return 0;
+  }
+  if (parsed.positionals.length !== 1) {
+    err(`coordlab: give exactly one data file (CSV or XLSX); got ${parsed.positionals.length}.\nRun with --help for usage.`);
+    return 1;
+  }
+  const file = parsed.positionals[0];
+  try {
+    const optionValues: Record<string, string | undefined> = {};
+    for (const h of OPTION_HELP) optionValues[h.key] = v[h.key] as string | undefined;
+    const options = parseOptions(optionValues);
+    const progress = (msg: string) => {
+      if (!v.quiet) err(msg);
+    };
+    progress(`Reading ${file}`);
+    const { cells, sheetName } = await readCells(file, v.sheet as string | undefined);
+    let roles: string;
+    if (v.roles) {
+      try {
+        roles = fs.readFileSync(v.roles as string, "utf8");
+      } catch {
+        throw new CoordError("EMPTY", `cannot read the roles file ${v.roles}`, { argument: "roles" });
+      }
+    } else {
+      const header = cells.find((r) => r.some((c) => c !== null && c !== "")) ?? [];
+      const guess = guessRoles(header, cells.slice(cells.indexOf(header) + 1));
+      roles = rolesToJson(guess.roles);
+      if (!v["print-roles"]) {
+        err("Roles guessed from the headers (save with --print-roles > roles.json, edit, pass with --roles):");
+        err(roles);
+        for (const m of guess.messages) err(`note: ${m}`);
+        if (!guess.ready) throw new CoordError("OPTION", "the guessed roles need editing before a report can run (see the notes above)", { argument: "roles" });
+      }
+    }
+    if (v["print-roles"]) {
+      out(v.roles ? rolesToJson(JSON.parse(roles)) : roles);
+      return 0;
+    }
+    const result = await runReport(
+      cells,
+      roles,
+      options,
+      { onProgress: (stage) => progress(`… ${STAGE_LABELS[stage]}`) },
+      { source: path.basename(file) + (sheetName ? ` [${sheetName}]` : ""), version: VERSION, panel: { dropIncomplete: !!v["drop-incomplete"] } },
+    );
+    const outFile = (v.out as string) ?? "report.xlsx";
+    progress(`… Writing ${outFile}`);
+    const bytes = await writeReportXlsx(result.report);
+    const jsonText = v.json ? analysisToJson(result) : undefined;
+    writeAtomic(outFile, bytes);
+    if (v.json && jsonText) writeAtomic(v.json as string, jsonText);
+    out(`Report written to ${path.resolve(outFile)}${v.json ? ` (JSON: ${path.resolve(v.json as string)})` : ""}`);
+    const found = result.kind === "panel" ? headlines(result.analysis as Analysis) : [];
+    for (const f of found) out(`  • ${f}`);
+    const warnings = result.analysis.warnings;
+    if (warnings.length) out(`  ${warnings.length} warning(s): see the Summary sheet.`);
+    return 0;
+  } catch (e) {
+    if (e instanceof CoordError) {
+      err(`coordlab: ${e.message}`);
+      return 1;
+    }
+    err(`coordlab: internal error: ${(e as Error).stack ?? String(e)}`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

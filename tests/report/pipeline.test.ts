@@ -1,0 +1,238 @@
+/**
+ * The whole pipeline on the reference panels (tests/fixtures/indices: an independent
+ * numpy/scipy implementation of METHODS.md), on the bundled sample and on the seed paper's
+ * Table 3, comparing every number the reference has at its stated tolerance.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { runReport, PipelineResult } from "../../src/report/pipeline";
+import { Analysis, groupMeansStage, Observation } from "../../src/report/analysis";
+import { DEFAULT_OPTIONS, parseOptions } from "../../src/report/options";
+import { parseCsv, Cell } from "../../src/report/csv";
+import { RolesFile } from "../../src/report/roles";
+import { Panel } from "../../src/report/panel";
+import { coordinationByGroupSheet } from "../../src/report/sheets";
+import { entropyWeights } from "../../src/engine/weights";
+import { compositeIndex } from "../../src/engine/composite";
+import { coupling } from "../../src/engine/coupling";
+import { expectAllClose, loadFixture, FIXTURES } from "../helpers";
+
+const TOL = 1e-9;
+
+/** Cells and roles of a reference panel (inputs_panel_a/b.json). */
+function referencePanel(name: string, groupKey: string): { cells: Cell[][]; roles: RolesFile; P: any } {
+  const P = loadFixture(name);
+  const header: Cell[] = ["unit", "year", "group", ...P.indicators];
+  const cells: Cell[][] = [header, ...P.X.map((row: number[], i: number) => [P.units[i], P.years[i], P[groupKey][i], ...row])];
+  const subsystems: Record<string, Array<{ column: string; direction: "+" | "-" }>> = {};
+  P.indicators.forEach((ind: string, j: number) => {
+    (subsystems[P.subsystem[j]] ??= []).push({ column: ind, direction: P.directions[j] });
+  });
+  return { cells, roles: { id: "unit", time: "year", group: "group", subsystems }, P };
+}
+
+/** Observations come out sorted by unit then period; map them back to the reference row order. */
+function inInputOrder(a: Analysis, P: any): Observation[] {
+  const key = (id: string, t: number) => `${id}\u0000${t}`;
+  const m = new Map(a.observations.map((o) => [key(o.id, o.time), o]));
+  return P.units.map((u: string, i: number) => {
+    const o = m.get(key(u, P.years[i]));
+    if (!o) throw new Error(`no observation for ${u} ${P.years[i]}`);
+    return o;
+  });
+}
+
+describe("pipeline on reference panel a (entropy, global, standard C)", () => {
+  let result: PipelineResult;
+  let a: Analysis;
+  let P: any;
+  beforeAll(async () => {
+    const ref = referencePanel("inputs_panel_a.json", "region");
+    P = ref.P;
+    result = await runReport(ref.cells, ref.roles, DEFAULT_OPTIONS);
+    a = result.analysis as Analysis;
+  });
+
+  it("weights equal entropy.json global_shift0", () => {
+    const e = loadFixture("entropy.json").global_shift0;
+    for (const [sub, block] of [["U1", e.U1_subsystem], ["U2", e.U2_subsystem]] as const) {
+      const w = a.weights.filter((x) => x.subsystem === sub);
+      expectAllClose(w.map((x) => x.weight), block.w, TOL, `${sub} w`);
+      expectAllClose(w.map((x) => x.e!), block.e, TOL, `${sub} e`);
+      expectAllClose(w.map((x) => x.d!), block.d, TOL, `${sub} d`);
+    }
+  });
+
+  it("U, C, T, D and grades equal ccd.json global_shift0", () => {
+    const c = loadFixture("ccd.json").global_shift0;
+    const obs = inInputOrder(a, P);
+    expectAllClose(obs.map((o) => o.U.U1), c.U1, TOL, "U1");
+    expectAllClose(obs.map((o) => o.U.U2), c.U2, TOL, "U2");
+    expectAllClose(obs.map((o) => o.C), c.standard.C, TOL, "C");
+    expectAllClose(obs.map((o) => o.T), c.standard.T, TOL, "T");
+    expectAllClose(obs.map((o) => o.D), c.standard.D, TOL, "D");
+    expect(obs.map((o) => o.gradeNo)).toEqual(c.standard.grade_left);
+    expect(obs.map((o) => o.grade)).toEqual(c.grade_labels_en);
+  });
+
+  it("group means by year equal D_mean_by_year and D_mean_by_year_region", () => {
+    const c = loadFixture("ccd.json").global_shift0;
+    const all = a.groupMeans.filter((m) => m.group === "All");
+    expect(all.map((m) => m.period)).toEqual(Object.keys(c.D_mean_by_year));
+    expectAllClose(all.map((m) => m.D), Object.values(c.D_mean_by_year) as number[], TOL, "all");
+    for (const [g, byYear] of Object.entries(c.D_mean_by_year_region) as [string, Record<string, number>][]) {
+      const rows = a.groupMeans.filter((m) => m.group === g);
+      expect(rows.map((m) => m.period)).toEqual(Object.keys(byYear));
+      expectAllClose(rows.map((m) => m.D), Object.values(byYear), TOL, g);
+    }
+  });
+
+  it("kernel densities equal kde.json (Silverman, grid 0..1 step 0.01) nationally and by region", () => {
+    const k = loadFixture("kde.json");
+    expectAllClose(a.density[0].x, k.grid, 1e-12, "grid");
+    for (const [year, ref] of Object.entries(k.national) as [string, any][]) {
+      const d = a.density.find((x) => x.group === "All" && x.period === year)!;
+      expect(d.n).toBe(ref.n);
+      expect(Math.abs(d.bandwidth - ref.bw.silverman)).toBeLessThanOrEqual(TOL);
+      expectAllClose(d.f, ref.density_silverman, TOL, `density ${year}`);
+    }
+    for (const [region, years] of Object.entries(k.region) as [string, any][]) {
+      for (const [year, ref] of Object.entries(years) as [string, any][]) {
+        const d = a.density.find((x) => x.group === region && x.period === year)!;
+        expect(Math.abs(d.bandwidth - ref.bw_silverman)).toBeLessThanOrEqual(TOL);
+        expectAllClose(d.f, ref.density_silverman, TOL, `${region} ${year}`);
+      }
+    }
+  });
+
+  it("builds every sheet of the report", () => {
+    expect(result.report.sheets.map((s) => s.name)).toEqual([
+      "Summary",
+      "Weights",
+      "Scores",
+      "Coordination by group",
+      "Grades",
+      "Density",
+      "Haken",
+    ]);
+  });
+});
+
+describe("pipeline on reference panel b (CRITIC, Haken)", () => {
+  let a: Analysis;
+  let P: any;
+  beforeAll(async () => {
+    const ref = referencePanel("inputs_panel_b.json", "region8");
+    P = ref.P;
+    a = (await runReport(ref.cells, ref.roles, parseOptions({ weighting: "critic" }))).analysis as Analysis;
+  });
+
+  it("CRITIC weights and U equal critic.json global_ddof1", () => {
+    const c = loadFixture("critic.json").global_ddof1;
+    for (const sub of ["NQPF", "NTU"]) {
+      const w = a.weights.filter((x) => x.subsystem === sub);
+      expectAllClose(w.map((x) => x.weight), c[sub].w, TOL, `${sub} w`);
+      expectAllClose(w.map((x) => x.conflict!), c[sub].conflict, TOL, `${sub} conflict`);
+      expectAllClose(w.map((x) => x.information!), c[sub].C, TOL, `${sub} C`);
+      expectAllClose(inInputOrder(a, P).map((o) => o.U[sub]), c[sub].U, TOL, `${sub} U`);
+    }
+  });
+
+  it("Haken model equals haken.json pooled_noconst, with its order parameter and evolution levels", () => {
+    const h = loadFixture("haken.json");
+    const ref = h.pooled_noconst;
+    const m = a.haken!.model;
+    for (const k of ["gamma1", "gamma2", "a", "b"] as const) {
+      expect(Math.abs(m.fitA.params[k].estimate - ref.fit_NQPF_as_q1.params[k])).toBeLessThanOrEqual(TOL);
+      expect(Math.abs(m.fitB.params[k].estimate - ref.fit_NTU_as_q1.params[k])).toBeLessThanOrEqual(TOL);
+    }
+    expect(m.fitA.adiabatic).toBe(ref.fit_NQPF_as_q1.adiabatic);
+    expect(m.fitB.adiabatic).toBe(ref.fit_NTU_as_q1.adiabatic);
+    const obs = inInputOrder(a, P);
+    const byKey = new Map(a.observations.map((o, i) => [o, a.haken!.levels[i]]));
+    expectAllClose(obs.map((o) => byKey.get(o)!), h.evolution_levels["distance_qV|1-d/dmax"], TOL, "h");
+  });
+});
+
+describe("pipeline on the bundled sample panel", () => {
+  let result: PipelineResult;
+  let a: Analysis;
+  const samples = path.join(__dirname, "..", "..", "samples");
+  beforeAll(async () => {
+    const cells = parseCsv(fs.readFileSync(path.join(samples, "sample-panel.csv"), "utf8"));
+    result = await runReport(cells, fs.readFileSync(path.join(samples, "sample-panel.roles.json"), "utf8"), DEFAULT_OPTIONS);
+    a = result.analysis as Analysis;
+  });
+
+  it("agrees with the engine called directly on the same columns", () => {
+    const cells = parseCsv(fs.readFileSync(path.join(samples, "sample-panel.csv"), "utf8"));
+    const roles = JSON.parse(fs.readFileSync(path.join(samples, "sample-panel.roles.json"), "utf8"));
+    const header = cells[0] as string[];
+    // rows sorted by province (first appearance) then year, as the panel does
+    const body = cells.slice(1);
+    const provinces = [...new Set(body.map((r) => r[header.indexOf(roles.id)] as string))];
+    const sorted = [...body].sort(
+      (x, y) =>
+        provinces.indexOf(x[header.indexOf(roles.id)] as string) - provinces.indexOf(y[header.indexOf(roles.id)] as string) ||
+        (x[header.indexOf(roles.time)] as number) - (y[header.indexOf(roles.time)] as number),
+    );
+    const U = Object.entries(roles.subsystems as Record<string, Array<{ column: string; direction: "+" | "-" }>>).map(([, inds]) => {
+      const X = sorted.map((r) => inds.map((i) => r[header.indexOf(i.column)] as number));
+      return compositeIndex(entropyWeights(X, { directions: inds.map((i) => i.direction) })).U;
+    });
+    const ccd = coupling(sorted.map((_, i) => U.map((u) => u[i])));
+    expectAllClose(a.observations.map((o) => o.D), ccd.D as number[], 1e-12, "D");
+    expect(a.observations.map((o) => o.id)).toEqual(sorted.map((r) => r[header.indexOf(roles.id)]));
+  });
+
+  it("has 310 observations, 3 groups and the geodetector on the first, middle and last year", () => {
+    expect(a.data.observations).toBe(310);
+    expect(a.data.groups).toEqual(["East", "Central", "West"]);
+    expect(a.geodetector!.periods).toEqual(["2011", "2015", "2020"]);
+    expect(a.geodetector!.groups).toEqual(["All", "East", "Central", "West"]);
+    expect(result.report.sheets.map((s) => s.name)).toContain("Geodetector");
+  });
+});
+
+describe("Coordination by group on the seed paper's Table 3 (real, published)", () => {
+  it("regional means by year equal the paper's mean rows to ±0.001", () => {
+    const rows = parseCsv(fs.readFileSync(path.join(FIXTURES, "seed-table3-ccd.csv"), "utf8"));
+    const body = rows.slice(1).filter((r) => r.some((c) => c !== null)); // province, region, year, D
+    const years = [...new Set(body.map((r) => r[2] as number))].sort((x, y) => x - y);
+    const obs: Observation[] = body.map((r) => ({
+      id: String(r[0]),
+      time: r[2] as number,
+      period: String(r[2]),
+      group: String(r[1]),
+      U: {},
+      C: 1,
+      T: 0,
+      D: r[3] as number,
+      grade: "",
+      gradeNo: 0,
+      broadClass: "",
+      stage: "",
+      relativeType: null,
+    }));
+    const panel = { groups: obs.map((o) => o.group!), subsystems: [], periods: years, periodLabels: years.map(String) } as unknown as Panel;
+    const means = groupMeansStage(panel, obs);
+    // Seed paper 000, Table 3 "Mean value" rows (2011 and 2020 printed in the paper and shared/README).
+    const paper: Record<string, [number, number]> = { East: [0.457, 0.552], Central: [0.335, 0.499], West: [0.352, 0.473], All: [0.385, 0.508] };
+    for (const [g, [first, last]] of Object.entries(paper)) {
+      const m = means.filter((x) => x.group === g);
+      expect(Math.abs(m[0].D - first)).toBeLessThanOrEqual(0.001 + 1e-12);
+      expect(Math.abs(m[m.length - 1].D - last)).toBeLessThanOrEqual(0.001 + 1e-12);
+    }
+    // The report's Table 3 sheet carries the same mean rows.
+    const a = { data: { periods: years.map(String), groups: ["East", "Central", "West"] }, observations: obs, groupMeans: means } as unknown as Analysis;
+    const t3 = coordinationByGroupSheet(a).tables[0];
+    const meanRows = t3.groupRows!.map((i) => t3.rows[i]);
+    expect(meanRows.map((r) => r.group)).toEqual(["East", "Central", "West", "All"]);
+    expect(t3.rows.length).toBe(31 + 4);
+    for (const r of meanRows) {
+      const [first, last] = paper[String(r.group)];
+      expect(Math.abs((r.p0 as number) - first)).toBeLessThanOrEqual(0.001 + 1e-12);
+      expect(Math.abs((r[`p${years.length - 1}`] as number) - last)).toBeLessThanOrEqual(0.001 + 1e-12);
+    }
+  });
+});
