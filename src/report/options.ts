@@ -78,7 +78,7 @@ export const OPTION_HELP: Array<{ key: keyof ReportOptions; values: string; help
   { key: "coupling", values: "standard|modified|fan", help: "form of the coupling degree C (M5)" },
   { key: "alpha", values: "a,b[,c]", help: "weights of the subsystems in T, summing to 1; default equal (M5)" },
   { key: "closure", values: "left|right", help: "grade intervals [0,0.1) ... or (0,0.1] ... (M6)" },
-  { key: "language", values: "en|zh", help: "language of grade names and sheet labels" },
+  { key: "language", values: "en|zh", help: "language of grade names, coupling stages and relative types (M6)" },
   { key: "gradeDecimals", values: "integer", help: "round D to this many decimals before grading (M6); default none" },
   { key: "theta", values: "number", help: "threshold θ of the relative development type (M6)" },
   { key: "bandwidth", values: "silverman|scott|scipy_scott|scipy_silverman|nrd0|nrd|number", help: "kernel density bandwidth rule or fixed h (M7)" },
@@ -91,7 +91,7 @@ export const OPTION_HELP: Array<{ key: keyof ReportOptions; values: string; help
   { key: "hakenIntercept", values: "true|false", help: "add an intercept to the Haken regressions (M10)" },
   { key: "hakenClusterSE", values: "true|false", help: "cluster-robust standard errors by unit (M10)" },
   { key: "hakenRatio", values: "number", help: "adiabatic condition |γ2| > ratio·|γ1|; e.g. 2 for 'much greater' (M10)" },
-  { key: "evolution", values: EVOLUTION_METHODS.join("|"), help: "evolution level: measure|transform (M10)" },
+  { key: "evolution", values: "measure|transform", help: `evolution level (M10), one of ${EVOLUTION_METHODS.join(", ")}` },
 ];
 
 function bad(key: string, value: string, expected: string): CoordError {
