@@ -218,7 +218,7 @@ function densitySheet(a: Analysis) {
     const cols: ColumnWithValues[] = [{ ...column("x", "D", "0.000"), values: curves[0].x }];
     curves.forEach((c, i) => cols.push({ ...column(`f${i}`, c.period, "0.0000"), values: c.f }));
     tables.push(tableFromColumns(cols, { title: `Kernel density of D — ${g}` }));
-    charts.push(chart("scatter", `Kernel density of D — ${g}`, { sheet: SHEET.density, table: tables.length - 1 }, "x", curves.map((_, i) => `f${i}`), { x: "D", y: "Density" }));
+    charts.push(chart("line", `Kernel density of D — ${g}`, { sheet: SHEET.density, table: tables.length - 1 }, "x", curves.map((_, i) => `f${i}`), { x: "D", y: "Density" }));
   }
   return sheet(SHEET.density, tables, charts);
 }

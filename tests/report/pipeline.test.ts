@@ -236,3 +236,24 @@ describe("Coordination by group on the seed paper's Table 3 (real, published)", 
     }
   });
 });
+
+describe("small groups never fail the report", () => {
+  it("a one-unit group gets warnings and empty cells, and every other number is unchanged", async () => {
+    const samples = path.join(__dirname, "..", "..", "samples");
+    const cells = parseCsv(fs.readFileSync(path.join(samples, "sample-panel.csv"), "utf8"));
+    const roles = fs.readFileSync(path.join(samples, "sample-panel.roles.json"), "utf8");
+    const base = (await runReport(cells, roles, DEFAULT_OPTIONS)).analysis as Analysis;
+    const regionCol = (cells[0] as string[]).indexOf("Region");
+    const edited = cells.map((r, i) => (i > 0 && r[0] === "Xizang" ? r.map((c, j) => (j === regionCol ? "Solo" : c)) : r));
+    const a = (await runReport(edited, roles, DEFAULT_OPTIONS)).analysis as Analysis;
+    expect(a.data.groups).toContain("Solo");
+    expect(a.warnings.join("\n")).toMatch(/Geodetector Solo 2011: fewer than 2 units; skipped/);
+    expect(a.warnings.join("\n")).toMatch(/Density: Solo 2011 has fewer than two distinct values/);
+    expect(a.density.some((d) => d.group === "Solo")).toBe(false);
+    // weights, U and D do not depend on the grouping
+    expectAllClose(a.observations.map((o) => o.D), base.observations.map((o) => o.D), 0, "D");
+    // the Solo group's mean equals Tibet's own D
+    const tibet2020 = a.observations.find((o) => o.id === "Xizang" && o.period === "2020")!;
+    expect(a.groupMeans.find((m) => m.group === "Solo" && m.period === "2020")!.D).toBe(tibet2020.D);
+  });
+});
