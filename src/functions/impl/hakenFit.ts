@@ -1,0 +1,189 @@
+/**
+ * COORD.HAKENFIT(q1, q2, [units], [times], [output]): the Haken model (METHODS.md M10), pooled
+ * OLS without intercept over the within-unit pairs (t, t+1), both assignments fitted.
+ *
+ * - q1, q2: the two series, one value per row (a header cell names them; default "q1", "q2").
+ *   A row where both are blank is no observation (it breaks the pairs, its level is blank); one
+ *   of the two blank is an error naming the cell.
+ * - units: the unit (region) of each row; omitted: one series.
+ * - times: the period of each row; omitted: 1..n (rows in order).
+ * - output: "table" (default) — a labelled table (parameter; estimate, SE, t, p) for the
+ *   assignment that passes the adiabatic test (q1 as given when neither or both pass, with a row
+ *   stating the decision), R² of both equations, the test, the order parameter, the potential
+ *   coefficients and the stable point; "both" — both assignments side by side; "levels" — the
+ *   evolution (synergy) level of each input row ("" for rows without one), in q1's orientation.
+ */
+import { CoordError } from "../../engine/errors";
+import { HakenFit, HakenModelResult, HakenPotential, hakenModel, hakenParams, hakenPotential } from "../../engine/haken";
+import { labelledTable, readOption, readTextVector, readVector } from "../excel";
+import type { ExcelCell, HeaderMode } from "../excel";
+import { Spill, dataRowLabel, isOmitted, lengthMismatch, spillLike } from "./common";
+
+export const HAKEN_OUTPUTS = ["table", "both", "levels"] as const;
+
+interface Panel {
+  A: number[];
+  B: number[];
+  units: Array<string | number>;
+  times: number[];
+  /** Input row (0-based, header excluded) of each observation kept. */
+  rows: number[];
+  n: number;
+  names: [string, string];
+  orientation: "row" | "column";
+  header: boolean;
+}
+
+function readPanel(q1: unknown, q2: unknown, units: unknown, times: unknown): Panel {
+  const a = readVector(q1, "q1", { blanks: "null" });
+  const header: HeaderMode = a.offset ? "yes" : "no";
+  const b = readVector(q2, "q2", { blanks: "null", header });
+  const n = a.values.length;
+  if (b.values.length !== n) throw lengthMismatch("q1", n, "q2", b.values.length);
+  let u: Array<string | number>;
+  if (isOmitted(units)) u = new Array(n).fill(1);
+  else {
+    u = readTextVector(units, "units", { header }).values;
+    if (u.length !== n) throw lengthMismatch("q1", n, "units", u.length);
+  }
+  let t: number[];
+  if (isOmitted(times)) t = Array.from({ length: n }, (_, i) => i + 1);
+  else {
+    t = readVector(times, "times", { header }).values;
+    if (t.length !== n) throw lengthMismatch("q1", n, "times", t.length);
+  }
+  const p: Panel = {
+    A: [],
+    B: [],
+    units: [],
+    times: [],
+    rows: [],
+    n,
+    names: [a.label ?? "q1", b.label ?? "q2"],
+    orientation: a.orientation,
+    header: a.offset === 1,
+  };
+  for (let i = 0; i < n; i++) {
+    const x = a.values[i];
+    const y = b.values[i];
+    if (x === null && y === null) continue;
+    if (x === null || y === null) {
+      const [arg, other] = x === null ? ["q1", "q2"] : ["q2", "q1"];
+      throw new CoordError(
+        "MISSING",
+        `${dataRowLabel(arg, i, a.offset)} is empty but ${other} has a value; leave both empty for a missing observation`,
+        { argument: arg, row: i + a.offset },
+      );
+    }
+    p.A.push(x);
+    p.B.push(y);
+    p.units.push(u[i]);
+    p.times.push(t[i]);
+    p.rows.push(i);
+  }
+  if (p.rows.length === 0) throw new CoordError("EMPTY", "q1 and q2 are empty", { argument: "q1" });
+  return p;
+}
+
+function decisionText(m: HakenModelResult, names: [string, string]): string {
+  const [nA, nB] = names;
+  switch (m.decision) {
+    case "A":
+      return `${nA} is the order parameter: the adiabatic approximation (γ2 > 0 and |γ2| > |γ1|) holds with ${nA} as q1, not with ${nB} as q1`;
+    case "B":
+      return `${nB} is the order parameter: the adiabatic approximation (γ2 > 0 and |γ2| > |γ1|) holds with ${nB} as q1, not with ${nA} as q1; shown: ${nB} as q1`;
+    case "both":
+      return `the adiabatic approximation holds for both assignments: the order parameter is not identified; shown: ${nA} as q1, as given`;
+    default:
+      return `the adiabatic approximation holds for neither assignment: there is no order parameter; shown: ${nA} as q1, as given`;
+  }
+}
+
+function potentialOf(fit: HakenFit): HakenPotential | null {
+  try {
+    return hakenPotential(hakenParams(fit));
+  } catch (e) {
+    if (e instanceof CoordError && e.code === "UNDEFINED") return null;
+    throw e;
+  }
+}
+
+const PARAMS: Array<[keyof HakenFit["params"], string]> = [
+  ["gamma1", "γ1"],
+  ["a", "a"],
+  ["gamma2", "γ2"],
+  ["b", "b"],
+];
+
+/** The rows describing one fit: 4 value columns (estimate, SE, t, p or one value and blanks). */
+function fitRows(fit: HakenFit): Array<[string, ExcelCell, ExcelCell, ExcelCell, ExcelCell]> {
+  const rows: Array<[string, ExcelCell, ExcelCell, ExcelCell, ExcelCell]> = [];
+  const blank = (label: string, v: ExcelCell): [string, ExcelCell, ExcelCell, ExcelCell, ExcelCell] => [label, v, "", "", ""];
+  rows.push(blank("q1 (order parameter candidate)", fit.q1Name));
+  rows.push(blank("q2", fit.q2Name));
+  for (const [key, label] of PARAMS) {
+    const p = fit.params[key];
+    rows.push([label, p.estimate, p.se, p.t ?? "", p.p ?? ""]);
+  }
+  rows.push(blank(`R² of ${fit.q1Name}(t+1) equation`, fit.eq1.r2 ?? ""));
+  rows.push(blank(`R² of ${fit.q2Name}(t+1) equation`, fit.eq2.r2 ?? ""));
+  rows.push(blank("pairs (t, t+1)", fit.nPairs));
+  rows.push(blank("units", fit.nUnits));
+  rows.push(blank("adiabatic: γ2 > 0 and |γ2| > |γ1|", fit.adiabatic));
+  rows.push(blank("|γ2| / |γ1|", fit.ratioG2G1 ?? ""));
+  const pot = potentialOf(fit);
+  if (pot === null) {
+    rows.push(blank("potential", "undefined (γ2 = 0)"));
+    return rows;
+  }
+  rows.push(blank("potential V(q1) = c2·q1² + c4·q1⁴: c2 = γ1/2", pot.c2));
+  rows.push(blank("potential: c4 = ab/(4γ2)", pot.c4));
+  rows.push(blank("potential shape", pot.description));
+  const ref = pot.points.find((p) => p.stable && p.q1 > 0) ?? pot.points.find((p) => p.stable);
+  rows.push(blank("stable point q1*", ref ? ref.q1 : "none"));
+  rows.push(blank("V(q1*)", ref ? ref.V : ""));
+  return rows;
+}
+
+export function hakenFitImpl(q1: unknown, q2: unknown, units?: unknown, times?: unknown, output?: unknown): Spill {
+  const out = readOption(output, HAKEN_OUTPUTS, "output", "table");
+  const p = readPanel(q1, q2, units, times);
+  const [nA, nB] = p.names;
+  if (nA === nB)
+    throw new CoordError("OPTION", `q1 and q2 have the same name '${nA}'; give the two series different header labels`, { argument: "q2" });
+  const model = hakenModel(p.A, p.B, p.units, p.times, { names: p.names });
+  const decision = decisionText(model, p.names);
+
+  if (out === "both") {
+    const rowsA = fitRows(model.fitA);
+    const rowsB = fitRows(model.fitB);
+    const labels = new Map<string, ExcelCell[]>();
+    const body: ExcelCell[][] = [["decision", decision]];
+    const key = (label: string, fit: HakenFit) =>
+      label.replace(`${fit.q1Name}(t+1)`, "q1(t+1)").replace(`${fit.q2Name}(t+1)`, "q2(t+1)");
+    rowsA.forEach((r) => labels.set(key(r[0], model.fitA), [key(r[0], model.fitA), r[1], r[2], r[3], r[4], "", "", "", ""]));
+    rowsB.forEach((r) => {
+      const k = key(r[0], model.fitB);
+      const row = labels.get(k) ?? [k, "", "", "", "", "", "", "", ""];
+      row[5] = r[1];
+      row[6] = r[2];
+      row[7] = r[3];
+      row[8] = r[4];
+      labels.set(k, row);
+    });
+    body.push(...labels.values());
+    return labelledTable(["parameter", `${nA} as q1: estimate`, "SE", "t", "p", `${nB} as q1: estimate`, "SE", "t", "p"], body);
+  }
+
+  const used = model.decision === "B" ? "B" : "A";
+  if (out === "levels") {
+    const m = model.used === used ? model : hakenModel(p.A, p.B, p.units, p.times, { names: p.names, assignment: used });
+    if (!m.evolution)
+      throw new CoordError("UNDEFINED", `no evolution level: ${m.note}`, { argument: "q1" });
+    const levels: ExcelCell[] = new Array(p.n).fill("");
+    p.rows.forEach((row, k) => (levels[row] = m.evolution!.level[k]));
+    return spillLike(levels, p.orientation, p.header ? "level" : undefined);
+  }
+  const fit = used === "A" ? model.fitA : model.fitB;
+  return labelledTable(["parameter", "estimate", "SE", "t", "p"], [["decision", decision], ...fitRows(fit)]);
+}
