@@ -125,6 +125,13 @@ export interface Report {
   meta: ReportMeta;
 }
 
+/** Excel number format of a column format; undefined for General. */
+export function excelNumFmt(format: ColumnFormat | undefined): string | undefined {
+  if (format === undefined || format === "general") return undefined;
+  if (format === "text") return "@";
+  return format;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Builders
 

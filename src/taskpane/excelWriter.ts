@@ -21,7 +21,7 @@
  * `capabilities`). Also here: `readSelection` and `selectCell` for the pane.
  */
 import { ColumnFormat, Report, ReportSheet, ReportTable, ReportValue, reportProblems, uniqueSheetNames } from "../report/model";
-import { excelNumFmt } from "../writer/xlsx";
+import { excelNumFmt } from "../report/model";
 import { planCharts, TableLayout } from "../writer/charts";
 import { Rect, cellAddress, columnNumber, parseAddress, rectAddress, splitSheet } from "./excel/a1";
 

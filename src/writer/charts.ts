@@ -620,6 +620,9 @@ function axisXml(
   return x + `</${tag}>`;
 }
 
+/** Series colours in order (Office's default palette, then darker and lighter variants). */
+export const SERIES_COLOURS = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300", "255E91", "43682B"];
+
 /** The chartN.xml of one placement; `sheetNames` are the worksheet names in workbook order. */
 export function chartXml(p: ChartPlacement, sheetNames: readonly string[], axisBase: number = 50000000): string {
   const name = (r: ColumnRange): string => sheetNames[r.sheetIndex];
@@ -630,19 +633,21 @@ export function chartXml(p: ChartPlacement, sheetNames: readonly string[], axisB
   let plot = "";
   const sers = p.series.map((s, k) => {
     const head = `<c:idx val="${k}"/><c:order val="${k}"/>${seriesName(s, name(s))}`;
+    // Explicit series colours: viewers differ in how (or whether) they colour series automatically.
+    const fill = `<a:solidFill><a:srgbClr val="${SERIES_COLOURS[k % SERIES_COLOURS.length]}"/></a:solidFill>`;
     if (p.type === "scatter") {
       return (
         `<c:ser>${head}<c:spPr><a:ln w="19050"><a:noFill/></a:ln></c:spPr>` +
-        `<c:marker><c:symbol val="circle"/><c:size val="${points > 200 ? 3 : 5}"/></c:marker>` +
+        `<c:marker><c:symbol val="circle"/><c:size val="${points > 200 ? 3 : 5}"/><c:spPr>${fill}<a:ln>${fill}</a:ln></c:spPr></c:marker>` +
         `<c:xVal>${dataRef(p.x, name(p.x), xNumeric)}</c:xVal><c:yVal>${dataRef(s, name(s), true)}</c:yVal><c:smooth val="0"/></c:ser>`
       );
     }
     const cat = `<c:cat>${dataRef(p.x, name(p.x), xNumeric)}</c:cat><c:val>${dataRef(s, name(s), true)}</c:val>`;
     if (p.type === "line") {
-      const marker = points > 30 ? '<c:marker><c:symbol val="none"/></c:marker>' : "";
-      return `<c:ser>${head}${marker}${cat}<c:smooth val="0"/></c:ser>`;
+      const marker = points > 30 ? '<c:marker><c:symbol val="none"/></c:marker>' : `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr>${fill}</c:spPr></c:marker>`;
+      return `<c:ser>${head}<c:spPr><a:ln w="22225" cap="rnd">${fill}<a:round/></a:ln></c:spPr>${marker}${cat}<c:smooth val="0"/></c:ser>`;
     }
-    return `<c:ser>${head}<c:invertIfNegative val="0"/>${cat}</c:ser>`;
+    return `<c:ser>${head}<c:spPr>${fill}</c:spPr><c:invertIfNegative val="0"/>${cat}</c:ser>`;
   });
   const axIds = `<c:axId val="${axX}"/><c:axId val="${axY}"/>`;
   const yFmt = p.series[0]?.numFmt && p.series[0].numFmt !== "@" ? p.series[0].numFmt : "General";

@@ -22,18 +22,14 @@
 import ExcelJS from "exceljs";
 import { ChartSpec, ColumnFormat, Report, ReportSheet, ReportTable, ReportValue, columnLetter, reportProblems, uniqueSheetNames } from "../report/model";
 import { addCharts, planCharts } from "./charts";
+import { excelNumFmt } from "../report/model";
+export { excelNumFmt };
 
 export interface WriteOptions {
   /** Name of the notes sheet written last; `false` for none. Default "Notes". */
   notesSheet?: string | false;
 }
 
-/** Excel number format of a column format; undefined for General. */
-export function excelNumFmt(format: ColumnFormat | undefined): string | undefined {
-  if (format === undefined || format === "general") return undefined;
-  if (format === "text") return "@";
-  return format;
-}
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
 const GROUP_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEAF1FB" } };
