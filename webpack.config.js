@@ -6,8 +6,16 @@
  *
  * Outputs: taskpane.html (loads office.js + taskpane.js + functions.js: the shared runtime page),
  * taskpane.js, functions.js, functions.json (generated from the JSDoc in src/functions/functions.ts),
- * functions.zh-CN.json, taskpane.css, assets/** (icons, help pages), manifest.xml.
+ * functions.zh-CN.json, taskpane.css, assets/** (icons, help pages), manifest.xml, and chunks/
+ * loaded on demand from the page's own origin: chunks/xlsx.js (exceljs's browser build, for the
+ * standalone page's XLSX reading and writing) and chunks/excel.js (the Office.js pane).
+ * functions.js never contains exceljs.
+ *
+ * Development builds also emit a test page for the browser tests (tests/taskpane):
+ * taskpane.test.html = taskpane.html with office.js replaced by test-fake-office.js, which
+ * installs the recording fake of the Excel object model (src/taskpane/fakeExcel.ts).
  */
+const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -107,19 +115,41 @@ class BundleSizePlugin {
   }
 }
 
+const OFFICE_JS_TAG = /\s*<script[^>]*appsforoffice\.microsoft\.com[^>]*><\/script>/;
+const FAKE_OFFICE_ENTRY = "./tests/taskpane/browser/fakeOfficeEntry.ts";
+
+/** The test page (development only, and only once the fake Excel exists). */
+function testPage(dev) {
+  if (!dev || !fs.existsSync(path.join(__dirname, "src/taskpane/fakeExcel.ts")) || !fs.existsSync(path.join(__dirname, FAKE_OFFICE_ENTRY))) return null;
+  const template = fs.readFileSync(path.join(__dirname, "src/taskpane/taskpane.html"), "utf8");
+  return {
+    entry: { "test-fake-office": FAKE_OFFICE_ENTRY },
+    plugin: new HtmlWebpackPlugin({
+      filename: "taskpane.test.html",
+      templateContent: template.replace(OFFICE_JS_TAG, ""),
+      chunks: ["test-fake-office", "taskpane"], // the fake first: it defines Office and Excel
+      chunksSortMode: "manual",
+      scriptLoading: "defer",
+    }),
+  };
+}
+
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode !== "production";
   const serving = Boolean(env.WEBPACK_SERVE);
+  const test = testPage(dev);
 
   const config = {
     devtool: false, // source maps for the bundles only (see SourceMapDevToolPlugin below)
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
       functions: "./src/functions/functions.ts",
+      ...(test ? test.entry : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      chunkFilename: "chunks/[name].js",
       clean: true,
     },
     resolve: {
@@ -163,6 +193,7 @@ module.exports = async (env = {}, options = {}) => {
         chunks: ["taskpane", "functions"], // shared runtime: one page hosts both
         scriptLoading: "defer",
       }),
+      ...(test ? [test.plugin] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets", globOptions: { ignore: ["**/.DS_Store"] } },

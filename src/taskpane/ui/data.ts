@@ -1,0 +1,92 @@
+/**
+ * Loaded data and one run of the report, shared by the Excel and the standalone modes: header
+ * row detection, the roles guess, and runReport with a progress bar that yields to the event
+ * loop between stages (so the pane repaints and Cancel works).
+ */
+import type { Cell } from "../../report/csv";
+import { ReportOptions } from "../../report/options";
+import { PipelineResult, runReport } from "../../report/pipeline";
+import { guessRoles, Roles } from "../../report/roles";
+import { yieldToUi } from "./dom";
+import { CellOrigin } from "./errors";
+import { Progress } from "./progress";
+import { headerTexts } from "./roleEditor";
+
+export interface LoadedData {
+  /** Cells from the header row down; cells[0] (the header row) sits at origin.rowIndex of the sheet. */
+  cells: Cell[][];
+  /** Rows above the header row that were dropped (a title). */
+  headerIndex: number;
+  headers: string[];
+  /** "Data!A1:AL311", "sample-panel.csv" ... */
+  source: string;
+  origin: CellOrigin;
+}
+
+const isBlank = (c: Cell | undefined) => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
+const isNumber = (c: Cell | undefined) => typeof c === "number" || (typeof c === "string" && c.trim() !== "" && Number.isFinite(Number(c.trim())));
+
+/**
+ * The header row: among the first 20 rows, the first one filled at least half as wide as the
+ * widest row there, with at least 2 cells, and mostly text (a title row above the table, with
+ * one cell, is skipped). Falls back to the first non-empty row.
+ */
+export function detectHeaderRow(cells: Cell[][]): number {
+  const head = cells.slice(0, 20);
+  const filled = head.map((r) => (r ?? []).filter((c) => !isBlank(c)).length);
+  const widest = Math.max(0, ...filled);
+  for (let i = 0; i < head.length; i++) {
+    const r = head[i] ?? [];
+    const n = filled[i];
+    const nums = r.filter((c) => !isBlank(c) && isNumber(c)).length;
+    if (n >= 2 && n * 2 >= widest && nums * 2 <= n) return i;
+  }
+  const first = cells.findIndex((r) => r && r.some((c) => !isBlank(c)));
+  return first < 0 ? 0 : first;
+}
+
+/**
+ * Make LoadedData from cells and where they came from (origin: the sheet position of
+ * cells[0][0]). Rows above the detected header row are dropped and the origin moved down.
+ */
+export function loadData(all: Cell[][], source: string, origin: Omit<CellOrigin, "headers">): LoadedData {
+  const headerIndex = detectHeaderRow(all);
+  const cells = all.slice(headerIndex);
+  const headers = headerTexts(cells[0] ?? []);
+  return { cells, headerIndex, headers, source, origin: { ...origin, rowIndex: origin.rowIndex + headerIndex, headers } };
+}
+
+/** guessRoles on the rows under the header row. */
+export function guess(data: LoadedData) {
+  return guessRoles(data.headers, data.cells.slice(1));
+}
+
+/** Number of data rows (non-blank rows under the header). */
+export function dataRowCount(data: LoadedData): number {
+  return data.cells.slice(1).filter((r) => r.some((c) => !isBlank(c))).length;
+}
+
+/** Run the pipeline with the progress bar; `signal` aborts between stages. */
+export async function runWithProgress(
+  data: LoadedData,
+  roles: Roles,
+  options: ReportOptions,
+  progress: Progress,
+  signal: AbortSignal,
+  version: string,
+  scale = 1,
+): Promise<PipelineResult> {
+  return runReport(
+    data.cells,
+    roles,
+    options,
+    {
+      signal,
+      onProgress: async (stage, fraction) => {
+        progress.update(stage, fraction * scale);
+        await yieldToUi();
+      },
+    },
+    { source: data.source, version },
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * The pane inside Excel: "Use selection" reads the selected range (or the current region /
+ * table around a single cell) through excelWriter's readSelection(); Run writes the report
+ * sheets through writeReportToExcel(), asking in the pane before replacing earlier CoordLab
+ * sheets; data errors offer "Select cell" (selectCell). Roles and options are kept in the
+ * workbook (Office.context.document.settings "coordlab.roles" / "coordlab.options").
+ */
+import type { Cell } from "../../report/csv";
+import type { PipelineResult } from "../../report/pipeline";
+import { Roles, rolesToFile } from "../../report/roles";
+import * as writer from "../excelWriter";
+import type { App, Mode } from "./app";
+import { loadData } from "./data";
+import { confirmInPane } from "./dialog";
+import { el, yieldToUi } from "./dom";
+import { t } from "./i18n";
+import { renderPreview } from "./preview";
+
+export const ROLES_KEY = "coordlab.roles";
+export const OPTIONS_KEY = "coordlab.options";
+
+/** The workbook's settings, or null outside Office. */
+function settings(): Office.Settings | null {
+  try {
+    return typeof Office !== "undefined" && Office.context && Office.context.document ? Office.context.document.settings : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Roles and options saved in the workbook (undefined when none). */
+export function loadSettings(): { roles?: unknown; options?: Record<string, string> } {
+  const s = settings();
+  if (!s) return {};
+  const get = (k: string) => {
+    try {
+      return s.get(k) as unknown;
+    } catch {
+      return undefined;
+    }
+  };
+  let roles = get(ROLES_KEY);
+  let options = get(OPTIONS_KEY);
+  if (typeof options === "string") {
+    try {
+      options = JSON.parse(options);
+    } catch {
+      options = undefined;
+    }
+  }
+  if (roles === null) roles = undefined;
+  const opts = options && typeof options === "object" ? Object.fromEntries(Object.entries(options as Record<string, unknown>).map(([k, v]) => [k, String(v)])) : undefined;
+  return { roles, options: opts };
+}
+
+function saveSettings(roles: Roles, raw: Record<string, string>): Promise<void> {
+  const s = settings();
+  if (!s) return Promise.resolve();
+  s.set(ROLES_KEY, rolesToFile(roles));
+  s.set(OPTIONS_KEY, raw);
+  return new Promise((resolve) => {
+    try {
+      s.saveAsync(() => resolve());
+    } catch {
+      resolve();
+    }
+  });
+}
+
+/** One value of Range.values as a pipeline cell: "" -> null, text trimmed, numbers and booleans kept. */
+export function excelCell(v: unknown): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "boolean") return v;
+  const s = String(v).trim();
+  return s === "" ? null : s;
+}
+
+/** Cells and their sheet position from readSelection's answer. */
+export function selectionCells(sel: writer.SelectionData): { cells: Cell[][]; sheet: string; address: string; rowIndex: number; columnIndex: number } {
+  return {
+    cells: sel.values.map((r) => r.map(excelCell)),
+    sheet: sel.sheetName,
+    address: sel.address,
+    rowIndex: sel.rowOffset ?? sel.rowIndex,
+    columnIndex: sel.columnOffset ?? sel.columnIndex,
+  };
+}
+
+export function excelMode(): Mode {
+  const mode: Mode = {
+    kind: "excel",
+    pipelineShare: 0.6,
+    sourceControls(app: App) {
+      const use = el("button", { className: "cl-button cl-primary", text: t("useSelection"), attrs: { type: "button", "data-action": "use-selection" } });
+      use.addEventListener("click", async () => {
+        app.clearErrors();
+        use.disabled = true;
+        try {
+          const sel = selectionCells(await writer.readSelection());
+          const data = loadData(sel.cells, sel.address, { sheet: sel.sheet, rowIndex: sel.rowIndex, columnIndex: sel.columnIndex });
+          app.setData(data, loadSettings());
+        } catch (e) {
+          app.showError(e);
+        } finally {
+          use.disabled = false;
+        }
+      });
+      return [use];
+    },
+    save: saveSettings,
+    selectCell: async (address: string) => {
+      await writer.selectCell(address);
+    },
+    async afterRun(app: App, result: PipelineResult, controller: AbortController) {
+      const share = mode.pipelineShare;
+      app.progress.update("writing", share);
+      await yieldToUi();
+      const written = await writer.writeReportToExcel(result.report, {
+        signal: controller.signal,
+        onProgress: async (fraction: number) => {
+          app.progress.update("writing", share + (1 - share) * fraction);
+          await yieldToUi(0);
+        },
+        confirmReplace: (names: string[]) => confirmInPane(t("replaceTitle"), t("replaceText"), names),
+      });
+      renderPreview(app.result, result);
+      const warnings = written.warnings.length ? ` ${written.warnings.join(" ")}` : "";
+      return `${t("doneExcel", { sheets: written.sheets.join(", ") })}${warnings}`;
+    },
+  };
+  return mode;
+}

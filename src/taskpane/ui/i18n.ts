@@ -1,0 +1,175 @@
+/**
+ * The pane's strings in English and Chinese. Language: `Office.context.displayLanguage` in
+ * Excel, `navigator.language` in a plain browser (zh-* -> Chinese, else English); `?lang=zh`
+ * or `?lang=en` in the page URL overrides both.
+ */
+export type Lang = "en" | "zh";
+
+const EN = {
+  subtitle: "Weights, coupling coordination, geodetector, Haken model",
+  hostExcel: "Connected to Excel.",
+  hostBrowser: "No Office host detected: running as a standalone page. Your data stays in this page.",
+  dataTitle: "1. Data",
+  useSelection: "Use selection",
+  useSelectionHint: "Select the panel (or one cell inside it, or an Excel table) with its header row, then press the button.",
+  openFile: "Open CSV/XLSX",
+  openFileHint: "A panel with one row per unit and period and a header row. Nothing is uploaded.",
+  sheet: "Sheet",
+  loaded: "{source}: {rows} data rows, {cols} columns (header row {header}).",
+  rolesTitle: "2. Column roles",
+  rolesHint: "Check the role of each column; mark cost indicators with −.",
+  column: "Column",
+  role: "Role",
+  direction: "Direction",
+  roleId: "Unit (id)",
+  rolePeriod: "Period (time)",
+  roleGroup: "Group (region)",
+  roleSubsystem: "Subsystem {n}: {name}",
+  roleFactor: "Driving factor",
+  roleY: "Geodetector y",
+  roleIgnore: "Ignore",
+  subsystemNames: "Subsystem names",
+  addSubsystem: "Add subsystem",
+  loadRoles: "Load roles JSON",
+  saveRoles: "Download roles JSON",
+  rolesLoaded: "Roles loaded from {file}.",
+  rolesRestored: "Roles and options restored from this workbook.",
+  optionsTitle: "3. Options",
+  optionsReset: "Reset to defaults",
+  default: "default",
+  run: "Run report",
+  cancel: "Cancel",
+  writing: "Writing sheets",
+  cancelled: "Cancelled.",
+  done: "Done in {seconds} s.",
+  doneExcel: "Report written: {sheets}.",
+  resultTitle: "Results",
+  summary: "Summary",
+  findings: "Headline findings",
+  warnings: "Warnings",
+  noWarnings: "No warnings.",
+  byGroup: "Coordination by group",
+  density: "Kernel density of D",
+  densityGroup: "Group",
+  download: "Download report (.xlsx)",
+  downloadJson: "Download JSON",
+  selectCell: "Select cell",
+  replaceTitle: "Replace the previous report?",
+  replaceText: "These CoordLab sheets already exist and will be replaced:",
+  replace: "Replace",
+  keep: "Cancel",
+  noData: "Load data first.",
+  errorPrefix: "Error",
+  noExcelWriter: "The Excel writer is not available in this build.",
+  stage_reading: "Reading the data",
+  stage_weights: "Weights and composite indices",
+  stage_coupling: "Coupling coordination",
+  stage_density: "Kernel density",
+  stage_geodetector: "Geodetector",
+  stage_haken: "Haken model",
+  stage_report: "Building the report",
+  stage_writing: "Writing sheets",
+};
+
+export type StringKey = keyof typeof EN;
+
+const ZH: Record<StringKey, string> = {
+  subtitle: "指标权重、耦合协调度、地理探测器、哈肯模型",
+  hostExcel: "已连接 Excel。",
+  hostBrowser: "未检测到 Office：以独立网页运行，数据不会离开本页面。",
+  dataTitle: "1. 数据",
+  useSelection: "使用所选区域",
+  useSelectionHint: "选中面板数据（含标题行；也可只选其中一个单元格或一个表格），然后点击按钮。",
+  openFile: "打开 CSV/XLSX",
+  openFileHint: "每行一个单元-年份、带标题行的面板数据。文件不会上传。",
+  sheet: "工作表",
+  loaded: "{source}：{rows} 行数据，{cols} 列（标题行 {header}）。",
+  rolesTitle: "2. 列的角色",
+  rolesHint: "检查每一列的角色；负向（成本型）指标请选 −。",
+  column: "列",
+  role: "角色",
+  direction: "方向",
+  roleId: "单元（id）",
+  rolePeriod: "时期（年份）",
+  roleGroup: "分组（区域）",
+  roleSubsystem: "子系统 {n}：{name}",
+  roleFactor: "驱动因子",
+  roleY: "地理探测器 y",
+  roleIgnore: "忽略",
+  subsystemNames: "子系统名称",
+  addSubsystem: "添加子系统",
+  loadRoles: "载入角色 JSON",
+  saveRoles: "下载角色 JSON",
+  rolesLoaded: "已从 {file} 载入角色。",
+  rolesRestored: "已从本工作簿恢复角色与选项。",
+  optionsTitle: "3. 选项",
+  optionsReset: "恢复默认",
+  default: "默认",
+  run: "运行分析",
+  cancel: "取消",
+  writing: "写入工作表",
+  cancelled: "已取消。",
+  done: "完成，用时 {seconds} 秒。",
+  doneExcel: "报告已写入：{sheets}。",
+  resultTitle: "结果",
+  summary: "摘要",
+  findings: "主要结论",
+  warnings: "警告",
+  noWarnings: "无警告。",
+  byGroup: "分区域耦合协调度",
+  density: "D 的核密度",
+  densityGroup: "分组",
+  download: "下载报告（.xlsx）",
+  downloadJson: "下载 JSON",
+  selectCell: "选中该单元格",
+  replaceTitle: "替换之前的报告？",
+  replaceText: "以下 CoordLab 工作表已存在，将被替换：",
+  replace: "替换",
+  keep: "取消",
+  noData: "请先载入数据。",
+  errorPrefix: "错误",
+  noExcelWriter: "此版本不含 Excel 写入模块。",
+  stage_reading: "读取数据",
+  stage_weights: "权重与综合指数",
+  stage_coupling: "耦合协调度",
+  stage_density: "核密度估计",
+  stage_geodetector: "地理探测器",
+  stage_haken: "哈肯模型",
+  stage_report: "生成报告",
+  stage_writing: "写入工作表",
+};
+
+let current: Lang = "en";
+
+export function setLanguage(lang: Lang): void {
+  current = lang;
+}
+
+export function language(): Lang {
+  return current;
+}
+
+/** `zh`, `zh-CN`, `zh-Hans-TW` ... -> "zh"; anything else -> "en". */
+export function languageOf(tag: string | null | undefined): Lang {
+  return typeof tag === "string" && /^zh\b/i.test(tag.trim()) ? "zh" : "en";
+}
+
+/** The URL's `?lang=` override, if any. */
+export function languageOverride(search: string = typeof location !== "undefined" ? location.search : ""): Lang | null {
+  const m = /[?&]lang=([^&]+)/.exec(search);
+  return m ? languageOf(decodeURIComponent(m[1])) : null;
+}
+
+/** A string of the current language with {placeholders} filled in. */
+export function t(key: StringKey, vars: Record<string, string | number> = {}): string {
+  const table: Record<StringKey, string> = current === "zh" ? ZH : EN;
+  return table[key].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+/** Label of a pipeline stage ("reading", "weights", ..., "writing"). */
+export function stageLabel(stage: string): string {
+  const key = `stage_${stage}` as StringKey;
+  return key in EN ? t(key) : stage;
+}
+
+export const STRINGS = { en: EN, zh: ZH };
