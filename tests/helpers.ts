@@ -42,8 +42,11 @@ export function expectAllClose(
 }
 
 
-/** Expect `fn` to throw a CoordError with this code and a message containing `text`. */
-export function expectCoordError(fn: () => unknown, code: string, text: string): CoordError {
+/**
+ * Expect `fn` to throw a CoordError with this code and a message equal to `text` (a string;
+ * `contains` to accept it as part of the message) or matching it (a RegExp).
+ */
+export function expectCoordError(fn: () => unknown, code: string, text: string | RegExp, contains = true): CoordError {
   let caught: unknown;
   try {
     fn();
@@ -51,7 +54,25 @@ export function expectCoordError(fn: () => unknown, code: string, text: string):
     caught = e;
   }
   expect(caught).toBeInstanceOf(CoordError);
-  expect((caught as CoordError).code).toBe(code);
-  expect((caught as CoordError).message).toContain(text);
-  return caught as CoordError;
+  const err = caught as CoordError;
+  expect(err.code).toBe(code);
+  if (text instanceof RegExp) expect(err.message).toMatch(text);
+  else if (contains) expect(err.message).toContain(text);
+  else expect(err.message).toBe(text);
+  return err;
+}
+
+/** As expectCoordError, with the message exactly `text` (or matching the RegExp). */
+export function expectCoordErrorExact(fn: () => unknown, code: string, text: string | RegExp): CoordError {
+  return expectCoordError(fn, code, text, false);
+}
+
+/** "CODE: message" of the CoordError `f` throws, "other: ..." for any other error, or "no error". */
+export function errorText(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return e instanceof CoordError ? `${e.code}: ${e.message}` : `other: ${String(e)}`;
+  }
+  return "no error";
 }

@@ -14,6 +14,7 @@ import {
 } from "../../src/engine/haken";
 import { OlsResult } from "../../src/engine/stats/ols";
 import { CoordError } from "../../src/engine/errors";
+import { expectCoordErrorExact } from "../helpers";
 
 const FIX = path.join(__dirname, "../fixtures/indices");
 const load = (f: string) => JSON.parse(fs.readFileSync(path.join(FIX, f), "utf8"));
@@ -34,18 +35,6 @@ function rel(actual: number | null | undefined, expected: number, label: string)
   }
   if (actual === null || actual === undefined || !(Math.abs(actual - expected) <= REL * Math.abs(expected)))
     throw new Error(`${label}: got ${actual}, expected ${expected} (rel tol ${REL})`);
-}
-function expectCoordError(fn: () => unknown, code: string, message: string | RegExp): void {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(CoordError);
-  expect((err as CoordError).code).toBe(code);
-  if (typeof message === "string") expect((err as CoordError).message).toBe(message);
-  else expect((err as CoordError).message).toMatch(message);
 }
 
 const ref = load("haken.json");
@@ -495,45 +484,46 @@ describe("Haken errors", () => {
   const x = [0.1, 0.2, 0.25, 0.4, 0.3, 0.35, 0.5];
   const y = [0.5, 0.4, 0.45, 0.3, 0.2, 0.3, 0.1];
   it("fewer than 3 pairs (TOO_FEW), with the gaps said", () => {
-    expectCoordError(() => hakenFit([0.1, 0.2, 0.3], [0.3, 0.2, 0.1], ["a", "a", "a"], [1, 2, 3]), "TOO_FEW", "only 2 within-unit consecutive pairs (t, t+1); the Haken model needs at least 3");
-    expectCoordError(
+    expectCoordErrorExact(() => hakenFit([0.1, 0.2, 0.3], [0.3, 0.2, 0.1], ["a", "a", "a"], [1, 2, 3]), "TOO_FEW", "only 2 within-unit consecutive pairs (t, t+1); the Haken model needs at least 3");
+    expectCoordErrorExact(
       () => hakenFit([0.1, 0.2, 0.3, 0.4], [0.3, 0.2, 0.1, 0.5], ["a", "a", "a", "a"], [1, 2, 4, 5]),
       "TOO_FEW",
       "only 2 within-unit consecutive pairs (t, t+1) (1 broken by a missing period); the Haken model needs at least 3",
     );
   });
   it("a constant series or a singular design (SINGULAR)", () => {
-    expectCoordError(() => hakenFit(x, u.map(() => 0.5), u, t, { names: ["NQPF", "NTU"] }), "SINGULAR", "NTU is constant (0.5) over all 5 pairs: the Haken regression design is singular");
-    expectCoordError(() => hakenFit(u.map(() => 0), y, u, t), "SINGULAR", "q1 is constant (0) over all 5 pairs: the Haken regression design is singular");
-    expectCoordError(() => hakenFit(u.map(() => 0.3), y, u, t, { intercept: true }), "SINGULAR", "q1 is constant (0.3) over all 5 pairs: the Haken regression design is singular");
+    expectCoordErrorExact(() => hakenFit(x, u.map(() => 0.5), u, t, { names: ["NQPF", "NTU"] }), "SINGULAR", "NTU is constant (0.5) over all 5 pairs: the Haken regression design is singular");
+    expectCoordErrorExact(() => hakenFit(u.map(() => 0), y, u, t), "SINGULAR", "q1 is constant (0) over all 5 pairs: the Haken regression design is singular");
+    expectCoordErrorExact(() => hakenFit(u.map(() => 0.3), y, u, t, { intercept: true }), "SINGULAR", "q1 is constant (0.3) over all 5 pairs: the Haken regression design is singular");
   });
   it("length mismatch (LENGTH)", () => {
-    expectCoordError(() => hakenFit(x, y.slice(1), u, t), "LENGTH", "q1 has 7 values but q2 has 6");
-    expectCoordError(() => hakenFit(x, y, u.slice(1), t), "LENGTH", "q1 has 7 values but units has 6");
-    expectCoordError(() => hakenFit(x, y, u, t.slice(1)), "LENGTH", "q1 has 7 values but times has 6");
+    expectCoordErrorExact(() => hakenFit(x, y.slice(1), u, t), "LENGTH", "q1 has 7 values but q2 has 6");
+    expectCoordErrorExact(() => hakenFit(x, y, u.slice(1), t), "LENGTH", "q1 has 7 values but units has 6");
+    expectCoordErrorExact(() => hakenFit(x, y, u, t.slice(1)), "LENGTH", "q1 has 7 values but times has 6");
   });
   it("NaN, text and missing cells name the row (NOT_NUMERIC / MISSING)", () => {
-    expectCoordError(() => hakenFit([0.1, NaN, ...x.slice(2)], y, u, t), "NOT_NUMERIC", "q1 row 2: NaN is not a number");
-    expectCoordError(() => hakenFit(x, [...y.slice(0, 3), "n/a", ...y.slice(4)], u, t, { names: ["NQPF", "NTU"] }), "NOT_NUMERIC", "NTU row 4: text 'n/a' is not a number");
-    expectCoordError(() => hakenFit(x, y, u, [1, 2, 3, null, 1, 2, 3]), "MISSING", "times row 4: an empty cell is not a number");
-    expectCoordError(() => hakenFit(x, y, ["a", "a", "", "a", "b", "b", "b"], t), "MISSING", "units row 3: the unit id is missing");
-    expectCoordError(() => hakenFit(x, y, u, [1, 2, 2, 4, 1, 2, 3]), "UNDEFINED", "times rows 2 and 3: unit 'a' has two rows for period 2; the pair (t, t+1) is undefined");
+    expectCoordErrorExact(() => hakenFit([0.1, NaN, ...x.slice(2)], y, u, t), "NOT_NUMERIC", "q1 row 2: NaN is not a number");
+    expectCoordErrorExact(() => hakenFit(x, [...y.slice(0, 3), "n/a", ...y.slice(4)], u, t, { names: ["NQPF", "NTU"] }), "NOT_NUMERIC", "NTU row 4: text 'n/a' is not a number");
+    expectCoordErrorExact(() => hakenFit(x, y, u, [1, 2, 3, null, 1, 2, 3]), "MISSING", "times row 4: an empty cell is not a number");
+    expectCoordErrorExact(() => hakenFit(x, y, ["a", "a", "", "a", "b", "b", "b"], t), "MISSING", "units row 3: the unit id is missing");
+    expectCoordErrorExact(() => hakenFit(x, y, u, [1, 2, 2, 4, 1, 2, 3]), "UNDEFINED", "times rows 2 and 3: unit 'a' has two rows for period 2; the pair (t, t+1) is undefined");
   });
   it("γ2 = 0 for the potential, no stable point for the evolution (UNDEFINED)", () => {
-    expectCoordError(() => hakenPotential({ gamma1: -0.1, gamma2: 0, a: 0.1, b: 0.1 }), "UNDEFINED", "gamma2 = 0: the potential V(q1) = ½γ1q1² + (ab/(4γ2))q1⁴ is undefined");
-    expectCoordError(
+    expectCoordErrorExact(() => hakenPotential({ gamma1: -0.1, gamma2: 0, a: 0.1, b: 0.1 }), "UNDEFINED", "gamma2 = 0: the potential V(q1) = ½γ1q1² + (ab/(4γ2))q1⁴ is undefined");
+    expectCoordErrorExact(
       () => hakenEvolution([0.1, 0.2], [0.1, 0.2], { gamma1: -0.1, gamma2: 0.5, a: -0.1, b: 0.1 }),
       "UNDEFINED",
       "the potential has no stable point (unstable: q1=0 unstable, no other stationary point); distance-based evolution levels are undefined — use potential|raw",
     );
-    expectCoordError(() => hakenEvolution([0.5, 0.5], [0.1, 0.2], { gamma1: 0.1, gamma2: 0.5, a: 0.1, b: 0.1 }, { method: "potential|minmax" }), "UNDEFINED", "all 2 potentials are equal: the min-max evolution level is undefined");
+    expectCoordErrorExact(() => hakenEvolution([0.5, 0.5], [0.1, 0.2], { gamma1: 0.1, gamma2: 0.5, a: 0.1, b: 0.1 }, { method: "potential|minmax" }), "UNDEFINED", "all 2 potentials are equal: the min-max evolution level is undefined");
   });
   it("bad options (OPTION)", () => {
-    expectCoordError(() => hakenFit(x, y, u, t, { alpha: 2 }), "OPTION", "alpha must be in (0, 1); got 2");
-    expectCoordError(() => hakenFit(x, y, u, t, { ratio: 0.5 }), "OPTION", "ratio must be a number ≥ 1; got 0.5");
-    expectCoordError(() => hakenFit(x, y, u, t, { significance: "cluster" }), "OPTION", "significance 'cluster' needs the cluster option");
-    expectCoordError(() => hakenFit(x, y, u, t, { step: 0 }), "OPTION", "step must be a positive number; got 0");
-    expectCoordError(() => hakenEvolution(x, y, { gamma1: -0.1, gamma2: 0.5, a: 0.1, b: 0.1 }, { method: "h" as EvolutionMethod }), "OPTION", /^evolution must be one of distance_qV\|1-d\/dmax, /);
-    expectCoordError(() => hakenModel(x, y, u, t, { assignment: "C" as "A" }), "OPTION", "assignment must be A or B; got 'C'");
+    expectCoordErrorExact(() => hakenFit(x, y, u, t, { alpha: 2 }), "OPTION", "alpha must be in (0, 1); got 2");
+    expectCoordErrorExact(() => hakenFit(x, y, u, t, { ratio: 0.5 }), "OPTION", "ratio must be a number ≥ 1; got 0.5");
+    expectCoordErrorExact(() => hakenFit(x, y, u, t, { significance: "cluster" }), "OPTION", "significance 'cluster' needs the cluster option");
+    expectCoordErrorExact(() => hakenFit(x, y, u, t, { step: 0 }), "OPTION", "step must be a positive number; got 0");
+    expectCoordErrorExact(() => hakenEvolution(x, y, { gamma1: -0.1, gamma2: 0.5, a: 0.1, b: 0.1 }, { method: "h" as EvolutionMethod }), "OPTION", /^evolution must be one of distance_qV\|1-d\/dmax, /);
+    expectCoordErrorExact(() => hakenModel(x, y, u, t, { assignment: "C" as "A" }), "OPTION", "assignment must be A or B; got 'C'");
   });
 });
+

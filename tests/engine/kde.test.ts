@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { BANDWIDTH_RULES, BandwidthRule, kdeBandwidth, kernelDensity } from "../../src/engine/kde";
 import { CoordError } from "../../src/engine/errors";
+import { expectCoordErrorExact } from "../helpers";
 
 const FIX = path.join(__dirname, "../fixtures/indices");
 const load = (f: string) => JSON.parse(fs.readFileSync(path.join(FIX, f), "utf8"));
@@ -11,18 +12,6 @@ function expectClose(actual: number, expected: number, tol: number, label: strin
     throw new Error(`${label}: got ${actual}, expected ${expected} (|diff| ${Math.abs(actual - expected)} > ${tol})`);
 }
 
-function expectCoordError(fn: () => unknown, code: string, message: string | RegExp): void {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(CoordError);
-  expect((err as CoordError).code).toBe(code);
-  if (typeof message === "string") expect((err as CoordError).message).toBe(message);
-  else expect((err as CoordError).message).toMatch(message);
-}
 
 describe("kernelDensity (M7) against kde.json", () => {
   const kde = load("kde.json");
@@ -186,32 +175,33 @@ describe("kernelDensity default grid", () => {
 
 describe("kernelDensity errors", () => {
   it("rejects all-equal values (CONSTANT)", () => {
-    expectCoordError(() => kernelDensity([0.3, 0.3, 0.3]), "CONSTANT", "values: all 3 values are equal (0.3); the bandwidth is 0 and the density undefined");
+    expectCoordErrorExact(() => kernelDensity([0.3, 0.3, 0.3]), "CONSTANT", "values: all 3 values are equal (0.3); the bandwidth is 0 and the density undefined");
   });
   it("rejects one value without a fixed bandwidth (TOO_FEW), accepts it with one", () => {
-    expectCoordError(() => kernelDensity([0.3]), "TOO_FEW", "values has 1 value; a bandwidth rule needs at least 2 (or give a fixed bandwidth)");
+    expectCoordErrorExact(() => kernelDensity([0.3]), "TOO_FEW", "values has 1 value; a bandwidth rule needs at least 2 (or give a fixed bandwidth)");
     expect(kernelDensity([0.3], { bandwidth: 0.1, points: [0.3] }).density[0]).toBeCloseTo(3.989422804014327, 12);
   });
   it("rejects empty input (EMPTY)", () => {
-    expectCoordError(() => kernelDensity([]), "EMPTY", "values is empty");
+    expectCoordErrorExact(() => kernelDensity([]), "EMPTY", "values is empty");
   });
   it("names the row of a non-numeric or missing value", () => {
-    expectCoordError(() => kernelDensity([0.1, "n/a", 0.3]), "NOT_NUMERIC", "values row 2: text 'n/a' is not a number");
-    expectCoordError(() => kernelDensity([0.1, 0.2, NaN]), "NOT_NUMERIC", "values row 3: NaN is not a number");
-    expectCoordError(() => kernelDensity([0.1, null, 0.3]), "MISSING", "values row 2: an empty cell is not a number");
-    expectCoordError(() => kernelDensity([0.1, 0.3], { points: [0, Infinity] }), "NOT_NUMERIC", "points row 2: Infinity is not a number");
+    expectCoordErrorExact(() => kernelDensity([0.1, "n/a", 0.3]), "NOT_NUMERIC", "values row 2: text 'n/a' is not a number");
+    expectCoordErrorExact(() => kernelDensity([0.1, 0.2, NaN]), "NOT_NUMERIC", "values row 3: NaN is not a number");
+    expectCoordErrorExact(() => kernelDensity([0.1, null, 0.3]), "MISSING", "values row 2: an empty cell is not a number");
+    expectCoordErrorExact(() => kernelDensity([0.1, 0.3], { points: [0, Infinity] }), "NOT_NUMERIC", "points row 2: Infinity is not a number");
   });
   it("rejects bad options (OPTION)", () => {
-    expectCoordError(() => kernelDensity([1, 2], { bandwidth: "sj" as BandwidthRule }), "OPTION", /bandwidth must be a positive number or one of silverman, scott, scipy_scott, scipy_silverman, nrd0, nrd; got 'sj'/);
-    expectCoordError(() => kernelDensity([1, 2], { bandwidth: 0 }), "OPTION", "bandwidth must be a positive number or a rule name; got 0");
-    expectCoordError(() => kernelDensity([1, 2], { bandwidth: -1 }), "OPTION", "bandwidth must be a positive number or a rule name; got -1");
-    expectCoordError(() => kernelDensity([1, 2], { gridSize: 1 }), "OPTION", "gridSize must be an integer of at least 2; got 1");
-    expectCoordError(() => kernelDensity([1, 2], { gridSize: 10.5 }), "OPTION", "gridSize must be an integer of at least 2; got 10.5");
-    expectCoordError(() => kernelDensity([1, 2], { cut: -1 }), "OPTION", "cut must be a number ≥ 0; got -1");
-    expectCoordError(() => kdeBandwidth([1, 2], "silverman", { iqrType: 5 as 7 }), "OPTION", "iqrType must be 7 or 2; got 5");
+    expectCoordErrorExact(() => kernelDensity([1, 2], { bandwidth: "sj" as BandwidthRule }), "OPTION", /bandwidth must be a positive number or one of silverman, scott, scipy_scott, scipy_silverman, nrd0, nrd; got 'sj'/);
+    expectCoordErrorExact(() => kernelDensity([1, 2], { bandwidth: 0 }), "OPTION", "bandwidth must be a positive number or a rule name; got 0");
+    expectCoordErrorExact(() => kernelDensity([1, 2], { bandwidth: -1 }), "OPTION", "bandwidth must be a positive number or a rule name; got -1");
+    expectCoordErrorExact(() => kernelDensity([1, 2], { gridSize: 1 }), "OPTION", "gridSize must be an integer of at least 2; got 1");
+    expectCoordErrorExact(() => kernelDensity([1, 2], { gridSize: 10.5 }), "OPTION", "gridSize must be an integer of at least 2; got 10.5");
+    expectCoordErrorExact(() => kernelDensity([1, 2], { cut: -1 }), "OPTION", "cut must be a number ≥ 0; got -1");
+    expectCoordErrorExact(() => kdeBandwidth([1, 2], "silverman", { iqrType: 5 as 7 }), "OPTION", "iqrType must be 7 or 2; got 5");
   });
   it("never returns NaN or Infinity (tiny bandwidth, far points)", () => {
     const r = kernelDensity([0, 1], { bandwidth: 1e-300, points: [0, 0.5, 1e300] });
     for (const d of r.density) expect(Number.isFinite(d)).toBe(true);
   });
 });
+

@@ -3,6 +3,7 @@ import * as path from "path";
 import { CoordError } from "../../../src/engine/errors";
 import { qFromCodes } from "../../../src/engine/geodetector/q";
 import { autoStrata, classify, discretize, DiscretizeMethod } from "../../../src/engine/geodetector/discretize";
+import { errorText as codeOf } from "../../helpers";
 
 // Reference data live beside the repo (../shared), never copied into it.
 const REF = path.resolve(__dirname, "..", "..", "..", "..", "shared", "reference", "geodetector");
@@ -79,14 +80,6 @@ function expectBreaks(actual: number[], expected: number[]): void {
   actual.forEach((b, i) => expectClose(b, expected[i]));
 }
 
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof CoordError ? `${e.code}: ${e.message}` : `other: ${String(e)}`;
-  }
-  return "no error";
-}
 
 describeRef("discretize vs GD 10.8 disc() on ndvi_40 (M9)", () => {
   const data = present ? readCsv(CSV) : {};

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { CoordError } from "../../../src/engine/errors";
 import { naturalBreaks } from "../../../src/engine/geodetector/naturalBreaks";
 import { classify } from "../../../src/engine/geodetector/discretize";
+import { errorText as codeOf } from "../../helpers";
 
 /**
  * Plain O(k·N²) Fisher/Jenks DP over the raw sorted values (ties not collapsed, any split
@@ -66,14 +67,6 @@ function withinSS(x: number[], breaks: number[]): number {
   return total;
 }
 
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof CoordError ? `${e.code}: ${e.message}` : `other: ${String(e)}`;
-  }
-  return "no error";
-}
 
 describe("naturalBreaks (M9): exact Jenks = optimal 1-D k-means", () => {
   it("by hand: 1, 2, 3 | 10, 11, 12 | 30 (within SS 2 + 2 + 0 = 4)", () => {

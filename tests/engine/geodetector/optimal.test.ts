@@ -4,15 +4,8 @@ import { CoordError } from "../../../src/engine/errors";
 import { qFromCodes } from "../../../src/engine/geodetector/q";
 import { optimalDiscretization } from "../../../src/engine/geodetector/optimal";
 import { DiscretizeMethod } from "../../../src/engine/geodetector/discretize";
+import { errorText as codeOf } from "../../helpers";
 
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof CoordError ? `${e.code}: ${e.message}` : `other: ${String(e)}`;
-  }
-  return "no error";
-}
 function expectClose(actual: number, expected: number, rel = 1e-12): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected));
 }
