@@ -231,7 +231,7 @@ export function standardize(matrix: ArrayLike<ArrayLike<unknown>>, options: Stan
           throw new CoordError(
             "CONSTANT",
             `data ${columnText(names, j)} is constant${inPeriod} (every value is ${min[j]}): min-max standardization is undefined; ` +
-              `remove the column or set the option constant to 0 or 1`,
+              `remove the column: it carries no information`,
             { argument: "data", column: columnRef(names, j) },
           );
         }
