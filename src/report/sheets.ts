@@ -39,12 +39,8 @@ export function headlines(a: Analysis): string[] {
   if (overall.length) {
     const first = overall[0];
     const last = overall[overall.length - 1];
-    const gFirst = a.observations.find((x) => x.period === first.period);
-    void gFirst;
-    out.push(
-      `Mean coupling coordination degree D rose from ${fmt3(first.D)} in ${first.period} to ${fmt3(last.D)} in ${last.period}` +
-        (last.D < first.D ? " (a fall)." : "."),
-    );
+    const verb = last.D > first.D ? "rose" : last.D < first.D ? "fell" : "stayed";
+    out.push(`Mean coupling coordination degree D ${verb} from ${fmt3(first.D)} in ${first.period} to ${fmt3(last.D)} in ${last.period}.`);
     const lastObs = a.observations.filter((x) => x.period === last.period);
     const coordinated = lastObs.filter((x) => x.D >= 0.5).length;
     out.push(`In ${last.period}, ${coordinated} of ${lastObs.length} units reach D ≥ 0.5 (coordinated).`);
