@@ -7,7 +7,8 @@
  * the reason. One small group never fails the report.
  */
 import { CoordError } from "../engine/errors";
-import { autoStrata, discretize, DiscretizeMethod } from "../engine/geodetector/discretize";
+import { AUTO_CATEGORICAL_MAX_LEVELS, discretize, DiscretizeMethod } from "../engine/geodetector/discretize";
+import { encodeStrata } from "../engine/geodetector/strata";
 import { optimalDiscretization } from "../engine/geodetector/optimal";
 import { factorDetector } from "../engine/geodetector/factorDetector";
 import { interactionDetector } from "../engine/geodetector/interactionDetector";
@@ -90,7 +91,23 @@ interface Section {
   period: string | null;
   group: string;
   y: number[];
-  factors: Array<{ column: string; values: Array<number | string | null> }>;
+  factors: Array<{ column: string; values: Array<number | string | null>; kind: StrataKind }>;
+}
+
+/** How a factor becomes strata: each value one stratum, or numeric classes. */
+type StrataKind = "categorical" | "numeric";
+
+/**
+ * The kind of a factor, decided once on the whole cross-section (all units of a period) so that
+ * a small group does not turn a numeric factor into one stratum per unit: categorical when the
+ * roles say so, when it holds text, or when it has at most 10 distinct values (GEOQ's "auto"
+ * rule); otherwise numeric, discretized by the report's method.
+ */
+export function factorKind(f: PanelFactor, rows?: number[]): StrataKind {
+  if (f.kind === "categorical") return "categorical";
+  const vals = (rows ? rows.map((r) => f.values[r]) : f.values).filter((v) => v !== null && v !== "");
+  if (vals.some((v) => typeof v !== "number")) return "categorical";
+  return new Set(vals).size <= AUTO_CATEGORICAL_MAX_LEVELS ? "categorical" : "numeric";
 }
 
 interface Stratified {
@@ -110,6 +127,7 @@ function intervalLabels(breaks: number[]): string[] {
 /** Make one factor into strata by the report's discretization option. */
 function stratify(
   column: string,
+  kind: StrataKind,
   x: Array<number | string>,
   y: number[],
   o: ReportOptions,
@@ -118,12 +136,9 @@ function stratify(
   grid: GeoGridRow[],
   section: Section,
 ): Stratified {
-  const numeric = x.every((v) => typeof v === "number");
-  if (!numeric || o.discretization === "auto") {
-    const s = autoStrata(x, { k: o.k, argument: column });
-    for (const w of s.warnings) warnings.push(`Geodetector ${where}, ${column}: ${w}`);
-    if (s.kind === "categorical") return { column, codes: s.codes, labels: (s.levels ?? []).map(String), method: "categorical", k: s.L, breaks: null };
-    return { column, codes: s.codes, labels: intervalLabels(s.breaks!), method: "natural", k: s.L, breaks: s.breaks! };
+  if (kind === "categorical" || x.some((v) => typeof v !== "number")) {
+    const s = encodeStrata(x, column);
+    return { column, codes: s.codes, labels: s.levels.map(String), method: "categorical", k: s.L, breaks: null };
   }
   const xs = x as number[];
   if (o.discretization === "optimal") {
@@ -132,15 +147,18 @@ function stratify(
       grid.push({ period: section.period, group: section.group, factor: column, method: g.method, k: g.k, q: g.q, skipped: g.skipped ?? null });
     return { column, codes: r.best.codes, labels: intervalLabels(r.best.breaks), method: `optimal: ${r.best.method}`, k: r.best.kActual, breaks: r.best.breaks };
   }
-  const distinct = new Set(xs).size;
+  const method: DiscretizeMethod = o.discretization === "auto" ? "natural" : o.discretization;
+  // Small groups: at most one class per two units (so classes are not single units, which
+  // makes q trivially 1), and no more classes than distinct values.
+  const allowed = Math.max(2, Math.min(Math.floor(xs.length / 2), new Set(xs).size));
   let k = o.k;
-  if (distinct < k) {
-    warnings.push(`Geodetector ${where}, ${column}: only ${distinct} distinct values; k lowered from ${k} to ${distinct}.`);
-    k = distinct;
+  if (k > allowed) {
+    warnings.push(`Geodetector ${where}, ${column}: ${xs.length} units allow at most ${allowed} classes; k lowered from ${k} to ${allowed}.`);
+    k = allowed;
   }
-  const r = discretize(xs, { method: o.discretization as DiscretizeMethod, k, argument: column });
+  const r = discretize(xs, { method, k, argument: column });
   for (const w of r.warnings) warnings.push(`Geodetector ${where}, ${column}: ${w}`);
-  return { column, codes: r.codes, labels: intervalLabels(r.breaks), method: o.discretization, k: r.k, breaks: r.breaks };
+  return { column, codes: r.codes, labels: intervalLabels(r.breaks), method, k: r.k, breaks: r.breaks };
 }
 
 function reasonOf(e: unknown): string {
@@ -163,7 +181,7 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
       if (keep.length < f.values.length)
         throw new CoordError("MISSING", `${f.values.length - keep.length} empty cell(s) in ${f.column}; the geodetector needs every row`, { argument: f.column });
       if (new Set(y).size < 2) throw new CoordError("CONSTANT", `y is constant in ${where}; q is undefined`, { argument: "y" });
-      const s = stratify(f.column, f.values as Array<number | string>, y, o, where, warnings, out.grid, section);
+      const s = stratify(f.column, f.kind, f.values as Array<number | string>, y, o, where, warnings, out.grid, section);
       row.method = s.method;
       row.k = s.k;
       row.breaks = s.breaks;
@@ -249,6 +267,11 @@ export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOp
   const out: GeoAnalysis = { y: "D", periods: periods.map((p) => panel.periodLabels[panel.periods.indexOf(p)]), groups, factors: [], interactions: [], risk: [], ecological: [], grid: [] };
   for (const p of periods) {
     const label = panel.periodLabels[panel.periods.indexOf(p)];
+    const periodRows: number[] = [];
+    obs.forEach((x, r) => {
+      if (x.time === p) periodRows.push(r);
+    });
+    const kinds = panel.factors.map((f) => factorKind(f, periodRows));
     for (const g of groups) {
       const rows: number[] = [];
       obs.forEach((x, r) => {
@@ -263,7 +286,7 @@ export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOp
           period: label,
           group: g,
           y: rows.map((r) => obs[r].D),
-          factors: panel.factors.map((f: PanelFactor) => ({ column: f.column, values: rows.map((r) => f.values[r]) })),
+          factors: panel.factors.map((f: PanelFactor, j) => ({ column: f.column, values: rows.map((r) => f.values[r]), kind: kinds[j] })),
         },
         o,
         out,
@@ -284,6 +307,7 @@ export function geodetectorOnRows(
   warnings: string[],
 ): GeoAnalysis {
   const gs = ["All", ...(groups ? [...new Set(groups.filter((g) => g !== ""))] : [])];
+  const kinds = factors.map((f) => factorKind(f));
   const out: GeoAnalysis = { y: yColumn, periods: [], groups: gs, factors: [], interactions: [], risk: [], ecological: [], grid: [] };
   for (const g of gs) {
     const rows: number[] = [];
@@ -293,7 +317,7 @@ export function geodetectorOnRows(
       continue;
     }
     geodetectSection(
-      { period: null, group: g, y: rows.map((r) => y[r]), factors: factors.map((f) => ({ column: f.column, values: rows.map((r) => f.values[r]) })) },
+      { period: null, group: g, y: rows.map((r) => y[r]), factors: factors.map((f, j) => ({ column: f.column, values: rows.map((r) => f.values[r]), kind: kinds[j] })) },
       o,
       out,
       warnings,

@@ -192,6 +192,19 @@ describe("pipeline on the bundled sample panel", () => {
     expect(a.geodetector!.groups).toEqual(["All", "East", "Central", "West"]);
     expect(result.report.sheets.map((s) => s.name)).toContain("Geodetector");
   });
+
+  it("discretizes a numeric factor in a small group by the whole period's kind, with k lowered to n/2", () => {
+    const geo = a.geodetector!;
+    // All units, 31 distinct values: natural breaks into 6 classes, as the seed paper did.
+    const all = geo.factors.find((f) => f.group === "All" && f.period === "2011" && f.factor.startsWith("X1"))!;
+    expect([all.method, all.k]).toEqual(["natural", 6]);
+    // Central has 8 provinces: still natural breaks (not one stratum per province), at most 4 classes.
+    const central = geo.factors.find((f) => f.group === "Central" && f.period === "2011" && f.factor.startsWith("X1"))!;
+    expect([central.method, central.k, central.n]).toEqual(["natural", 4, 8]);
+    expect(central.q).toBeLessThan(1);
+    expect(central.p).not.toBeNull();
+    expect(a.warnings.join("\n")).toContain("Geodetector Central 2011, X1 GDP per capita (RMB/person): 8 units allow at most 4 classes; k lowered from 6 to 4.");
+  });
 });
 
 describe("Coordination by group on the seed paper's Table 3 (real, published)", () => {
