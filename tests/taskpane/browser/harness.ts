@@ -15,7 +15,13 @@ import type { BrowserContext, Page } from "playwright-core";
 
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
 export const DIST = path.join(ROOT, "dist");
-export const SCREENSHOTS = path.join(ROOT, "docs", "screenshots");
+/**
+ * Where each browser test saves its screenshot of the pane: test-results/screenshots (ignored
+ * by git); with UPDATE_SCREENSHOTS=1, docs/screenshots, the copies the README shows.
+ */
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? path.join(ROOT, "docs", "screenshots")
+  : path.join(ROOT, "test-results", "screenshots");
 export const CHROMIUM = process.env.COORDLAB_CHROMIUM || "/usr/bin/chromium";
 
 export const LAUNCH_ARGS = [
