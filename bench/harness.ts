@@ -13,8 +13,12 @@ export interface BenchCase {
   setup: () => unknown;
   /** the timed work */
   run: (input: unknown) => unknown;
+  /** timed runs after the warm-up (default 7; `--runs N` overrides) */
   runs?: number;
-  target?: string;
+  /** target: median time at most this many ms */
+  limitMs?: number;
+  /** target: peak resident memory at most this many MB */
+  limitMB?: number;
 }
 
 export interface BenchResult {
@@ -23,9 +27,16 @@ export interface BenchResult {
   n: number;
   medianMs: number;
   minMs: number;
+  maxMs: number;
   runs: number;
+  /** Peak resident set size of the case's process (setup, warm-up and runs included), MB. */
   peakRssMB: number;
-  target?: string;
+  /** Resident set size once the modules were loaded, before the case's setup, MB. */
+  baseRssMB: number;
+  limitMs?: number;
+  limitMB?: number;
+  /** With --passes: the median of each pass. */
+  passMediansMs?: number[];
 }
 
 export function median(xs: number[]): number {
@@ -35,9 +46,10 @@ export function median(xs: number[]): number {
 }
 
 /** Time one case in this process: one warm-up, then `runs` timed calls. */
-export async function timeCase(c: BenchCase): Promise<BenchResult> {
+export async function timeCase(c: BenchCase, runsOverride?: number): Promise<BenchResult> {
+  const baseRssMB = process.memoryUsage().rss / 1048576;
   const input = c.setup();
-  const runs = c.runs ?? 7;
+  const runs = runsOverride ?? c.runs ?? 7;
   await c.run(input); // warm-up
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -51,8 +63,11 @@ export async function timeCase(c: BenchCase): Promise<BenchResult> {
     n: c.n,
     medianMs: median(times),
     minMs: Math.min(...times),
+    maxMs: Math.max(...times),
     runs,
     peakRssMB: process.resourceUsage().maxRSS / 1024,
-    target: c.target,
+    baseRssMB,
+    limitMs: c.limitMs,
+    limitMB: c.limitMB,
   };
 }

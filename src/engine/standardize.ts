@@ -133,7 +133,9 @@ export function poolRows(
 ): { period: PeriodLabel | null; rows: number[] }[] {
   if (scope === "global") {
     if (periods !== undefined) assertSameLength({ length: rows }, periods, "data", "periods");
-    return [{ period: null, rows: Array.from({ length: rows }, (_, i) => i) }];
+    const all = new Array<number>(rows);
+    for (let i = 0; i < rows; i++) all[i] = i;
+    return [{ period: null, rows: all }];
   }
   if (periods === undefined)
     throw new CoordError("OPTION", `scope 'per-period' needs periods: one period label per data row`, {
@@ -186,6 +188,41 @@ export function checkShiftRescale(
 }
 
 /**
+ * Rows as given when every row is an array of finite numbers of the same length (standardize
+ * only reads them: no copy of a large matrix), else finiteMatrix's validated copy (or its error
+ * naming the cell).
+ */
+function finiteRows(matrix: ArrayLike<ArrayLike<unknown>>, argument: string, names: string[] | undefined): ArrayLike<number>[] {
+  const cols = matrix[0] ? matrix[0].length : 0;
+  for (let i = 0; i < matrix.length && cols > 0; i++) {
+    const row = matrix[i];
+    if (!Array.isArray(row) || row.length !== cols) return finiteMatrix(matrix, argument, names);
+    for (let j = 0; j < cols; j++) {
+      const v = row[j];
+      if (typeof v !== "number" || v - v !== 0) return finiteMatrix(matrix, argument, names); // v - v = 0 only for finite v
+    }
+  }
+  return cols > 0 ? (matrix as ArrayLike<number>[]) : finiteMatrix(matrix, argument, names);
+}
+
+/**
+ * One row of min-max z (METHODS.md M1): benefit (x - min)/(max - min), cost (max - x)/(max - min),
+ * and `constant` for a column with range = max - min = 0.
+ *
+ * @example
+ * minMaxRow([2, 30], [1, 10], [4, 30], Float64Array.from([3, 20]), [true, false], 0); // [0.3333333333333333, 0]
+ */
+function minMaxRow(row: ArrayLike<number>, min: number[], max: number[], range: Float64Array, benefit: boolean[], constant: 0 | 1): number[] {
+  const cols = min.length;
+  const z = new Array<number>(cols);
+  for (let j = 0; j < cols; j++) {
+    if (range[j] === 0) z[j] = constant;
+    else z[j] = benefit[j] ? (row[j] - min[j]) / range[j] : (max[j] - row[j]) / range[j];
+  }
+  return z;
+}
+
+/**
  * Min-max standardization with indicator directions (METHODS.md M1): for a benefit column
  * z = (x - min)/(max - min), for a cost column z = (max - x)/(max - min), min and max taken over
  * the rows pooled (all rows, or the rows of each period); then optionally z + δ or a + (b - a)z.
@@ -199,7 +236,7 @@ export function standardize(matrix: ArrayLike<ArrayLike<unknown>>, options: Stan
   if (!matrix || matrix.length === 0) throw new CoordError("EMPTY", `data is empty`, { argument: "data" });
   const cols = matrix[0] ? matrix[0].length : 0;
   const names = checkColumnNames(options.columnNames, cols);
-  const x = finiteMatrix(matrix, "data", names);
+  const x = finiteRows(matrix, "data", names);
   const directions = checkDirections(options.directions, cols, names);
   const scope = assertOption(options.scope ?? "global", ["global", "per-period"] as const, "scope");
   const constant = options.constant ?? "error";
@@ -211,17 +248,20 @@ export function standardize(matrix: ArrayLike<ArrayLike<unknown>>, options: Stan
   const groups = poolRows(x.length, scope, options.periods);
 
   const n = x.length;
-  const zUnshifted: number[][] = Array.from({ length: n }, () => new Array<number>(cols));
+  const zUnshifted: number[][] = new Array<number[]>(n);
   const pools: StandardizePool[] = [];
   for (const g of groups) {
+    // row by row (each row is one array): the same comparisons in the same row order per column
     const min = new Array<number>(cols).fill(Infinity);
     const max = new Array<number>(cols).fill(-Infinity);
-    for (const i of g.rows)
+    for (const i of g.rows) {
+      const row = x[i];
       for (let j = 0; j < cols; j++) {
-        const v = x[i][j];
+        const v = row[j];
         if (v < min[j]) min[j] = v;
         if (v > max[j]) max[j] = v;
       }
+    }
     const constantColumns: number[] = [];
     for (let j = 0; j < cols; j++) {
       const range = max[j] - min[j];
@@ -236,13 +276,12 @@ export function standardize(matrix: ArrayLike<ArrayLike<unknown>>, options: Stan
           );
         }
         constantColumns.push(j);
-        for (const i of g.rows) zUnshifted[i][j] = constant;
-        continue;
       }
-      // M1: benefit (x - min)/(max - min); cost (max - x)/(max - min)
-      if (directions[j] === "+") for (const i of g.rows) zUnshifted[i][j] = (x[i][j] - min[j]) / range;
-      else for (const i of g.rows) zUnshifted[i][j] = (max[j] - x[i][j]) / range;
     }
+    const range = Float64Array.from(min, (lo, j) => max[j] - lo);
+    const benefit = directions.map((d) => d === "+");
+    const fill = constant === "error" ? 0 : constant;
+    for (const i of g.rows) zUnshifted[i] = minMaxRow(x[i], min, max, range, benefit, fill);
     pools.push({ period: g.period, rows: g.rows, min, max, constantColumns });
   }
 

@@ -47,8 +47,7 @@ export function naturalBreaks(x: ArrayLike<unknown>, k: number, options: Natural
   const argument = options.argument ?? "x";
   const v = finiteVector(x, argument);
   assertClassCount(k, "k");
-  const sorted = v.slice().sort();
-  const runs = valueRuns(sorted);
+  const runs = valueRuns(v.sort()); // v is finiteVector's own copy: sorted in place
   checkDistinct(runs, k, argument);
   return naturalBreaksOfRuns(runs, [k])[0];
 }

@@ -1,8 +1,8 @@
 import { CoordError } from "../errors";
 import { assertOption, assertSameLength, finiteVector } from "../validate";
-import { qFromCodes } from "./q";
+import { qFromRankedCodes } from "./q";
 import { assertClassCount, naturalBreaksOfRuns } from "./naturalBreaks";
-import { DISCRETIZE_METHODS, DiscretizeMethod, breaksFor, classify, intervalLabel, prepareFactor } from "./discretize";
+import { DISCRETIZE_METHODS, DiscretizeMethod, breaksFor, classifyRuns, codesOfRuns, intervalLabel, prepareFactor, runRanks } from "./discretize";
 
 export interface OptimalDiscretizationOptions {
   /** Methods to try, in grid order (default all five: equal, natural, quantile, geometric, sd). */
@@ -114,7 +114,7 @@ export function optimalDiscretization(
       cell.breaks = cut.breaks;
       cell.kActual = cut.breaks.length - 1;
       cell.warnings = cut.warnings;
-      const { codes, counts } = classify(f.x, cut.breaks, { argument });
+      const { runClass, counts } = classifyRuns(f, cut.breaks);
       cell.counts = counts;
       if (cut.repeated) {
         cell.skipped = "repeated breaks";
@@ -125,11 +125,12 @@ export function optimalDiscretization(
         cell.skipped = `class ${small + 1} ${intervalLabel(cut.breaks, small)} holds ${counts[small]} value${counts[small] === 1 ? "" : "s"} (fewer than 2)`;
         continue;
       }
-      const q = qFromCodes(yv, codes, counts.length);
+      // = qFromCodes(yv, codes, L) to the last bit, without building the codes (M8, M9)
+      const q = qFromRankedCodes(yv, runRanks(f), runClass, counts.length);
       cell.q = q;
       // Strictly larger: ties go to the first in grid order.
       if (best === null || q > best.q)
-        best = { method, k, kActual: cell.kActual, q, breaks: cut.breaks, codes, counts, warnings: cut.warnings };
+        best = { method, k, kActual: cell.kActual, q, breaks: cut.breaks, codes: codesOfRuns(f, runClass), counts, warnings: cut.warnings };
     }
   }
   if (best === null)

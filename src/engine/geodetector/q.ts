@@ -22,8 +22,40 @@ export function qFromCodes(y: ArrayLike<number>, codes: ArrayLike<number>, L: nu
     sum[h] += d;
     sst += d * d;
   }
+  return qFromTallies(count, sum, sst);
+}
+
+/**
+ * qFromCodes with each row's code looked up as classOf[rank[i]] — in the optimal-discretization
+ * grid rank[i] is the run of equal x values row i falls in and classOf the class of each run
+ * (METHODS.md M9), so no code array is built per candidate. The same arithmetic in the same row
+ * order as qFromCodes(y, codes, L) with codes[i] = classOf[rank[i]]: the same q to the last bit.
+ *
+ * @example
+ * qFromRankedCodes(Float64Array.from([1, 2, 10, 11]), Int32Array.from([0, 1, 2, 3]), Int32Array.from([0, 0, 1, 1]), 2); // 0.98765...
+ */
+export function qFromRankedCodes(y: Float64Array, rank: Int32Array, classOf: Int32Array, L: number): number {
+  const n = y.length;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += y[i];
+  mean /= n;
+  const count = new Float64Array(L);
+  const sum = new Float64Array(L);
+  let sst = 0;
+  for (let i = 0; i < n; i++) {
+    const d = y[i] - mean;
+    const h = classOf[rank[i]];
+    count[h] += 1;
+    sum[h] += d;
+    sst += d * d;
+  }
+  return qFromTallies(count, sum, sst);
+}
+
+/** q = SSB/SST from the tallies (M8), SSB = Σ_h sum[h]²/count[h] over non-empty strata, at most 1. */
+function qFromTallies(count: Float64Array, sum: Float64Array, sst: number): number {
   let ssb = 0;
-  for (let h = 0; h < L; h++) if (count[h] > 0) ssb += (sum[h] * sum[h]) / count[h];
+  for (let h = 0; h < count.length; h++) if (count[h] > 0) ssb += (sum[h] * sum[h]) / count[h];
   const q = ssb / sst;
   return q > 1 ? 1 : q;
 }

@@ -94,12 +94,12 @@ export function hakenEvolution(
   let d: number[];
   let where: string;
   if (measure === "distance_qV") {
-    d = x1.length ? Array.from(x1, (q, i) => Math.hypot(q - ref.q1, pot.V[i] - ref.V)) : [];
+    d = distances(x1, pot.V, ref.q1, ref.V);
     where = `distance from (q1, V(q1)) to the stable point (q*, V(q*)) = (${fmt(ref.q1)}, ${fmt(ref.V)})`;
   } else {
     const x2 = finiteVector(q2, n2);
     assertSameLength(x1, x2, n1, n2);
-    d = Array.from(x1, (q, i) => Math.hypot(q - ref.q1, x2[i] - ref.q2));
+    d = distances(x1, x2, ref.q1, ref.q2);
     where = `distance in the (q1, q2) plane to the stable point (q*, q2*) = (${fmt(ref.q1)}, ${fmt(ref.q2)})`;
   }
   const { min, max } = range(d);
@@ -129,6 +129,18 @@ export function hakenEvolution(
       how = "h = (dmax - d)/(dmax - dmin)";
   }
   return { level, method, reference: ref, description: `${how}, d = ${where}` };
+}
+
+/**
+ * Euclidean distance of each point (a_i, b_i) to (a0, b0), by Math.hypot (no overflow, M10).
+ *
+ * @example
+ * distances([3, 0], [4, 0], 0, 0); // [5, 0]
+ */
+function distances(a: ArrayLike<number>, b: ArrayLike<number>, a0: number, b0: number): number[] {
+  const d = new Array<number>(a.length);
+  for (let i = 0; i < a.length; i++) d[i] = Math.hypot(a[i] - a0, b[i] - b0);
+  return d;
 }
 
 function range(v: number[]): { min: number; max: number } {

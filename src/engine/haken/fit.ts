@@ -2,7 +2,7 @@ import { CoordError } from "../errors";
 import { assertSameLength, finiteVector } from "../validate";
 import { OlsResult, olsColumns } from "../stats/ols";
 import { tTwoSidedP } from "../stats/studentT";
-import { panelPairs } from "./pairs";
+import { PanelPairs, panelPairs } from "./pairs";
 
 export interface HakenFitOptions {
   /** Add a constant to both equations (default false: M10 has none). */
@@ -85,7 +85,25 @@ export function hakenFit(
   times: ArrayLike<unknown>,
   options: HakenFitOptions = {},
 ): HakenFit {
-  const [n1, n2] = options.names ?? ["q1", "q2"];
+  const settings = fitSettings(options);
+  const [x1, x2] = readSeries(q1, q2, units, times, settings.names);
+  return hakenFitOnPairs(x1, x2, panelPairs(units, times, { step: options.step }), settings);
+}
+
+/** @internal HakenFitOptions checked, with defaults. */
+export interface FitSettings {
+  names: [string, string];
+  alpha: number;
+  ratio: number;
+  significance: "classical" | "cluster";
+  cluster: boolean;
+  intercept: boolean;
+  requireSignificant: boolean;
+}
+
+/** @internal Check the fit options and apply the defaults. */
+export function fitSettings(options: HakenFitOptions): FitSettings {
+  const names = options.names ?? ["q1", "q2"];
   const alpha = options.alpha ?? 0.05;
   const ratio = options.ratio ?? 1;
   const significance = options.significance ?? "classical";
@@ -101,13 +119,34 @@ export function hakenFit(
     });
   if (significance === "cluster" && !cluster)
     throw new CoordError("OPTION", `significance 'cluster' needs the cluster option`, { argument: "significance" });
+  return { names, alpha, ratio, significance, cluster, intercept, requireSignificant };
+}
 
+/** @internal The two series as checked numbers, of the same length as units and times. */
+export function readSeries(
+  q1: ArrayLike<unknown>,
+  q2: ArrayLike<unknown>,
+  units: ArrayLike<unknown>,
+  times: ArrayLike<unknown>,
+  [n1, n2]: [string, string],
+): [Float64Array, Float64Array] {
   const x1 = finiteVector(q1, n1);
   const x2 = finiteVector(q2, n2);
   assertSameLength(x1, x2, n1, n2);
   assertSameLength(x1, units, n1, "units");
   assertSameLength(x1, times, n1, "times");
-  const pairs = panelPairs(units, times, { step: options.step });
+  return [x1, x2];
+}
+
+/**
+ * @internal The fit on pairs already built (hakenModel builds them once for both assignments).
+ *
+ * @example
+ * hakenFitOnPairs(x1, x2, panelPairs(units, years), fitSettings({})); // = hakenFit(x1, x2, units, years)
+ */
+export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: PanelPairs, settings: FitSettings): HakenFit {
+  const [n1, n2] = settings.names;
+  const { alpha, ratio, significance, cluster, intercept, requireSignificant } = settings;
   const m = pairs.nPairs;
   if (m < 3)
     throw new CoordError(

@@ -1,6 +1,7 @@
 import { CoordError } from "../errors";
 import { EvolutionMethod, HakenEvolution, hakenEvolution } from "./evolution";
-import { HakenFit, HakenFitOptions, hakenFit, hakenParams } from "./fit";
+import { HakenFit, HakenFitOptions, fitSettings, hakenFitOnPairs, hakenParams, readSeries } from "./fit";
+import { panelPairs } from "./pairs";
 import { HakenPotential, hakenPotential } from "./potential";
 
 export interface HakenModelOptions extends Omit<HakenFitOptions, "names"> {
@@ -51,9 +52,12 @@ export function hakenModel(
   const [nameA, nameB] = options.names ?? ["A", "B"];
   if (options.assignment !== undefined && options.assignment !== "A" && options.assignment !== "B")
     throw new CoordError("OPTION", `assignment must be A or B; got '${String(options.assignment)}'`, { argument: "assignment" });
-  const fitOptions: HakenFitOptions = { ...options, names: [nameA, nameB] };
-  const fitA = hakenFit(A, B, units, times, fitOptions);
-  const fitB = hakenFit(B, A, units, times, { ...fitOptions, names: [nameB, nameA] });
+  // both assignments share the series and the pairs (t, t+1): read and built once
+  const settings = fitSettings({ ...options, names: [nameA, nameB] });
+  const [a, b] = readSeries(A, B, units, times, [nameA, nameB]);
+  const pairs = panelPairs(units, times, { step: options.step });
+  const fitA = hakenFitOnPairs(a, b, pairs, settings);
+  const fitB = hakenFitOnPairs(b, a, pairs, { ...settings, names: [nameB, nameA] });
   const decision = fitA.adiabatic ? (fitB.adiabatic ? "both" : "A") : fitB.adiabatic ? "B" : "neither";
   const orderParameter = decision === "A" ? nameA : decision === "B" ? nameB : null;
   const used = options.assignment ?? (decision === "A" || decision === "B" ? decision : null);
@@ -66,8 +70,8 @@ export function hakenModel(
   let evolution: HakenEvolution | null = null;
   if (used) {
     const fit = used === "A" ? fitA : fitB;
-    const q1 = used === "A" ? A : B;
-    const q2 = used === "A" ? B : A;
+    const q1 = used === "A" ? a : b;
+    const q2 = used === "A" ? b : a;
     if (options.assignment) notes.push(`Potential and evolution use ${fit.q1Name} as q1, as requested.`);
     try {
       potential = hakenPotential(hakenParams(fit), q1, fit.q1Name);

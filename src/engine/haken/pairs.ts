@@ -34,6 +34,60 @@ function compareUnits(a: string | number, b: string | number): number {
 }
 
 /**
+ * Rows in the order (unit, time, row), and a unit id per row (equal ids = the same unit under
+ * compareUnits). Units are ranked by compareUnits (numbers before text), rows bucketed by unit
+ * rank (a counting sort, stable: rows keep their input order within a unit), then each unit's
+ * rows sorted by time. The same order as sorting all rows by compareUnits || time || row, in
+ * O(n + U log U) for U units when each unit's periods arrive in order, instead of O(n log n)
+ * comparisons of unit ids (seconds for 10⁶ rows).
+ *
+ * @example
+ * Array.from(canonicalOrder(["b", "a", "b", "a"], Float64Array.from([2, 2, 1, 1])).order); // [3, 1, 2, 0]
+ */
+function canonicalOrder(u: Array<string | number>, t: Float64Array): { order: Int32Array; id: Int32Array } {
+  const n = u.length;
+  // unit id per row: consecutive rows mostly share a unit, so the Map is looked up on changes only
+  // (Map keys are equal exactly when compareUnits says so: 0 and -0 are one unit, 1 and "1" two)
+  const ids = new Map<string | number, number>();
+  const keys: Array<string | number> = [];
+  const id = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && u[i] === u[i - 1]) {
+      id[i] = id[i - 1];
+      continue;
+    }
+    let g = ids.get(u[i]);
+    if (g === undefined) {
+      g = keys.length;
+      ids.set(u[i], g);
+      keys.push(u[i]);
+    }
+    id[i] = g;
+  }
+  const U = keys.length;
+  const byKey = Array.from({ length: U }, (_, g) => g).sort((a, b) => compareUnits(keys[a], keys[b]));
+  const rank = new Int32Array(U);
+  byKey.forEach((g, r) => (rank[g] = r));
+  // counting sort by unit rank
+  const start = new Int32Array(U + 1);
+  for (let i = 0; i < n; i++) start[rank[id[i]] + 1]++;
+  for (let r = 0; r < U; r++) start[r + 1] += start[r];
+  const order = new Int32Array(n);
+  const next = start.slice(0, U);
+  for (let i = 0; i < n; i++) order[next[rank[id[i]]]++] = i;
+  for (let r = 0; r < U; r++) sortByTime(order, start[r], start[r + 1], t);
+  return { order, id };
+}
+
+/** Sort order[lo..hi) by time, ties by row (the rows arrive ascending); a sorted run costs one pass. */
+function sortByTime(order: Int32Array, lo: number, hi: number, t: Float64Array): void {
+  let sorted = true;
+  for (let a = lo + 1; a < hi && sorted; a++) if (t[order[a]] < t[order[a - 1]]) sorted = false;
+  if (sorted) return; // equal times keep the row order already
+  order.subarray(lo, hi).sort((a, b) => t[a] - t[b] || a - b);
+}
+
+/**
  * Build the within-unit consecutive pairs of a panel: rows sorted by (unit, time); a pair joins two
  * rows of the same unit exactly one `step` apart; a longer distance (a missing period) breaks the
  * series and is counted in `skippedGaps`. `step` defaults to the smallest positive within-unit
@@ -59,9 +113,7 @@ export function panelPairs(
     u[i] = unitKey(units[i], unitsName, i);
     t[i] = assertFinite(times[i], timesName, i);
   }
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((i, j) => compareUnits(u[i], u[j]) || t[i] - t[j] || i - j);
-
+  const { order, id } = canonicalOrder(u, t);
   let step = options.step;
   if (step !== undefined && !(Number.isFinite(step) && step > 0))
     throw new CoordError("OPTION", `step must be a positive number; got ${step}`, { argument: "step" });
@@ -70,7 +122,7 @@ export function panelPairs(
   for (let s = 1; s < n; s++) {
     const i = order[s - 1];
     const j = order[s];
-    if (compareUnits(u[i], u[j]) !== 0) {
+    if (id[i] !== id[j]) {
       nUnits++;
       continue;
     }
@@ -86,19 +138,21 @@ export function panelPairs(
   if (step === undefined) step = Number.isFinite(minDiff) ? minDiff : 1;
   const tol = 1e-9 * Math.max(1, Math.abs(step));
 
-  const from: number[] = [];
-  const to: number[] = [];
+  const from = new Int32Array(Math.max(0, n - 1));
+  const to = new Int32Array(Math.max(0, n - 1));
   const unit: Array<string | number> = [];
+  let m = 0;
   let skippedGaps = 0;
   for (let s = 1; s < n; s++) {
     const i = order[s - 1];
     const j = order[s];
-    if (compareUnits(u[i], u[j]) !== 0) continue;
+    if (id[i] !== id[j]) continue;
     if (Math.abs(t[j] - t[i] - step) <= tol) {
-      from.push(i);
-      to.push(j);
+      from[m] = i;
+      to[m] = j;
       unit.push(u[i]);
+      m++;
     } else skippedGaps++;
   }
-  return { from: Int32Array.from(from), to: Int32Array.from(to), unit, nPairs: from.length, nUnits, skippedGaps, step };
+  return { from: from.slice(0, m), to: to.slice(0, m), unit, nPairs: m, nUnits, skippedGaps, step };
 }

@@ -130,9 +130,9 @@ export function olsColumns(
         column: allNames[j],
       });
     scale[j] = cn;
-    return Float64Array.from(c, (v) => v / cn);
+    return scaled(c, cn);
   });
-  const qty = Float64Array.from(y);
+  const qty = y.slice();
   const R = new Float64Array(k * k);
   for (let j = 0; j < k; j++) {
     const a = A[j];
@@ -247,6 +247,19 @@ export function olsColumns(
   };
   if (options.cluster !== undefined) result.cluster = clusterRobust(cols, residuals, xtxInv, coef, options.cluster);
   return result;
+}
+
+/**
+ * c / s elementwise, as a new array. A plain loop: Float64Array.from(c, fn) takes ~30x longer in
+ * V8 (it goes through the iterator protocol), seconds for the 10⁶-row designs of the Haken model.
+ *
+ * @example
+ * scaled(Float64Array.from([2, 4]), 2); // Float64Array [1, 2]
+ */
+function scaled(c: Float64Array, s: number): Float64Array {
+  const out = new Float64Array(c.length);
+  for (let i = 0; i < c.length; i++) out[i] = c[i] / s;
+  return out;
 }
 
 /** x when finite, else null (0/0, x/0 and overflow: a statistic that is undefined here). */

@@ -50,14 +50,15 @@ export interface VectorRead<T> {
  * A range argument as rows of cells. A scalar is a 1x1 range; a 1-D array is one row; null or
  * undefined (an omitted argument) is an empty range. Trailing fully blank rows and columns are
  * dropped (a selection of whole columns A:F arrives with a million blank rows), and short rows are
- * padded with null so the result is rectangular.
+ * padded with null so the result is rectangular. Rows that need neither are the input's own
+ * arrays, not copies: read the grid, never modify it.
  */
 export function toGrid(value: unknown): unknown[][] {
   let rows: unknown[][];
   if (value === null || value === undefined) rows = [];
   else if (!Array.isArray(value)) rows = [[value]];
   else if (value.every((r) => !Array.isArray(r))) rows = value.length > 0 ? [value] : [];
-  else rows = value.map((r) => (Array.isArray(r) ? r : [r]));
+  else rows = value.every((r) => Array.isArray(r)) ? value : value.map((r) => (Array.isArray(r) ? r : [r]));
   return trimGrid(rows);
 }
 
@@ -69,8 +70,11 @@ function trimGrid(rows: unknown[][]): unknown[][] {
   let height = rows.length;
   while (height > 0 && rows[height - 1].every(isBlank)) height--;
   let width = 0;
+  let uniform = true; // every row as long as the first
+  const first = height > 0 ? rows[0].length : 0;
   for (let i = 0; i < height; i++) {
     const r = rows[i];
+    if (r.length !== first) uniform = false;
     for (let j = r.length - 1; j >= width; j--) {
       if (!isBlank(r[j])) {
         width = j + 1;
@@ -78,8 +82,15 @@ function trimGrid(rows: unknown[][]): unknown[][] {
       }
     }
   }
+  // Rows already of the right width are kept as they are, not copied (a range of 10⁶ rows; readers
+  // never modify the grid); others are cut or padded with null.
+  if (uniform && width === first) return rows.slice(0, height);
   const out: unknown[][] = new Array(height);
   for (let i = 0; i < height; i++) {
+    if (rows[i].length === width) {
+      out[i] = rows[i];
+      continue;
+    }
     const r = rows[i].slice(0, width);
     while (r.length < width) r.push(null);
     out[i] = r;
@@ -194,15 +205,33 @@ export function readMatrix<O extends ReadOptions = {}>(value: unknown, argument:
     throw new CoordError("EMPTY", `${argument} has a header row but no data rows`, { argument });
   const values = new Array<ReadCell<O>[]>(grid.length - rowOffset);
   for (let i = rowOffset; i < grid.length; i++) {
-    values[i - rowOffset] = grid[i].map(
-      (v, j) => numericCell(v, argument, { row: i, column: j, name: names[j] }, opts) as ReadCell<O>,
-    );
+    const row = grid[i];
+    // A row of finite numbers reads as itself (no copy, no cell classification): the common case
+    // of a numeric range, 3M cells in ~10 ms instead of ~300. Such rows may be the input's own
+    // arrays (see toGrid); nothing downstream modifies them.
+    values[i - rowOffset] = allFiniteNumbers(row)
+      ? (row as ReadCell<O>[])
+      : row.map((v, j) => numericCell(v, argument, { row: i, column: j, name: names[j] }, opts) as ReadCell<O>);
   }
   return { labels, values, rowOffset };
 }
 
+/** True when every cell is a finite number (v - v is 0 exactly for those). */
+function allFiniteNumbers(row: unknown[]): boolean {
+  for (let j = 0; j < row.length; j++) {
+    const v = row[j];
+    if (typeof v !== "number" || v - v !== 0) return false;
+  }
+  return true;
+}
+
 /** The cells of a one-row or one-column range, and which it is (a single cell counts as a column). */
 export function lineCells(value: unknown, argument: string): { cells: unknown[]; orientation: "column" | "row" } {
+  const column = columnCells(value);
+  if (column) {
+    if (column.length === 0) throw new CoordError("EMPTY", `${argument} is empty`, { argument });
+    return { cells: column, orientation: "column" };
+  }
   const grid = toGrid(value);
   if (grid.length === 0) throw new CoordError("EMPTY", `${argument} is empty`, { argument });
   const width = grid[0].length;
@@ -215,11 +244,35 @@ export function lineCells(value: unknown, argument: string): { cells: unknown[];
   );
 }
 
+/**
+ * The cells of a range of one-cell rows (how Excel passes a column) in one pass, trailing blank
+ * cells dropped: what toGrid + taking column 1 give, without building the grid (a column of 10⁶
+ * rows). null for any other shape (two-cell rows, a bare row, a scalar), left to toGrid.
+ */
+function columnCells(value: unknown): unknown[] | null {
+  if (!Array.isArray(value) || value.length === 0) return null;
+  const cells = new Array<unknown>(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const r = value[i];
+    if (!Array.isArray(r) || r.length !== 1) return null;
+    cells[i] = r[0];
+  }
+  let height = cells.length;
+  while (height > 0 && isBlank(cells[height - 1])) height--;
+  cells.length = height;
+  return cells;
+}
+
+/**
+ * Read a line of cells: `quick` returns the value of the common cells (a finite number, plain
+ * text) directly, or undefined; `read` handles the others with the cell's position for messages.
+ */
 function readLine<T>(
   value: unknown,
   argument: string,
   mode: HeaderMode,
   read: (v: unknown, at: Position) => T,
+  quick: (v: unknown) => T | undefined,
 ): VectorRead<T> {
   const { cells, orientation } = lineCells(value, argument);
   const at = (k: number): Position => (orientation === "column" ? { row: k } : { column: k });
@@ -228,8 +281,38 @@ function readLine<T>(
   const label = header ? headerLabel(cells[0], argument, at(0)) : null;
   if (cells.length === offset)
     throw new CoordError("EMPTY", `${argument} has a header cell but no data`, { argument });
-  const values = cells.slice(offset).map((v, k) => read(v, at(k + offset)));
+  const values = new Array<T>(cells.length - offset);
+  for (let k = 0; k < values.length; k++) {
+    const v = cells[k + offset];
+    const q = quick(v);
+    values[k] = q !== undefined ? q : read(v, at(k + offset));
+  }
   return { label, values, offset, orientation };
+}
+
+/** A finite number is read as itself by every reader (what classifyCell makes of it). */
+function quickNumber(v: unknown): number | undefined {
+  return typeof v === "number" && v - v === 0 ? v : undefined;
+}
+
+/**
+ * A category cell that classifyCell would take as this very text: it starts with a letter (so
+ * it is neither a number, an error code nor blank) and trim() has nothing to remove at either end.
+ */
+function quickCategory(v: unknown): number | string | undefined {
+  if (typeof v === "number") return quickNumber(v);
+  if (typeof v !== "string" || v.length === 0) return undefined;
+  return isLetter(v.charCodeAt(0)) && isPrintable(v.charCodeAt(v.length - 1)) ? v : undefined;
+}
+
+/** A-Z, a-z, or a character from U+3001 on (CJK and most scripts; not U+3000, U+FEFF: white space). */
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 0x3000 && c !== 0xfeff);
+}
+
+/** Visible ASCII, or a character from U+3001 on other than U+FEFF: nothing trim() removes. */
+function isPrintable(c: number): boolean {
+  return (c > 32 && c < 127) || (c > 0x3000 && c !== 0xfeff);
 }
 
 /**
@@ -239,7 +322,13 @@ function readLine<T>(
  */
 export function readVector<O extends ReadOptions = {}>(value: unknown, argument: string, options?: O): VectorRead<ReadCell<O>> {
   const opts: ReadOptions = options ?? {};
-  return readLine(value, argument, opts.header ?? "auto", (v, at) => numericCell(v, argument, at, opts) as ReadCell<O>);
+  return readLine(
+    value,
+    argument,
+    opts.header ?? "auto",
+    (v, at) => numericCell(v, argument, at, opts) as ReadCell<O>,
+    quickNumber as (v: unknown) => ReadCell<O> | undefined,
+  );
 }
 
 /**
@@ -254,5 +343,5 @@ export function readTextVector(
   argument: string,
   options: { header?: HeaderMode } = {},
 ): VectorRead<number | string> {
-  return readLine(value, argument, options.header ?? "auto", (v, at) => categoryCell(v, argument, at));
+  return readLine(value, argument, options.header ?? "auto", (v, at) => categoryCell(v, argument, at), quickCategory);
 }
