@@ -129,6 +129,11 @@ describe("HAKENFIT: bad input", () => {
   it("unknown output", () => {
     expectErrorValue(hakenfit(q1, q2, units, years, "summary"), "#VALUE!", "output must be one of table, both, levels; got 'summary'");
   });
+  it("values near the floating-point limits: a clear singular-design message, never a NaN (found by fast-check)", () => {
+    const a = excelColumn([0, 0, 1.5717277847026288e-162, 0, 0, 0, 4.41507752145696e-307, 0]);
+    const b = excelColumn([0, 0, 1.5717277847026288e-162, 0, 0, 0, 5.595209183079153e-18, 0]);
+    expectErrorValue(hakenfit(a, b), "#VALUE!", "eq1: the regression design is numerically singular (values too small or too large to estimate; rescale the data)");
+  });
   it("text in q2 names the cell", () => {
     expectErrorValue(hakenfit(excelColumn(["A", 0.1, 0.2]), excelColumn(["B", 0.2, "x"])), "#VALUE!", "q2 row 3: text 'x' is not a number");
   });

@@ -2,6 +2,10 @@ import { CoordError } from "../errors";
 import { assertFinite, assertSameLength, finiteVector } from "../validate";
 import { fUpperP } from "./fDistribution";
 import { tTwoSidedP } from "./studentT";
+import { create, invDependencies, multiplyDependencies, transposeDependencies } from "mathjs";
+
+/** mathjs with only the k x k linear algebra OLS needs (keeps the Excel functions bundle small). */
+const math = create({ invDependencies, multiplyDependencies, transposeDependencies });
 
 export interface OlsOptions {
   /** Add a constant column named "const" in front of X (default true). */
@@ -166,28 +170,21 @@ export function olsColumns(
     for (let l = j + 1; l < k; l++) R[j * k + l] = A[l][j];
   }
 
-  // β = D⁻¹R⁻¹Qᵀy (back substitution); (XᵀX)⁻¹ = D⁻¹R⁻¹R⁻ᵀD⁻¹ with D = diag(‖X_j‖).
-  const Rinv = new Float64Array(k * k);
-  for (let c = 0; c < k; c++) {
-    for (let r = c; r >= 0; r--) {
-      let v = r === c ? 1 : 0;
-      for (let l = r + 1; l <= c; l++) v -= R[r * k + l] * Rinv[l * k + c];
-      Rinv[r * k + c] = v / R[r * k + r];
-    }
-  }
-  const coef = new Array<number>(k);
-  for (let r = 0; r < k; r++) {
-    let v = 0;
-    for (let l = r; l < k; l++) v += Rinv[r * k + l] * qty[l];
-    coef[r] = v / scale[r];
-  }
+  // The k x k algebra with mathjs: β = D⁻¹R⁻¹Qᵀy; (XᵀX)⁻¹ = D⁻¹R⁻¹R⁻ᵀD⁻¹ with D = diag(‖X_j‖).
+  const Rm: number[][] = Array.from({ length: k }, (_, r) => Array.from({ length: k }, (_, c) => (c >= r ? R[r * k + c] : 0)));
+  const Rinv = math.inv(Rm) as number[][];
+  const qk = Array.from({ length: k }, (_, r) => qty[r]);
+  const b = math.multiply(Rinv, qk) as number[];
+  const coef = b.map((v, r) => v / scale[r] + 0); // + 0: no -0 in results
+  const RRt = math.multiply(Rinv, math.transpose(Rinv)) as number[][];
   const xtxInv = new Float64Array(k * k);
-  for (let r = 0; r < k; r++)
-    for (let c = 0; c < k; c++) {
-      let v = 0;
-      for (let l = Math.max(r, c); l < k; l++) v += Rinv[r * k + l] * Rinv[c * k + l];
-      xtxInv[r * k + c] = v / (scale[r] * scale[c]);
-    }
+  for (let r = 0; r < k; r++) for (let c = 0; c < k; c++) xtxInv[r * k + c] = RRt[r][c] / (scale[r] * scale[c]);
+  if (coef.some((v) => !Number.isFinite(v)) || xtxInv.some((v) => !Number.isFinite(v)))
+    throw new CoordError(
+      "SINGULAR",
+      `${xName}: the regression design is numerically singular (values too small or too large to estimate; rescale the data)`,
+      { argument: xName },
+    );
 
   const fitted = new Array<number>(n);
   const residuals = new Array<number>(n);
@@ -316,17 +313,11 @@ function clusterRobust(
   const meat = new Float64Array(k * k);
   for (const sc of scores) for (let r = 0; r < k; r++) for (let c = 0; c < k; c++) meat[r * k + c] += sc[r] * sc[c];
   const correction = (G / (G - 1)) * ((n - 1) / (n - k));
-  const se = new Array<number>(k);
-  for (let j = 0; j < k; j++) {
-    // diag of B M B with B = (XᵀX)⁻¹ symmetric
-    let v = 0;
-    for (let r = 0; r < k; r++) {
-      const bjr = xtxInv[j * k + r];
-      if (bjr === 0) continue;
-      for (let c = 0; c < k; c++) v += bjr * meat[r * k + c] * xtxInv[c * k + j];
-    }
-    se[j] = Math.sqrt(Math.max(0, v * correction));
-  }
+  // Sandwich B M B with B = (XᵀX)⁻¹ (mathjs); only its diagonal gives the standard errors.
+  const B = Array.from({ length: k }, (_, r) => Array.from(xtxInv.subarray(r * k, r * k + k)));
+  const M = Array.from({ length: k }, (_, r) => Array.from(meat.subarray(r * k, r * k + k)));
+  const V = math.multiply(math.multiply(B, M), B) as number[][];
+  const se = V.map((row, j) => Math.sqrt(Math.max(0, row[j] * correction)));
   const t = coef.map((b, j) => finiteOrNull(b / se[j]));
   const p = t.map((v) => (v === null ? null : tTwoSidedP(v, G - 1)));
   return { se, t, p, nClusters: G, df: G - 1, correction };
