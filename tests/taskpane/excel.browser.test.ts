@@ -90,6 +90,20 @@ run("taskpane in Excel (fake Office.js)", () => {
     await zh.close();
   });
 
+  test("an older Excel (ExcelApi 1.6): the pane says at start what it cannot do", async () => {
+    const old = await browser.context.newPage();
+    await guardNetwork(old);
+    await old.goto(`${server.url}/taskpane.test.html?lang=en&excelApi=1.6`);
+    await old.waitForSelector("body[data-ready]");
+    const notice = await old.textContent('[data-role="capability-notice"]');
+    expect(notice).toContain("the report is written without: native charts (ExcelApi 1.7)");
+    expect(notice).toContain("frozen header rows (ExcelApi 1.7)");
+    expect(notice).not.toContain("colour scales");
+    await old.close();
+    // a current Excel shows no notice
+    expect(await page.$('[data-role="capability-notice"]')).toBeNull();
+  });
+
   test("use selection, change roles, run: the report sheets are written; the user's sheets are untouched", async () => {
     await page.evaluate((data) => {
       const f = (window as unknown as { __fake: { addSheet(n: string, v: unknown[][]): unknown; select(s: string, a: string): void; sheet(n: string): unknown; storeValue(s: unknown, r: number, c: number, v: unknown): void } }).__fake;

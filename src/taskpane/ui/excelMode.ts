@@ -87,6 +87,23 @@ export function selectionCells(sel: writer.SelectionData): { cells: Cell[][]; sh
   };
 }
 
+/**
+ * Requirement sets checked at start (ExcelApi 1.9 for everything used): a notice naming what this
+ * Excel cannot do; the report is then written without those parts.
+ */
+export function capabilityNotice(): HTMLElement[] {
+  const c = writer.capabilities();
+  const missing: string[] = [];
+  if (!c.charts) missing.push(t("cap_charts"));
+  if (!c.conditionalFormats) missing.push(t("cap_colorScales"));
+  if (!c.freezePanes) missing.push(t("cap_freeze"));
+  if (!c.suspendCalculation) missing.push(t("cap_suspend"));
+  if (!c.surroundingRegion) missing.push(t("cap_region"));
+  if (!c.settings) missing.push(t("cap_settings"));
+  if (!missing.length) return [];
+  return [el("p", { className: "cl-notice", text: t("capabilityNotice", { list: missing.join("; ") }), attrs: { "data-role": "capability-notice" } })];
+}
+
 export function excelMode(): Mode {
   const mode: Mode = {
     kind: "excel",
@@ -106,7 +123,7 @@ export function excelMode(): Mode {
           use.disabled = false;
         }
       });
-      return [use];
+      return [use, ...capabilityNotice()];
     },
     save: saveSettings,
     selectCell: async (address: string) => {

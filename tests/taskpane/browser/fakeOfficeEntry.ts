@@ -3,12 +3,13 @@
  * dist/taskpane.test.html before taskpane.js instead of office.js. Installs the recording fake
  * of the Excel object model on window, and exposes it as `window.__fake` plus `__fakeDump()`
  * (plain, serialisable state) for the browser tests. `?displayLanguage=zh-CN` sets
- * Office.context.displayLanguage.
+ * Office.context.displayLanguage; `?excelApi=1.6` makes the fake an older Excel.
  */
 import { FakeExcel, installFakeOffice } from "../../../src/taskpane/fakeExcel";
 import { rectAddress } from "../../../src/taskpane/excel/a1";
 
-const fake: FakeExcel = installFakeOffice(window);
+const api = /[?&]excelApi=([\d.]+)/.exec(location.search);
+const fake: FakeExcel = installFakeOffice(window, api ? { excelApi: api[1] } : {});
 const lang = /[?&]displayLanguage=([^&]+)/.exec(location.search);
 const office = (window as unknown as { Office: { context: Record<string, unknown> } }).Office;
 office.context.displayLanguage = lang ? decodeURIComponent(lang[1]) : "en-US";
