@@ -222,6 +222,66 @@ function minMaxRow(row: ArrayLike<number>, min: number[], max: number[], range: 
   return z;
 }
 
+/** @internal The checked inputs of M1 standardization (see standardizeInputs). */
+export interface StandardizeInputs {
+  /** The rows: the input's own arrays when all are finite numbers, else a validated copy. */
+  x: ArrayLike<number>[];
+  cols: number;
+  names: string[] | undefined;
+  directions: Direction[];
+  scope: Scope;
+  constant: "error" | 0 | 1;
+  shift: number;
+  rescale: [number, number] | null;
+  groups: { period: PeriodLabel | null; rows: number[] }[];
+}
+
+/**
+ * @internal The checks of standardize (after its option-key check), in its order and with its
+ * messages: empty data, column names, finite cells, directions, scope, constant, shift/rescale,
+ * periods. Shared with the entropy weights-only path so that both reject the same inputs alike.
+ * `rowsChecked` skips the finite-cells check for rows the caller has already checked.
+ */
+export function standardizeInputs(
+  matrix: ArrayLike<ArrayLike<unknown>>,
+  options: StandardizeOptions,
+  rowsChecked = false,
+): StandardizeInputs {
+  if (!matrix || matrix.length === 0) throw new CoordError("EMPTY", `data is empty`, { argument: "data" });
+  const cols = matrix[0] ? matrix[0].length : 0;
+  const names = checkColumnNames(options.columnNames, cols);
+  // rowsChecked: the caller has checked that every row is an array of `cols` finite numbers
+  const x = rowsChecked ? (matrix as ArrayLike<number>[]) : finiteRows(matrix, "data", names);
+  const directions = checkDirections(options.directions, cols, names);
+  const scope = assertOption(options.scope ?? "global", ["global", "per-period"] as const, "scope");
+  const constant = options.constant ?? "error";
+  if (constant !== "error" && constant !== 0 && constant !== 1)
+    throw new CoordError("OPTION", `constant must be one of 'error', 0, 1; got '${String(constant)}'`, {
+      argument: "constant",
+    });
+  const { shift, rescale } = checkShiftRescale(options.shift, options.rescale);
+  const groups = poolRows(x.length, scope, options.periods);
+  return { x, cols, names, directions, scope, constant, shift, rescale, groups };
+}
+
+/**
+ * @internal Column minima and maxima over the given rows (M1), row by row (each row is one
+ * array): the same comparisons in the same row order per column as column by column.
+ */
+export function poolMinMax(x: ArrayLike<ArrayLike<number>>, rows: number[], cols: number): { min: number[]; max: number[] } {
+  const min = new Array<number>(cols).fill(Infinity);
+  const max = new Array<number>(cols).fill(-Infinity);
+  for (const i of rows) {
+    const row = x[i];
+    for (let j = 0; j < cols; j++) {
+      const v = row[j];
+      if (v < min[j]) min[j] = v;
+      if (v > max[j]) max[j] = v;
+    }
+  }
+  return { min, max };
+}
+
 /**
  * Min-max standardization with indicator directions (METHODS.md M1): for a benefit column
  * z = (x - min)/(max - min), for a cost column z = (max - x)/(max - min), min and max taken over
@@ -233,35 +293,13 @@ function minMaxRow(row: ArrayLike<number>, min: number[], max: number[], range: 
  */
 export function standardize(matrix: ArrayLike<ArrayLike<unknown>>, options: StandardizeOptions = {}): StandardizeResult {
   assertKnownOptions(options, STANDARDIZE_KEYS, "standardize");
-  if (!matrix || matrix.length === 0) throw new CoordError("EMPTY", `data is empty`, { argument: "data" });
-  const cols = matrix[0] ? matrix[0].length : 0;
-  const names = checkColumnNames(options.columnNames, cols);
-  const x = finiteRows(matrix, "data", names);
-  const directions = checkDirections(options.directions, cols, names);
-  const scope = assertOption(options.scope ?? "global", ["global", "per-period"] as const, "scope");
-  const constant = options.constant ?? "error";
-  if (constant !== "error" && constant !== 0 && constant !== 1)
-    throw new CoordError("OPTION", `constant must be one of 'error', 0, 1; got '${String(constant)}'`, {
-      argument: "constant",
-    });
-  const { shift, rescale } = checkShiftRescale(options.shift, options.rescale);
-  const groups = poolRows(x.length, scope, options.periods);
+  const { x, cols, names, directions, scope, constant, shift, rescale, groups } = standardizeInputs(matrix, options);
 
   const n = x.length;
   const zUnshifted: number[][] = new Array<number[]>(n);
   const pools: StandardizePool[] = [];
   for (const g of groups) {
-    // row by row (each row is one array): the same comparisons in the same row order per column
-    const min = new Array<number>(cols).fill(Infinity);
-    const max = new Array<number>(cols).fill(-Infinity);
-    for (const i of g.rows) {
-      const row = x[i];
-      for (let j = 0; j < cols; j++) {
-        const v = row[j];
-        if (v < min[j]) min[j] = v;
-        if (v > max[j]) max[j] = v;
-      }
-    }
+    const { min, max } = poolMinMax(x, g.rows, cols);
     const constantColumns: number[] = [];
     for (let j = 0; j < cols; j++) {
       const range = max[j] - min[j];

@@ -1,6 +1,15 @@
 import { CoordError } from "../errors";
 import { assertFinite } from "../validate";
-import { Direction, PeriodLabel, StandardizeOptions, assertKnownOptions, columnRef, columnText } from "../standardize";
+import {
+  Direction,
+  PeriodLabel,
+  StandardizeOptions,
+  assertKnownOptions,
+  columnRef,
+  columnText,
+  poolMinMax,
+  standardizeInputs,
+} from "../standardize";
 import { prepareZ } from "./prepare";
 
 export interface EntropyOptions extends StandardizeOptions {
@@ -93,6 +102,20 @@ function entropyPool(
   const sums = columnSums(z, rows, cols);
   if (sums === null) throw negativeZ(z, rows, cols, zName, names);
   const h = entropySums(z, rows, sums, pEps, logEps);
+  return finishPool(period, rows, k, sums, h);
+}
+
+/** e, d and w of one pool from Σ z and Σ p ln p per column (M2); UNDEFINED when Σ d = 0. */
+function finishPool(
+  period: PeriodLabel | null,
+  rows: number[],
+  k: number,
+  sums: Float64Array,
+  h: Float64Array,
+): EntropyPool {
+  const n = rows.length;
+  const cols = sums.length;
+  const inPeriod = period === null ? "" : ` (period ${period})`;
   const e = new Array<number>(cols);
   const d = new Array<number>(cols);
   const uninformative: number[] = [];
@@ -188,17 +211,8 @@ function negativeZ(z: number[][], rows: number[], cols: number, zName: string, n
   return new CoordError("NEGATIVE", `${zName}: a value is negative; entropy weights need z ≥ 0`, { argument: zName });
 }
 
-/**
- * Entropy weights (METHODS.md M2): p_ij = z_ij / Σ_i z_ij, e_j = -k Σ_i p_ij ln p_ij with
- * 0·ln0 = 0 and k = 1/ln(n) (n = rows pooled: N·T global, N per period), d_j = 1 - e_j,
- * w_j = d_j / Σ d. z is M1 min-max with directions (or the matrix itself, standardize: false).
- *
- * @example
- * entropyWeights([[0, 1], [0.5, 0.2], [1, 0.6]], { standardize: false }).weights;
- * // [0.7407530436327863, 0.25924695636721373]
- */
-export function entropyWeights(matrix: ArrayLike<ArrayLike<unknown>>, options: EntropyOptions = {}): EntropyResult {
-  assertKnownOptions(options, ENTROPY_KEYS, "entropyWeights");
+/** The pEpsilon / logEpsilon options checked: pEps (0 when unset) and logEps (null when unset). */
+function checkEpsilons(options: EntropyOptions): { pEps: number; logEps: number | null } {
   let pEps = 0;
   let logEps: number | null = null;
   if (options.pEpsilon !== undefined) {
@@ -211,6 +225,21 @@ export function entropyWeights(matrix: ArrayLike<ArrayLike<unknown>>, options: E
     if (pEps !== 0)
       throw new CoordError("OPTION", `pEpsilon and logEpsilon cannot be combined: choose one`, { argument: "logEpsilon" });
   }
+  return { pEps, logEps };
+}
+
+/**
+ * Entropy weights (METHODS.md M2): p_ij = z_ij / Σ_i z_ij, e_j = -k Σ_i p_ij ln p_ij with
+ * 0·ln0 = 0 and k = 1/ln(n) (n = rows pooled: N·T global, N per period), d_j = 1 - e_j,
+ * w_j = d_j / Σ d. z is M1 min-max with directions (or the matrix itself, standardize: false).
+ *
+ * @example
+ * entropyWeights([[0, 1], [0.5, 0.2], [1, 0.6]], { standardize: false }).weights;
+ * // [0.7407530436327863, 0.25924695636721373]
+ */
+export function entropyWeights(matrix: ArrayLike<ArrayLike<unknown>>, options: EntropyOptions = {}): EntropyResult {
+  assertKnownOptions(options, ENTROPY_KEYS, "entropyWeights");
+  const { pEps, logEps } = checkEpsilons(options);
   const prep = prepareZ(matrix, options, "entropyWeights");
   const zName = options.standardize === false ? "data" : "z";
   const pools = prep.pools.map((g) => entropyPool(prep.z, g.rows, g.period, pEps, logEps, zName, prep.names));
@@ -219,9 +248,138 @@ export function entropyWeights(matrix: ArrayLike<ArrayLike<unknown>>, options: E
     const p = pools[0];
     return { ...base, scope: "global", n: p.n, k: p.k, e: p.e, d: p.d, weights: p.weights, uninformative: p.uninformative };
   }
+  return { ...base, scope: "per-period", weights: meanWeights(pools) };
+}
+
+/** Mean over periods of the per-period weights (the mean-of-periods option). */
+function meanWeights(pools: EntropyPool[]): number[] {
   const cols = pools[0].weights.length;
   const weights = new Array<number>(cols).fill(0);
   for (const p of pools) for (let j = 0; j < cols; j++) weights[j] += p.weights[j];
   for (let j = 0; j < cols; j++) weights[j] /= pools.length; // option: mean of per-period weights
-  return { ...base, scope: "per-period", weights };
+  return weights;
+}
+
+/** entropyWeights' result without the z matrices: weights, e, d, k, n and the pools. */
+export type EntropyWeightsOnlyResult =
+  | Omit<EntropyGlobalResult, "z" | "zUnshifted">
+  | Omit<EntropyPerPeriodResult, "z" | "zUnshifted">;
+
+/**
+ * Entropy weights without materialising z: the same options, checks and messages as
+ * `entropyWeights`, and its numbers up to rounding (within 1e-12 relative in the tests), minus the
+ * `z` and `zUnshifted` matrices, for callers that only need the weights (and e, d). For 10⁵ x 30
+ * this avoids 2·10⁵ row arrays (and their GC) and all per-cell divisions.
+ *
+ * With S_j = Σ_i z_ij and p = z/S, Σ_i p ln p = (1/S_j) Σ_i z ln z - ln S_j (0·ln0 = 0), so two
+ * row-by-row passes over the raw rows per pool suffice: the finite check with min and max, then
+ * S and Σ z ln z with z = (x - min)/r (benefit) or (max - x)/r (cost) computed on the fly as
+ * (x - lo)·(±1/r), one log per cell. S ≥ 1 (the row at the max has z = 1), so ln S does not
+ * cancel Σ p ln p away. The identity needs plain min-max z: with shift, rescale, pEpsilon,
+ * logEpsilon, standardize: false, a constant column, a pool of < 2 rows, rows that are not arrays
+ * of finite numbers, or a column range outside [2^-1000, 2^1000], this is `entropyWeights` itself
+ * (minus z), which also throws the errors. The option checks are the same, in the same order.
+ *
+ * @example
+ * entropyWeightsOnly([[1, 10], [2, 30], [4, 20]], { directions: ["+", "-"] }).weights;
+ * // entropyWeights' weights, without z
+ */
+export function entropyWeightsOnly(matrix: ArrayLike<ArrayLike<unknown>>, options: EntropyOptions = {}): EntropyWeightsOnlyResult {
+  assertKnownOptions(options, ENTROPY_KEYS, "entropyWeights");
+  const { pEps, logEps } = checkEpsilons(options);
+  const plain =
+    (options.standardize === undefined || options.standardize === true) &&
+    pEps === 0 &&
+    logEps === null &&
+    options.rescale === undefined &&
+    (options.shift === undefined || options.shift === 0);
+  if (!plain || !matrix || matrix.length === 0) return fullPath(matrix, options);
+  const cols = matrix[0] ? matrix[0].length : 0;
+  // first the cells (the first check of standardize that reads them), with the global min and max
+  const global = finiteMinMax(matrix, cols);
+  if (global === null) return fullPath(matrix, options); // the NOT_NUMERIC / MISSING / LENGTH error
+  const inp = standardizeInputs(matrix, options, true);
+  const x = inp.x;
+  const pools: EntropyPool[] = [];
+  for (const g of inp.groups) {
+    const { min, max } = inp.groups.length === 1 ? global : poolMinMax(x, g.rows, cols);
+    if (g.rows.length < 2) return fullPath(matrix, options); // TOO_FEW (or CONSTANT first)
+    const lo = new Float64Array(cols);
+    const scale = new Float64Array(cols);
+    for (let j = 0; j < cols; j++) {
+      const range = max[j] - min[j];
+      if (range === 0) return fullPath(matrix, options); // CONSTANT, or constant 0/1 columns
+      // 1/r must be finite and normal (a range of Infinity, or beyond 2^±1000: the full path)
+      if (!(range >= Z_MIN_RANGE && range <= Z_MAX_RANGE)) return fullPath(matrix, options);
+      const benefit = inp.directions[j] === "+";
+      lo[j] = benefit ? min[j] : max[j];
+      scale[j] = benefit ? 1 / range : -1 / range; // (x - max)·(-1/r) = (max - x)/r up to rounding
+    }
+    const sums = new Float64Array(cols); // S_j = Σ z
+    const zlnz = new Float64Array(cols); // Σ z ln z
+    zLogSums(x, g.rows, lo, scale, sums, zlnz);
+    const h = new Float64Array(cols);
+    for (let j = 0; j < cols; j++) h[j] = zlnz[j] / sums[j] - Math.log(sums[j]); // Σ p ln p; S ≥ 1 (max z = 1)
+    pools.push(finishPool(g.period, g.rows, 1 / Math.log(g.rows.length), sums, h));
+  }
+  const directions = inp.directions;
+  if (inp.scope === "global") {
+    const p = pools[0];
+    return { directions, pools, scope: "global", n: p.n, k: p.k, e: p.e, d: p.d, weights: p.weights, uninformative: p.uninformative };
+  }
+  return { directions, pools, scope: "per-period", weights: meanWeights(pools) };
+}
+
+/** Bounds on a column's range for z = (x - min)·(1/r) (see entropyWeightsOnly). */
+const Z_MIN_RANGE = 2 ** -1000;
+const Z_MAX_RANGE = 2 ** 1000;
+
+function fullPath(matrix: ArrayLike<ArrayLike<unknown>>, options: EntropyOptions): EntropyWeightsOnlyResult {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { z, zUnshifted, ...rest } = entropyWeights(matrix, options);
+  return rest;
+}
+
+/**
+ * Column minima and maxima row by row (the comparisons of poolMinMax, in its order), or null
+ * unless every row is an array of `cols` (≥ 1) finite numbers.
+ */
+function finiteMinMax(matrix: ArrayLike<ArrayLike<unknown>>, cols: number): { min: Float64Array; max: Float64Array } | null {
+  if (cols === 0) return null;
+  const min = new Float64Array(cols).fill(Infinity);
+  const max = new Float64Array(cols).fill(-Infinity);
+  for (let i = 0; i < matrix.length; i++) {
+    const row = matrix[i];
+    if (!Array.isArray(row) || row.length !== cols) return null;
+    for (let j = 0; j < cols; j++) {
+      const v = row[j];
+      if (typeof v !== "number" || v - v !== 0) return null; // v - v = 0 only for finite v
+      if (v < min[j]) min[j] = v;
+      if (v > max[j]) max[j] = v;
+    }
+  }
+  return { min, max };
+}
+
+/**
+ * S_j += z and L_j += z ln z (0·ln0 = 0) over the pool's rows, z = (x - lo_j)·scale_j; the hot
+ * loop: one log and no division per cell.
+ */
+function zLogSums(
+  x: ArrayLike<ArrayLike<number>>,
+  rows: number[],
+  lo: Float64Array,
+  scale: Float64Array,
+  sums: Float64Array,
+  zlnz: Float64Array,
+): void {
+  const cols = lo.length;
+  for (let r = 0; r < rows.length; r++) {
+    const xi = x[rows[r]];
+    for (let j = 0; j < cols; j++) {
+      const z = (xi[j] - lo[j]) * scale[j];
+      sums[j] += z;
+      if (z > 0) zlnz[j] += z * Math.log(z);
+    }
+  }
 }

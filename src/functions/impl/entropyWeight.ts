@@ -8,7 +8,8 @@
  * - output: "weights" (default) — the weight row, with the labels above when data had a header;
  *   "table" (or TRUE) — rows e, d, w labelled in the first column, under a header row of labels.
  */
-import { entropyWeights } from "../../engine/weights";
+// weights-only path: the same numbers and messages as entropyWeights, without building z
+import { entropyWeightsOnly } from "../../engine/weights";
 import { labelledTable, readDirections, readMatrix, readNumberOption } from "../excel";
 import { Spill, columnLabels, readOutput, spillLabelledRow } from "./common";
 
@@ -20,7 +21,7 @@ export function entropyWeightImpl(data: unknown, directions?: unknown, shift?: u
   const dirs = readDirections(directions, cols);
   const delta = readNumberOption(shift, "shift", 0, { min: 0 });
   const out = readOutput(output, ENTROPY_OUTPUTS, "weights", { true: "table", false: "weights" });
-  const r = entropyWeights(m.values, { directions: dirs, shift: delta, columnNames: m.labels ?? undefined });
+  const r = entropyWeightsOnly(m.values, { directions: dirs, shift: delta, columnNames: m.labels ?? undefined });
   if (r.scope !== "global") throw new Error("unexpected per-period entropy result");
   if (out === "weights") return spillLabelledRow(r.weights, m.labels);
   return labelledTable(["", ...columnLabels(m.labels, cols)], [

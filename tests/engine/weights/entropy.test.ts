@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { entropyWeights, EntropyOptions, EntropyResult } from "../../../src/engine/weights";
+import { entropyWeightsOnly, EntropyWeightsOnlyResult } from "../../../src/engine/weights/entropy";
 import { compositeIndex } from "../../../src/engine/composite";
 import { columns, expectAllClose, expectCoordError, loadFixture, Panel, subsystemColumns } from "./fixtures";
 
@@ -350,6 +351,187 @@ describe("entropyWeights: properties", () => {
           expectAllClose(entropyWeights(x, { directions: dirs }).weights, entropyWeights(negated).weights, 1e-12, "cost");
         },
       ),
+    );
+  });
+});
+
+// ---------------------------------------------------------------- weights-only path
+
+/**
+ * |a - b| ≤ 1e-12·|b| + floor, element by element (the weights-only path sums z ln z and
+ * subtracts ln S instead of summing p ln p). floor = 0 on the reference panels; on random matrices
+ * 1e-14 absolute, since e, d, w lie in [0, 1] and an e of ~1e-200 (all mass on one row) is only
+ * known to ~1e-16 absolute by either path.
+ */
+const FAST_TOL = 1e-12;
+let absFloor = 0;
+function expectRelClose(actual: number[], expected: number[], what: string): void {
+  expect(actual).toHaveLength(expected.length);
+  for (let j = 0; j < expected.length; j++) {
+    const scale = Math.max(Math.abs(expected[j]), Math.abs(actual[j]));
+    if (Math.abs(actual[j] - expected[j]) > FAST_TOL * scale + absFloor)
+      throw new Error(`${what}[${j}]: ${actual[j]} vs ${expected[j]} (rel ${Math.abs(actual[j] - expected[j]) / scale})`);
+  }
+}
+
+/** The weights-only result equals the full one: weights, and per pool n, k, e, d, w, uninformative. */
+function expectSameAsFull(fast: EntropyWeightsOnlyResult, full: EntropyResult): void {
+  expect(fast.scope).toBe(full.scope);
+  expect("z" in fast || "zUnshifted" in fast).toBe(false);
+  expect(fast.directions).toEqual(full.directions);
+  expectRelClose(fast.weights, full.weights, "weights");
+  expect(fast.pools).toHaveLength(full.pools.length);
+  fast.pools.forEach((p, i) => {
+    const q = full.pools[i];
+    expect(p.period).toBe(q.period);
+    expect(p.rows).toEqual(q.rows);
+    expect(p.n).toBe(q.n);
+    expect(p.k).toBe(q.k);
+    expect(p.uninformative).toEqual(q.uninformative);
+    expectRelClose(p.e, q.e, `e (pool ${i})`);
+    expectRelClose(p.d, q.d, `d (pool ${i})`);
+    expectRelClose(p.weights, q.weights, `w (pool ${i})`);
+  });
+  if (fast.scope === "global" && full.scope === "global") {
+    expect(fast.n).toBe(full.n);
+    expect(fast.k).toBe(full.k);
+    expectRelClose(fast.e, full.e, "e");
+    expectRelClose(fast.d, full.d, "d");
+  }
+}
+
+/** Both paths give the same result, or throw the same error (code and message). */
+function expectSameOutcome(x: unknown[][], options: EntropyOptions): void {
+  let full: EntropyResult | undefined;
+  let fullError: unknown;
+  try {
+    full = entropyWeights(x, options);
+  } catch (e) {
+    fullError = e;
+  }
+  if (full) return expectSameAsFull(entropyWeightsOnly(x, options), full);
+  let fastError: unknown;
+  try {
+    entropyWeightsOnly(x, options);
+  } catch (e) {
+    fastError = e;
+  }
+  expect(fastError).toBeDefined();
+  const a = fastError as { code?: string; message: string };
+  const b = fullError as { code?: string; message: string };
+  expect([a.code, a.message]).toEqual([b.code, b.message]);
+}
+
+describe("entropyWeightsOnly: the full path's numbers without z", () => {
+  it("panel a, every entropy.json option block, U1 and U2 (with '-' columns)", () => {
+    const blocks = Object.keys(ref).filter((k) => k !== "note" && k !== "global_wrong_k_1_over_lnT");
+    for (const block of blocks) {
+      const { options } = mapOptions(ref[block].options);
+      for (const sub of ["U1", "U2"]) {
+        const [from, to] = subsystemColumns(panelA, sub);
+        const dirs = panelA.directions.slice(from, to);
+        const x = columns(panelA.X, from, to);
+        expectSameAsFull(entropyWeightsOnly(x, { ...options, directions: dirs }), entropyWeights(x, { ...options, directions: dirs }));
+      }
+    }
+  });
+  it("panel a, all indicators: global and per-period, against the reference values", () => {
+    const x = panelA.X;
+    const directions = panelA.directions;
+    expectSameAsFull(entropyWeightsOnly(x, { directions }), entropyWeights(x, { directions }));
+    const perYear: EntropyOptions = { directions, scope: "per-period", periods: panelA.years };
+    expectSameAsFull(entropyWeightsOnly(x, perYear), entropyWeights(x, perYear));
+    expect(ref.global_shift0.options).toEqual({ mode: "global" });
+    for (const sub of ["U1", "U2"]) {
+      const [from, to] = subsystemColumns(panelA, sub);
+      const r = entropyWeightsOnly(columns(x, from, to), { directions: directions.slice(from, to) });
+      if (r.scope !== "global") throw new Error("expected global");
+      const expected = ref.global_shift0[`${sub}_subsystem`];
+      expectAllClose(r.e, expected.e, TOL, "e");
+      expectAllClose(r.d, expected.d, TOL, "d");
+      expectAllClose(r.weights, expected.w, TOL, "w");
+    }
+  });
+  it("small cases and the options it hands to the full path (standardize: false, ε, constant 0/1)", () => {
+    const Z: number[][] = small.entropy_Z;
+    for (const options of [
+      { standardize: false },
+      { standardize: false, pEpsilon: 1e-10 },
+      { standardize: false, logEpsilon: 1e-9 },
+      {},
+      { shift: 0.01 },
+      { rescale: [0.01, 0.99] },
+      { constant: 1 as const },
+    ] as EntropyOptions[])
+      expectSameOutcome(Z, options);
+    expectSameOutcome([[5, 1], [5, 2], [5, 4]], { constant: 0 });
+  });
+  it("random matrices with random directions, global and per-period (fast-check)", () => {
+    fc.assert(
+      fc.property(
+        matrixArb.chain((x) =>
+          fc.tuple(
+            fc.constant(x),
+            fc.array(fc.constantFrom("+", "-"), { minLength: x[0].length, maxLength: x[0].length }),
+            fc.array(fc.constantFrom(2011, 2012), { minLength: x.length, maxLength: x.length }),
+          ),
+        ),
+        ([x, directions, periods]) => {
+          absFloor = 1e-14;
+          expectSameOutcome(x, { directions });
+          // per-period pools may be too small or constant: then both must throw alike
+          expectSameOutcome(x, { directions, scope: "per-period", periods, constant: 0 });
+          expectSameOutcome(x, { directions, scope: "per-period", periods });
+          absFloor = 0;
+        },
+      ),
+      { numRuns: 300 },
+    );
+    absFloor = 0;
+  });
+  it("rejects the same bad inputs with the same errors", () => {
+    const bad: [unknown[][], EntropyOptions][] = [
+      [[], {}],
+      [[[1, 2], [3]], {}],
+      [[[1, 2], [2, 3], ["n/a", 4]], { columnNames: ["GDP", "Forest"] }],
+      [[[1, 2], [2, null]], {}],
+      [[[1, 2], [2, NaN]], {}],
+      [[[1, 2], [2, Infinity]], {}],
+      [[[], []], {}],
+      [[[1, 2], [2, 2]], { columnNames: ["GDP", "Forest"] }],
+      [[[1, 2], [2, 3]], { columnNames: ["GDP"] }],
+      [[[1, 2], [2, 3], ["x", 1]], { columnNames: ["GDP"] }],
+      [[[1, 2], [2, 3]], { directions: ["+", "-", "+"] }],
+      [[[1, 2], [2, 3]], { directions: ["+", "cost"] }],
+      [[[1, 2], [2, 3]], { scope: "per-period", periods: [1, 1, 1] }],
+      [[[1, 2], [2, 3]], { scope: "per-period" }],
+      [[[1, 2], [2, 3]], { scope: "yearly" } as unknown as EntropyOptions],
+      [[[1, 2], [2, 1], [3, 5]], { scope: "per-period", periods: [2011, 2011, 2012], constant: 0 }],
+      [[[1, 2], [2, 1], [3, 5]], { scope: "per-period", periods: [2011, 2011, 2012] }],
+      [[[1, 2], [2, 4], [3, 1]], { shift: -0.01 }],
+      [[[0.1, 0.5], [0.2, -0.3]], { standardize: false, columnNames: ["GDP", "Forest"] }],
+      [[[0, 1], [0, 1]], { standardize: false }],
+      [[[1, 2], [2, 3]], { epsilon: 1e-10 } as unknown as EntropyOptions],
+      [[[1, 2], [2, 3]], { k: 1 } as unknown as EntropyOptions],
+      [[[1, 2], [2, 3]], { pEpsilon: 1e-10, logEpsilon: 1e-9 }],
+      [[[1, 2], [2, 3]], { pEpsilon: -1 }],
+      [[[1, 2], [2, 3]], { logEpsilon: 0 }],
+      [[[1, 2], [2, 3]], { standardize: false, directions: ["+", "-"] }],
+      [[[1, 2], [2, 3]], { standardize: "no" } as unknown as EntropyOptions],
+      [[[1, 2], [2, 3]], { standardize: false, rescale: [0.01, 0.99] }],
+      [[[1, 2], [2, 3]], { rescale: [0.99, 0.01] }],
+      [[[1, 2], [2, 3]], { shift: 0.1, rescale: [0.01, 0.99] }],
+      [[[1, 2], [2, 3]], { constant: 2 } as unknown as EntropyOptions],
+    ];
+    for (const [x, options] of bad) {
+      expect(() => entropyWeights(x, options)).toThrow(); // each case is a rejection
+      expectSameOutcome(x, options);
+    }
+    expectCoordError(() => entropyWeightsOnly([[1, 2], [2, 2]], { columnNames: ["GDP", "Forest"] }), "CONSTANT", `data column "Forest" is constant`);
+    expectCoordError(
+      () => entropyWeightsOnly([[1, 2], [2, 3]], { epsilon: 1e-10 } as unknown as EntropyOptions),
+      "OPTION",
+      "entropyWeights: unknown option 'epsilon'",
     );
   });
 });
