@@ -153,7 +153,9 @@ function stratify(
   const allowed = Math.max(2, Math.min(Math.floor(xs.length / 2), new Set(xs).size));
   let k = o.k;
   if (k > allowed) {
-    warnings.push(`Geodetector ${where}, ${column}: ${xs.length} units allow at most ${allowed} classes; k lowered from ${k} to ${allowed}.`);
+    // said once per group and period, not once per factor
+    const w = `Geodetector ${where}: ${xs.length} units allow at most ${allowed} classes; numeric factors use k = ${allowed} instead of ${k}.`;
+    if (!warnings.includes(w)) warnings.push(w);
     k = allowed;
   }
   const r = discretize(xs, { method, k, argument: column });
