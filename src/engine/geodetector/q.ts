@@ -8,21 +8,8 @@
  * qFromCodes([1, 2, 10, 11], Int32Array.from([0, 0, 1, 1]), 2); // 0.98765...
  */
 export function qFromCodes(y: ArrayLike<number>, codes: ArrayLike<number>, L: number): number {
-  const n = y.length;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += y[i];
-  mean /= n;
-  const count = new Float64Array(L);
-  const sum = new Float64Array(L);
-  let sst = 0;
-  for (let i = 0; i < n; i++) {
-    const d = y[i] - mean;
-    const h = codes[i];
-    count[h] += 1;
-    sum[h] += d;
-    sst += d * d;
-  }
-  return qFromTallies(count, sum, sst);
+  const s = stratumSums(y, codes, L);
+  return qFromTallies(s.count, s.sum, s.sst);
 }
 
 /**
