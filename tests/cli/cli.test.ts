@@ -93,6 +93,29 @@ describe("coordlab command line", () => {
     expect(scores.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   });
 
+  it("reads an XLSX input from a named sheet and gives the same D as the CSV", async () => {
+    const rows = fs.readFileSync(path.join(SAMPLES, "sample-panel.csv"), "utf8").trim().split(/\r?\n/).map((l) => l.split(","));
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Notes").addRow(["not the data"]);
+    const ws = wb.addWorksheet("Panel");
+    rows.forEach((r, i) => ws.addRow(i === 0 ? r : r.map((c) => (c !== "" && !Number.isNaN(Number(c)) ? Number(c) : c))));
+    const xlsx = path.join(dir, "panel.xlsx");
+    await wb.xlsx.writeFile(xlsx);
+    const roles = path.join(SAMPLES, "sample-panel.roles.json");
+    const r1 = await run([xlsx, "--sheet", "Panel", "--roles", roles, "--out", path.join(dir, "a.xlsx"), "--json", path.join(dir, "a.json"), "--quiet"]);
+    expect(r1.err).toBe("");
+    expect(r1.code).toBe(0);
+    const r2 = await run([path.join(SAMPLES, "sample-panel.csv"), "--roles", roles, "--out", path.join(dir, "b.xlsx"), "--json", path.join(dir, "b.json"), "--quiet"]);
+    expect(r2.code).toBe(0);
+    const a = JSON.parse(fs.readFileSync(path.join(dir, "a.json"), "utf8"));
+    const b = JSON.parse(fs.readFileSync(path.join(dir, "b.json"), "utf8"));
+    expect(a.observations.map((o: any) => o.D)).toEqual(b.observations.map((o: any) => o.D));
+    const r3 = await run([xlsx, "--sheet", "Data", "--roles", roles, "--quiet"]);
+    expect(r3.code).toBe(1);
+    expect(r3.err).toMatch(/Data/);
+    expect(r3.err).toMatch(/Panel/);
+  });
+
   it("prints guessed roles with --print-roles", async () => {
     const r = await run([path.join(SAMPLES, "sample-panel.csv"), "--print-roles"]);
     expect(r.code).toBe(0);
