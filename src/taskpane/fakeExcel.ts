@@ -614,6 +614,25 @@ export class RequestContext {
   }
 }
 
+/**
+ * A collection proxy (worksheets, tables, charts, series): `items` and `count` can be read only
+ * after load + sync, as in Office; subclasses fill `itemList` in their load.
+ */
+abstract class CollectionProxy<T> extends ClientObject {
+  protected itemList: T[] | undefined;
+  get items(): T[] {
+    if (!this.itemList)
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        "The property 'items' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.",
+      );
+    return this.itemList;
+  }
+  get count(): number {
+    return this.get_("count") as number;
+  }
+}
+
 class ApplicationProxy extends ClientObject {
   suspendApiCalculationUntilNextSync(): void {
     if (!this.context.fake.isSetSupported("ExcelApi", "1.8")) throw new FakeOfficeError("ApiNotFound", "suspendApiCalculationUntilNextSync requires ExcelApi 1.8");
@@ -654,12 +673,7 @@ class WorkbookProxy extends ClientObject {
   }
 }
 
-class WorksheetCollectionProxy extends ClientObject {
-  private itemList: WorksheetProxy[] | undefined;
-  get items(): WorksheetProxy[] {
-    if (!this.itemList) throw new FakeOfficeError("PropertyNotLoaded", "The property 'items' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.");
-    return this.itemList;
-  }
+class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
   load(props?: string | string[] | { select?: string | string[] }): this {
     const list = parseLoad(props).map((p) => p.replace(/^items\//, ""));
     this.q("worksheets.load", list, () => {
@@ -672,9 +686,6 @@ class WorksheetCollectionProxy extends ClientObject {
       this.loaded.count = this.itemList.length;
     });
     return this;
-  }
-  get count(): number {
-    return this.get_("count") as number;
   }
   add(name?: string): WorksheetProxy {
     const w = new WorksheetProxy(this.context);
@@ -1271,20 +1282,12 @@ export class TableProxy extends ClientObject {
   }
 }
 
-class TableCollectionProxy extends ClientObject {
-  private itemList: TableProxy[] | undefined;
+class TableCollectionProxy extends CollectionProxy<TableProxy> {
   constructor(
     ctx: RequestContext,
     private sheet: WorksheetProxy | undefined,
   ) {
     super(ctx);
-  }
-  get items(): TableProxy[] {
-    if (!this.itemList) throw new FakeOfficeError("PropertyNotLoaded", "The property 'items' is not available. Call load and context.sync() first.");
-    return this.itemList;
-  }
-  get count(): number {
-    return this.get_("count") as number;
   }
   load(props?: string | string[] | { select?: string | string[] }): this {
     const list = parseLoad(props).map((p) => p.replace(/^items\//, ""));
@@ -1347,13 +1350,8 @@ class TableCollectionProxy extends ClientObject {
   }
 }
 
-class TableScopedCollectionProxy extends ClientObject {
+class TableScopedCollectionProxy extends CollectionProxy<TableProxy> {
   found: Array<{ sheet: SheetModel; table: TableModel }> | undefined;
-  private itemList: TableProxy[] | undefined;
-  get items(): TableProxy[] {
-    if (!this.itemList) throw new FakeOfficeError("PropertyNotLoaded", "The property 'items' is not available. Call load and context.sync() first.");
-    return this.itemList;
-  }
   load(props?: string | string[] | { select?: string | string[] }): this {
     const list = parseLoad(props).map((p) => p.replace(/^items\//, ""));
     this.q("tables.load", list, () => {
@@ -1367,9 +1365,6 @@ class TableScopedCollectionProxy extends ClientObject {
     });
     return this;
   }
-  get count(): number {
-    return this.get_("count") as number;
-  }
   getFirst(): TableProxy {
     const t = new TableProxy(this.context, {});
     this.q("tables.getFirst", null, () => {
@@ -1381,17 +1376,12 @@ class TableScopedCollectionProxy extends ClientObject {
   }
 }
 
-class ChartCollectionProxy extends ClientObject {
-  private itemList: ChartProxy[] | undefined;
+class ChartCollectionProxy extends CollectionProxy<ChartProxy> {
   constructor(
     ctx: RequestContext,
     private sheet: WorksheetProxy,
   ) {
     super(ctx);
-  }
-  get items(): ChartProxy[] {
-    if (!this.itemList) throw new FakeOfficeError("PropertyNotLoaded", "The property 'items' is not available. Call load and context.sync() first.");
-    return this.itemList;
   }
   load(props?: string | string[] | { select?: string | string[] }): this {
     const list = parseLoad(props).map((p) => p.replace(/^items\//, ""));
@@ -1516,20 +1506,12 @@ export class ChartProxy extends ClientObject {
   }
 }
 
-class ChartSeriesCollectionProxy extends ClientObject {
-  private itemList: ChartSeriesProxy[] | undefined;
+class ChartSeriesCollectionProxy extends CollectionProxy<ChartSeriesProxy> {
   constructor(
     ctx: RequestContext,
     private chart: ChartProxy,
   ) {
     super(ctx);
-  }
-  get items(): ChartSeriesProxy[] {
-    if (!this.itemList) throw new FakeOfficeError("PropertyNotLoaded", "The property 'items' is not available. Call load and context.sync() first.");
-    return this.itemList;
-  }
-  get count(): number {
-    return this.get_("count") as number;
   }
   load(props?: string | string[] | { select?: string | string[] }): this {
     const list = parseLoad(props).map((p) => p.replace(/^items\//, ""));
