@@ -2,7 +2,19 @@
  * Loading the index reference values (tests/fixtures/indices, computed by an independent
  * numpy/scipy implementation of METHODS.md) and comparing numbers at a stated tolerance.
  */
+import fc from "fast-check";
 export { loadFixture, maxAbsDiff, expectAllClose, expectCoordError } from "../../helpers";
+
+/** Weights are a distribution: finite, non-negative, summing to 1. */
+export function expectWeightDistribution(w: number[]): void {
+  expect(w.every((v) => v >= 0 && Number.isFinite(v))).toBe(true);
+  expect(Math.abs(w.reduce((s, v) => s + v, 0) - 1)).toBeLessThan(1e-12);
+}
+
+/** A matrix and the same rows in a random order. */
+export function withShuffledRows<T>(matrices: fc.Arbitrary<T[]>): fc.Arbitrary<[T[], T[]]> {
+  return matrices.chain((x) => fc.tuple(fc.constant(x), fc.shuffledSubarray(x, { minLength: x.length, maxLength: x.length })));
+}
 
 export interface Panel {
   units: string[];
