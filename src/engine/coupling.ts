@@ -133,8 +133,12 @@ function standardC(u: number[]): number {
 }
 
 /** Raw C of one row (may be < 0 for fan/modified when U lies outside [0, 1]; caller checks). */
-function rawC(u: number[], form: CouplingForm, k: number): number {
-  const n = u.length;
+function rawC(scores: number[], form: CouplingForm, k: number): number {
+  const n = scores.length;
+  // Every form is a symmetric function of U; summing in ascending order makes the result
+  // independent of the order of the subsystems to the last bit (Fan and modified C cancel in
+  // 1 - …, where the order of a sum would otherwise move D visibly).
+  const u = n > 2 ? [...scores].sort((a, b) => a - b) : scores;
   switch (form) {
     case "standard":
       return standardC(u);
