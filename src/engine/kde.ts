@@ -62,6 +62,13 @@ export function kernelDensity(values: ArrayLike<unknown>, options: KdeOptions = 
     h = kdeBandwidth(x, bw, { iqrType: options.iqrType, argument });
     rule = bw;
   }
+  // f(x) ≤ 1/(√(2π)·h): a bandwidth this small would overflow the density (M7)
+  if (!Number.isFinite(1 / (SQRT_2PI * h)))
+    throw new CoordError(
+      rule === "fixed" ? "OPTION" : "UNDEFINED",
+      `bandwidth h = ${h} is too small: the density 1/(√(2π)·h) overflows; ${rule === "fixed" ? "give a larger bandwidth" : `${argument} is spread over too small a range`}`,
+      { argument: rule === "fixed" ? "bandwidth" : argument },
+    );
 
   let grid: Float64Array;
   let out: Float64Array;

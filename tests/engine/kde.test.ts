@@ -181,6 +181,14 @@ describe("kernelDensity errors", () => {
     expectCoordErrorExact(() => kernelDensity([0.3]), "TOO_FEW", "values has 1 value; a bandwidth rule needs at least 2 (or give a fixed bandwidth)");
     expect(kernelDensity([0.3], { bandwidth: 0.1, points: [0.3] }).density[0]).toBeCloseTo(3.989422804014327, 12);
   });
+  it("rejects a bandwidth so small that the density would overflow, instead of returning Infinity (fast-check)", () => {
+    expectCoordErrorExact(
+      () => kernelDensity([0], { bandwidth: 5e-324, points: [0] }),
+      "OPTION",
+      "bandwidth h = 5e-324 is too small: the density 1/(√(2π)·h) overflows; give a larger bandwidth",
+    );
+    expect(kernelDensity([0], { bandwidth: 1e-300, points: [0] }).density[0]).toBeCloseTo(0.3989422804014327e300, -287);
+  });
   it("rejects empty input (EMPTY)", () => {
     expectCoordErrorExact(() => kernelDensity([]), "EMPTY", "values is empty");
   });
