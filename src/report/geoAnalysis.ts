@@ -7,7 +7,8 @@
  * the reason. One small group never fails the report.
  */
 import { CoordError } from "../engine/errors";
-import { AUTO_CATEGORICAL_MAX_LEVELS, discretize, DiscretizeMethod } from "../engine/geodetector/discretize";
+import { discretize, DiscretizeMethod } from "../engine/geodetector/discretize";
+import { factorKind as decideFactorKind } from "../engine/geodetector/factorKind";
 import { encodeStrata } from "../engine/geodetector/strata";
 import { optimalDiscretization } from "../engine/geodetector/optimal";
 import { factorDetector } from "../engine/geodetector/factorDetector";
@@ -27,10 +28,15 @@ export interface GeoFactorRow {
   k: number | null;
   breaks: number[] | null;
   q: number | null;
+  /** non-central F p (R geodetector, GD); null with the reason when undefined */
   p: number | null;
+  /** central F p, the test of H0: q = 0 (M8) */
+  pCentral: number | null;
   n: number;
-  /** why q is empty, when it is */
+  /** why q (or p) is empty, when it is */
   reason?: string;
+  /** every stratum holds one unit: q = 1 trivially, never a finding (not headlined) */
+  trivial?: boolean;
 }
 
 export interface GeoInteractionRow {
@@ -42,7 +48,11 @@ export interface GeoInteractionRow {
   qb: number;
   q: number;
   p: number | null;
+  pCentral: number | null;
   type: string;
+  /** every overlay stratum holds one unit: q12 = 1 trivially */
+  trivial?: boolean;
+  reason?: string;
 }
 
 export interface GeoRiskRow {
@@ -99,15 +109,13 @@ type StrataKind = "categorical" | "numeric";
 
 /**
  * The kind of a factor, decided once on the whole cross-section (all units of a period) so that
- * a small group does not turn a numeric factor into one stratum per unit: categorical when the
- * roles say so, when it holds text, or when it has at most 10 distinct values (GEOQ's "auto"
- * rule); otherwise numeric, discretized by the report's method.
+ * a small group does not turn a numeric factor into one stratum per unit, by the engine's one
+ * rule (factorKind, M8): the declared kind, text, an explicit discretization (a method other
+ * than auto), then whole numbers with at most 10 levels and fewer than n/2 levels.
  */
-export function factorKind(f: PanelFactor, rows?: number[]): StrataKind {
-  if (f.kind === "categorical") return "categorical";
+export function factorKind(f: PanelFactor, rows?: number[], explicitDiscretization = false): StrataKind {
   const vals = (rows ? rows.map((r) => f.values[r]) : f.values).filter((v) => v !== null && v !== "");
-  if (vals.some((v) => typeof v !== "number")) return "categorical";
-  return new Set(vals).size <= AUTO_CATEGORICAL_MAX_LEVELS ? "categorical" : "numeric";
+  return decideFactorKind(vals, { declared: f.declared ?? null, explicitDiscretization, argument: f.column }).kind;
 }
 
 interface Stratified {
@@ -178,7 +186,7 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
     f.values.forEach((v, i) => {
       if (v !== null && v !== "") keep.push(i);
     });
-    const row: GeoFactorRow = { period: section.period, group: section.group, factor: f.column, method: "", k: null, breaks: null, q: null, p: null, n: keep.length };
+    const row: GeoFactorRow = { period: section.period, group: section.group, factor: f.column, method: "", k: null, breaks: null, q: null, p: null, pCentral: null, n: keep.length };
     try {
       if (keep.length < f.values.length)
         throw new CoordError("MISSING", `${f.values.length - keep.length} empty cell(s) in ${f.column}; the geodetector needs every row`, { argument: f.column });
@@ -190,7 +198,13 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
       const r = factorDetector(y, s.codes, { ddof: o.ddof });
       row.q = r.q;
       row.p = r.pValue;
+      row.pCentral = r.pCentral;
       row.n = r.N;
+      if (r.oneUnitPerStratum) {
+        row.trivial = true;
+        row.reason = r.reason;
+        warnings.push(`Geodetector ${where}, ${f.column}: ${r.reason}; not a finding.`);
+      }
       strata.push(s);
       const risk = riskDetector(y, s.codes, { alpha: o.geoAlpha });
       out.risk.push({
@@ -222,7 +236,19 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
         { ddof: o.ddof },
       );
       for (const r of inter.pairs)
-        out.interactions.push({ period: section.period, group: section.group, a: r.a, b: r.b, qa: r.q1, qb: r.q2, q: r.q12, p: r.pValue, type: r.type });
+        out.interactions.push({
+          period: section.period,
+          group: section.group,
+          a: r.a,
+          b: r.b,
+          qa: r.q1,
+          qb: r.q2,
+          q: r.q12,
+          p: r.pValue,
+          pCentral: r.pCentral,
+          type: r.type,
+          ...(r.oneUnitPerStratum ? { trivial: true, reason: r.reason } : {}),
+        });
       const eco = ecologicalDetector(
         y,
         strata.map((s) => ({ name: s.column, codes: s.codes })),
@@ -273,7 +299,7 @@ export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOp
     obs.forEach((x, r) => {
       if (x.time === p) periodRows.push(r);
     });
-    const kinds = panel.factors.map((f) => factorKind(f, periodRows));
+    const kinds = panel.factors.map((f) => factorKind(f, periodRows, o.discretization !== "auto"));
     for (const g of groups) {
       const rows: number[] = [];
       obs.forEach((x, r) => {
@@ -309,7 +335,7 @@ export function geodetectorOnRows(
   warnings: string[],
 ): GeoAnalysis {
   const gs = ["All", ...(groups ? [...new Set(groups.filter((g) => g !== ""))] : [])];
-  const kinds = factors.map((f) => factorKind(f));
+  const kinds = factors.map((f) => factorKind(f, undefined, o.discretization !== "auto"));
   const out: GeoAnalysis = { y: yColumn, periods: [], groups: gs, factors: [], interactions: [], risk: [], ecological: [], grid: [] };
   for (const g of gs) {
     const rows: number[] = [];

@@ -1,5 +1,6 @@
 import { CoordError } from "../engine/errors";
 import { EVOLUTION_METHODS, EvolutionMethod } from "../engine/haken/evolution";
+import { DEFAULT_K } from "../engine/geodetector/constants";
 
 /**
  * The options of a report: one per METHODS.md option that the report uses. The same names are
@@ -59,7 +60,7 @@ export const DEFAULT_OPTIONS: ReportOptions = {
   theta: 0.1,
   bandwidth: "silverman",
   discretization: "auto",
-  k: 6,
+  k: DEFAULT_K,
   geoPeriods: "first-middle-last",
   ddof: 1,
   geoAlpha: 0.05,

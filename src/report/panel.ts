@@ -13,6 +13,7 @@
  */
 import { CoordError } from "../engine/errors";
 import { describeValue } from "../engine/validate";
+import { factorKind, textInNumericFactor } from "../engine/geodetector/factorKind";
 import { Cell, parseNumber } from "./csv";
 import { columnLetter } from "./model";
 import { Direction, FactorKind, GeoRoles, PanelRoles, Roles, RolesFile, parseRoles } from "./roles";
@@ -34,8 +35,15 @@ export interface PanelIndicator {
 
 export interface PanelFactor {
   column: string;
-  /** "numeric" when every non-empty cell is a number (or forced by the roles), else "categorical". */
+  /**
+   * How the values are stored: "numeric" when the column is mostly numeric by the engine's rule
+   * (factorKind, M8: numbers with at most missing markers such as 'n/a', or more than half
+   * numbers) or declared numeric, else "categorical" (text). Whether a numeric factor is then
+   * treated as categorical (few whole-number levels) is decided per period by the geodetector.
+   */
   kind: FactorKind;
+  /** The kind the roles declare (`{ "column": ..., "kind": ... }`): always wins. */
+  declared?: FactorKind;
   /** One value per panel row: a number (numeric), a string (categorical), null when empty. */
   values: Array<number | string | null>;
   /** Number of empty cells. */
@@ -215,15 +223,22 @@ function buildFactors(
   factors: Array<{ column: string; kind?: FactorKind }>,
   col: (name: string) => number,
   warnings: string[],
+  drop = false,
 ): PanelFactor[] {
   return factors.map((f) => {
     const j = col(f.column);
     const raw = kept.map((r) => cells[r][j] ?? null);
-    const missingRows = kept.filter((r) => isEmpty(cells[r][j])).map((r) => r + 1);
-    const allNumbers = raw.every((c) => isEmpty(c) || cellNumber(c) !== null);
-    const kind: FactorKind = f.kind ?? (allNumbers && raw.some((c) => !isEmpty(c)) ? "numeric" : "categorical");
+    // the engine's rule (M8, issue 11): text cells in a mostly numeric column are missing values
+    const parsed = raw.map((c) => (isEmpty(c) ? null : (cellNumber(c) ?? cellText(c))));
+    const decision = factorKind(parsed, { declared: f.kind ?? null, argument: f.column });
+    const kind: FactorKind = f.kind ?? (decision.basis === "text" || parsed.every((v) => v === null) ? "categorical" : "numeric");
+    const textRows = kind === "numeric" ? decision.textRows : [];
+    if (textRows.length > 0 && !drop)
+      throw textInNumericFactor(parsed, textRows, f.column, (i) => at(kept[i] + 1, f.column), { argument: "data", row: kept[textRows[0]], column: f.column });
+    const textSet = new Set(textRows);
+    const missingRows = kept.filter((r, i) => isEmpty(cells[r][j]) || textSet.has(i)).map((r) => r + 1);
     const values = raw.map((c, i): number | string | null => {
-      if (isEmpty(c)) return null;
+      if (isEmpty(c) || textSet.has(i)) return null;
       if (kind === "categorical") return typeof c === "number" ? String(c) : cellText(c);
       const v = cellNumber(c);
       if (v === null)
@@ -234,9 +249,17 @@ function buildFactors(
         );
       return v;
     });
-    if (missingRows.length > 0)
-      warnings.push(`factor "${f.column}": ${plural(missingRows.length, "empty cell")} (row ${listRows(missingRows)}); those rows are left out of this factor's detectors`);
-    return { column: f.column, kind, values, missing: missingRows.length };
+    if (textRows.length > 0)
+      warnings.push(
+        `factor "${f.column}": ${plural(textRows.length, "text cell")} in a numeric column taken as missing (${textRows
+          .slice(0, 8)
+          .map((i) => `row ${kept[i] + 1} '${cellText(raw[i])}'`)
+          .join(", ")}${textRows.length > 8 ? ", ..." : ""})`,
+      );
+    const empty = missingRows.length - textRows.length;
+    if (empty > 0)
+      warnings.push(`factor "${f.column}": ${plural(empty, "empty cell")} (row ${listRows(kept.filter((r) => isEmpty(cells[r][j])).map((r) => r + 1))}); those rows are left out of this factor's detectors`);
+    return { column: f.column, kind, ...(f.kind ? { declared: f.kind } : {}), values, missing: missingRows.length };
   });
 }
 
@@ -427,7 +450,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
         `group column "${roles.group}": ${[...multi].map((u) => `"${u}"`).join(", ")} ${multi.size === 1 ? "is" : "are"} in more than one group; the first one is used for regional means`,
       );
   }
-  const factors = buildFactors(cells, order, roles.factors, col, warnings);
+  const factors = buildFactors(cells, order, roles.factors, col, warnings, drop);
 
   const panel: Panel = {
     ids,
@@ -490,7 +513,7 @@ export function buildGeoData(cells: Cell[][], rolesInput: string | RolesFile | R
   const out: GeoData = {
     y: Float64Array.from(kept, (r) => cellNumber(cells[r][jy])!),
     yColumn: roles.y,
-    factors: buildFactors(cells, kept, roles.factors, sheet.col, warnings),
+    factors: buildFactors(cells, kept, roles.factors, sheet.col, warnings, options.dropIncomplete === true),
     rowIndex: kept.map((r) => r + 1),
     dropped,
     warnings,

@@ -56,7 +56,7 @@ export function headlines(a: Analysis): string[] {
   }
   if (a.geodetector) {
     const lastP = a.geodetector.periods[a.geodetector.periods.length - 1];
-    const rows = a.geodetector.factors.filter((f) => f.group === ALL_GROUP && f.period === lastP && f.q !== null).sort((x, y) => y.q! - x.q!);
+    const rows = a.geodetector.factors.filter((f) => f.group === ALL_GROUP && f.period === lastP && f.q !== null && !f.trivial).sort((x, y) => y.q! - x.q!);
     if (rows.length) out.push(`Strongest driving factor of D in ${lastP}: ${rows[0].factor} (q = ${fmt3(rows[0].q!)}).`);
   }
   if (a.haken) out.push(`Haken model: ${a.haken.model.note.split(". ")[0].replace(/\.$/, "")}.`);
@@ -378,7 +378,7 @@ export function buildGeoReport(geo: GeoAnalysis, o: ReportOptions, warnings: str
     ],
     { title: "CoordLab geodetector report" },
   );
-  const best = geo.factors.filter((f) => f.group === ALL_GROUP && f.q !== null).sort((x, y) => y.q! - x.q!);
+  const best = geo.factors.filter((f) => f.group === ALL_GROUP && f.q !== null && !f.trivial).sort((x, y) => y.q! - x.q!);
   const findings = table(
     [column("finding", "Headline findings", "text")],
     best.length ? [{ finding: `Strongest factor of ${geo.y}: ${best[0].factor} (q = ${fmt3(best[0].q!)}, p = ${best[0].p === null ? "n/a" : best[0].p.toPrecision(3)}).` }] : [{ finding: "No factor could be assessed." }],
