@@ -140,8 +140,7 @@ export function factorKind(x: ArrayLike<unknown>, options: FactorKindOptions = {
  * how to proceed (declare the factor categorical, or drop the rows as missing values).
  *
  * @example
- * textInNumericFactor([1, "n/a", 3], [1], "GDP").message;
- * // => "GDP row 2: text 'n/a' in a numeric factor; it is taken as a missing value: fill it, drop the row (missing-value option), or declare the factor categorical"
+ * textInNumericFactor([1, "n/a", 3], [1], "GDP").code; // => "NOT_NUMERIC"
  */
 export function textInNumericFactor(
   x: ArrayLike<unknown>,
