@@ -14,15 +14,45 @@
 import { CoordError } from "../engine/errors";
 import { describeValue } from "../engine/validate";
 import { factorKind, textInNumericFactor } from "../engine/geodetector/factorKind";
+import { interpolateWithinUnits } from "../engine/interpolate";
 import { Cell, parseNumber } from "./csv";
 import { columnLetter } from "./model";
 import { Direction, FactorKind, GeoRoles, PanelRoles, Roles, RolesFile, parseRoles } from "./roles";
 
+/** What to do with an empty indicator or factor cell (the report's --missing). */
+export type MissingMode = "error" | "drop" | "interpolate";
+export const MISSING_MODES: readonly MissingMode[] = ["error", "drop", "interpolate"];
+
 export interface PanelOptions {
-  /** Drop rows with an empty id, time or indicator cell (with a warning) instead of failing. */
+  /**
+   * Empty cells: "error" (default, naming the cell), "drop" the row (with a warning), or
+   * "interpolate": an empty indicator or numeric factor cell is filled within its unit's series,
+   * linearly in time between the nearest observed periods, with the nearest value at the ends
+   * (each filled cell listed in `filled`). An empty id or time cell is an error in every mode but drop.
+   */
+  missing?: MissingMode;
+  /** Alias of missing: "drop" (the command line's --drop-incomplete). */
   dropIncomplete?: boolean;
   /** 1-based sheet row of the column names; default the first non-empty row. */
   headerRow?: number;
+}
+
+/** One cell filled by missing "interpolate". */
+export interface FilledPanelCell {
+  unit: string;
+  period: string;
+  column: string;
+  value: number;
+  how: "linear" | "nearest";
+  /** 1-based sheet row. */
+  row: number;
+}
+
+/** The missing mode of the options (dropIncomplete is an alias of "drop"). */
+export function missingMode(options: PanelOptions): MissingMode {
+  const m = options.missing ?? (options.dropIncomplete ? "drop" : "error");
+  if (!MISSING_MODES.includes(m)) throw new CoordError("OPTION", `missing must be one of ${MISSING_MODES.join(", ")}; got '${String(m)}'`, { argument: "missing" });
+  return m;
 }
 
 export interface PanelIndicator {
@@ -95,6 +125,8 @@ export interface Panel {
   gaps: PanelGap[];
   /** Rows dropped by `dropIncomplete`: 1-based sheet row and why. */
   dropped: Array<{ row: number; reason: string }>;
+  /** Cells filled by missing "interpolate": unit, period label, column, value used, and how. */
+  filled: FilledPanelCell[];
   /** For the report's Summary: gaps, dropped rows, empty factor cells, units in two groups... */
   warnings: string[];
   /** Column names of the header row. */
@@ -286,7 +318,9 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
       argument: "roles",
     });
   const warnings = [...sheet.warnings];
-  const drop = options.dropIncomplete === true;
+  const mode = missingMode(options);
+  const drop = mode === "drop";
+  const interpolate = mode === "interpolate";
   const { col } = sheet;
   const jId = col(roles.id);
   const jTime = col(roles.time);
@@ -321,7 +355,9 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
     if (isEmpty(row[jTime])) empties.push(roles.time);
     for (const d of indicatorDefs) {
       const c = row[d.j];
-      if (isEmpty(c)) empties.push(d.column);
+      if (isEmpty(c)) {
+        if (!interpolate) empties.push(d.column);
+      }
       else if (cellNumber(c) === null) rowProblems.push(badCell(cells, r, d.column, c, false));
     }
     problems.push(...rowProblems);
@@ -408,8 +444,19 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
     column: d.column,
     direction: d.direction,
     subsystem: d.subsystem,
-    values: Float64Array.from(order, (r) => cellNumber(cells[r][d.j])!),
+    values: Float64Array.from(order, (r) => cellNumber(cells[r][d.j]) ?? NaN),
   }));
+  const filled: FilledPanelCell[] = [];
+  const fill = (column: string, values: ArrayLike<number | null>): Float64Array | null => {
+    let any = false;
+    for (let i = 0; i < values.length && !any; i++) if (values[i] === null || Number.isNaN(values[i] as number)) any = true;
+    if (!any) return null;
+    const r = interpolateWithinUnits(values, unitIndex, times, { column });
+    for (const f of r.filled)
+      filled.push({ unit: ids[f.row], period: periodLabels[periodIndex[f.row]], column, value: f.value, how: f.how, row: order[f.row] + 1 });
+    return r.values;
+  };
+  if (interpolate) for (const ind of indicators) ind.values = fill(ind.column, ind.values) ?? ind.values;
   let k = 0;
   const subsystems = roles.subsystems.map((s) => ({ name: s.name, indicators: s.indicators.map(() => k++) }));
 
@@ -450,7 +497,26 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
         `group column "${roles.group}": ${[...multi].map((u) => `"${u}"`).join(", ")} ${multi.size === 1 ? "is" : "are"} in more than one group; the first one is used for regional means`,
       );
   }
-  const factors = buildFactors(cells, order, roles.factors, col, warnings, drop);
+  const factors = buildFactors(cells, order, roles.factors, col, warnings, drop || interpolate);
+  if (interpolate)
+    for (const f of factors) {
+      if (f.kind !== "numeric" || f.missing === 0) continue;
+      const v = fill(f.column, f.values as Array<number | null>);
+      if (v) {
+        f.values = Array.from(v);
+        f.missing = 0;
+      }
+    }
+  filled.sort((a, b) => a.row - b.row); // sheet order (stable: indicators before factors within a row)
+  if (filled.length > 0)
+    warnings.push(
+      `filled ${plural(filled.length, "empty cell")} by interpolation within each unit (linear in time, nearest value at the ends): ` +
+        filled
+          .slice(0, 8)
+          .map((f) => `${f.unit} ${f.period} "${f.column}" = ${Number(f.value.toPrecision(6))}`)
+          .join("; ") +
+        (filled.length > 8 ? "; ... (all in the Summary)" : ""),
+    );
 
   const panel: Panel = {
     ids,
@@ -467,6 +533,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
     timeKind: numericTime ? "numeric" : "text",
     gaps,
     dropped,
+    filled,
     warnings,
     headers: sheet.headers,
     roles,
@@ -491,6 +558,11 @@ export function buildGeoData(cells: Cell[][], rolesInput: string | RolesFile | R
       argument: "roles",
     });
   const warnings = [...sheet.warnings];
+  const mode = missingMode(options);
+  if (mode === "interpolate")
+    throw new CoordError("OPTION", `missing "interpolate" fills gaps in a unit's series over time; these data have no id and time (cross-sectional): use error or drop`, {
+      argument: "missing",
+    });
   const jy = sheet.col(roles.y);
   const kept: number[] = [];
   const dropped: Array<{ row: number; reason: string }> = [];
@@ -499,7 +571,7 @@ export function buildGeoData(cells: Cell[][], rolesInput: string | RolesFile | R
     if (!row || row.every(isEmpty)) continue;
     const c = row[jy];
     if (isEmpty(c)) {
-      if (options.dropIncomplete) {
+      if (mode === "drop") {
         dropped.push({ row: r + 1, reason: `empty "${roles.y}"` });
         continue;
       }
@@ -513,7 +585,7 @@ export function buildGeoData(cells: Cell[][], rolesInput: string | RolesFile | R
   const out: GeoData = {
     y: Float64Array.from(kept, (r) => cellNumber(cells[r][jy])!),
     yColumn: roles.y,
-    factors: buildFactors(cells, kept, roles.factors, sheet.col, warnings, options.dropIncomplete === true),
+    factors: buildFactors(cells, kept, roles.factors, sheet.col, warnings, mode === "drop"),
     rowIndex: kept.map((r) => r + 1),
     dropped,
     warnings,
