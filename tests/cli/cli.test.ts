@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import { OPTION_HELP } from "../../src/report/options";
+import { optionSpecs } from "../../src/report/options";
 
 const SAMPLES = path.join(__dirname, "..", "..", "samples");
 const SHARED_GEO = path.join(__dirname, "..", "..", "..", "shared", "reference", "geodetector");
@@ -54,7 +54,7 @@ describe("coordlab command line", () => {
   it("--help lists every option with its default", async () => {
     const r = await run(["--help"]);
     expect(r.code).toBe(0);
-    for (const h of OPTION_HELP) expect(r.out).toContain(`--${h.key}`);
+    for (const h of optionSpecs()) expect(r.out).toContain(`--${h.key}`);
     expect(r.out).toContain("[entropy]");
     expect(r.out).toContain("[silverman]");
   });

@@ -6,12 +6,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import { runReport, PipelineResult } from "../../src/report/pipeline";
-import { Analysis, groupMeansStage, Observation } from "../../src/report/analysis";
+import { Analysis, Observation } from "../../src/report/analysis";
+import { coordinationByGroupSheet, groupMeansStage } from "../../src/report/sections/groupMeans";
 import { DEFAULT_OPTIONS, parseOptions } from "../../src/report/options";
 import { parseCsv, Cell } from "../../src/report/csv";
 import { RolesFile } from "../../src/report/roles";
 import { Panel } from "../../src/report/panel";
-import { coordinationByGroupSheet } from "../../src/report/sheets";
 import { entropyWeights } from "../../src/engine/weights";
 import { compositeIndex } from "../../src/engine/composite";
 import { coupling } from "../../src/engine/coupling";
