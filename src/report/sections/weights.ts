@@ -3,6 +3,7 @@
  * and the composite index U of each subsystem; the Weights sheet.
  */
 import { entropyWeights, criticWeights } from "../../engine/weights";
+import type { CriticOptions, EntropyOptions, WeightsResult } from "../../engine/weights";
 import { compositeIndex } from "../../engine/composite";
 import { column, ReportColumn, ReportRow, ReportTable, sheet, table } from "../model";
 import { Panel } from "../panel";
@@ -44,6 +45,20 @@ export interface WeightsSectionResult {
   U: number[][];
 }
 
+/** The weights of one subsystem by the chosen method, and each indicator's intermediates (global scope only). */
+function methodWeights(
+  matrix: number[][],
+  common: CriticOptions & EntropyOptions,
+  method: ReportOptions["weighting"],
+): { result: WeightsResult; intermediates: (j: number) => Partial<WeightRow> } {
+  if (method === "entropy") {
+    const r = entropyWeights(matrix, common);
+    return { result: r, intermediates: (j) => (r.scope === "global" ? { e: r.e[j], d: r.d[j] } : {}) };
+  }
+  const r = criticWeights(matrix, common);
+  return { result: r, intermediates: (j) => (r.scope === "global" ? { sigma: r.contrast[j], conflict: r.conflict[j], information: r.information[j] } : {}) };
+}
+
 /** M1–M4: weights per subsystem and the composite index U of each subsystem. */
 export function weightsStage(panel: Panel, o: ReportOptions): WeightsSectionResult {
   const U: number[][] = [];
@@ -59,31 +74,9 @@ export function weightsStage(panel: Panel, o: ReportOptions): WeightsSectionResu
       periods: o.scope === "per-period" ? periodLabels : undefined,
       shift: o.shift,
     };
-    if (o.weighting === "entropy") {
-      const r = entropyWeights(matrix, common);
-      inds.forEach((ind, j) =>
-        weights.push({
-          subsystem: s.name,
-          indicator: ind.column,
-          direction: ind.direction,
-          weight: r.weights[j],
-          ...(r.scope === "global" ? { e: r.e[j], d: r.d[j] } : {}),
-        }),
-      );
-      U.push(compositeIndex(r).U);
-    } else {
-      const r = criticWeights(matrix, common);
-      inds.forEach((ind, j) =>
-        weights.push({
-          subsystem: s.name,
-          indicator: ind.column,
-          direction: ind.direction,
-          weight: r.weights[j],
-          ...(r.scope === "global" ? { sigma: r.contrast[j], conflict: r.conflict[j], information: r.information[j] } : {}),
-        }),
-      );
-      U.push(compositeIndex(r).U);
-    }
+    const { result, intermediates } = methodWeights(matrix, common, o.weighting);
+    inds.forEach((ind, j) => weights.push({ subsystem: s.name, indicator: ind.column, direction: ind.direction, weight: result.weights[j], ...intermediates(j) }));
+    U.push(compositeIndex(result).U);
   }
   return { rows: weights, U };
 }

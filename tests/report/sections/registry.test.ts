@@ -16,6 +16,7 @@ import { registerSection, SECTIONS, SectionRegistry, BUILTIN_SECTIONS } from "..
 import { numberOption } from "../../../src/report/sections/optionKit";
 import type { ReportSection } from "../../../src/report/sections/types";
 import { optionFormModel } from "../../../src/taskpane/ui/optionsForm";
+import { runCli } from "../../helpers";
 
 interface DummyResult {
   periods: Array<{ period: string; scaledMeanD: number }>;
@@ -55,12 +56,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = (args: string[]) => runCli(main, args);
 
 /** 4 units x 3 years, two subsystems; `extra` keys go into the roles file. */
 function files(extra: Record<string, unknown> = {}): { csv: string; roles: string } {
