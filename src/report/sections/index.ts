@@ -1,9 +1,26 @@
 /**
  * The registry of report sections, in the order the pipeline runs them and the report shows
- * them. Adding an analysis: an engine module, a section file (see types.ts `ReportSection`)
- * and one line in `BUILTIN_SECTIONS`. `--help`, the pane's options form, `--sections`/`--skip`,
- * the JSON `options` and the Summary's options table all read a registry; the default one is
- * `SECTIONS`, to which `registerSection` adds a section at run time (tests, plug-ins).
+ * them. `--help`, the pane's options form, `--sections`/`--skip`, the JSON `options` and the
+ * Summary's options table all read a registry; the default one is `SECTIONS`, to which
+ * `registerSection` adds a section at run time (tests, plug-ins).
+ *
+ * Adding an analysis (e.g. spatial autocorrelation):
+ * 1. the engine module, `src/engine/spatial.ts` (plain arrays in, a typed result out), with its
+ *    reference test;
+ * 2. the section, `src/report/sections/spatial.ts`: `export const spatialSection:
+ *    ReportSection<SpatialResult> = { id, title, progress, jsonKey, options, needs, notApplicable,
+ *    run, sheets, headlines }` (see types.ts), declaring its option keys, its result and any
+ *    roles input by declaration merging:
+ *        declare module "./types" {
+ *          interface ReportOptions { spatialTest: "moran" | "geary" }
+ *          interface SectionResults { spatial?: SpatialResult }
+ *          interface SectionInputs { weights?: unknown }   // the roles file's "weights" key
+ *        }
+ *    options via optionKit (enumOption, numberOption, booleanOption) or an OptionSpec of its
+ *    own; `notApplicable: (ctx) => (ctx.inputs.weights ? null : { reason: "no spatial weights" })`
+ *    makes "no weights" a skipped section, not an error;
+ * 3. one line in `BUILTIN_SECTIONS` below.
+ * The pipeline, --help, the pane's form, the JSON and the Summary then show it.
  */
 import { CoordError } from "../../engine/errors";
 import { couplingSection } from "./coupling";
