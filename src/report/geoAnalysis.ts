@@ -14,7 +14,7 @@ import { factorDetector } from "../engine/geodetector/factorDetector";
 import { interactionDetector } from "../engine/geodetector/interactionDetector";
 import { riskDetector } from "../engine/geodetector/riskDetector";
 import { ecologicalDetector } from "../engine/geodetector/ecologicalDetector";
-import { ReportOptions } from "./options";
+import type { ReportOptions } from "./sections/types";
 import { Panel, PanelFactor } from "./panel";
 import type { Observation } from "./sections/coupling";
 import { ALL_GROUP, distinctGroups } from "./groups";
