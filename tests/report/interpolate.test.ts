@@ -23,12 +23,12 @@ const rows: Cell[][] = [
   ["C", 2013, 7, 0.35, 11.5],
   ["C", 2014, 8, 0.45, 12.5],
 ];
-const roles = {
+const roles = JSON.stringify({
   id: "Province",
   time: "Year",
   subsystems: { Economy: [{ column: "GDP", direction: "+" }], Environment: [{ column: "Green", direction: "+" }] },
   factors: ["X1"],
-};
+});
 const cells = (): Cell[][] => [header, ...rows.map((r) => [...r])];
 
 describe("missing values: error, drop, interpolate", () => {
