@@ -102,7 +102,15 @@ interface Section {
   period: string | null;
   group: string;
   y: number[];
-  factors: Array<{ column: string; values: Array<number | string | null>; kind: StrataKind }>;
+  factors: Array<{
+    column: string;
+    values: Array<number | string | null>;
+    kind: StrataKind;
+    /** Strata decided on all units of the period (groupStrata "national"), on this section's rows. */
+    preset?: Stratified;
+    /** Why the factor is not assessed in this section (the group column within a single group). */
+    skip?: string;
+  }>;
 }
 
 /** How a factor becomes strata: each value one stratum, or numeric classes. */
@@ -151,7 +159,7 @@ function stratify(
   }
   const xs = x as number[];
   if (o.discretization === "optimal") {
-    const r = optimalDiscretization(y, xs, { argument: column });
+    const r = optimalDiscretization(y, xs, { argument: column, methods: o.optimalMethods, ks: o.optimalK });
     for (const g of r.grid)
       grid.push({ period: section.period, group: section.group, factor: column, method: g.method, k: g.k, q: g.q, skipped: g.skipped ?? null });
     return { column, codes: r.best.codes, labels: intervalLabels(r.best.breaks), method: `optimal: ${r.best.method}`, k: r.best.kActual, breaks: r.best.breaks };
@@ -177,8 +185,27 @@ function reasonOf(e: unknown): string {
   throw e;
 }
 
-/** Run the four detectors on one cross-section; problems become reasons and warnings. */
-export function geodetectSection(section: Section, o: ReportOptions, out: GeoAnalysis, warnings: string[]): void {
+/**
+ * The strata of a national stratification (decided on all units of the period) on a subset of
+ * its rows, codes compacted to the strata present.
+ */
+function subsetStrata(s: Stratified, positions: number[]): Stratified {
+  const remap = new Map<number, number>();
+  const present = [...new Set(positions.map((i) => s.codes[i]))].sort((a, b) => a - b);
+  present.forEach((c, i) => remap.set(c, i));
+  return {
+    ...s,
+    codes: Int32Array.from(positions, (i) => remap.get(s.codes[i])!),
+    labels: present.map((c) => s.labels[c]),
+  };
+}
+
+/**
+ * Run the four detectors on one cross-section; problems become reasons and warnings. Returns
+ * the strata used, by column (the national strata when this is the all-units section).
+ */
+export function geodetectSection(section: Section, o: ReportOptions, out: GeoAnalysis, warnings: string[]): Map<string, Stratified> {
+  const used = new Map<string, Stratified>();
   const where = `${section.group}${section.period !== null ? " " + section.period : ""}`;
   const { y } = section;
   const strata: Stratified[] = [];
@@ -188,11 +215,17 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
       if (v !== null && v !== "") keep.push(i);
     });
     const row: GeoFactorRow = { period: section.period, group: section.group, factor: f.column, method: "", k: null, breaks: null, q: null, p: null, pCentral: null, n: keep.length };
+    if (f.skip) {
+      row.reason = f.skip;
+      out.factors.push(row);
+      continue;
+    }
     try {
       if (keep.length < f.values.length)
         throw new CoordError("MISSING", `${f.values.length - keep.length} empty cell(s) in ${f.column}; the geodetector needs every row`, { argument: f.column });
       if (new Set(y).size < 2) throw new CoordError("CONSTANT", `y is constant in ${where}; q is undefined`, { argument: "y" });
-      const s = stratify(f.column, f.kind, f.values as Array<number | string>, y, o, where, warnings, out.grid, section);
+      const s = f.preset ?? stratify(f.column, f.kind, f.values as Array<number | string>, y, o, where, warnings, out.grid, section);
+      used.set(f.column, s);
       row.method = s.method;
       row.k = s.k;
       row.breaks = s.breaks;
@@ -270,6 +303,7 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
       warnings.push(`Geodetector ${where}, interaction: ${reasonOf(e)}`);
     }
   }
+  return used;
 }
 
 /** Periods the geodetector runs on: first, middle and last (the seed paper's 2011, 2015, 2020), all, or given. */
@@ -293,6 +327,7 @@ export function geoPeriods(panel: Panel, o: ReportOptions, warnings: string[]): 
 export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOptions, warnings: string[]): GeoAnalysis {
   const periods = geoPeriods(panel, o, warnings);
   const groups = [ALL_GROUP, ...(panel.groups ? distinctGroups(panel.groups) : [])];
+  const groupColumn = panel.roles.kind === "panel" ? panel.roles.group : undefined;
   const out: GeoAnalysis = { y: "D", periods: periods.map((p) => panel.periodLabels[panel.periods.indexOf(p)]), groups, factors: [], interactions: [], risk: [], ecological: [], grid: [] };
   for (const p of periods) {
     const label = panel.periodLabels[panel.periods.indexOf(p)];
@@ -301,6 +336,8 @@ export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOp
       if (x.time === p) periodRows.push(r);
     });
     const kinds = panel.factors.map((f) => factorKind(f, periodRows, o.discretization !== "auto"));
+    const position = new Map(periodRows.map((r, i) => [r, i]));
+    let national = new Map<string, Stratified>();
     for (const g of groups) {
       const rows: number[] = [];
       obs.forEach((x, r) => {
@@ -310,17 +347,27 @@ export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOp
         warnings.push(`Geodetector ${g} ${label}: fewer than 2 units; skipped.`);
         continue;
       }
-      geodetectSection(
+      // M8: by default the strata are decided once on all units of the period (the seed paper's
+      // six levels over the 31 provinces) and q is computed within each group on those strata
+      const positions = rows.map((r) => position.get(r)!);
+      const used = geodetectSection(
         {
           period: label,
           group: g,
           y: rows.map((r) => obs[r].D),
-          factors: panel.factors.map((f: PanelFactor, j) => ({ column: f.column, values: rows.map((r) => f.values[r]), kind: kinds[j] })),
+          factors: panel.factors.map((f: PanelFactor, j) => {
+            const base = { column: f.column, values: rows.map((r) => f.values[r]), kind: kinds[j] };
+            if (g !== ALL_GROUP && f.column === groupColumn)
+              return { ...base, skip: `the group column is constant within the group ${g}: its q is computed over all units only` };
+            const s = national.get(f.column);
+            return g !== ALL_GROUP && o.groupStrata === "national" && s ? { ...base, preset: subsetStrata(s, positions) } : base;
+          }),
         },
         o,
         out,
         warnings,
       );
+      if (g === ALL_GROUP) national = used;
     }
   }
   return out;
@@ -334,10 +381,12 @@ export function geodetectorOnRows(
   groups: string[] | undefined,
   o: ReportOptions,
   warnings: string[],
+  groupColumn?: string,
 ): GeoAnalysis {
   const gs = [ALL_GROUP, ...(groups ? distinctGroups(groups) : [])];
   const kinds = factors.map((f) => factorKind(f, undefined, o.discretization !== "auto"));
   const out: GeoAnalysis = { y: yColumn, periods: [], groups: gs, factors: [], interactions: [], risk: [], ecological: [], grid: [] };
+  let national = new Map<string, Stratified>();
   for (const g of gs) {
     const rows: number[] = [];
     for (let i = 0; i < y.length; i++) if (g === ALL_GROUP || groups![i] === g) rows.push(i);
@@ -345,13 +394,24 @@ export function geodetectorOnRows(
       warnings.push(`Geodetector ${g}: fewer than 2 rows; skipped.`);
       continue;
     }
-    geodetectSection(
-      { period: null, group: g, y: rows.map((r) => y[r]), factors: factors.map((f, j) => ({ column: f.column, values: rows.map((r) => f.values[r]), kind: kinds[j] })) },
+    const used = geodetectSection(
+      {
+        period: null,
+        group: g,
+        y: rows.map((r) => y[r]),
+        factors: factors.map((f, j) => {
+          const base = { column: f.column, values: rows.map((r) => f.values[r]), kind: kinds[j] };
+          if (g !== ALL_GROUP && f.column === groupColumn)
+            return { ...base, skip: `the group column is constant within the group ${g}: its q is computed over all rows only` };
+          const s = national.get(f.column);
+          return g !== ALL_GROUP && o.groupStrata === "national" && s ? { ...base, preset: subsetStrata(s, rows) } : base;
+        }),
+      },
       o,
       out,
       warnings,
     );
+    if (g === ALL_GROUP) national = used;
   }
   return out;
 }
-

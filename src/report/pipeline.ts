@@ -106,7 +106,7 @@ export async function runReport(
     const data = buildGeoData(cells, roles, meta.panel);
     await step(geodetectorSection.id, READING, geodetectorSection.progress);
     const warnings = [...data.warnings];
-    const geo = geodetectorOnRows(data.yColumn, data.y, data.factors, data.groups, o, warnings);
+    const geo = geodetectorOnRows(data.yColumn, data.y, data.factors, data.groups, o, warnings, roles.group);
     await step("report", REPORT, STAGE_LABELS.report);
     const analysis: GeoOnlyAnalysis = { options: o, data: { rows: data.y.length, y: data.yColumn, factors: data.factors.map((f) => f.column) }, geodetector: geo, warnings };
     return { kind: "geodetector", analysis, report: buildGeoReport(geo, o, warnings, { rows: data.y.length, source: meta.source }), roles, headlines: [] };

@@ -10,13 +10,12 @@ import { ALL_GROUP } from "./groups";
 import { column, createReport, Report, ReportRow, sheet, table } from "./model";
 import { shownValue } from "./options";
 import { SectionRegistry } from "./sections";
-import { GEODETECTOR_OPTIONS, geoSheets } from "./sections/geodetector";
+import { GEODETECTOR_OPTIONS, geoSheets, strongestText } from "./sections/geodetector";
 import type { OptionSpec, ReportOptions, SkippedSection } from "./sections/types";
 import { SHEET } from "./sheetNames";
 
 export { SHEET } from "./sheetNames";
 
-const fmt3 = (x: number) => x.toFixed(3);
 
 /** The Summary's "Options used" rows: option, value as typed, meaning. */
 function optionRows(specs: OptionSpec[], o: ReportOptions): ReportRow[] {
@@ -101,11 +100,11 @@ export function buildGeoReport(geo: GeoAnalysis, o: ReportOptions, warnings: str
   const best = geo.factors.filter((f) => f.group === ALL_GROUP && f.q !== null && !f.trivial).sort((x, y) => y.q! - x.q!);
   const findings = table(
     [column("finding", "Headline findings", "text")],
-    best.length ? [{ finding: `Strongest factor of ${geo.y}: ${best[0].factor} (q = ${fmt3(best[0].q!)}, p = ${best[0].p === null ? "n/a" : best[0].p.toPrecision(3)}).` }] : [{ finding: "No factor could be assessed." }],
+    best.length ? [{ finding: `Strongest factor of ${geo.y}: ${best[0].factor} (${strongestText(best[0], o.geoTest)}).` }] : [{ finding: "No factor could be assessed." }],
   );
   // cross-sectional data: no periods to choose
   const options = optionsTable(GEODETECTOR_OPTIONS.filter((s) => s.key !== "geoPeriods"), o);
-  r.sheets.push(sheet(SHEET.summary, [summary, findings, options, warningsTable(warnings)], [], { freeze: false }), ...geoSheets(geo, false));
+  r.sheets.push(sheet(SHEET.summary, [summary, findings, options, warningsTable(warnings)], [], { freeze: false }), ...geoSheets(geo, false, o.geoTest));
   r.warnings.push(...warnings);
   return r;
 }
