@@ -15,6 +15,8 @@ export interface HakenModelOptions extends Omit<HakenFitOptions, "names"> {
    * the decision).
    */
   order?: "auto" | "A" | "B";
+  /** Name of the order option in the advice of the note (default "order"; the report's is "hakenOrder"). */
+  orderOptionName?: string;
 }
 
 export interface HakenModelResult {
@@ -90,7 +92,7 @@ export function hakenModel(
     const fit = used === "A" ? fitA : fitB;
     const q1 = used === "A" ? a : b;
     const q2 = used === "A" ? b : a;
-    if (order !== "auto") notes.push(`Potential and evolution use ${fit.q1Name} as q1, as requested (order ${order}).`);
+    if (order !== "auto") notes.push(`Potential and evolution use ${fit.q1Name} as q1, as requested (${options.orderOptionName ?? "order"} ${order}).`);
     try {
       potential = hakenPotential(hakenParams(fit), q1, fit.q1Name);
       evolution = hakenEvolution(q1, q2, hakenParams(fit), { method: options.evolution, names: [fit.q1Name, fit.q2Name] });
@@ -99,7 +101,7 @@ export function hakenModel(
       if (!(e instanceof CoordError) || e.code !== "UNDEFINED") throw e;
       notes.push(`No ${potential ? "evolution level" : "potential"}: ${e.message}.`);
     }
-  } else notes.push(`No potential or evolution level is computed (set order to A or B to force an assignment).`);
+  } else notes.push(`No potential or evolution level is computed (set ${options.orderOptionName ?? "order"} to A or B to force an assignment).`);
   return { fitA, fitB, decision, notSignificant, orderParameter, used, potential, evolution, note: notes.join(" ") };
 }
 
