@@ -61,6 +61,15 @@ function summarySheet(run: PanelRun, title: string) {
   );
   const findings = table([column("finding", "Headline findings", "text")], headlines(run).map((f) => ({ finding: f })));
   const tables = [data, findings, optionsTable(run.registry.options(), run.analysis.options)];
+  const filled = run.context.panel.filled ?? [];
+  if (filled.length)
+    tables.push(
+      table(
+        [column("unit", "Unit", "text"), column("period", "Period", "text"), column("column", "Column", "text"), column("value", "Value used", "0.0000"), column("how", "How", "text")],
+        filled.map((f) => ({ unit: f.unit, period: f.period, column: f.column, value: f.value, how: f.how === "linear" ? "linear in time" : "nearest value" })),
+        { title: "Cells filled by interpolation (option missing)" },
+      ),
+    );
   if (run.analysis.skipped.length) tables.push(skippedTable(run.analysis.skipped, run.registry));
   tables.push(warningsTable(run.analysis.warnings));
   return sheet(SHEET.summary, tables, [], { freeze: false });

@@ -24,6 +24,7 @@
  */
 import { CoordError } from "../../engine/errors";
 import { couplingSection } from "./coupling";
+import { dataSection } from "./data";
 import { densitySection } from "./density";
 import { geodetectorSection } from "./geodetector";
 import { groupMeansSection } from "./groupMeans";
@@ -32,6 +33,7 @@ import type { AnySection, OptionSpec } from "./types";
 import { weightsSection } from "./weights";
 
 export const BUILTIN_SECTIONS: readonly AnySection[] = [
+  dataSection,
   weightsSection,
   couplingSection,
   groupMeansSection,
