@@ -82,3 +82,44 @@ describe("report and GEOQ: the same kind rule on a 10-unit cross-section", () =>
     expect(dropped.warnings).toContain(`factor "GDP": 1 text cell in a numeric column taken as missing (row 5 'n/a')`);
   });
 });
+
+describe("a 10-province x 5-year panel (issue 12): the report and GEOQ agree", () => {
+  function lcg(seed: number): () => number {
+    let s = seed >>> 0;
+    return () => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return s / 4294967296;
+    };
+  }
+  const r = lcg(7);
+  const panel: Cell[][] = [["省份", "年份", "城镇化率", "绿地率", "人均GDP", "代码"]];
+  for (let i = 0; i < 10; i++)
+    for (let t = 0; t < 5; t++) panel.push([`P${i + 1}`, 2016 + t, 40 + 30 * r(), 20 + 20 * r(), Math.round(3e4 + 7e4 * r()), i + 1]);
+  const roles = JSON.stringify({
+    id: "省份",
+    time: "年份",
+    subsystems: { 城镇化: [{ column: "城镇化率", direction: "+" }], 生态: [{ column: "绿地率", direction: "+" }] },
+    factors: ["人均GDP", { column: "代码", kind: "categorical" }],
+  });
+
+  it("numeric factors are discretized (q < 1), a declared categorical one-unit-per-stratum factor is reported with its reason and never headlined", async () => {
+    const res = await runReport(panel, roles, DEFAULT_OPTIONS);
+    const g = (res.analysis as { geodetector: GeoAnalysis }).geodetector;
+    const obs = (res.analysis as { observations: Array<{ period: string; D: number; id: string }> }).observations;
+    for (const period of g.periods) {
+      const gdp = g.factors.find((f) => f.period === period && f.group === "All" && f.factor === "人均GDP")!;
+      expect(gdp.method).toBe("natural");
+      expect(gdp.k).toBe(5); // 10 units allow at most 5 classes
+      expect(gdp.q!).toBeLessThan(1);
+      const rows = panel.slice(1).filter((c) => String(c[1]) === period);
+      const D = obs.filter((o) => o.period === period).map((o) => o.D);
+      expect(gdp.q).toBe(geoqImpl(col(D), col(rows.map((c) => c[4])), null, null, 5)[0][0]);
+      const code = g.factors.find((f) => f.period === period && f.group === "All" && f.factor === "代码")!;
+      expect(code).toMatchObject({ method: "categorical", q: 1, p: null, pCentral: null, trivial: true });
+      expect(code.reason).toMatch(/^each stratum holds one unit/);
+      expect(geoqImpl(col(D), col(rows.map((c) => c[5])), null, null, null, false, "categorical")).toEqual([[1, ""]]);
+    }
+    const headline = res.headlines.find((h) => h.startsWith("Strongest driving factor"))!;
+    expect(headline).toMatch(/^Strongest driving factor of D in 2020: 人均GDP \(q = /);
+  });
+});

@@ -268,6 +268,7 @@ export function qTest(
     });
   if (ssb > sst) ssb = sst;
   if (ssb < 0) ssb = 0;
+  if (N === L) ssb = sst; // one unit per stratum: SSW = 0 exactly (q = 1, not 1 - 1e-16)
   const q = ssb / sst;
   const ssw = sst - ssb;
 
