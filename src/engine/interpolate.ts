@@ -37,13 +37,18 @@ export function interpolateWithinUnits(
   const column = options.column ?? "value";
   const n = values.length;
   if (units.length !== n || times.length !== n)
-    throw new CoordError("LENGTH", `${column}: values, units and times must have the same length (${n}, ${units.length}, ${times.length})`, { argument: column });
+    throw new CoordError("LENGTH", `${column}: values, units and times must have the same length (${n}, ${units.length}, ${times.length})`, {
+      argument: column,
+    });
   const out = new Float64Array(n);
   const byUnit = new Map<unknown, number[]>();
   for (let i = 0; i < n; i++) {
     const t = times[i];
     if (typeof t !== "number" || !Number.isFinite(t))
-      throw new CoordError("NOT_NUMERIC", `${column}: the period of row ${i + 1} is not a number; interpolation in time needs numeric periods`, { argument: "times", row: i });
+      throw new CoordError("NOT_NUMERIC", `${column}: the period of row ${i + 1} is not a number; interpolation in time needs numeric periods`, {
+        argument: "times",
+        row: i,
+      });
     const rows = byUnit.get(units[i]);
     if (rows) rows.push(i);
     else byUnit.set(units[i], [i]);
@@ -54,7 +59,10 @@ export function interpolateWithinUnits(
     rows.sort((a, b) => times[a] - times[b]);
     const observed = rows.filter((r) => present(values[r]));
     if (observed.length === 0)
-      throw new CoordError("MISSING", `${column}: unit '${String(unit)}' has no value in any period; there is nothing to interpolate from`, { argument: column, row: rows[0] });
+      throw new CoordError("MISSING", `${column}: unit '${String(unit)}' has no value in any period; there is nothing to interpolate from`, {
+        argument: column,
+        row: rows[0],
+      });
     let k = 0; // index into observed of the next observed row at or after the current one
     for (const r of rows) {
       const v = values[r];

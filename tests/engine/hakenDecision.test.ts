@@ -62,7 +62,9 @@ describe("Haken decision on a 10 x 5 panel where no coefficient is significant",
   it("the decision says so, and names the p-values", () => {
     expect(m.decision).toBe("A");
     expect(m.notSignificant).toBe(true);
-    expect(m.note).toMatch(/^The adiabatic approximation holds in sign and size with NQPF as q1, not significant at 5 % \(γ1 p = 0\.\d+, a p = 0\.\d+, γ2 p = 0\.\d+, b p = 0\.\d+\): NQPF is the order parameter in sign and size only\./);
+    expect(m.note).toMatch(
+      /^The adiabatic approximation holds in sign and size with NQPF as q1, not significant at 5 % \(γ1 p = 0\.\d+, a p = 0\.\d+, γ2 p = 0\.\d+, b p = 0\.\d+\): NQPF is the order parameter in sign and size only\./,
+    );
   });
 
   it("requireSignificant: significance is part of the rule, so no order parameter; the advice names the order option", () => {
@@ -104,7 +106,11 @@ describe("Haken decision on a 10 x 5 panel where no coefficient is significant",
     expect(forced.find((r) => r[0] === "q1 (order parameter candidate)")![1]).toBe("NTU");
     expect(forced.find((r) => r[0] === "decision")![1]).toMatch(/shown: NTU as q1, as requested \(order B\)$/);
     const strict = hakenFitImpl(col(A, "NQPF"), col(B, "NTU"), col(units, "unit"), col(years, "year"), "table", "auto", 0.05, true);
-    expect(strict.find((r) => r[0] === "decision")![1]).toMatch(/holds for neither assignment: there is no order parameter; shown: NQPF as q1, as given \(order A or B chooses\)$/);
-    expect(() => hakenFitImpl(col(A, "NQPF"), col(B, "NTU"), col(units, "unit"), col(years, "year"), "table", "C")).toThrow(/order must be one of auto, A, B; got 'C'/);
+    expect(strict.find((r) => r[0] === "decision")![1]).toMatch(
+      /holds for neither assignment: there is no order parameter; shown: NQPF as q1, as given \(order A or B chooses\)$/,
+    );
+    expect(() => hakenFitImpl(col(A, "NQPF"), col(B, "NTU"), col(units, "unit"), col(years, "year"), "table", "C")).toThrow(
+      /order must be one of auto, A, B; got 'C'/,
+    );
   });
 });

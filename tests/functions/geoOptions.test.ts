@@ -31,9 +31,12 @@ describe("the kind rule and the kind argument", () => {
     const natural = discretize(gdp10, { method: "natural", k: 3 });
     expect(r[1][0]).toBe(factorDetector(y10, natural.codes).q);
   });
-  it("kind \"categorical\" makes each value a stratum: one unit per stratum, q = 1 with no p and the reason", () => {
+  it('kind "categorical" makes each value a stratum: one unit per stratum, q = 1 with no p and the reason', () => {
     const r = geoqImpl(col(y10), col(gdp10), null, null, null, true, "categorical");
-    expect(r).toEqual([["q", "p"], [1, ""]]);
+    expect(r).toEqual([
+      ["q", "p"],
+      [1, ""],
+    ]);
     const t = geodetectorImpl(col(y10, "D"), [["GDP", "Zone"], ...gdp10.map((g, i) => [g, zone10[i]])], "factor", null, null, "categorical");
     expect(t[0]).toEqual(["factor", "q", "p", "note"]);
     expect(t[1][0]).toBe("GDP");
@@ -42,7 +45,7 @@ describe("the kind rule and the kind argument", () => {
     expect(t[1][3]).toMatch(/^each stratum holds one unit \(N = L = 10\)/);
     expect(t[2][3]).toBe("");
   });
-  it("kind \"numeric\" discretizes whole numbers that the rule would take as categories", () => {
+  it('kind "numeric" discretizes whole numbers that the rule would take as categories', () => {
     const codes = [1, 2, 1, 2, 3, 3, 1, 2, 3, 1];
     const auto = geoqImpl(col(y10), col(codes));
     expect(auto[0][0]).toBe(factorDetector(y10, codes).q);
@@ -53,8 +56,16 @@ describe("the kind rule and the kind argument", () => {
     const f = [["GDP", "Zone"], ...gdp10.map((g, i) => [g, zone10[i]])];
     const t = geodetectorImpl(col(y10, "D"), f, "factor", null, 3, [["numeric", "auto"]]);
     expect(t.map((r) => r[0])).toEqual(["factor", "GDP", "Zone"]);
-    expectThrows(() => geoqImpl(col(y10), col(gdp10), null, "natural", 3, false, "categorical"), "OPTION", /^x: kind "categorical" contradicts method "natural"/);
-    expectThrows(() => geodetectorImpl(col(y10, "D"), f, "factor", null, 3, [["numeric", "auto", "auto"]]), "OPTION", /^kind has 3 cells but there are 2 factors/);
+    expectThrows(
+      () => geoqImpl(col(y10), col(gdp10), null, "natural", 3, false, "categorical"),
+      "OPTION",
+      /^x: kind "categorical" contradicts method "natural"/,
+    );
+    expectThrows(
+      () => geodetectorImpl(col(y10, "D"), f, "factor", null, 3, [["numeric", "auto", "auto"]]),
+      "OPTION",
+      /^kind has 3 cells but there are 2 factors/,
+    );
     expect(readKinds("Categorical", 2)).toEqual(["categorical", "categorical"]);
   });
   it("a text cell in a numeric factor is named, never a silent switch to categorical (issue 11)", () => {
@@ -69,8 +80,14 @@ describe("the test argument: non-central, central or both p", () => {
   const f = [["GDP", "Zone"], ...gdp10.map((g, i) => [g, zone10[i]])];
   it("GEOQ: the central F p of H0: q = 0 equals the engine's pCentral", () => {
     const zone = factorDetector(y10, zone10);
-    expect(geoqImpl(col(y10), col(zone10), null, null, null, true, null, "central")).toEqual([["q", "p (central F)"], [zone.q, zone.pCentral]]);
-    expect(geoqImpl(col(y10), col(zone10), null, null, null, true, null, "both")).toEqual([["q", "p", "p (central F)"], [zone.q, zone.pValue, zone.pCentral]]);
+    expect(geoqImpl(col(y10), col(zone10), null, null, null, true, null, "central")).toEqual([
+      ["q", "p (central F)"],
+      [zone.q, zone.pCentral],
+    ]);
+    expect(geoqImpl(col(y10), col(zone10), null, null, null, true, null, "both")).toEqual([
+      ["q", "p", "p (central F)"],
+      [zone.q, zone.pValue, zone.pCentral],
+    ]);
     const pair = geoqImpl(col(y10), col(zone10), col(gdp10), null, 2, true, null, "both");
     expect(pair[0]).toEqual(["q12", "p", "p (central F)", "type"]);
     expect(typeof pair[1][2]).toBe("number");
@@ -118,7 +135,7 @@ interface GdOpti {
   q_matrix: Array<{ method: string; k: number[]; q: Array<number | null> }>;
 }
 
-(present ? describe : describe.skip)("GEODETECTOR \"optimal\" and BREAKS with k = \"3:7\" = GD 10.8 optidisc(discitv = 3:7) on ndvi_40", () => {
+(present ? describe : describe.skip)('GEODETECTOR "optimal" and BREAKS with k = "3:7" = GD 10.8 optidisc(discitv = 3:7) on ndvi_40', () => {
   const lines = present ? fs.readFileSync(CSV, "utf8").trim().split(/\r?\n/) : [""];
   const head = lines[0].split(",").map((h) => h.replace(/"/g, ""));
   const column = (name: string) => lines.slice(1).map((l) => Number(l.split(",")[head.indexOf(name)]));
@@ -156,7 +173,16 @@ interface GdOpti {
   });
 
   it("methods restricts the grid (GD's discmethod): equal and natural only", () => {
-    const t = geodetectorImpl(col(y, "NDVIchange"), [["Tempchange"], ...column("Tempchange").map((v) => [v])], "optimal", null, "3:7", null, null, "equal,natural");
+    const t = geodetectorImpl(
+      col(y, "NDVIchange"),
+      [["Tempchange"], ...column("Tempchange").map((v) => [v])],
+      "optimal",
+      null,
+      "3:7",
+      null,
+      null,
+      "equal,natural",
+    );
     expect(t.slice(1).map((r) => r[1])).toEqual(["equal", "natural", expect.stringMatching(/^best: natural, k = 7$/)]);
   });
 });

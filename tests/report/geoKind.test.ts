@@ -20,7 +20,12 @@ function cells(gdpCol: unknown[] = gdp): Cell[][] {
   return [["Province", "D", "GDP", "Zone", "Rank"], ...y.map((v, i) => [`P${i + 1}`, v, gdpCol[i], zone[i], rank[i]] as Cell[])];
 }
 
-async function geo(roles: object, raw: Record<string, string> = {}, data = cells(), drop = false): Promise<{ geo: GeoAnalysis; warnings: string[]; headline: string }> {
+async function geo(
+  roles: object,
+  raw: Record<string, string> = {},
+  data = cells(),
+  drop = false,
+): Promise<{ geo: GeoAnalysis; warnings: string[]; headline: string }> {
   const r = await runReport(data, roles as never, parseOptions(raw, DEFAULT_OPTIONS), {}, { panel: { dropIncomplete: drop } });
   const g = (r.analysis as { geodetector: GeoAnalysis }).geodetector;
   const summary = r.report.sheets[0];

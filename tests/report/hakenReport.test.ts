@@ -44,14 +44,28 @@ describe("Haken section: an honest decision on a 10 x 5 panel", () => {
     const r = await run();
     const a = r.analysis as Analysis;
     const obs = a.observations;
-    const direct = hakenModel(obs.map((o) => o.U.NQPF), obs.map((o) => o.U.NTU), obs.map((o) => o.id), obs.map((o) => o.time), { names: ["NQPF", "NTU"], orderOptionName: "hakenOrder" });
+    const direct = hakenModel(
+      obs.map((o) => o.U.NQPF),
+      obs.map((o) => o.U.NTU),
+      obs.map((o) => o.id),
+      obs.map((o) => o.time),
+      { names: ["NQPF", "NTU"], orderOptionName: "hakenOrder" },
+    );
     expect(direct.notSignificant).toBe(true);
     expect(a.haken!.model.note).toBe(direct.note);
     expect(r.headlines).toContain(`Haken model: ${direct.note.split(". ")[0]}.`);
     expect(r.headlines.join(" ")).toMatch(/holds in sign and size with NQPF as q1, not significant at 5 %/);
     const sheet = r.report.sheets.find((s) => s.name === "Haken")!;
     const conditions = sheet.tables.find((t) => t.title === "Adiabatic approximation with NQPF as q1: each condition")!;
-    expect(conditions.rows.map((row) => row.condition)).toEqual(["γ2 > 0", "|γ2| > |γ1|", "γ1 significant at 5 %", "a significant at 5 %", "γ2 significant at 5 %", "b significant at 5 %", "adiabatic approximation"]);
+    expect(conditions.rows.map((row) => row.condition)).toEqual([
+      "γ2 > 0",
+      "|γ2| > |γ1|",
+      "γ1 significant at 5 %",
+      "a significant at 5 %",
+      "γ2 significant at 5 %",
+      "b significant at 5 %",
+      "adiabatic approximation",
+    ]);
     direct.fitA.conditions.forEach((c, i) => {
       expect(conditions.rows[i].value).toBe(c.value);
       expect(conditions.rows[i].p).toBe(c.p);
@@ -61,7 +75,10 @@ describe("Haken section: an honest decision on a 10 x 5 panel", () => {
     // counts as integers
     const sample = sheet.tables.find((t) => t.columns[0].label === "Sample")!;
     expect(sample.columns[1].format).toBe("0");
-    expect(sample.rows).toEqual([{ item: "pairs (t, t+1)", n: 40 }, { item: "units", n: 10 }]);
+    expect(sample.rows).toEqual([
+      { item: "pairs (t, t+1)", n: 40 },
+      { item: "units", n: 10 },
+    ]);
     for (const t of sheet.tables) for (const row of t.rows) expect(row.param).not.toBe("pairs n");
   });
 

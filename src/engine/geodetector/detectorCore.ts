@@ -219,15 +219,7 @@ export function codeCount(codes: Int32Array, name: string): number {
  * false the p-values (the one costly step) are skipped and reported as NaN, for internal callers
  * that only need q (never returned to a user).
  */
-export function qTest(
-  count: Float64Array,
-  sum: Float64Array,
-  mean: number,
-  sumSq: number,
-  opts: ResolvedOptions,
-  argument: string,
-  withP = true,
-): QTest {
+export function qTest(count: Float64Array, sum: Float64Array, mean: number, sumSq: number, opts: ResolvedOptions, argument: string, withP = true): QTest {
   const drop = opts.singletons === "drop";
   let singletons = 0;
   let singleSq = 0;
@@ -252,20 +244,22 @@ export function qTest(
   }
   const notes: string[] = [];
   if (L < 2)
-    throw new CoordError(
-      "TOO_FEW",
-      `${argument} has ${L} stratum${drop && singletons ? " after dropping one-observation strata" : ""}; q needs at least 2`,
-      { argument },
-    );
+    throw new CoordError("TOO_FEW", `${argument} has ${L} stratum${drop && singletons ? " after dropping one-observation strata" : ""}; q needs at least 2`, {
+      argument,
+    });
   // SST and SSB about the mean of the rows used (T/N corrects the centring)
   const sst = sumSq - singleSq - (T * T) / N;
   let ssb = ssbRaw - (T * T) / N;
   // constant y: SST is 0, or only the rounding of the mean (a few ulps of |ȳ| per row)
   const ulp = 4 * Number.EPSILON * Math.abs(mean + T / N);
   if (!(sst > N * ulp * ulp))
-    throw new CoordError("CONSTANT", `${opts.yName} is constant${drop && singletons ? " after dropping one-observation strata" : ""} (SST = 0): q is undefined`, {
-      argument: opts.yName,
-    });
+    throw new CoordError(
+      "CONSTANT",
+      `${opts.yName} is constant${drop && singletons ? " after dropping one-observation strata" : ""} (SST = 0): q is undefined`,
+      {
+        argument: opts.yName,
+      },
+    );
   if (ssb > sst) ssb = sst;
   if (ssb < 0) ssb = 0;
   if (N === L) ssb = sst; // one unit per stratum: SSW = 0 exactly (q = 1, not 1 - 1e-16)
@@ -316,13 +310,28 @@ export function qTest(
   } else {
     F = ((N - L) / (L - 1)) * (ssb / ssw);
     if (!Number.isFinite(F) || !Number.isFinite(lambda))
-      throw new CoordError("UNDEFINED", `${argument}: the F statistic of q is not finite (y is too large or too close to constant to compute with)`, { argument });
+      throw new CoordError("UNDEFINED", `${argument}: the F statistic of q is not finite (y is too large or too close to constant to compute with)`, {
+        argument,
+      });
     // M8: the non-central F(L - 1, N - L; λ) test, and the central F(L - 1, N - L) test of H0: q = 0
     pValue = withP ? ncfUpperP(F, L - 1, N - L, lambda) : NaN;
     pCentral = withP ? fUpperP(F, L - 1, N - L) : NaN;
   }
-  const out: QTest = { q, F, lambda, pValue, pCentral, N, L, singletons, oneUnitPerStratum: N === L, droppedSingletonRows: drop ? singletons : 0, ssw, sst, notes };
+  const out: QTest = {
+    q,
+    F,
+    lambda,
+    pValue,
+    pCentral,
+    N,
+    L,
+    singletons,
+    oneUnitPerStratum: N === L,
+    droppedSingletonRows: drop ? singletons : 0,
+    ssw,
+    sst,
+    notes,
+  };
   if (reason) out.reason = reason;
   return out;
 }
-

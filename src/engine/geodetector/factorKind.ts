@@ -50,8 +50,30 @@ export interface FactorKindDecision {
  * what SPSS, Stata, R, Excel and Chinese statistical yearbooks print for "no data".
  */
 export const MISSING_MARKERS: readonly string[] = [
-  "na", "n/a", "n.a.", "#n/a", "nan", "null", "none", "missing", "nil", "-", "--", "---", ".", "..", "...", "?",
-  "—", "——", "…", "缺失", "无", "空", "暂无", "无数据",
+  "na",
+  "n/a",
+  "n.a.",
+  "#n/a",
+  "nan",
+  "null",
+  "none",
+  "missing",
+  "nil",
+  "-",
+  "--",
+  "---",
+  ".",
+  "..",
+  "...",
+  "?",
+  "—",
+  "——",
+  "…",
+  "缺失",
+  "无",
+  "空",
+  "暂无",
+  "无数据",
 ];
 
 /** True for an empty cell: null, undefined, "" or blanks, NaN. */
@@ -94,8 +116,7 @@ export function factorKind(x: ArrayLike<unknown>, options: FactorKindOptions = {
     const v = x[i];
     if (isEmptyCell(v)) continue;
     if (typeof v === "number") {
-      if (!Number.isFinite(v))
-        throw new CoordError("NOT_NUMERIC", `${cellLabel(argument, i)}: ${v} is not a number`, { argument, row: i });
+      if (!Number.isFinite(v)) throw new CoordError("NOT_NUMERIC", `${cellLabel(argument, i)}: ${v} is not a number`, { argument, row: i });
       numbers++;
       if (!Number.isInteger(v)) whole = false;
       distinct.add(v);
@@ -108,17 +129,13 @@ export function factorKind(x: ArrayLike<unknown>, options: FactorKindOptions = {
   const n = numbers + textRows.length;
   const levels = distinct.size;
   const base = { n, levels };
-  if (declared === "categorical")
-    return { ...base, kind: "categorical", basis: "declared", reason: "declared categorical", textRows: [] };
-  if (declared === "numeric")
-    return { ...base, kind: "numeric", basis: "declared", reason: "declared numeric", textRows };
+  if (declared === "categorical") return { ...base, kind: "categorical", basis: "declared", reason: "declared categorical", textRows: [] };
+  if (declared === "numeric") return { ...base, kind: "numeric", basis: "declared", reason: "declared numeric", textRows };
   const mostlyNumeric = numbers > 0 && (markersOnly || numbers > n / 2);
-  if (textRows.length > 0 && !mostlyNumeric)
-    return { ...base, kind: "categorical", basis: "text", reason: "text values: categorical", textRows: [] };
+  if (textRows.length > 0 && !mostlyNumeric) return { ...base, kind: "categorical", basis: "text", reason: "text values: categorical", textRows: [] };
   const numericLevels = levels - (textRows.length > 0 ? new Set(Array.from(textRows, (i) => String(x[i]).trim())).size : 0);
   const counted = { n: numbers, levels: numericLevels };
-  if (options.explicitDiscretization)
-    return { ...counted, kind: "numeric", basis: "discretization", reason: "numeric, discretized as chosen", textRows };
+  if (options.explicitDiscretization) return { ...counted, kind: "numeric", basis: "discretization", reason: "numeric, discretized as chosen", textRows };
   if (whole && numericLevels <= CATEGORICAL_MAX_LEVELS && numericLevels < numbers / 2)
     return {
       ...counted,

@@ -60,7 +60,8 @@ export function readMethods(value: unknown, argument = "methods"): DiscretizeMet
   if (cells.length === 0) return [...DISCRETIZE_METHODS];
   const names = cells.flatMap((c) => {
     const cell = classifyCell(c);
-    if (cell.kind !== "text") throw new CoordError("OPTION", `${argument} must name methods (${DISCRETIZE_METHODS.join(", ")}); got '${String(c)}'`, { argument });
+    if (cell.kind !== "text")
+      throw new CoordError("OPTION", `${argument} must name methods (${DISCRETIZE_METHODS.join(", ")}); got '${String(c)}'`, { argument });
     return cell.text.split(/[,;\s]+/).filter((s) => s !== "");
   });
   const out: DiscretizeMethod[] = [];
@@ -91,7 +92,10 @@ export function readKRange(value: unknown, argument = "k"): number[] {
     const cell = classifyCell(c);
     if (cell.kind === "number") add(cell.value, String(cell.value));
     else if (cell.kind === "text") {
-      for (const part of cell.text.split(/[,;]/).map((s) => s.trim()).filter((s) => s !== "")) {
+      for (const part of cell.text
+        .split(/[,;]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== "")) {
         const range = /^(\d+)\s*(?::|-|\.\.)\s*(\d+)$/.exec(part);
         if (range) {
           const a = Number(range[1]);

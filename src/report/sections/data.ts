@@ -60,5 +60,7 @@ export const dataSection: ReportSection<FilledPanelCell[]> = {
   ],
   run: (ctx) => ctx.panel.filled,
   headlines: (filled) =>
-    filled.length ? [`${filled.length} empty cell${filled.length === 1 ? " was" : "s were"} filled by interpolation within each unit (listed in the Summary).`] : [],
+    filled.length
+      ? [`${filled.length} empty cell${filled.length === 1 ? " was" : "s were"} filled by interpolation within each unit (listed in the Summary).`]
+      : [],
 };

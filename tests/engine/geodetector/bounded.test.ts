@@ -41,7 +41,9 @@ describe("sd breaks: no endless loop, a finite SD or a clear error", () => {
   });
   it("values whose sum overflows: UNDEFINED naming the factor, for sd and for the optimal grid", () => {
     const huge = [-1e308, 1e308, 1e308, 1e308, 5e307];
-    expect(() => discretize(huge, { method: "sd", k: 3, argument: "GDP" })).toThrow(/^GDP: the values \(-1e\+308 to 1e\+308\) are too large to compute standard-deviation breaks with/);
+    expect(() => discretize(huge, { method: "sd", k: 3, argument: "GDP" })).toThrow(
+      /^GDP: the values \(-1e\+308 to 1e\+308\) are too large to compute standard-deviation breaks with/,
+    );
     let e: unknown;
     try {
       optimalDiscretization([1, 2, 3, 4, 5], huge, { argument: "GDP" });
@@ -60,7 +62,7 @@ describe("sd breaks: no endless loop, a finite SD or a clear error", () => {
 });
 
 describe("through the cells", () => {
-  it("BREAKS and DISCRETIZE \"sd\" on an overflowing and an underflowing SD", () => {
+  it('BREAKS and DISCRETIZE "sd" on an overflowing and an underflowing SD', () => {
     for (const x of [overflowing, underflowing]) {
       const b = breaksImpl(col(x), "sd", 3).map((r) => r[0] as number);
       increasingFinite(b);
@@ -70,7 +72,7 @@ describe("through the cells", () => {
     }
     expect(() => breaksImpl(col([-1e308, 1e308, 1e308, 1e308]), "sd", 2)).toThrow(/too large to compute standard-deviation breaks/);
   });
-  it("GEOQ \"optimal\" returns a finite q (no hang)", () => {
+  it('GEOQ "optimal" returns a finite q (no hang)', () => {
     for (const x of [overflowing, underflowing]) {
       const r = geoqImpl(col(y), col(x), null, "optimal", "3:4");
       expect(r[0][0]).toBeGreaterThanOrEqual(0);
@@ -82,7 +84,10 @@ describe("through the cells", () => {
 describe("no non-finite field in the detectors' results", () => {
   it("risk detector: Welch df finite for spreads of 1e±100 (the squares of s²/n used to make it NaN)", () => {
     for (const s of [1e-100, 1e100]) {
-      const r = riskDetector([1, 2, 3, 5, 7, 9].map((v) => v * s), ["a", "a", "a", "b", "b", "b"]);
+      const r = riskDetector(
+        [1, 2, 3, 5, 7, 9].map((v) => v * s),
+        ["a", "a", "a", "b", "b", "b"],
+      );
       const p = r.pairs[0];
       expect(Number.isFinite(p.df!)).toBe(true);
       expect(Number.isFinite(p.t!)).toBe(true);
@@ -93,10 +98,13 @@ describe("no non-finite field in the detectors' results", () => {
     expect(big.pairs[0]).toMatchObject({ t: null, df: null, pValue: null, reason: expect.stringMatching(/too large to compute with/) });
   });
   it("ecological detector: SSW of the other factor 0: F null with the reason, p = 0", () => {
-    const r = ecologicalDetector([1, 2, 3, 10, 11, 12], [
-      { name: "a", values: ["p", "p", "q", "q", "r", "r"] },
-      { name: "b", values: [1, 2, 3, 4, 5, 6] },
-    ]);
+    const r = ecologicalDetector(
+      [1, 2, 3, 10, 11, 12],
+      [
+        { name: "a", values: ["p", "p", "q", "q", "r", "r"] },
+        { name: "b", values: [1, 2, 3, 4, 5, 6] },
+      ],
+    );
     const ab = r.pairs.find((p) => p.a === "a")!;
     expect(ab.F).toBeNull();
     expect(ab.pValue).toBe(0);

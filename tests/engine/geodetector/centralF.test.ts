@@ -54,7 +54,10 @@ describe("factorDetector pCentral by hand", () => {
   });
 
   it("every interaction (overlay strata)", () => {
-    const pairs = interactionDetector(y, names.map((name) => ({ name, values: col(name) }))).pairs;
+    const pairs = interactionDetector(
+      y,
+      names.map((name) => ({ name, values: col(name) })),
+    ).pairs;
     expect(pairs).toHaveLength(3);
     for (const p of pairs) expectTest(p, p.L12, fixture.CollectData.interactions[`${p.a} x ${p.b}`], `${p.a} x ${p.b}`);
   });
@@ -78,7 +81,10 @@ describe("pCentral = scipy f.sf on the sample panel (D 2011, 31 provinces, natur
   });
 
   it("every interaction (21 pairs)", () => {
-    const pairs = interactionDetector(s.y, names.map((name) => ({ name, codes: codes(name) }))).pairs;
+    const pairs = interactionDetector(
+      s.y,
+      names.map((name) => ({ name, codes: codes(name) })),
+    ).pairs;
     expect(pairs).toHaveLength(21);
     for (const p of pairs) expectTest(p, p.L12, s.interactions[`${p.a} x ${p.b}`], `${p.a} x ${p.b}`);
   });
