@@ -1,5 +1,5 @@
 /**
- * A1 addresses for the Office.js writer and the fake Excel: parse "Data!B3:F12", "'CL Summary'!A:A",
+ * A1 addresses for the Office.js writer and the fake Excel (tests/doubles): parse "Data!B3:F12", "'CL Summary'!A:A",
  * "3:3", "C7"; format rectangles back; quote sheet names the way Excel prints them.
  * Rows and columns here are 0-based (Excel's row 1 = 0). Plain TypeScript, no Node or DOM APIs.
  */
