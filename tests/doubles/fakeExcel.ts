@@ -21,7 +21,7 @@
  * target so that code written against office.js runs unchanged (also in a browser page).
  * Plain TypeScript: no Node APIs.
  */
-import { MAX_COLUMNS, MAX_ROWS, Rect, cellAddress, fullAddress, parseAddress, quoteSheet, rectAddress } from "../../src/taskpane/excel/a1";
+import { MAX_COLUMNS, MAX_ROWS, Rect, fullAddress, parseAddress, rectAddress } from "../../src/taskpane/excel/a1";
 
 // ---------------------------------------------------------------------------------------------
 // Models (plain data, readable by tests)
@@ -1629,4 +1629,3 @@ export function uninstallFakeOffice(target: object = globalThis): void {
   delete t[INSTALLED_KEY];
 }
 
-export { cellAddress, quoteSheet };

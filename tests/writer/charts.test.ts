@@ -12,8 +12,9 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { SaxesParser } from "saxes";
-import { Report, chart, createReport, sheet, tableFromColumns } from "../../src/report/model";
-import { ChartPlacement, addCharts, planCharts, quoteSheetName, rangeFormula } from "../../src/writer/charts";
+import { ChartPlacement, planCharts } from "../../src/report/chartPlan";
+import { Report, chart, createReport, quoteSheetName, sheet, tableFromColumns } from "../../src/report/model";
+import { addCharts, rangeFormula } from "../../src/writer/charts";
 import { writeReportXlsx } from "../../src/writer/xlsx";
 
 // ---------------------------------------------------------------------------------------------
@@ -253,7 +254,7 @@ function chartReport(withCharts = true): Report {
   return r;
 }
 
-const Q = quoteSheetName(DENSITY); // 'Kernel''s density & <D>'
+const Q = quoteSheetName(DENSITY, { always: true }); // 'Kernel''s density & <D>'
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
