@@ -102,6 +102,14 @@ interface XmlElem {
 const TAG = /<(\/?)([A-Za-z_][\w.\-:]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/y;
 const ATTR = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
+/** What the scanner skips: opening, closing text, name (in this order: "<!" last). */
+const SKIPPED: ReadonlyArray<[string, string, string]> = [
+  ["<?", "?>", "processing instruction"],
+  ["<!--", "-->", "comment"],
+  ["<![CDATA[", "]]>", "CDATA"],
+  ["<!", ">", "declaration"],
+];
+
 /** The root element of an XML document (a light tree of elements; text is not kept). */
 function parseXml(xml: string, part: string): XmlElem {
   const stack: XmlElem[] = [];
@@ -113,28 +121,12 @@ function parseXml(xml: string, part: string): XmlElem {
   while (true) {
     const lt = xml.indexOf("<", i);
     if (lt < 0) break;
-    if (xml.startsWith("<?", lt)) {
-      const e = xml.indexOf("?>", lt);
-      if (e < 0) bad("unterminated processing instruction");
-      i = e + 2;
-      continue;
-    }
-    if (xml.startsWith("<!--", lt)) {
-      const e = xml.indexOf("-->", lt);
-      if (e < 0) bad("unterminated comment");
-      i = e + 3;
-      continue;
-    }
-    if (xml.startsWith("<![CDATA[", lt)) {
-      const e = xml.indexOf("]]>", lt);
-      if (e < 0) bad("unterminated CDATA");
-      i = e + 3;
-      continue;
-    }
-    if (xml.startsWith("<!", lt)) {
-      const e = xml.indexOf(">", lt);
-      if (e < 0) bad("unterminated declaration");
-      i = e + 1;
+    const skipped = SKIPPED.find(([open]) => xml.startsWith(open, lt));
+    if (skipped) {
+      const [, close, what] = skipped;
+      const e = xml.indexOf(close, lt);
+      if (e < 0) bad(`unterminated ${what}`);
+      i = e + close.length;
       continue;
     }
     TAG.lastIndex = lt;
