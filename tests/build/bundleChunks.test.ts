@@ -16,7 +16,9 @@ import { DIST, ensureBuild } from "../taskpane/browser/harness";
 /** Texts of JSZip's own code (its error messages), present in its minified browser build. */
 const JSZIP_TEXTS = ["Corrupted zip", "End of data reached", "The constructor with parameters has been removed in JSZip"];
 
-function bundle(name: string): string {
+const BUNDLES = ["chunks/xlsx.js", "chunks/excel.js", "taskpane.js", "functions.js"] as const;
+
+function read(name: string): string {
   const file = path.join(DIST, name);
   if (!fs.existsSync(file)) throw new Error(`${name} is not in dist/: the webpack output has changed (chunk names come from webpackChunkName)`);
   return fs.readFileSync(file, "utf8");
@@ -25,20 +27,22 @@ function bundle(name: string): string {
 const jszipTexts = (code: string) => JSZIP_TEXTS.filter((t) => code.includes(t));
 
 describe("webpack output: which bundle carries JSZip", () => {
+  let bundle: Record<(typeof BUNDLES)[number], string>;
   beforeAll(() => {
-    ensureBuild(false);
+    // read under the build lock, so that a rebuild by a browser test cannot empty dist/ meanwhile
+    bundle = ensureBuild(false, () => Object.fromEntries(BUNDLES.map((b) => [b, read(b)])) as typeof bundle)!;
   });
 
   test("the exceljs chunk (standalone page) carries JSZip: the check recognises it", () => {
-    expect(jszipTexts(bundle("chunks/xlsx.js"))).toEqual(JSZIP_TEXTS);
+    expect(jszipTexts(bundle["chunks/xlsx.js"])).toEqual(JSZIP_TEXTS);
   });
 
   test("the Office.js pane chunk carries no JSZip", () => {
-    expect(jszipTexts(bundle("chunks/excel.js"))).toEqual([]);
+    expect(jszipTexts(bundle["chunks/excel.js"])).toEqual([]);
   });
 
   test("the entry bundles (taskpane.js, functions.js) carry no JSZip", () => {
-    expect(jszipTexts(bundle("taskpane.js"))).toEqual([]);
-    expect(jszipTexts(bundle("functions.js"))).toEqual([]);
+    expect(jszipTexts(bundle["taskpane.js"])).toEqual([]);
+    expect(jszipTexts(bundle["functions.js"])).toEqual([]);
   });
 });
