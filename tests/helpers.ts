@@ -10,7 +10,6 @@ import { CoordError } from "../src/engine/errors";
 export const FIXTURES = path.join(__dirname, "fixtures");
 
 /** A JSON file of tests/fixtures/indices. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function loadFixture(name: string): any {
   return JSON.parse(fs.readFileSync(path.join(FIXTURES, "indices", name), "utf8"));
 }

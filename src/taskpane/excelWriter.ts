@@ -229,6 +229,7 @@ export function excelValue(v: ReportValue | undefined, textFormat = false): stri
 function valueCost(v: string | number | boolean): number {
   if (typeof v === "number") return String(v).length + 1;
   if (typeof v === "boolean") return 6;
+  // eslint-disable-next-line no-control-regex -- control characters are escaped (\u00XX) in the JSON payload: they count 6
   return v.length + 3 + (v.match(/["\\\u0000-\u001f]/g)?.length ?? 0) * 5;
 }
 
@@ -831,12 +832,13 @@ const READ_CHUNK_CELLS = 20000;
  */
 export async function readSelection(): Promise<SelectionData> {
   const caps = capabilities();
-  return Excel.run(async (ctx) => {
-    const sel = ctx.workbook.getSelectedRange();
+  return Excel.run(async (context) => {
+    const sel = context.workbook.getSelectedRange();
     sel.load("address,rowCount,columnCount");
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- worksheet is a navigation property (a proxy), not a loaded value
     const sheet = sel.worksheet;
     sheet.load("name");
-    await ctx.sync();
+    await context.sync();
     let target: Excel.Range = sel;
     let source: SelectionData["source"] = "selection";
     let tableName: string | undefined;
@@ -845,7 +847,8 @@ export async function readSelection(): Promise<SelectionData> {
       if (caps.rangeTables) {
         const tables = sel.getTables(false);
         tables.load("items/name");
-        await ctx.sync();
+        await context.sync();
+        // eslint-disable-next-line office-addins/load-object-before-read -- items was loaded (items/name) and synced just above
         if (tables.items.length > 0) {
           target = tables.items[0].getRange();
           tableName = tables.items[0].name;
@@ -861,19 +864,20 @@ export async function readSelection(): Promise<SelectionData> {
       // whole columns/rows: only the used part
       const used = sheet.getUsedRange(true);
       const cut = sel.getIntersectionOrNullObject(used);
+      // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar, not a navigation property; loading it is what the fake requires
       cut.load("isNullObject");
-      await ctx.sync();
+      await context.sync();
       if (!cut.isNullObject) target = cut;
     }
     target.load("address,rowCount,columnCount");
-    await ctx.sync();
+    await context.sync();
     const rows = target.rowCount;
     const cols = target.columnCount;
     const origin = addressOrigin(target.address);
     let values: unknown[][];
     if (rows * cols <= READ_CHUNK_CELLS) {
       target.load("values");
-      await ctx.sync();
+      await context.sync();
       values = target.values;
     } else {
       values = [];
@@ -882,7 +886,8 @@ export async function readSelection(): Promise<SelectionData> {
         const n = Math.min(step, rows - r);
         const part = sheet.getRange(rectAddress({ r0: origin.row + r, r1: origin.row + r + n - 1, c0: origin.column, c1: origin.column + cols - 1 }));
         part.load("values");
-        await ctx.sync();
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- chunked on purpose: each response stays under the host's payload limit
+        await context.sync();
         for (const row of part.values) values.push(row);
       }
     }

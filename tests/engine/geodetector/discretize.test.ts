@@ -1,6 +1,5 @@
 import * as fs from "fs";
 import * as path from "path";
-import { CoordError } from "../../../src/engine/errors";
 import { qFromCodes } from "../../../src/engine/geodetector/q";
 import { autoStrata, classify, discretize, DiscretizeMethod } from "../../../src/engine/geodetector/discretize";
 import { errorText as codeOf } from "../../helpers";

@@ -1,7 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
-import { CoordError } from "../../../src/engine/errors";
 import { naturalBreaks } from "../../../src/engine/geodetector/naturalBreaks";
 import { classify } from "../../../src/engine/geodetector/discretize";
 import { errorText as codeOf } from "../../helpers";

@@ -1,6 +1,5 @@
 import * as fs from "fs";
 import * as path from "path";
-import { CoordError } from "../../../src/engine/errors";
 import { qFromCodes } from "../../../src/engine/geodetector/q";
 import { optimalDiscretization } from "../../../src/engine/geodetector/optimal";
 import { DiscretizeMethod } from "../../../src/engine/geodetector/discretize";

@@ -29,7 +29,7 @@ if (!present) console.warn(`geodetector peer tests skipped: reference data not f
 const d = present ? describe : describe.skip;
 
 type Cell = number | string;
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 function readCsv(file: string): Record<string, Cell[]> {
   const lines = fs.readFileSync(file, "utf8").split(/\r?\n/).filter((l) => l.length > 0);
