@@ -184,7 +184,7 @@ function headerLabel(v: unknown, argument: string, at: Position): string | null 
  *   or null with blanks "null". A 0 is always a real 0 (see excel.ts).
  * - Text, TRUE/FALSE and error values (#N/A in any of its shapes) are NOT_NUMERIC errors.
  *
- * @example readMatrix([["GDP", "Pop"], [1, 2]], "data") // { labels: ["GDP", "Pop"], values: [[1, 2]], rowOffset: 1 }
+ * @example readMatrix([["GDP", "Pop"], [1, 2]], "data"); // => { labels: ["GDP", "Pop"], values: [[1, 2]], rowOffset: 1 }
  */
 export function readMatrix<O extends ReadOptions = Record<never, never>>(value: unknown, argument: string, options?: O): MatrixRead<ReadCell<O>> {
   const opts: ReadOptions = options ?? {};
