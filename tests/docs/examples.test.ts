@@ -31,7 +31,9 @@ interface Example {
 function sourceFiles(dir: string): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith(".ts") && !e.name.endsWith(".d.ts") ? [path.join(dir, e.name)] : []));
+    .flatMap((e) =>
+      e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith(".ts") && !e.name.endsWith(".d.ts") ? [path.join(dir, e.name)] : [],
+    );
 }
 
 function declarationName(node: ts.Node): string {
@@ -202,7 +204,9 @@ function numberOf(text: string): Expected {
 function show(v: unknown): string {
   if (ArrayBuffer.isView(v)) return `${v.constructor.name} [${Array.from(v as unknown as ArrayLike<number>).join(", ")}]`;
   try {
-    return JSON.stringify(v, (_k, x) => (typeof x === "number" && !Number.isFinite(x) ? String(x) : ArrayBuffer.isView(x) ? Array.from(x as unknown as ArrayLike<number>) : x));
+    return JSON.stringify(v, (_k, x) =>
+      typeof x === "number" && !Number.isFinite(x) ? String(x) : ArrayBuffer.isView(x) ? Array.from(x as unknown as ArrayLike<number>) : x,
+    );
   } catch {
     return String(v);
   }
@@ -215,7 +219,10 @@ export function mismatches(actual: unknown, exp: Expected, at = ""): string[] {
     case "number": {
       if (typeof actual !== "number") return [`${where}: expected ${exp.text}, got ${show(actual)}`];
       if (Number.isNaN(exp.value)) return Number.isNaN(actual) ? [] : [`${where}: expected NaN, got ${actual}`];
-      const ok = exp.tol === 0 ? actual === exp.value || Math.abs(actual - exp.value) <= 1e-12 * Math.abs(exp.value) : Math.abs(actual - exp.value) <= exp.tol * (1 + 1e-9);
+      const ok =
+        exp.tol === 0
+          ? actual === exp.value || Math.abs(actual - exp.value) <= 1e-12 * Math.abs(exp.value)
+          : Math.abs(actual - exp.value) <= exp.tol * (1 + 1e-9);
       return ok ? [] : [`${where}: expected ${exp.text} (±${exp.tol}), got ${actual}`];
     }
     case "value":
@@ -224,7 +231,8 @@ export function mismatches(actual: unknown, exp: Expected, at = ""): string[] {
       const isTyped = ArrayBuffer.isView(actual);
       if (!Array.isArray(actual) && !isTyped) return [`${where}: expected an array, got ${show(actual)}`];
       const out: string[] = [];
-      if (exp.typed && (actual as object).constructor.name !== exp.typed) out.push(`${where}: expected a ${exp.typed}, got a ${(actual as object).constructor.name}`);
+      if (exp.typed && (actual as object).constructor.name !== exp.typed)
+        out.push(`${where}: expected a ${exp.typed}, got a ${(actual as object).constructor.name}`);
       const arr = Array.from(actual as ArrayLike<unknown>);
       if (arr.length !== exp.items.length) return [...out, `${where}: expected ${exp.items.length} items, got ${arr.length}: ${show(actual)}`];
       exp.items.forEach((e, k) => out.push(...mismatches(arr[k], e, `${at}[${k}]`)));
@@ -298,7 +306,8 @@ export function instrument(code: string): { imports: string; body: string; check
         next++;
       }
     }
-    if (parsed.rest && !parsed.rest.startsWith("(")) throw new Error(`line ${line + 1}: unexpected text after the expected value: '${parsed.rest}' (a remark goes in parentheses)`);
+    if (parsed.rest && !parsed.rest.startsWith("("))
+      throw new Error(`line ${line + 1}: unexpected text after the expected value: '${parsed.rest}' (a remark goes in parentheses)`);
     used.add(line);
     const expr = st.expression.getText(sf);
     checks.push({ expected: parsed.value, source: expr, line: line + 1 });
