@@ -25,7 +25,7 @@ export default tseslint.config(
     // the code that talks to Office.js (and the tests of the recording fake). Not src/writer/ or
     // src/cli/: the rules recognise proxies by method names (load, sync) and would take exceljs
     // rows for them. The rules see a sync only when the RequestContext is called `context`.
-    files: ["src/taskpane/**/*.ts", "src/functions/**/*.ts", "tests/taskpane/**/*.ts"],
+    files: ["src/taskpane/**/*.ts", "src/functions/**/*.ts", "tests/taskpane/**/*.ts", "tests/doubles/**/*.ts"],
     plugins: { "office-addins": officeAddins },
     rules: officeAddinRules,
   },
