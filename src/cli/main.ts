@@ -20,6 +20,7 @@ import { SECTIONS } from "../report/sections";
 import { writeReportXlsx } from "../writer/xlsx";
 import { readXlsxCells } from "../writer/readXlsx";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json is read at run time, not compiled into the program
 const VERSION: string = require("../../package.json").version;
 
 export function helpText(): string {
@@ -60,9 +61,7 @@ export async function readCells(file: string, sheet?: string): Promise<{ cells: 
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
-    throw new CoordError("IO", `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`, {
-      argument: "data",
-    });
+    throw new CoordError("IO", `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`, { argument: "data" });
   }
   const ext = path.extname(file).toLowerCase();
   if (ext === ".xlsx" || ext === ".xlsm") {
@@ -84,11 +83,7 @@ function writeAtomic(file: string, data: Uint8Array | string): void {
   }
 }
 
-export async function main(
-  argv: string[],
-  out: (s: string) => void = (s) => process.stdout.write(s + "\n"),
-  err: (s: string) => void = (s) => process.stderr.write(s + "\n"),
-): Promise<number> {
+export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n"), err: (s: string) => void = (s) => process.stderr.write(s + "\n")): Promise<number> {
   const specs = SECTIONS.options();
   const optionFlags = Object.fromEntries(specs.map((h) => [h.key, { type: "string" as const }]));
   let parsed;

@@ -162,14 +162,7 @@ function stratify(
     const r = optimalDiscretization(y, xs, { argument: column, methods: o.optimalMethods, ks: o.optimalK });
     for (const g of r.grid)
       grid.push({ period: section.period, group: section.group, factor: column, method: g.method, k: g.k, q: g.q, skipped: g.skipped ?? null });
-    return {
-      column,
-      codes: r.best.codes,
-      labels: intervalLabels(r.best.breaks),
-      method: `optimal: ${r.best.method}`,
-      k: r.best.kActual,
-      breaks: r.best.breaks,
-    };
+    return { column, codes: r.best.codes, labels: intervalLabels(r.best.breaks), method: `optimal: ${r.best.method}`, k: r.best.kActual, breaks: r.best.breaks };
   }
   const method: DiscretizeMethod = o.discretization === "auto" ? "natural" : o.discretization;
   // Small groups: at most one class per two units (so classes are not single units, which
@@ -221,18 +214,7 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
     f.values.forEach((v, i) => {
       if (v !== null && v !== "") keep.push(i);
     });
-    const row: GeoFactorRow = {
-      period: section.period,
-      group: section.group,
-      factor: f.column,
-      method: "",
-      k: null,
-      breaks: null,
-      q: null,
-      p: null,
-      pCentral: null,
-      n: keep.length,
-    };
+    const row: GeoFactorRow = { period: section.period, group: section.group, factor: f.column, method: "", k: null, breaks: null, q: null, p: null, pCentral: null, n: keep.length };
     if (f.skip) {
       row.reason = f.skip;
       out.factors.push(row);
@@ -240,9 +222,7 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
     }
     try {
       if (keep.length < f.values.length)
-        throw new CoordError("MISSING", `${f.values.length - keep.length} empty cell(s) in ${f.column}; the geodetector needs every row`, {
-          argument: f.column,
-        });
+        throw new CoordError("MISSING", `${f.values.length - keep.length} empty cell(s) in ${f.column}; the geodetector needs every row`, { argument: f.column });
       if (new Set(y).size < 2) throw new CoordError("CONSTANT", `y is constant in ${where}; q is undefined`, { argument: "y" });
       const s = f.preset ?? stratify(f.column, f.kind, f.values as Array<number | string>, y, o, where, warnings, out.grid, section);
       used.set(f.column, s);
@@ -348,16 +328,7 @@ export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOp
   const periods = geoPeriods(panel, o, warnings);
   const groups = [ALL_GROUP, ...(panel.groups ? distinctGroups(panel.groups) : [])];
   const groupColumn = panel.roles.kind === "panel" ? panel.roles.group : undefined;
-  const out: GeoAnalysis = {
-    y: "D",
-    periods: periods.map((p) => panel.periodLabels[panel.periods.indexOf(p)]),
-    groups,
-    factors: [],
-    interactions: [],
-    risk: [],
-    ecological: [],
-    grid: [],
-  };
+  const out: GeoAnalysis = { y: "D", periods: periods.map((p) => panel.periodLabels[panel.periods.indexOf(p)]), groups, factors: [], interactions: [], risk: [], ecological: [], grid: [] };
   for (const p of periods) {
     const label = panel.periodLabels[panel.periods.indexOf(p)];
     const periodRows: number[] = [];

@@ -83,8 +83,11 @@ const REPORT = 0.95;
  * Run the whole analysis and build the report.
  *
  * @example
- * const { analysis, report } = await runReport(parseCsv(text), rolesJson, DEFAULT_OPTIONS);
- * report.sheets.map((s) => s.name); // ["Summary", "Weights", "Scores", ...]
+ * import { parseCsv } from "./csv";
+ * const text = "Province,Year,GDP,Green\nA,2011,5.2,0.45\nA,2012,6.1,0.41\nB,2011,7.9,0.70\nB,2012,8.4,0.66\nC,2011,4.1,0.52\nC,2012,4.9,0.50";
+ * const roles = { id: "Province", time: "Year", subsystems: { Economy: [{ column: "GDP", direction: "+" }], Ecology: [{ column: "Green", direction: "-" }] } };
+ * const { report } = await runReport(parseCsv(text), JSON.stringify(roles));
+ * report.sheets.map((s) => s.name).slice(0, 3); // => ["Summary", "Weights", "Scores"]
  */
 export async function runReport(
   cells: Cell[][],
@@ -109,12 +112,7 @@ export async function runReport(
     const warnings = [...data.warnings];
     const geo = geodetectorOnRows(data.yColumn, data.y, data.factors, data.groups, o, warnings, roles.group);
     await step("report", REPORT, STAGE_LABELS.report);
-    const analysis: GeoOnlyAnalysis = {
-      options: o,
-      data: { rows: data.y.length, y: data.yColumn, factors: data.factors.map((f) => f.column) },
-      geodetector: geo,
-      warnings,
-    };
+    const analysis: GeoOnlyAnalysis = { options: o, data: { rows: data.y.length, y: data.yColumn, factors: data.factors.map((f) => f.column) }, geodetector: geo, warnings };
     return { kind: "geodetector", analysis, report: buildGeoReport(geo, o, warnings, { rows: data.y.length, source: meta.source }), roles, headlines: [] };
   }
   const panel = buildPanel(cells, roles, panelOptionsFor(o, meta.panel));
@@ -130,9 +128,5 @@ export async function runReport(
 
 /** The JSON written by `--json`: the analysis with the documented top-level keys. */
 export function analysisToJson(result: PipelineResult, space = 2): string {
-  return JSON.stringify(
-    result.analysis,
-    (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v instanceof Float64Array || v instanceof Int32Array ? Array.from(v) : v),
-    space,
-  );
+  return JSON.stringify(result.analysis, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v instanceof Float64Array || v instanceof Int32Array ? Array.from(v) : v), space);
 }

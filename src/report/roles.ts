@@ -233,7 +233,8 @@ export function parseRoles(json: string | RolesFile | Roles | unknown, headers: 
 
   const isGeo = obj.kind === "geodetector" || (obj.kind === undefined && obj.y !== undefined && obj.subsystems === undefined);
   if (isGeo) {
-    for (const k of ["time", "subsystems"]) if (obj[k] !== undefined) fail(`roles: a geodetector roles file (with "y") has no "${k}"; remove it or remove "y"`);
+    for (const k of ["time", "subsystems"])
+      if (obj[k] !== undefined) fail(`roles: a geodetector roles file (with "y") has no "${k}"; remove it or remove "y"`);
     const y = resolveColumn(obj.y, "y", hdr);
     const factors = parseFactors(obj.factors, hdr);
     if (factors.length === 0) fail(`roles: the geodetector needs at least one factor in "factors"`, "TOO_FEW");
@@ -269,7 +270,8 @@ export function parseRoles(json: string | RolesFile | Roles | unknown, headers: 
   else return fail(`roles: "subsystems" is missing; it maps each subsystem's name to its indicators`, "TOO_FEW");
 
   const subsystems: SubsystemRole[] = entries.map(([name, list]) => {
-    if (list === undefined || list === null || (Array.isArray(list) && list.length === 0)) fail(`roles: subsystem "${name}" has no indicators`, "EMPTY");
+    if (list === undefined || list === null || (Array.isArray(list) && list.length === 0))
+      fail(`roles: subsystem "${name}" has no indicators`, "EMPTY");
     if (!Array.isArray(list)) fail(`roles: subsystem "${name}" must list its indicators as [{ "column": ..., "direction": "+" }]`);
     const indicators = list.map((ind, k) => {
       const role = `indicator ${k + 1} of subsystem "${name}"`;
@@ -379,11 +381,7 @@ function cellIsNumber(c: Cell): boolean {
 export function guessRoles(headers: ArrayLike<Cell | undefined>, rows: Cell[][]): RolesGuess {
   const hdr = Array.from(headers, (h) => (h === null || h === undefined ? "" : String(h).trim()));
   // tolerate being handed the whole sheet: skip a first row that is the header row itself
-  if (
-    rows.length > 0 &&
-    hdr.some((h) => h !== "") &&
-    hdr.every((h, j) => h === (rows[0][j] === null || rows[0][j] === undefined ? "" : String(rows[0][j]).trim()))
-  )
+  if (rows.length > 0 && hdr.some((h) => h !== "") && hdr.every((h, j) => h === (rows[0][j] === null || rows[0][j] === undefined ? "" : String(rows[0][j]).trim())))
     rows = rows.slice(1);
   const messages: string[] = [];
   const numeric: boolean[] = hdr.map((_, j) => {

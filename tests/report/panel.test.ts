@@ -12,10 +12,7 @@ const rolesFile = JSON.parse(rolesText);
 const cells = parseCsv(csvText);
 const headers = cells[0] as string[];
 /** The raw text lines of the CSV (the sample has no quoted fields). */
-const rawLines = csvText
-  .replace(/^\ufeff/, "")
-  .split(/\r?\n/)
-  .filter((l) => l !== "");
+const rawLines = csvText.replace(/^\ufeff/, "").split(/\r?\n/).filter((l) => l !== "");
 const rawField = (sheetRow: number, column: string) => rawLines[sheetRow - 1].split(",")[headers.indexOf(column)];
 
 const GDP = "GDP per capita (RMB/person)";
@@ -74,7 +71,8 @@ describe("the sample panel", () => {
       const sheetRow = p.rowIndex[i];
       expect(p.ids[i]).toBe(rawField(sheetRow, "Province"));
       expect(p.times[i]).toBe(Number(rawField(sheetRow, "Year")));
-      for (const ind of [p.indicators[0], p.indicators[3], p.indicators[27]]) expect(ind.values[i]).toBe(Number(rawField(sheetRow, ind.column)));
+      for (const ind of [p.indicators[0], p.indicators[3], p.indicators[27]])
+        expect(ind.values[i]).toBe(Number(rawField(sheetRow, ind.column)));
     }
     // Tianjin 2013 is row 14 of the sheet
     const i = p.ids.findIndex((id, k) => id === "Tianjin" && p.times[k] === 2013);

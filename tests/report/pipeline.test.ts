@@ -57,65 +57,22 @@ describe("pipeline on reference panel a (entropy, global, standard C)", () => {
 
   it("weights equal entropy.json global_shift0", () => {
     const e = loadFixture("entropy.json").global_shift0;
-    for (const [sub, block] of [
-      ["U1", e.U1_subsystem],
-      ["U2", e.U2_subsystem],
-    ] as const) {
+    for (const [sub, block] of [["U1", e.U1_subsystem], ["U2", e.U2_subsystem]] as const) {
       const w = a.weights.filter((x) => x.subsystem === sub);
-      expectAllClose(
-        w.map((x) => x.weight),
-        block.w,
-        TOL,
-        `${sub} w`,
-      );
-      expectAllClose(
-        w.map((x) => x.e!),
-        block.e,
-        TOL,
-        `${sub} e`,
-      );
-      expectAllClose(
-        w.map((x) => x.d!),
-        block.d,
-        TOL,
-        `${sub} d`,
-      );
+      expectAllClose(w.map((x) => x.weight), block.w, TOL, `${sub} w`);
+      expectAllClose(w.map((x) => x.e!), block.e, TOL, `${sub} e`);
+      expectAllClose(w.map((x) => x.d!), block.d, TOL, `${sub} d`);
     }
   });
 
   it("U, C, T, D and grades equal ccd.json global_shift0", () => {
     const c = loadFixture("ccd.json").global_shift0;
     const obs = inInputOrder(a, P);
-    expectAllClose(
-      obs.map((o) => o.U.U1),
-      c.U1,
-      TOL,
-      "U1",
-    );
-    expectAllClose(
-      obs.map((o) => o.U.U2),
-      c.U2,
-      TOL,
-      "U2",
-    );
-    expectAllClose(
-      obs.map((o) => o.C),
-      c.standard.C,
-      TOL,
-      "C",
-    );
-    expectAllClose(
-      obs.map((o) => o.T),
-      c.standard.T,
-      TOL,
-      "T",
-    );
-    expectAllClose(
-      obs.map((o) => o.D),
-      c.standard.D,
-      TOL,
-      "D",
-    );
+    expectAllClose(obs.map((o) => o.U.U1), c.U1, TOL, "U1");
+    expectAllClose(obs.map((o) => o.U.U2), c.U2, TOL, "U2");
+    expectAllClose(obs.map((o) => o.C), c.standard.C, TOL, "C");
+    expectAllClose(obs.map((o) => o.T), c.standard.T, TOL, "T");
+    expectAllClose(obs.map((o) => o.D), c.standard.D, TOL, "D");
     expect(obs.map((o) => o.gradeNo)).toEqual(c.standard.grade_left);
     expect(obs.map((o) => o.grade)).toEqual(c.grade_labels_en);
   });
@@ -124,21 +81,11 @@ describe("pipeline on reference panel a (entropy, global, standard C)", () => {
     const c = loadFixture("ccd.json").global_shift0;
     const all = a.groupMeans.filter((m) => m.group === "All");
     expect(all.map((m) => m.period)).toEqual(Object.keys(c.D_mean_by_year));
-    expectAllClose(
-      all.map((m) => m.D),
-      Object.values(c.D_mean_by_year) as number[],
-      TOL,
-      "all",
-    );
+    expectAllClose(all.map((m) => m.D), Object.values(c.D_mean_by_year) as number[], TOL, "all");
     for (const [g, byYear] of Object.entries(c.D_mean_by_year_region) as [string, Record<string, number>][]) {
       const rows = a.groupMeans.filter((m) => m.group === g);
       expect(rows.map((m) => m.period)).toEqual(Object.keys(byYear));
-      expectAllClose(
-        rows.map((m) => m.D),
-        Object.values(byYear),
-        TOL,
-        g,
-      );
+      expectAllClose(rows.map((m) => m.D), Object.values(byYear), TOL, g);
     }
   });
 
@@ -161,7 +108,15 @@ describe("pipeline on reference panel a (entropy, global, standard C)", () => {
   });
 
   it("builds every sheet of the report", () => {
-    expect(result.report.sheets.map((s) => s.name)).toEqual(["Summary", "Weights", "Scores", "Coordination by group", "Grades", "Density", "Haken"]);
+    expect(result.report.sheets.map((s) => s.name)).toEqual([
+      "Summary",
+      "Weights",
+      "Scores",
+      "Coordination by group",
+      "Grades",
+      "Density",
+      "Haken",
+    ]);
   });
 });
 
@@ -178,30 +133,10 @@ describe("pipeline on reference panel b (CRITIC, Haken)", () => {
     const c = loadFixture("critic.json").global_ddof1;
     for (const sub of ["NQPF", "NTU"]) {
       const w = a.weights.filter((x) => x.subsystem === sub);
-      expectAllClose(
-        w.map((x) => x.weight),
-        c[sub].w,
-        TOL,
-        `${sub} w`,
-      );
-      expectAllClose(
-        w.map((x) => x.conflict!),
-        c[sub].conflict,
-        TOL,
-        `${sub} conflict`,
-      );
-      expectAllClose(
-        w.map((x) => x.information!),
-        c[sub].C,
-        TOL,
-        `${sub} C`,
-      );
-      expectAllClose(
-        inInputOrder(a, P).map((o) => o.U[sub]),
-        c[sub].U,
-        TOL,
-        `${sub} U`,
-      );
+      expectAllClose(w.map((x) => x.weight), c[sub].w, TOL, `${sub} w`);
+      expectAllClose(w.map((x) => x.conflict!), c[sub].conflict, TOL, `${sub} conflict`);
+      expectAllClose(w.map((x) => x.information!), c[sub].C, TOL, `${sub} C`);
+      expectAllClose(inInputOrder(a, P).map((o) => o.U[sub]), c[sub].U, TOL, `${sub} U`);
     }
   });
 
@@ -217,12 +152,7 @@ describe("pipeline on reference panel b (CRITIC, Haken)", () => {
     expect(m.fitB.adiabatic).toBe(ref.fit_NTU_as_q1.adiabatic);
     const obs = inInputOrder(a, P);
     const byKey = new Map(a.observations.map((o, i) => [o, a.haken!.levels[i]]));
-    expectAllClose(
-      obs.map((o) => byKey.get(o)!),
-      h.evolution_levels["distance_qV|1-d/dmax"],
-      TOL,
-      "h",
-    );
+    expectAllClose(obs.map((o) => byKey.get(o)!), h.evolution_levels["distance_qV|1-d/dmax"], TOL, "h");
   });
 });
 
@@ -253,12 +183,7 @@ describe("pipeline on the bundled sample panel", () => {
       return compositeIndex(entropyWeights(X, { directions: inds.map((i) => i.direction) })).U;
     });
     const ccd = coupling(sorted.map((_, i) => U.map((u) => u[i])));
-    expectAllClose(
-      a.observations.map((o) => o.D),
-      ccd.D as number[],
-      1e-12,
-      "D",
-    );
+    expectAllClose(a.observations.map((o) => o.D), ccd.D as number[], 1e-12, "D");
     expect(a.observations.map((o) => o.id)).toEqual(sorted.map((r) => r[header.indexOf(roles.id)]));
   });
 
@@ -281,10 +206,7 @@ describe("pipeline on the bundled sample panel", () => {
       // the national breaks, from the engine on the 31 provinces' X1 of that year
       const x1 = header.findIndex((h) => h.startsWith("X1"));
       const rows = body.filter((r) => String(r[header.indexOf("Year")]) === period);
-      const national = discretize(
-        rows.map((r) => r[x1] as number),
-        { method: "natural", k: 6 },
-      );
+      const national = discretize(rows.map((r) => r[x1] as number), { method: "natural", k: 6 });
       expect(all.breaks).toEqual(national.breaks);
       for (const g of ["East", "Central", "West"]) {
         const row = geo.factors.find((f) => f.group === g && f.period === period && f.factor.startsWith("X1"))!;
@@ -292,10 +214,7 @@ describe("pipeline on the bundled sample panel", () => {
         const obs = a.observations.filter((o) => o.period === period && o.group === g);
         const x = obs.map((o) => rows.find((r) => r[header.indexOf("Province")] === o.id)![x1] as number);
         const codes = classify(x, national.breaks).codes;
-        const direct = factorDetector(
-          obs.map((o) => o.D),
-          codes,
-        );
+        const direct = factorDetector(obs.map((o) => o.D), codes);
         expect(row.q).toBe(direct.q);
         expect(row.pCentral).toBe(direct.pCentral);
       }
@@ -304,8 +223,7 @@ describe("pipeline on the bundled sample panel", () => {
 
   it("groupStrata within: a small group is re-discretized by the whole period's kind, with k lowered to n/2", async () => {
     const cells = parseCsv(fs.readFileSync(path.join(samples, "sample-panel.csv"), "utf8"));
-    const w = (await runReport(cells, fs.readFileSync(path.join(samples, "sample-panel.roles.json"), "utf8"), parseOptions({ groupStrata: "within" })))
-      .analysis as Analysis;
+    const w = (await runReport(cells, fs.readFileSync(path.join(samples, "sample-panel.roles.json"), "utf8"), parseOptions({ groupStrata: "within" }))).analysis as Analysis;
     const geo = w.geodetector!;
     const all = geo.factors.find((f) => f.group === "All" && f.period === "2011" && f.factor.startsWith("X1"))!;
     expect([all.method, all.k]).toEqual(["natural", 6]);
@@ -327,12 +245,7 @@ describe("pipeline on the bundled sample panel", () => {
     const all = r.geodetector!.factors.find((f) => f.group === "All" && f.period === "2011" && f.factor === "Region")!;
     expect(all.method).toBe("categorical");
     const obs = r.observations.filter((o) => o.period === "2011");
-    expect(all.q).toBe(
-      factorDetector(
-        obs.map((o) => o.D),
-        obs.map((o) => o.group),
-      ).q,
-    );
+    expect(all.q).toBe(factorDetector(obs.map((o) => o.D), obs.map((o) => o.group)).q);
     const east = r.geodetector!.factors.find((f) => f.group === "East" && f.period === "2011" && f.factor === "Region")!;
     expect(east.q).toBeNull();
     expect(east.reason).toBe("the group column is constant within the group East: its q is computed over all units only");
@@ -396,12 +309,7 @@ describe("small groups never fail the report", () => {
     expect(a.warnings.join("\n")).toMatch(/Density: Solo 2011 has fewer than two distinct values/);
     expect(a.density.some((d) => d.group === "Solo")).toBe(false);
     // weights, U and D do not depend on the grouping
-    expectAllClose(
-      a.observations.map((o) => o.D),
-      base.observations.map((o) => o.D),
-      0,
-      "D",
-    );
+    expectAllClose(a.observations.map((o) => o.D), base.observations.map((o) => o.D), 0, "D");
     // the Solo group's mean equals Tibet's own D
     const tibet2020 = a.observations.find((o) => o.id === "Xizang" && o.period === "2020")!;
     expect(a.groupMeans.find((m) => m.group === "Solo" && m.period === "2020")!.D).toBe(tibet2020.D);
@@ -418,13 +326,7 @@ describe("progress and cancel run section by section", () => {
   it("reports each registered section in order with its label and a growing fraction", async () => {
     const { cells, roles } = load();
     const seen: Array<[string, number, string]> = [];
-    await runReport(
-      cells,
-      roles,
-      DEFAULT_OPTIONS,
-      { onProgress: (stage, fraction, label) => void seen.push([stage, fraction, label.en]) },
-      { sections: { skip: ["geodetector"] } },
-    );
+    await runReport(cells, roles, DEFAULT_OPTIONS, { onProgress: (stage, fraction, label) => void seen.push([stage, fraction, label.en]) }, { sections: { skip: ["geodetector"] } });
     expect(seen.map((s) => s[0])).toEqual(["reading", "data", "weights", "coupling", "groupMeans", "density", "haken", "report"]);
     expect(seen.find((s) => s[0] === "haken")![2]).toBe("Haken model");
     for (let i = 1; i < seen.length; i++) expect(seen[i][1]).toBeGreaterThan(seen[i - 1][1]);

@@ -100,7 +100,7 @@ export function isMissing(v: unknown): boolean {
  * copied (the detectors only read it), with `missing` null.
  *
  * @example
- * readY([1, "", 3], "y", "drop"); // { values: [1, NaN, 3], missing: [0, 1, 0] }
+ * readY([1, "", 3], "y", "drop"); // => { values: [1, NaN, 3], missing: [0, 1, 0] }
  */
 export function readY(y: ArrayLike<unknown>, name: string, missing: "error" | "drop"): { values: Float64Array; missing: Uint8Array | null } {
   if (!y || y.length === 0) throw new CoordError("EMPTY", `${name} is empty`, { argument: name });
@@ -125,7 +125,7 @@ export function readY(y: ArrayLike<unknown>, name: string, missing: "error" | "d
  * one sum tells (without overflow, unlike Σ v).
  *
  * @example
- * allFinite(Float64Array.from([1, 2, Infinity])); // false
+ * allFinite(Float64Array.from([1, 2, Infinity])); // => false
  */
 export function allFinite(v: Float64Array): boolean {
   let acc = 0;
@@ -195,7 +195,7 @@ export function encodeFactor(x: FactorValues, name: string, rows: Int32Array | n
  * naming its row. A function of its own so that the scan stays monomorphic (Int32Array only).
  *
  * @example
- * codeCount(Int32Array.from([0, 2, 1]), "x"); // 3
+ * codeCount(Int32Array.from([0, 2, 1]), "x"); // => 3
  */
 export function codeCount(codes: Int32Array, name: string): number {
   let min = 0;

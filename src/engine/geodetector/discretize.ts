@@ -4,7 +4,14 @@ import { encodeStrata } from "./strata";
 import { quantileSorted } from "../stats/quantile";
 import { DEFAULT_K } from "./constants";
 import { FactorKindDecision, factorKind, textInNumericFactor } from "./factorKind";
-import { NaturalBreaksResult, ValueRuns, assertClassCount, checkDistinct, naturalBreaksOfRuns, valueRuns } from "./naturalBreaks";
+import {
+  NaturalBreaksResult,
+  ValueRuns,
+  assertClassCount,
+  checkDistinct,
+  naturalBreaksOfRuns,
+  valueRuns,
+} from "./naturalBreaks";
 
 /** Discretization methods of METHODS.md M9, in GD's grid order. */
 export type DiscretizeMethod = "equal" | "natural" | "quantile" | "geometric" | "sd";
@@ -41,7 +48,7 @@ export interface Discretization {
  * are right-closed with the lowest value included, as R's cut(..., include.lowest = TRUE) in GD.
  *
  * @example
- * discretize([1, 2, 3, 4, 5, 6, 7, 8, 9], { method: "equal", k: 2 });
+ * discretize([1, 2, 3, 4, 5, 6, 7, 8, 9], { method: "equal", k: 2 }); // =>
  * // { breaks: [1, 5, 9], codes: [0, 0, 0, 0, 0, 1, 1, 1, 1], counts: [5, 4], k: 2, ... }
  */
 export function discretize(x: ArrayLike<unknown>, options: DiscretizeOptions = {}): Discretization {
@@ -73,7 +80,7 @@ export interface Classification {
  * outside [b0, bk] is an error naming its row (R would give NA).
  *
  * @example
- * classify([0, 1, 1.5, 2, 3], [0, 1, 2, 3]).codes; // Int32Array [0, 0, 1, 1, 2]
+ * classify([0, 1, 1.5, 2, 3], [0, 1, 2, 3]).codes; // => Int32Array [0, 0, 1, 1, 2]
  */
 export function classify(x: ArrayLike<unknown>, breaks: ArrayLike<number>, options: { argument?: string } = {}): Classification {
   const argument = options.argument ?? "x";
@@ -150,7 +157,7 @@ export interface RunClassification {
  *
  * @example
  * const f = prepareNumericFactor([0, 1, 1.5, 2, 3], "x");
- * codesOfRuns(f, classifyRuns(f, [0, 1, 2, 3]).runClass); // Int32Array [0, 0, 1, 1, 2]
+ * codesOfRuns(f, classifyRuns(f, [0, 1, 2, 3]).runClass); // => Int32Array [0, 0, 1, 1, 2]
  */
 export function classifyRuns(f: PreparedFactor, breaks: ArrayLike<number>): RunClassification {
   const b = checkBreaks(breaks);
@@ -200,7 +207,7 @@ function cumulativeWeights(f: PreparedFactor): Float64Array {
  *
  * @example
  * const f = prepareNumericFactor([3, 1, 2], "x");
- * codesOfRuns(f, Int32Array.from([0, 0, 1])); // Int32Array [1, 0, 0]
+ * codesOfRuns(f, Int32Array.from([0, 0, 1])); // => Int32Array [1, 0, 0]
  */
 export function codesOfRuns(f: PreparedFactor, runClass: Int32Array): Int32Array {
   const rank = runRanks(f);
@@ -213,7 +220,7 @@ export function codesOfRuns(f: PreparedFactor, runClass: Int32Array): Int32Array
  * The run (index into f.runs.values) of each row, by binary search; computed once per factor.
  *
  * @example
- * runRanks(prepareNumericFactor([3, 1, 3, 2], "x")); // Int32Array [2, 0, 2, 1]
+ * runRanks(prepareNumericFactor([3, 1, 3, 2], "x")); // => Int32Array [2, 0, 2, 1]
  */
 export function runRanks(f: PreparedFactor): Int32Array {
   if (f.rank) return f.rank;
@@ -312,7 +319,7 @@ export interface PreparedFactor {
  * Validate (finite numbers, not constant) and sort a numeric factor once.
  *
  * @example
- * prepareNumericFactor([3, 1, 2], "x").sorted; // Float64Array [1, 2, 3]
+ * prepareNumericFactor([3, 1, 2], "x").sorted; // => Float64Array [1, 2, 3]
  */
 export function prepareNumericFactor(x: ArrayLike<unknown>, argument: string): PreparedFactor {
   const v = finiteVector(x, argument);
@@ -369,7 +376,7 @@ export interface MethodBreaks {
  * distinct values). Throws CoordError for a method that cannot apply (geometric with x ≤ 0).
  *
  * @example
- * breaksFor(prepareNumericFactor([1, 2, 3, 4, 5], "x"), "equal", 2).breaks; // [1, 3, 5]
+ * breaksFor(prepareNumericFactor([1, 2, 3, 4, 5], "x"), "equal", 2).breaks; // => [1, 3, 5]
  */
 export function breaksFor(f: PreparedFactor, method: DiscretizeMethod, k: number): MethodBreaks {
   switch (method) {
@@ -478,13 +485,9 @@ function geometricBreaks(f: PreparedFactor, k: number): number[] {
   }
   const r = Math.pow(f.max / f.min, 1 / k);
   if (!Number.isFinite(r) || !(r > 1))
-    throw new CoordError(
-      "UNDEFINED",
-      `${f.argument}: the ratio max/min (${f.max}/${f.min}) is too large to compute geometric intervals with; use another method`,
-      {
-        argument: f.argument,
-      },
-    );
+    throw new CoordError("UNDEFINED", `${f.argument}: the ratio max/min (${f.max}/${f.min}) is too large to compute geometric intervals with; use another method`, {
+      argument: f.argument,
+    });
   const b = new Array<number>(k + 1);
   b[0] = f.min;
   for (let i = 1; i < k; i++) b[i] = f.min * Math.pow(r, i);
@@ -534,7 +537,8 @@ function sdBreaks(f: PreparedFactor, k: number): MethodBreaks {
     itv = [min, ...inner, max];
     if (itv.length >= k + 1) {
       const warnings: string[] = [];
-      if (itv.length !== k + 1) warnings.push(`sd, k = ${k}: GD's standard-deviation rule gives ${itv.length - 1} classes (steps of sd/${m <= 7 ? 2 : 4})`);
+      if (itv.length !== k + 1)
+        warnings.push(`sd, k = ${k}: GD's standard-deviation rule gives ${itv.length - 1} classes (steps of sd/${m <= 7 ? 2 : 4})`);
       return { breaks: itv, warnings, repeated: false };
     }
     // GD loops for ever when the quarter-sd lattice cannot supply k + 1 breaks; stop once the

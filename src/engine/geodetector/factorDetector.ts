@@ -50,8 +50,8 @@ export interface FactorDetectorResult {
  * F = (N - L)/(L - 1) · q/(1 - q) tested against the non-central F(L - 1, N - L; λ).
  *
  * @example
- * factorDetector([1, 2, 3, 10, 11, 12], ["a", "a", "a", "b", "b", "b"]);
- * // { q: 0.96812... (= 121.5/125.5), F: 121.5, lambda: 1.61354..., pValue: 0.0018888..., pCentral: 0.000385..., N: 6, L: 2, singletons: 0, ... }
+ * factorDetector([1, 2, 3, 10, 11, 12], ["a", "a", "a", "b", "b", "b"]); // =>
+ * // { q: 0.96813, F: 121.5, lambda: 1.61355, pValue: 0.0018888, pCentral: 0.00038507, N: 6, L: 2, singletons: 0, ... } (q = 121.5/125.5)
  */
 export function factorDetector(y: ArrayLike<unknown>, x: FactorValues, options: DetectorOptions & { xName?: string } = {}): FactorDetectorResult {
   const opts = readOptions(options);
@@ -70,7 +70,7 @@ export function factorDetector(y: ArrayLike<unknown>, x: FactorValues, options: 
  * numbers as factorDetector (to rounding); strata are reported by code.
  *
  * @example
- * factorDetectorCodes(Float64Array.from([1, 2, 10, 11]), Int32Array.from([0, 0, 1, 1]), 2).q; // 0.98780...
+ * factorDetectorCodes(Float64Array.from([1, 2, 10, 11]), Int32Array.from([0, 0, 1, 1]), 2).q; // => 0.9878
  */
 export function factorDetectorCodes(y: Float64Array, codes: Int32Array, L: number, options: DetectorOptions = {}): FactorDetectorResult {
   const opts = readOptions(options);
@@ -108,8 +108,8 @@ export function factorDetectorCodes(y: Float64Array, codes: Int32Array, L: numbe
  *
  * @example
  * const count = new Float64Array(2), sum = new Float64Array(2);
- * tallyCodes(Float64Array.from([1, 2, 10, 11]), Int32Array.from([0, 0, 1, 1]), 2, 6, count, sum); // 82
- * // count = [2, 2], sum = [-9, 9]
+ * tallyCodes(Float64Array.from([1, 2, 10, 11]), Int32Array.from([0, 0, 1, 1]), 2, 6, count, sum); // => 82
+ * [count, sum]; // => [Float64Array [2, 2], Float64Array [-9, 9]]
  */
 function tallyCodes(y: Float64Array, codes: Int32Array, L: number, K: number, count: Float64Array, sum: Float64Array): number {
   const n = y.length;
@@ -129,13 +129,9 @@ function tallyCodes(y: Float64Array, codes: Int32Array, L: number, K: number, co
 /** The factor detector result for y and one encoded factor. */
 export function factorResult(y: Float64Array, f: EncodedFactor, opts: ResolvedOptions, droppedMissing: number): FactorDetectorResult {
   if (y.length < 2)
-    throw new CoordError(
-      "TOO_FEW",
-      `${opts.yName} has ${y.length} value${y.length === 1 ? "" : "s"}${droppedMissing ? " after dropping missing rows" : ""}; at least 2 are needed`,
-      {
-        argument: opts.yName,
-      },
-    );
+    throw new CoordError("TOO_FEW", `${opts.yName} has ${y.length} value${y.length === 1 ? "" : "s"}${droppedMissing ? " after dropping missing rows" : ""}; at least 2 are needed`, {
+      argument: opts.yName,
+    });
   return fromTallies(stratumSums(y, f.codes, f.L), f, opts, droppedMissing);
 }
 

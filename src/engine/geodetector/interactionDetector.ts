@@ -24,7 +24,12 @@ export interface NamedFactor {
 }
 
 /** The five interaction types of METHODS.md M8 (GD/gdverse rule). */
-export type InteractionType = "Weaken, nonlinear" | "Weaken, uni-variable" | "Enhance, bi-variable" | "Independent" | "Enhance, nonlinear";
+export type InteractionType =
+  | "Weaken, nonlinear"
+  | "Weaken, uni-variable"
+  | "Enhance, bi-variable"
+  | "Independent"
+  | "Enhance, nonlinear";
 
 /** One pair of factors. */
 export interface InteractionPair {
@@ -80,7 +85,7 @@ const TRIPLE_LIMIT = 4096;
  * own q, instead of 21; 2.4x faster).
  *
  * @example
- * interactionDetector([1, 2, 3, 4], [{ name: "a", values: [0, 0, 1, 1] }, { name: "b", values: [0, 1, 0, 1] }]).pairs[0];
+ * interactionDetector([1, 2, 3, 4], [{ name: "a", values: [0, 0, 1, 1] }, { name: "b", values: [0, 1, 0, 1] }]).pairs[0]; // =>
  * // { a: "a", b: "b", q1: 0.8, q2: 0.2, q12: 1, type: "Independent", ... } (q12 = q1 + q2)
  */
 export function interactionDetector(y: ArrayLike<unknown>, factors: NamedFactor[], options: DetectorOptions = {}): InteractionDetectorResult {
@@ -94,7 +99,8 @@ export function interactionDetector(y: ArrayLike<unknown>, factors: NamedFactor[
     if (yv.values.length < 2) throw tooFew(opts, yv.values.length);
     const enc = xs.map((x, k) => encodeFactor(x, names[k], null));
     const { q, tests } = blockTests(context(yv.values), enc, opts);
-    for (let i = 0; i < enc.length; i++) for (let j = i + 1; j < enc.length; j++) pairs.push(pairResult(enc[i], enc[j], q[i], q[j], tests[i][j]!));
+    for (let i = 0; i < enc.length; i++)
+      for (let j = i + 1; j < enc.length; j++) pairs.push(pairResult(enc[i], enc[j], q[i], q[j], tests[i][j]!));
     return { pairs };
   }
   // missing 'drop': per pair, on the rows complete for y, x1 and x2 (q1, q2 recomputed there, as PyPI geodetector)
@@ -116,7 +122,7 @@ export function interactionDetector(y: ArrayLike<unknown>, factors: NamedFactor[
  * |a - b| ≤ 1e-10 as equality.
  *
  * @example
- * interactionType(0.5, 0.3, 0.6); // "Enhance, bi-variable"
+ * interactionType(0.5, 0.3, 0.6); // => "Enhance, bi-variable"
  */
 export function interactionType(q1: number, q2: number, q12: number, tol = INTERACTION_TOLERANCE): InteractionType {
   const lo = Math.min(q1, q2);
@@ -184,7 +190,7 @@ function overlayTest(ctx: Context, f1: EncodedFactor, f2: EncodedFactor | null, 
  * @example
  * const count = new Float64Array(4), sum = new Float64Array(4);
  * tallyPair(Int32Array.from([0, 1]), Int32Array.from([1, 1]), 2, Float64Array.from([1, 3]), 2, count, sum);
- * // count = [0, 1, 0, 1], sum = [0, -1, 0, 1]
+ * [count, sum]; // => [[0, 1, 0, 1], [0, -1, 0, 1]]
  */
 function tallyPair(c1: Int32Array, c2: Int32Array, L2: number, y: Float64Array, mean: number, count: Float64Array, sum: Float64Array): void {
   const n = y.length;
@@ -203,7 +209,7 @@ function tallyPair(c1: Int32Array, c2: Int32Array, L2: number, y: Float64Array, 
  * least one pair besides (i, j): one triple pass costs about as much as 1.2 pair passes.
  *
  * @example
- * overlayBlocks([6, 6, 6, 6]); // [[0, 1, 2], [0, 3, 1], [2, 3]]
+ * overlayBlocks([6, 6, 6, 6]); // => [[0, 1, 2], [0, 3, 1], [2, 3]]
  */
 function overlayBlocks(L: readonly number[]): number[][] {
   const F = L.length;
@@ -252,11 +258,7 @@ function blockTests(ctx: Context, enc: EncodedFactor[], opts: ResolvedOptions): 
       tests[a][b] = sparseOverlayTest(ctx, enc[a], enc[b], opts);
       continue;
     }
-    const table = tallyBlock(
-      ctx,
-      block.map((f) => enc[f]),
-      cells,
-    );
+    const table = tallyBlock(ctx, block.map((f) => enc[f]), cells);
     for (let s = 0; s < block.length; s++) {
       const f = block[s];
       if (Number.isNaN(q[f])) {
@@ -304,7 +306,8 @@ function tallyBlock(ctx: Context, fs: EncodedFactor[], cells: number): Table {
  * @example
  * const count = new Float64Array(8), sum = new Float64Array(8);
  * const c = Int32Array.from([0, 1]);
- * tallyTriple(c, c, c, 2, 2, Float64Array.from([1, 3]), 2, count, sum); // count[0] = count[7] = 1, sum[0] = -1
+ * tallyTriple(c, c, c, 2, 2, Float64Array.from([1, 3]), 2, count, sum);
+ * [count[0], count[7], sum[0]]; // => [1, 1, -1]
  */
 function tallyTriple(
   c1: Int32Array,
@@ -330,7 +333,7 @@ function tallyTriple(
  * that order): cells are added in row-major order.
  *
  * @example
- * margin({ count: Float64Array.from([1, 2, 3, 4]), sum: Float64Array.from([1, 1, 1, 1]) }, [2, 2], [1]).count; // [4, 6]
+ * margin({ count: Float64Array.from([1, 2, 3, 4]), sum: Float64Array.from([1, 1, 1, 1]) }, [2, 2], [1]).count; // => [4, 6]
  */
 function margin(table: Table, dims: number[], keep: number[]): Table {
   const size = keep.reduce((p, k) => p * dims[k], 1);

@@ -61,11 +61,15 @@ export interface OptimalDiscretization {
  * @example
  * const y = [1, 1.2, 0.9, 5, 5.1, 4.8, 9, 9.3, 8.7, 9.1];
  * const x = [1, 2, 3, 10, 11, 12, 20, 21, 22, 23];
- * optimalDiscretization(y, x, { methods: ["equal", "natural"], ks: [2, 3] }).best;
- * // { method: "equal", k: 3, q: 0.9974..., breaks: [1, 8.33..., 15.66..., 23], ... }
+ * optimalDiscretization(y, x, { methods: ["equal", "natural"], ks: [2, 3] }).best; // =>
+ * // { method: "equal", k: 3, q: 0.99746, breaks: [1, 8.333, 15.667, 23], ... }
  * // (natural k = 3 makes the same classes; the tie goes to the first in grid order)
  */
-export function optimalDiscretization(y: ArrayLike<unknown>, x: ArrayLike<unknown>, options: OptimalDiscretizationOptions = {}): OptimalDiscretization {
+export function optimalDiscretization(
+  y: ArrayLike<unknown>,
+  x: ArrayLike<unknown>,
+  options: OptimalDiscretizationOptions = {},
+): OptimalDiscretization {
   const yArgument = options.yArgument ?? "y";
   const argument = options.argument ?? "x";
   const methods = (options.methods ?? DISCRETIZE_METHODS).map((m) => assertOption(m, DISCRETIZE_METHODS, "methods"));
@@ -77,7 +81,8 @@ export function optimalDiscretization(y: ArrayLike<unknown>, x: ArrayLike<unknow
   assertSameLength(yv, x, yArgument, argument);
   let constant = true;
   for (let i = 1; i < yv.length && constant; i++) if (yv[i] !== yv[0]) constant = false;
-  if (constant) throw new CoordError("CONSTANT", `${yArgument} is constant (every value is ${yv[0]}); q is undefined`, { argument: yArgument });
+  if (constant)
+    throw new CoordError("CONSTANT", `${yArgument} is constant (every value is ${yv[0]}); q is undefined`, { argument: yArgument });
 
   const f = prepareNumericFactor(x, argument);
   const distinct = f.runs.values.length;

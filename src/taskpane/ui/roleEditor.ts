@@ -98,10 +98,7 @@ export function stateToRolesFile(state: RoleState): RolesFile {
 
 /** Validated roles of the state against the headers (throws the CoordError of parseRoles). */
 export function stateToRoles(state: RoleState): Roles {
-  return parseRoles(
-    stateToRolesFile(state),
-    state.columns.map((c) => c.column),
-  );
+  return parseRoles(stateToRolesFile(state), state.columns.map((c) => c.column));
 }
 
 /** The select's options for a column. */
@@ -140,14 +137,7 @@ export function createRoleEditor(initial: RoleState, messages: string[] = []): R
 
   function render(): void {
     clear(element);
-    if (messages.length > 0)
-      element.appendChild(
-        el(
-          "ul",
-          { className: "cl-notes" },
-          messages.map((m) => el("li", { text: m })),
-        ),
-      );
+    if (messages.length > 0) element.appendChild(el("ul", { className: "cl-notes" }, messages.map((m) => el("li", { text: m }))));
 
     // subsystem names
     const names = el("div", { className: "cl-subsystems" }, [el("div", { className: "cl-label", text: t("subsystemNames") })]);
@@ -223,9 +213,7 @@ export function createRoleEditor(initial: RoleState, messages: string[] = []): R
       ]);
       tbody.appendChild(row);
     });
-    const head = el("thead", {}, [
-      el("tr", {}, [el("th", { text: t("column") }), el("th", { text: t("role") }), el("th", { text: t("direction") }), el("th", { text: t("factorKind") })]),
-    ]);
+    const head = el("thead", {}, [el("tr", {}, [el("th", { text: t("column") }), el("th", { text: t("role") }), el("th", { text: t("direction") }), el("th", { text: t("factorKind") })])]);
     element.appendChild(el("div", { className: "cl-table-wrap" }, [el("table", { className: "cl-role-table" }, [head, tbody])]));
   }
 
