@@ -221,15 +221,26 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
       continue;
     }
     try {
-      if (keep.length < f.values.length)
-        throw new CoordError("MISSING", `${f.values.length - keep.length} empty cell(s) in ${f.column}; the geodetector needs every row`, { argument: f.column });
-      if (new Set(y).size < 2) throw new CoordError("CONSTANT", `y is constant in ${where}; q is undefined`, { argument: "y" });
-      const s = f.preset ?? stratify(f.column, f.kind, f.values as Array<number | string>, y, o, where, warnings, out.grid, section);
-      used.set(f.column, s);
+      const complete = keep.length === f.values.length;
+      // M8: missing x: an error naming the factor, unless the rows are dropped (per factor)
+      if (!complete && o.missing !== "drop")
+        throw new CoordError("MISSING", `${f.values.length - keep.length} empty cell(s) in ${f.column}; the geodetector needs every row (or --missing drop)`, {
+          argument: f.column,
+        });
+      const ys = complete ? y : keep.map((i) => y[i]);
+      if (new Set(ys).size < 2) throw new CoordError("CONSTANT", `y is constant in ${where}; q is undefined`, { argument: "y" });
+      const values = (complete ? f.values : keep.map((i) => f.values[i])) as Array<number | string>;
+      const s = complete && f.preset ? f.preset : stratify(f.column, f.kind, values, ys, o, where, warnings, out.grid, section);
+      if (complete) used.set(f.column, s);
+      else
+        warnings.push(
+          `Geodetector ${where}, ${f.column}: ${f.values.length - keep.length} row(s) with an empty cell left out of its factor and risk detectors; ` +
+            `not in the interaction and ecological detectors${f.preset ? "; strata decided on these rows" : ""}.`,
+        );
       row.method = s.method;
       row.k = s.k;
       row.breaks = s.breaks;
-      const r = factorDetector(y, s.codes, { ddof: o.ddof });
+      const r = factorDetector(ys, s.codes, { ddof: o.ddof });
       row.q = r.q;
       row.p = r.pValue;
       row.pCentral = r.pCentral;
@@ -239,8 +250,8 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
         row.reason = r.reason;
         warnings.push(`Geodetector ${where}, ${f.column}: ${r.reason}; not a finding.`);
       }
-      strata.push(s);
-      const risk = riskDetector(y, s.codes, { alpha: o.geoAlpha });
+      if (complete) strata.push(s);
+      const risk = riskDetector(ys, s.codes, { alpha: o.geoAlpha });
       out.risk.push({
         period: section.period,
         group: section.group,

@@ -82,8 +82,13 @@ describe("report and GEOQ: the same kind rule on a 10-unit cross-section", () =>
     await expect(geo({ y: "D", factors: ["GDP"] }, {}, cells(withNa))).rejects.toThrow(/^row 5, column "GDP": text 'n\/a' in a numeric factor/);
     const dropped = await geo({ y: "D", factors: ["GDP", "Zone"] }, {}, cells(withNa), true);
     const r = row(dropped.geo, "GDP");
-    expect(r.method).not.toBe("categorical");
-    expect(r.q).toBeNull();
+    expect(r.method).toBe("natural");
+    // the row is left out of this factor's detectors (M8: per factor): q on the 9 complete rows = GEOQ on them
+    expect(r.n).toBe(9);
+    const keep = [0, 1, 2, 4, 5, 6, 7, 8, 9];
+    expect(r.q).toBe(geoqImpl(col(keep.map((i) => y[i])), col(keep.map((i) => gdp[i])), null, null, 4)[0][0]);
+    expect(r.k).toBe(4); // 9 rows allow at most 4 classes
+    expect(dropped.warnings.some((w) => /GDP: 1 row\(s\) with an empty cell left out of its factor and risk detectors/.test(w))).toBe(true);
     expect(dropped.warnings).toContain(`factor "GDP": 1 text cell in a numeric column taken as missing (row 5 'n/a')`);
   });
 });

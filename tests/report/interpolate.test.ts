@@ -130,7 +130,7 @@ describe("--missing interpolate through the report, the JSON and the command lin
     expect(drop.code).toBe(0);
     const j = JSON.parse(fs.readFileSync(json, "utf8"));
     expect(j.data.observations).toBe(10);
-    expect(j.options.missing).toBe("error"); // the alias works on the panel, the option keeps its value
+    expect(j.options.missing).toBe("drop"); // the alias shows as the option's value
     const both = await runCli(main, [
       path.join(dir, "panel.csv"),
       "--roles",
