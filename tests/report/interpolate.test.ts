@@ -100,48 +100,18 @@ describe("--missing interpolate through the report, the JSON and the command lin
   });
 
   it("command line: --missing interpolate; --drop-incomplete stays an alias of drop; the two together are refused; --help lists the new options", async () => {
-    const out = path.join(dir, "r.xlsx");
     const json = path.join(dir, "r.json");
-    const ok = await runCli(main, [
-      path.join(dir, "panel.csv"),
-      "--roles",
-      path.join(dir, "roles.json"),
-      "--out",
-      out,
-      "--json",
-      json,
-      "--missing",
-      "interpolate",
-      "--quiet",
-    ]);
+    const report = (...flags: string[]) =>
+      runCli(main, [path.join(dir, "panel.csv"), "--roles", path.join(dir, "roles.json"), "--out", path.join(dir, "r.xlsx"), "--json", json, "--quiet", ...flags]);
+    const ok = await report("--missing", "interpolate");
     expect(ok.code).toBe(0);
     expect(JSON.parse(fs.readFileSync(json, "utf8")).filled).toHaveLength(2);
-    const drop = await runCli(main, [
-      path.join(dir, "panel.csv"),
-      "--roles",
-      path.join(dir, "roles.json"),
-      "--out",
-      out,
-      "--json",
-      json,
-      "--drop-incomplete",
-      "--quiet",
-    ]);
+    const drop = await report("--drop-incomplete");
     expect(drop.code).toBe(0);
     const j = JSON.parse(fs.readFileSync(json, "utf8"));
     expect(j.data.observations).toBe(10);
     expect(j.options.missing).toBe("drop"); // the alias shows as the option's value
-    const both = await runCli(main, [
-      path.join(dir, "panel.csv"),
-      "--roles",
-      path.join(dir, "roles.json"),
-      "--out",
-      out,
-      "--drop-incomplete",
-      "--missing",
-      "interpolate",
-      "--quiet",
-    ]);
+    const both = await report("--drop-incomplete", "--missing", "interpolate");
     expect(both.code).toBe(1);
     expect(both.err).toMatch(/--drop-incomplete \(missing drop\) contradicts --missing interpolate/);
     const help = await runCli(main, ["--help"]);
