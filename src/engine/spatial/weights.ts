@@ -391,6 +391,8 @@ export interface AlignOptions {
   allowExtra?: boolean;
   /** Maps a data unit to a weights label (e.g. Chinese names to the preset's); default: itself. */
   resolve?: (unit: string) => string | undefined;
+  /** What the weights are called in the "missing" message (default "the weights"). */
+  what?: string;
 }
 
 /**
@@ -433,8 +435,8 @@ export function alignWeights(W: SpatialWeights, units: readonly string[], option
   const extra = W.labels.filter((_, i) => used[i] < 0);
   if (missing.length > 0 || (extra.length > 0 && !options.allowExtra)) {
     const parts: string[] = [];
-    if (missing.length > 0) parts.push(`the data's unit '${missing[0]}' is not in the weights${missing.length > 1 ? ` (${missing.length} missing)` : ""}`);
-    if (extra.length > 0) parts.push(`the weights' unit '${extra[0]}' is not in the data${extra.length > 1 ? ` (${extra.length} extra)` : ""}`);
+    if (missing.length > 0) parts.push(`the data's unit '${missing[0]}' is not in ${options.what ?? "the weights"}${missing.length > 1 ? ` (${missing.length} missing)` : ""}`);
+    if (extra.length > 0 && !options.allowExtra) parts.push(`the weights' unit '${extra[0]}' is not in the data${extra.length > 1 ? ` (${extra.length} extra)` : ""}`);
     throw new CoordError("OPTION", `${argument} do not match the data's units one to one: ${parts.join("; ")}`, { argument });
   }
   return subsetWeights(W, keep);

@@ -95,6 +95,6 @@ export function resolveChinaProvince(name: string): string | undefined {
  * Array.from(W.neighbours); // => [1, 2, 0, 2, 0, 1]
  */
 export function chinaProvincesWeightsFor(units: readonly string[], options: { hainan?: HainanRule } = {}): SpatialWeights {
-  const W = alignWeights(chinaProvincesWeights(options), units, { allowExtra: true, resolve: resolveChinaProvince });
+  const W = alignWeights(chinaProvincesWeights(options), units, { allowExtra: true, resolve: resolveChinaProvince, what: "China's 31 provinces (the china-provinces weights)" });
   return { ...W, labels: units.map(String) };
 }
