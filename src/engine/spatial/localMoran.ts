@@ -220,6 +220,7 @@ function conditionalPermutationP(W: SpatialWeights, z: Float64Array, m2: number,
     }
     const scale = (factor * z[i]) / m2;
     const obs = Ii[i];
+    const tol = 1e-12 * Math.abs(obs); // ties within rounding count on both sides
     let ge = 0;
     let le = 0;
     for (let r = 0; r < R; r++) {
@@ -230,8 +231,8 @@ function conditionalPermutationP(W: SpatialWeights, z: Float64Array, m2: number,
         s += weights[a + q] * z[d < i ? d : d + 1];
       }
       const Ip = scale * s;
-      if (Ip >= obs) ge++;
-      if (Ip <= obs) le++;
+      if (Ip >= obs - tol) ge++;
+      if (Ip <= obs + tol) le++;
     }
     out[i] = (Math.min(ge, le) + 1) / (R + 1);
   }

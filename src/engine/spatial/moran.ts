@@ -6,7 +6,7 @@
 import { CoordError } from "../errors";
 import { normalTwoSidedP, normalUpperP } from "../stats/normal";
 import { centred, permutationCount, prepare, seedValue } from "./common";
-import { DEFAULT_SEED, seededUint32, shuffleInPlace } from "./random";
+import { DEFAULT_SEED, Shuffler } from "./random";
 import { SpatialWeights, isolateIndices, weightsSummary } from "./weights";
 
 /** Variance of I (and of Geary's C): under randomisation (default) or normality (M12). */
@@ -101,6 +101,30 @@ function crossProduct(W: SpatialWeights, z: ArrayLike<number>): number {
   return s;
 }
 
+/**
+ * The cross product for the permutation loop: when every row has one weight (binary and
+ * row-standardised contiguity or kNN), Σ_i w_i z_i Σ_j z_j saves the multiplications.
+ */
+function crossProductFor(W: SpatialWeights): (z: Float64Array) => number {
+  const { n, offsets, neighbours, weights } = W;
+  const rowWeight = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = offsets[i];
+    for (let p = a; p < offsets[i + 1]; p++) if (weights[p] !== weights[a]) return (z) => crossProduct(W, z);
+    rowWeight[i] = a < offsets[i + 1] ? weights[a] : 0;
+  }
+  return (z) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      let l = 0;
+      const b = offsets[i + 1];
+      for (let p = offsets[i]; p < b; p++) l += z[neighbours[p]];
+      s += rowWeight[i] * z[i] * l;
+    }
+    return s;
+  };
+}
+
 /** An analytic z: (stat − E)/√V, or an error when V ≤ 0 (degenerate weights). */
 function zScore(stat: number, E: number, V: number, what: string): number {
   if (!(V > 0)) throw new CoordError("UNDEFINED", `the variance of ${what} is ${V} for these weights and values; z is undefined`);
@@ -139,15 +163,18 @@ export function moranI(x: ArrayLike<unknown>, W: SpatialWeights, options: MoranO
   const zI = zScore(I, E, V, "Moran's I");
   let permutation: PermutationTest | null = null;
   if (R > 0) {
-    const next = seededUint32(seed);
+    const shuffler = new Shuffler(seed);
+    const cross = crossProductFor(W);
     const zp = Float64Array.from(z);
+    // ties within rounding count as "at least the observed" (a permutation equal to it in exact arithmetic)
+    const threshold = scale * cross(z) - 1e-12 * Math.abs(I);
     let M = 0;
     let sum = 0;
     let sum2 = 0;
     for (let r = 0; r < R; r++) {
-      shuffleInPlace(zp, next);
-      const Ip = scale * crossProduct(W, zp);
-      if (Ip >= I) M++;
+      shuffler.shuffle(zp);
+      const Ip = scale * cross(zp);
+      if (Ip >= threshold) M++;
       sum += Ip;
       sum2 += Ip * Ip;
     }
