@@ -8,6 +8,8 @@
 import { CoordError } from "../engine/errors";
 import { SpatialWeights, alignWeights, subsetWeights, weightsFromEdges, weightsFromLinks, weightsFromMatrix } from "../engine/spatial/weights";
 import type { Edge } from "../engine/spatial/weights";
+import { DistanceMetric, distanceBandWeights, inverseDistanceWeights, knnWeights } from "../engine/spatial/distance";
+import { CHINA_PRESETS, ChinaPresetName, chinaProvincesWeightsFor } from "../engine/spatial/presets/chinaProvinces";
 import { Cell, parseCsv } from "./csv";
 import { columnLetter } from "./model";
 
@@ -365,4 +367,125 @@ function linkArrays(W: SpatialWeights): { from: number[]; to: number[] } {
   const to: number[] = [];
   for (let i = 0; i < W.n; i++) for (let p = W.offsets[i]; p < W.offsets[i + 1]; p++) from.push(i), to.push(W.neighbours[p]);
   return { from, to };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report's weights input: what `--weights`, the roles file's "weights" key and the pane give.
+
+/** A preset name, a coordinate builder ("knn:6", "band:500", "idw:1"), or a file (read by the front end). */
+export type WeightsSpec =
+  | { kind: "preset"; name: ChinaPresetName }
+  | { kind: "knn"; k: number }
+  | { kind: "band"; threshold: number }
+  | { kind: "idw"; power: number; threshold?: number }
+  | { kind: "file"; path: string };
+
+/**
+ * Reads the text of `--weights` / the roles' "weights" string: china-provinces,
+ * china-provinces-island, knn:K, band:D (km for lon/lat), idw:A or idw:A:D (power A within D),
+ * anything else a file name.
+ *
+ * @example
+ * parseWeightsSpec("knn:6"); // => { kind: "knn", k: 6 }
+ * parseWeightsSpec("idw:2:800"); // => { kind: "idw", power: 2, threshold: 800 }
+ * parseWeightsSpec("W.csv"); // => { kind: "file", path: "W.csv" }
+ */
+export function parseWeightsSpec(text: string): WeightsSpec {
+  const v = String(text).trim();
+  if (v in CHINA_PRESETS) return { kind: "preset", name: v as ChinaPresetName };
+  const m = v.match(/^(knn|band|idw):(.*)$/i);
+  if (!m) {
+    if (v === "") throw new CoordError("OPTION", "weights: give a file, china-provinces, china-provinces-island, knn:K, band:D or idw:A", { argument: "weights" });
+    return { kind: "file", path: v };
+  }
+  const kind = m[1].toLowerCase();
+  const parts = m[2].split(":").map((s) => Number(s.trim()));
+  const bad = (what: string) => new CoordError("OPTION", `weights '${v}': ${what}`, { argument: "weights" });
+  if (kind === "knn") {
+    if (parts.length !== 1 || !(Number.isInteger(parts[0]) && parts[0] >= 1)) throw bad("k must be a whole number ≥ 1, e.g. knn:6");
+    return { kind: "knn", k: parts[0] };
+  }
+  if (kind === "band") {
+    if (parts.length !== 1 || !(parts[0] > 0)) throw bad("the distance must be a positive number, e.g. band:500 (km for lon/lat)");
+    return { kind: "band", threshold: parts[0] };
+  }
+  if (parts.length > 2 || !(parts[0] > 0) || (parts.length === 2 && !(parts[1] > 0))) throw bad("give the power and an optional distance cutoff, e.g. idw:1 or idw:2:800");
+  return parts.length === 2 ? { kind: "idw", power: parts[0], threshold: parts[1] } : { kind: "idw", power: parts[0] };
+}
+
+/**
+ * What the spatial section receives as `inputs.weights`: a preset or builder by name (pure), or
+ * weights a front end has read (a file's parsed content), or coordinates it has taken from the
+ * data or a table (unit, x, y). Files are never read here.
+ */
+export type SpatialWeightsInput =
+  | string
+  | { kind: "parsed"; parsed: ParsedWeights }
+  | { kind: "coordinates"; spec: WeightsSpec; units: string[]; x: number[]; y: number[]; metric: DistanceMetric; columns: [string, string] };
+
+/**
+ * One point per unit from cells (a parsed sheet with a header row): the unit column and two
+ * coordinate columns, by header name. A unit repeated (a panel) must keep its coordinates.
+ * The metric is Euclidean when the columns are called x and y, else great-circle (lon, lat).
+ *
+ * @example
+ * const c = coordinatesFromCells([["id", "lon", "lat"], ["a", 116.4, 39.9], ["b", 121.5, 31.2], ["a", 116.4, 39.9]], "id", ["lon", "lat"]);
+ * [c.units, c.x, c.metric]; // => [["a", "b"], [116.4, 121.5], "greatCircle"]
+ */
+export function coordinatesFromCells(cells: Cell[][], idColumn: string, columns: readonly [string, string], source = "data"): { units: string[]; x: number[]; y: number[]; metric: DistanceMetric } {
+  const h = cells.findIndex((r) => r.some((c) => labelOf(c) !== null));
+  if (h < 0) throw new CoordError("EMPTY", `${source} is empty`, { argument: "coords" });
+  const header = cells[h].map((c) => labelOf(c) ?? "");
+  const col = (name: string) => {
+    const j = header.findIndex((x) => x === name) >= 0 ? header.findIndex((x) => x === name) : header.findIndex((x) => x.toLowerCase() === name.toLowerCase());
+    if (j < 0) throw new CoordError("OPTION", `coords: ${source} has no column '${name}' (its columns: ${header.filter(Boolean).slice(0, 8).join(", ")}${header.length > 8 ? ", ..." : ""})`, { argument: "coords" });
+    return j;
+  };
+  const [ji, jx, jy] = [col(idColumn), col(columns[0]), col(columns[1])];
+  const at = new Map<string, number>();
+  const units: string[] = [];
+  const x: number[] = [];
+  const y: number[] = [];
+  for (let r = h + 1; r < cells.length; r++) {
+    const id = labelOf(cells[r][ji] ?? null);
+    if (id === null) continue;
+    const cx = cells[r][jx];
+    const cy = cells[r][jy];
+    for (const [c, j] of [[cx, jx], [cy, jy]] as const)
+      if (typeof c !== "number" || !Number.isFinite(c))
+        throw new CoordError("NOT_NUMERIC", `coords: ${cellRef(source, r, j)}: '${String(c ?? "")}' is not a number (coordinate of '${id}')`, { argument: "coords", row: r, column: j });
+    const k = at.get(id);
+    if (k === undefined) {
+      at.set(id, units.length);
+      units.push(id);
+      x.push(cx as number);
+      y.push(cy as number);
+    } else if (x[k] !== cx || y[k] !== cy)
+      throw new CoordError("OPTION", `coords: ${cellRef(source, r, jx)}: unit '${id}' has two locations (${x[k]}, ${y[k]}) and (${String(cx)}, ${String(cy)}); a unit keeps one point`, { argument: "coords", row: r });
+  }
+  const metric: DistanceMetric = /^x$/i.test(columns[0]) && /^y$/i.test(columns[1]) ? "euclidean" : "greatCircle";
+  return { units, x, y, metric };
+}
+
+/**
+ * The weights for the data's units (not transformed yet): from a preset (subset, matched by
+ * English or Chinese names), from parsed user weights (one to one), or built from coordinates.
+ */
+export function resolveSpatialWeights(input: SpatialWeightsInput, units: readonly string[]): SpatialWeights {
+  if (typeof input === "string") {
+    const spec = parseWeightsSpec(input);
+    if (spec.kind === "preset") return chinaProvincesWeightsFor(units, { hainan: CHINA_PRESETS[spec.name] });
+    if (spec.kind === "file") throw new CoordError("OPTION", `weights '${spec.path}': the file must be read first (give it with --weights on the command line, or load it in the pane)`, { argument: "weights" });
+    throw new CoordError("OPTION", `weights '${input}': coordinates are needed (--coords lon,lat, or "coords" in the roles file)`, { argument: "weights" });
+  }
+  if (input.kind === "parsed") return weightsForUnits(input.parsed, units);
+  const { spec, metric } = input;
+  const coords = { x: input.x, y: input.y };
+  let W: SpatialWeights;
+  if (spec.kind === "knn") W = knnWeights(input.units, coords, { k: spec.k, metric });
+  else if (spec.kind === "band") W = distanceBandWeights(input.units, coords, { threshold: spec.threshold, metric });
+  else if (spec.kind === "idw") W = inverseDistanceWeights(input.units, coords, { power: spec.power, threshold: spec.threshold, metric });
+  else throw new CoordError("OPTION", `weights: '${spec.kind}' is not built from coordinates`, { argument: "weights" });
+  const source = `${W.source}, from columns ${input.columns.join(", ")}`;
+  return alignWeights({ ...W, source }, units, { argument: "weights", allowExtra: true, what: `the coordinates (${input.columns.join(", ")})` });
 }
