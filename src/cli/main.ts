@@ -16,7 +16,7 @@ import { Cell, decodeCsvBytes, parseCsv } from "../report/csv";
 import { defaultOptions, parseOptions, parseSectionChoice, shownValue } from "../report/options";
 import { analysisToJson, runReport } from "../report/pipeline";
 import { guessRoles, parseRoles, RolesFile, rolesToJson } from "../report/roles";
-import { coordinatesFromCells, parseWeightsCells, parseWeightsSpec, parseWeightsText, SpatialWeightsInput } from "../report/spatialWeights";
+import { ParsedWeights, parseWeightsCells, parseWeightsSpec, parseWeightsText, spatialWeightsRequest } from "../report/spatialWeights";
 import { SECTIONS } from "../report/sections";
 import { writeReportXlsx } from "../writer/xlsx";
 import { readXlsxCells } from "../writer/readXlsx";
@@ -96,13 +96,13 @@ export async function withSpatialWeights(rolesText: string, cells: Cell[][], o: 
   } catch {
     return rolesText; // runReport names the JSON error
   }
-  const fromRoles = typeof file.weights === "string" && file.weights.trim() !== "";
+  const fromRoles = !o.weights.trim() && typeof file.weights === "string" && file.weights.trim() !== "";
   const raw = o.weights.trim() || (fromRoles ? (file.weights as string).trim() : "");
   if (!raw) return file as unknown as RolesFile;
   const spec = parseWeightsSpec(raw);
-  let input: SpatialWeightsInput = raw;
+  let parsed: ParsedWeights | undefined;
   if (spec.kind === "file") {
-    const where = o.weights.trim() ? spec.path : path.resolve(rolesDir, spec.path);
+    const where = fromRoles ? path.resolve(rolesDir, spec.path) : spec.path;
     const ext = path.extname(where).toLowerCase();
     if (ext === ".gal" || ext === ".gwt") {
       let text: string;
@@ -111,23 +111,19 @@ export async function withSpatialWeights(rolesText: string, cells: Cell[][], o: 
       } catch {
         throw new CoordError("IO", `cannot read the weights file ${where}`, { argument: "weights" });
       }
-      input = { kind: "parsed", parsed: parseWeightsText(text, { source: path.basename(where) }) };
+      parsed = parseWeightsText(text, { source: path.basename(where) });
     } else {
       const w = await readCells(where).catch((e) => {
         throw e instanceof CoordError && e.code === "IO" ? new CoordError("IO", `cannot read the weights file ${where}`, { argument: "weights" }) : e;
       });
-      input = { kind: "parsed", parsed: parseWeightsCells(w.cells, { source: path.basename(where) }) };
+      parsed = parseWeightsCells(w.cells, { source: path.basename(where) });
     }
-  } else if (spec.kind !== "preset") {
-    const coordsText = o.coords.trim() || (Array.isArray(file.coords) ? file.coords.join(",") : typeof file.coords === "string" ? file.coords : "");
-    const columns = coordsText.split(",").map((c) => c.trim()).filter(Boolean);
-    if (columns.length !== 2) throw new CoordError("OPTION", `--weights ${raw} builds the weights from coordinates: give their two columns, e.g. --coords lon,lat`, { argument: "coords" });
-    const header = (cells.find((r) => r.some((c) => c !== null && c !== "")) ?? []) as Cell[];
-    const roles = parseRoles(file, header);
-    if (!roles.id) throw new CoordError("OPTION", "coordinates need the unit id column in the roles", { argument: "coords" });
-    const c = coordinatesFromCells(cells, roles.id, [columns[0], columns[1]]);
-    input = { kind: "coordinates", spec, ...c, columns: [columns[0], columns[1]] };
   }
+  const coords = o.coords.trim() || (Array.isArray(file.coords) ? file.coords.join(",") : typeof file.coords === "string" ? file.coords : "");
+  const needsId = !parsed && spec.kind !== "preset";
+  const header = (cells.find((r) => r.some((c) => c !== null && c !== "")) ?? []) as Cell[];
+  const idColumn = needsId ? parseRoles(file, header).id ?? "" : "";
+  const input = spatialWeightsRequest({ weights: raw, coords, cells, idColumn, file: parsed });
   return { ...file, weights: input } as unknown as RolesFile;
 }
 

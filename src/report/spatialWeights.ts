@@ -489,3 +489,28 @@ export function resolveSpatialWeights(input: SpatialWeightsInput, units: readonl
   const source = `${W.source}, from columns ${input.columns.join(", ")}`;
   return alignWeights({ ...W, source }, units, { argument: "weights", allowExtra: true, what: `the coordinates (${input.columns.join(", ")})` });
 }
+
+/**
+ * The report's weights input for a run, from what the user chose (shared by the command line
+ * and the pane): a file they loaded (already parsed), else the weights text (a preset name
+ * stays a name; knn/band/idw take their points from the data's `coords` columns, one per unit
+ * of the id column). null when no weights are given.
+ *
+ * @example
+ * const cells = [["id", "x", "y", "v"], ["a", 0, 0, 1], ["b", 1, 0, 2], ["c", 3, 0, 4]];
+ * const w = spatialWeightsRequest({ weights: "knn:1", coords: "x,y", cells, idColumn: "id" });
+ * typeof w === "object" && w !== null && w.kind; // => "coordinates"
+ * spatialWeightsRequest({ weights: "china-provinces", coords: "", cells, idColumn: "id" }); // => "china-provinces"
+ */
+export function spatialWeightsRequest(r: { weights: string; coords: string; cells: Cell[][]; idColumn: string; file?: ParsedWeights }): SpatialWeightsInput | null {
+  if (r.file) return { kind: "parsed", parsed: r.file };
+  const raw = r.weights.trim();
+  if (!raw) return null;
+  const spec = parseWeightsSpec(raw);
+  if (spec.kind === "preset") return raw;
+  if (spec.kind === "file") return raw; // the section says the file must be read first
+  const columns = r.coords.split(",").map((c) => c.trim()).filter(Boolean);
+  if (columns.length !== 2) throw new CoordError("OPTION", `--weights ${raw} builds the weights from coordinates: give their two columns, e.g. --coords lon,lat`, { argument: "coords" });
+  const c = coordinatesFromCells(r.cells, r.idColumn, [columns[0], columns[1]]);
+  return { kind: "coordinates", spec, ...c, columns: [columns[0], columns[1]] };
+}

@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseCsv } from "../../src/report/csv";
-import { parseGal, parseGwt, parseWeightsCells, parseWeightsText, weightsForUnits } from "../../src/report/spatialWeights";
+import { coordinatesFromCells, parseGal, parseGwt, parseWeightsCells, parseWeightsText, spatialWeightsRequest, weightsForUnits } from "../../src/report/spatialWeights";
 import { chinaProvincesWeights } from "../../src/engine/spatial/presets/chinaProvinces";
 import { CHINA_PROVINCES } from "../../src/engine/spatial/presets/chinaProvincesData";
 import { toDenseWeights, transformWeights } from "../../src/engine/spatial/weights";
@@ -148,5 +148,29 @@ describe("matching to the data's units", () => {
       "OPTION",
       "W.csv do not match the data's units one to one: the data's unit 'd' is not in the weights; the weights' unit 'c' is not in the data",
     );
+  });
+});
+
+describe("the weights request of a run (command line and pane)", () => {
+  const cells = [
+    ["id", "year", "lon", "lat"],
+    ["Beijing", 2020, 116.4049, 40.172067],
+    ["Tianjin", 2020, 117.316273, 39.298579],
+    ["Hebei", 2020, 116.094728, 39.522991],
+    ["Beijing", 2021, 116.4049, 40.172067],
+  ] as never;
+  test("a loaded file wins; presets stay names; builders take one point per unit from the data", () => {
+    const file = parseWeightsCells([["from", "to"], ["Beijing", "Tianjin"]]);
+    expect(spatialWeightsRequest({ weights: "china-provinces", coords: "", cells, idColumn: "id", file })).toEqual({ kind: "parsed", parsed: file });
+    expect(spatialWeightsRequest({ weights: "china-provinces-island", coords: "", cells, idColumn: "id" })).toBe("china-provinces-island");
+    expect(spatialWeightsRequest({ weights: "", coords: "", cells, idColumn: "id" })).toBeNull();
+    const k = spatialWeightsRequest({ weights: "knn:1", coords: "lon,lat", cells, idColumn: "id" }) as Exclude<ReturnType<typeof spatialWeightsRequest>, string | null>;
+    expect(k).toMatchObject({ kind: "coordinates", units: ["Beijing", "Tianjin", "Hebei"], metric: "greatCircle", columns: ["lon", "lat"] });
+    expectCoordErrorExact(() => spatialWeightsRequest({ weights: "band:100", coords: "lon", cells, idColumn: "id" }), "OPTION", "--weights band:100 builds the weights from coordinates: give their two columns, e.g. --coords lon,lat");
+    expectCoordErrorExact(() => spatialWeightsRequest({ weights: "knn:1", coords: "lng,lat", cells, idColumn: "id" }), "OPTION", "coords: data has no column 'lng' (its columns: id, year, lon, lat)");
+  });
+  test("a unit with two locations is refused", () => {
+    const moved = [["id", "x", "y"], ["a", 0, 0], ["a", 1, 0]] as never;
+    expectCoordErrorExact(() => coordinatesFromCells(moved, "id", ["x", "y"]), "OPTION", "coords: data cell B3: unit 'a' has two locations (0, 0) and (1, 0); a unit keeps one point");
   });
 });
