@@ -2,7 +2,7 @@
 export * from "./weights";
 export * from "./distance";
 export { moranI, gearyC, MOMENT_RULES } from "./moran";
-export type { MomentRule, GlobalOptions, MoranOptions, MoranResult, GearyResult, PermutationTest } from "./moran";
+export type { MomentRule, GlobalOptions, GlobalTest, MoranOptions, MoranResult, GearyResult, PermutationTest } from "./moran";
 export * from "./localMoran";
 export * from "./getisOrd";
 export { spatialLag } from "./lag";

@@ -43,18 +43,23 @@ export interface PermutationTest {
   variance: number;
 }
 
-export interface MoranResult {
-  I: number;
+/** The moments and normal test of a global statistic (Moran's I, Geary's C). */
+export interface GlobalTest {
   expectation: number;
   variance: number;
+  /** Positive for positive autocorrelation (Geary: (E[C] − C)/√V, spdep's sign). */
   z: number;
   /** One-sided, alternative "greater" (positive autocorrelation). */
   pValue: number;
   pTwoSided: number;
   rule: MomentRule;
-  /** n used in I, E and Var (units with neighbours under zeroPolicy + adjustN). */
+  /** n used in the statistic, E and Var (units with neighbours under zeroPolicy + adjustN). */
   n: number;
   S0: number;
+}
+
+export interface MoranResult extends GlobalTest {
+  I: number;
   permutation: PermutationTest | null;
 }
 
@@ -184,19 +189,9 @@ export function moranI(x: ArrayLike<unknown>, W: SpatialWeights, options: MoranO
   return { I, expectation: E, variance: V, z: zI, pValue: normalUpperP(zI), pTwoSided: normalTwoSidedP(zI), rule, n, S0, permutation };
 }
 
-export interface GearyResult {
+/** Geary's C with E[C] = 1 and its test (C < 1: positive autocorrelation). */
+export interface GearyResult extends GlobalTest {
   C: number;
-  /** E[C] = 1. */
-  expectation: number;
-  variance: number;
-  /** z = (E[C] − C)/√V: positive for positive autocorrelation (spdep's sign). */
-  z: number;
-  /** One-sided p of positive autocorrelation (C < 1). */
-  pValue: number;
-  pTwoSided: number;
-  rule: MomentRule;
-  n: number;
-  S0: number;
 }
 
 /**
