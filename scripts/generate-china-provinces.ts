@@ -7,6 +7,7 @@
  *
  * tests/engine/spatial/chinaProvinces.test.ts checks that the module equals the CSVs.
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { Cell, parseCsv } from "../src/report/csv";
@@ -89,4 +90,6 @@ export const CHINA_QUEEN_PAIRS: readonly (readonly [number, number])[] = ${JSON.
 export const CHINA_HAINAN_LINK: readonly (readonly [number, number])[] = ${JSON.stringify(extra)};
 `;
 fs.writeFileSync(OUT, text);
+// then in Prettier's layout (npm run format), so that regenerating an unchanged preset changes nothing
+spawnSync(process.execPath, [path.join(ROOT, "scripts", "format.js"), "--write", OUT], { stdio: "inherit" });
 console.log(`wrote ${path.relative(ROOT, OUT)}: ${units.length} units, ${pairs.length} pairs + ${extra.length}`);

@@ -76,7 +76,12 @@ function detectCellsFormat(cells: Cell[][], options: WeightsReadOptions): Weight
   if (h === w && h >= 3) {
     const top = cells[0].slice(1).map(labelOf);
     const left = cells.slice(1).map((r) => labelOf(r[0]));
-    if (top.every((l) => l !== null) && left.every((l) => l !== null) && new Set(top).size === top.length && [...top].sort().join("\u0000") === [...left].sort().join("\u0000"))
+    if (
+      top.every((l) => l !== null) &&
+      left.every((l) => l !== null) &&
+      new Set(top).size === top.length &&
+      [...top].sort().join("\u0000") === [...left].sort().join("\u0000")
+    )
       return "matrix";
   }
   if (w === 2 || w === 3) return "edges";
@@ -97,22 +102,22 @@ function matrixFromCells(cells: Cell[][], source: string, units?: readonly strin
   const off = labelled ? 1 : 0;
   const n = h - off;
   if (w - off !== n)
-    throw new CoordError(
-      "LENGTH",
-      `${source} is not square: ${n} rows of units but ${w - off} columns${labelled ? " (after the label row and column)" : ""}`,
-      { argument: source },
-    );
+    throw new CoordError("LENGTH", `${source} is not square: ${n} rows of units but ${w - off} columns${labelled ? " (after the label row and column)" : ""}`, {
+      argument: source,
+    });
   let labels: string[];
   let columnOf: number[];
   if (labelled) {
     const left = cells.slice(1).map((r, i) => {
       const l = labelOf(r[0]);
-      if (l === null) throw new CoordError("MISSING", `${cellRef(source, i + 1, 0)} is empty: column A holds the unit labels`, { argument: source, row: i + 1, column: 0 });
+      if (l === null)
+        throw new CoordError("MISSING", `${cellRef(source, i + 1, 0)} is empty: column A holds the unit labels`, { argument: source, row: i + 1, column: 0 });
       return l;
     });
     const top = cells[0].slice(1).map((c, j) => {
       const l = labelOf(c);
-      if (l === null) throw new CoordError("MISSING", `${cellRef(source, 0, j + 1)} is empty: row 1 holds the unit labels`, { argument: source, row: 0, column: j + 1 });
+      if (l === null)
+        throw new CoordError("MISSING", `${cellRef(source, 0, j + 1)} is empty: row 1 holds the unit labels`, { argument: source, row: 0, column: j + 1 });
       return l;
     });
     const at = new Map(top.map((l, j) => [l, j]));
@@ -123,13 +128,19 @@ function matrixFromCells(cells: Cell[][], source: string, units?: readonly strin
     columnOf = left.map((l, i) => {
       const j = at.get(l);
       if (j === undefined)
-        throw new CoordError("OPTION", `${cellRef(source, i + 1, 0)}: the row label '${l}' is not among the column labels of row 1 (the first is '${top[0]}')`, { argument: source });
+        throw new CoordError(
+          "OPTION",
+          `${cellRef(source, i + 1, 0)}: the row label '${l}' is not among the column labels of row 1 (the first is '${top[0]}')`,
+          { argument: source },
+        );
       return j + 1;
     });
     labels = left;
   } else {
     if (!units || units.length !== n)
-      throw new CoordError("LENGTH", `${source}: a matrix without labels needs one row per unit of the data (${units?.length ?? 0}); it has ${n}`, { argument: source });
+      throw new CoordError("LENGTH", `${source}: a matrix without labels needs one row per unit of the data (${units?.length ?? 0}); it has ${n}`, {
+        argument: source,
+      });
     labels = units.map(String);
     columnOf = labels.map((_, j) => j);
   }
@@ -141,23 +152,38 @@ function matrixFromCells(cells: Cell[][], source: string, units?: readonly strin
         const v = r[col] ?? null;
         if (v === null) return 0; // an empty cell is no link, as in a sparse sheet
         if (typeof v !== "number" || !Number.isFinite(v))
-          throw new CoordError("NOT_NUMERIC", `${cellRef(source, i + off, col)}: '${String(v)}' is not a number (the weight of '${labels[i]}' -> '${labelled ? String(cells[0][col]) : labels[col]}')`, {
+          throw new CoordError(
+            "NOT_NUMERIC",
+            `${cellRef(source, i + off, col)}: '${String(v)}' is not a number (the weight of '${labels[i]}' -> '${labelled ? String(cells[0][col]) : labels[col]}')`,
+            {
+              argument: source,
+              row: i + off,
+              column: col,
+            },
+          );
+        if (v < 0)
+          throw new CoordError("NEGATIVE", `${cellRef(source, i + off, col)}: the weight ${v} is negative; weights must be ≥ 0`, {
             argument: source,
             row: i + off,
             column: col,
           });
-        if (v < 0) throw new CoordError("NEGATIVE", `${cellRef(source, i + off, col)}: the weight ${v} is negative; weights must be ≥ 0`, { argument: source, row: i + off, column: col });
         if (v !== 0 && labels[i] === (labelled ? labelOf(cells[0][col]) : labels[col]))
-          throw new CoordError("OPTION", `${cellRef(source, i + off, col)}: the diagonal must be 0 (a unit is not its own neighbour), got ${v} for '${labels[i]}'`, {
-            argument: source,
-            row: i + off,
-            column: col,
-          });
+          throw new CoordError(
+            "OPTION",
+            `${cellRef(source, i + off, col)}: the diagonal must be 0 (a unit is not its own neighbour), got ${v} for '${labels[i]}'`,
+            {
+              argument: source,
+              row: i + off,
+              column: col,
+            },
+          );
         return v;
       }),
     );
   }
-  const notes = [`${source}: a ${n} x ${n} matrix${labelled ? " with unit labels in row 1 and column A" : " without labels, in the data's unit order"}; empty cells read as 0`];
+  const notes = [
+    `${source}: a ${n} x ${n} matrix${labelled ? " with unit labels in row 1 and column A" : " without labels, in the data's unit order"}; empty cells read as 0`,
+  ];
   return { weights: weightsFromMatrix(body, labels, { argument: source, source }), format: "matrix", listsAllUnits: true, notes };
 }
 
@@ -177,20 +203,38 @@ function edgesFromCells(cells: Cell[][], source: string): ParsedWeights {
     const from = labelOf(row[0] ?? null);
     const to = labelOf(row[1] ?? null);
     if (from === null && to === null && labelOf(row[2] ?? null) === null) continue;
-    if (from === null) throw new CoordError("MISSING", `${cellRef(source, r, 0)} is empty: each edge needs a 'from' unit`, { argument: source, row: r, column: 0 });
+    if (from === null)
+      throw new CoordError("MISSING", `${cellRef(source, r, 0)} is empty: each edge needs a 'from' unit`, { argument: source, row: r, column: 0 });
     if (to === null) throw new CoordError("MISSING", `${cellRef(source, r, 1)} is empty: each edge needs a 'to' unit`, { argument: source, row: r, column: 1 });
     const wc = row[2] ?? null;
     let weight = 1;
     if (wc !== null && labelOf(wc) !== null) {
       if (typeof wc !== "number" || !Number.isFinite(wc))
-        throw new CoordError("NOT_NUMERIC", `${cellRef(source, r, 2)}: '${String(wc)}' is not a number (the weight of '${from}' -> '${to}')`, { argument: source, row: r, column: 2 });
-      if (wc < 0) throw new CoordError("NEGATIVE", `${cellRef(source, r, 2)}: the weight ${wc} is negative; weights must be ≥ 0`, { argument: source, row: r, column: 2 });
+        throw new CoordError("NOT_NUMERIC", `${cellRef(source, r, 2)}: '${String(wc)}' is not a number (the weight of '${from}' -> '${to}')`, {
+          argument: source,
+          row: r,
+          column: 2,
+        });
+      if (wc < 0)
+        throw new CoordError("NEGATIVE", `${cellRef(source, r, 2)}: the weight ${wc} is negative; weights must be ≥ 0`, {
+          argument: source,
+          row: r,
+          column: 2,
+        });
       weight = wc;
     }
-    if (from === to) throw new CoordError("OPTION", `${cellRef(source, r, 0)}: '${from}' is linked to itself; the diagonal must be 0`, { argument: source, row: r });
+    if (from === to)
+      throw new CoordError("OPTION", `${cellRef(source, r, 0)}: '${from}' is linked to itself; the diagonal must be 0`, { argument: source, row: r });
     edges.push({ from, to, weight });
   }
-  return edgesResult(edges, source, "edges", header ? [`${source}: an edge list with a header row (from, to${first.length >= 3 ? ", weight" : ""})`] : [`${source}: an edge list (from, to${first.length >= 3 ? ", weight" : ""})`]);
+  return edgesResult(
+    edges,
+    source,
+    "edges",
+    header
+      ? [`${source}: an edge list with a header row (from, to${first.length >= 3 ? ", weight" : ""})`]
+      : [`${source}: an edge list (from, to${first.length >= 3 ? ", weight" : ""})`],
+  );
 }
 
 /** Edges read as directed, or as undirected when no edge has its reverse listed (one row per pair). */
@@ -201,7 +245,11 @@ function edgesResult(edges: Edge[], source: string, format: WeightsFormat, notes
   const anyReverse = edges.some((e) => seen.has(key(e.to, e.from)));
   const symmetric = !anyReverse;
   const W = weightsFromEdges(edges, { argument: source, source, symmetric });
-  notes.push(symmetric ? `${source}: no pair is listed in both directions, so each row is read as an undirected link (both directions)` : `${source}: links read as directed, as listed`);
+  notes.push(
+    symmetric
+      ? `${source}: no pair is listed in both directions, so each row is read as an undirected link (both directions)`
+      : `${source}: links read as directed, as listed`,
+  );
   return { weights: W, format, listsAllUnits: false, notes };
 }
 
@@ -223,7 +271,9 @@ function tokens(text: string): Token[] {
 
 /** The header of a GAL/GWT file: "n" (old style) or "0 n shapefile key" (new style): n and the tokens it used. */
 function galHeader(text: string, source: string): { n: number; headerLine: number } {
-  const lines = String(text).replace(/^\uFEFF/, "").split(/\r?\n/);
+  const lines = String(text)
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/);
   const idx = lines.findIndex((l) => l.trim() !== "");
   if (idx < 0) throw new CoordError("EMPTY", `${source} is empty`, { argument: source });
   const t = lines[idx].trim().split(/\s+/);
@@ -237,7 +287,10 @@ function galHeader(text: string, source: string): { n: number; headerLine: numbe
       { argument: source, row: idx },
     );
   if (!(Number.isInteger(n) && n > 0))
-    throw new CoordError("OPTION", `${source} line ${idx + 1}: the number of units '${t.length === 1 ? t[0] : t[1]}' is not a positive whole number`, { argument: source, row: idx });
+    throw new CoordError("OPTION", `${source} line ${idx + 1}: the number of units '${t.length === 1 ? t[0] : t[1]}' is not a positive whole number`, {
+      argument: source,
+      row: idx,
+    });
   return { n, headerLine: idx + 1 };
 }
 
@@ -261,14 +314,24 @@ export function parseGal(text: string, options: { source?: string } = {}): Parse
     if (!id || !kt) throw new CoordError("LENGTH", `${source}: the header says ${n} units but the file ends after ${u}`, { argument: source });
     const k = Number(kt.text);
     if (!(Number.isInteger(k) && k >= 0))
-      throw new CoordError("NOT_NUMERIC", `${source} line ${kt.line}: the neighbour count '${kt.text}' of unit '${id.text}' is not a whole number`, { argument: source, row: kt.line - 1 });
+      throw new CoordError("NOT_NUMERIC", `${source} line ${kt.line}: the neighbour count '${kt.text}' of unit '${id.text}' is not a whole number`, {
+        argument: source,
+        row: kt.line - 1,
+      });
     const nb = toks.slice(p, p + k);
-    if (nb.length < k) throw new CoordError("LENGTH", `${source} line ${kt.line}: unit '${id.text}' should have ${k} neighbours, the file ends after ${nb.length}`, { argument: source });
+    if (nb.length < k)
+      throw new CoordError("LENGTH", `${source} line ${kt.line}: unit '${id.text}' should have ${k} neighbours, the file ends after ${nb.length}`, {
+        argument: source,
+      });
     p += k;
     labels.push(id.text);
     lists.push({ id: id.text, nb, line: kt.line });
   }
-  if (p < toks.length) throw new CoordError("LENGTH", `${source} line ${toks[p].line}: more entries than the ${n} units of the header ('${toks[p].text}')`, { argument: source, row: toks[p].line - 1 });
+  if (p < toks.length)
+    throw new CoordError("LENGTH", `${source} line ${toks[p].line}: more entries than the ${n} units of the header ('${toks[p].text}')`, {
+      argument: source,
+      row: toks[p].line - 1,
+    });
   const index = new Map(labels.map((l, i) => [l, i]));
   if (index.size !== n) {
     const dup = labels.find((l, i) => labels.indexOf(l) !== i)!;
@@ -279,12 +342,23 @@ export function parseGal(text: string, options: { source?: string } = {}): Parse
   lists.forEach((l, i) =>
     l.nb.forEach((t) => {
       const j = index.get(t.text);
-      if (j === undefined) throw new CoordError("OPTION", `${source} line ${t.line}: neighbour '${t.text}' of unit '${l.id}' has no neighbour list of its own (not one of the ${n} units)`, { argument: source, row: t.line - 1 });
+      if (j === undefined)
+        throw new CoordError(
+          "OPTION",
+          `${source} line ${t.line}: neighbour '${t.text}' of unit '${l.id}' has no neighbour list of its own (not one of the ${n} units)`,
+          { argument: source, row: t.line - 1 },
+        );
       from.push(i);
       to.push(j);
     }),
   );
-  const W = weightsFromLinks(labels, from, to, from.map(() => 1), { argument: source, source });
+  const W = weightsFromLinks(
+    labels,
+    from,
+    to,
+    from.map(() => 1),
+    { argument: source, source },
+  );
   return { weights: W, format: "gal", listsAllUnits: true, notes: [`${source}: GeoDa GAL, ${n} units`] };
 }
 
@@ -298,7 +372,9 @@ export function parseGal(text: string, options: { source?: string } = {}): Parse
 export function parseGwt(text: string, options: { source?: string } = {}): ParsedWeights {
   const source = options.source ?? "weights";
   const { n, headerLine } = galHeader(text, source);
-  const lines = String(text).replace(/^\uFEFF/, "").split(/\r?\n/);
+  const lines = String(text)
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/);
   const edges: Edge[] = [];
   for (let i = headerLine; i < lines.length; i++) {
     const t = lines[i].trim();
@@ -306,9 +382,11 @@ export function parseGwt(text: string, options: { source?: string } = {}): Parse
     const parts = t.split(/\s+/);
     if (parts.length !== 3) throw new CoordError("LENGTH", `${source} line ${i + 1}: expected 'from to weight', got '${t}'`, { argument: source, row: i });
     const w = Number(parts[2]);
-    if (!Number.isFinite(w)) throw new CoordError("NOT_NUMERIC", `${source} line ${i + 1}: the weight '${parts[2]}' is not a number`, { argument: source, row: i });
+    if (!Number.isFinite(w))
+      throw new CoordError("NOT_NUMERIC", `${source} line ${i + 1}: the weight '${parts[2]}' is not a number`, { argument: source, row: i });
     if (w < 0) throw new CoordError("NEGATIVE", `${source} line ${i + 1}: the weight ${w} is negative; weights must be ≥ 0`, { argument: source, row: i });
-    if (parts[0] === parts[1]) throw new CoordError("OPTION", `${source} line ${i + 1}: '${parts[0]}' is linked to itself; the diagonal must be 0`, { argument: source, row: i });
+    if (parts[0] === parts[1])
+      throw new CoordError("OPTION", `${source} line ${i + 1}: '${parts[0]}' is linked to itself; the diagonal must be 0`, { argument: source, row: i });
     edges.push({ from: parts[0], to: parts[1], weight: w });
   }
   const r = edgesResult(edges, source, "gwt", [`${source}: GeoDa GWT, header ${n} units`]);
@@ -329,9 +407,18 @@ export function parseWeightsText(text: string, options: WeightsReadOptions = {})
   const format = options.format ?? (ext === "gal" ? "gal" : ext === "gwt" ? "gwt" : undefined);
   if (format === "gal") return parseGal(text, { source });
   if (format === "gwt") return parseGwt(text, { source });
-  if (format === undefined && !/[,;\t]/.test(String(text).split(/\r?\n/).find((l) => l.trim() !== "") ?? "")) {
+  if (
+    format === undefined &&
+    !/[,;\t]/.test(
+      String(text)
+        .split(/\r?\n/)
+        .find((l) => l.trim() !== "") ?? "",
+    )
+  ) {
     // whitespace-separated: GAL if line 3 is a neighbour list, GWT if lines have 3 fields
-    const body = String(text).split(/\r?\n/).filter((l) => l.trim() !== "");
+    const body = String(text)
+      .split(/\r?\n/)
+      .filter((l) => l.trim() !== "");
     if (body.length >= 2 && body.slice(1).every((l) => l.trim().split(/\s+/).length === 3)) return parseGwt(text, { source });
     return parseGal(text, { source });
   }
@@ -356,7 +443,13 @@ export function weightsForUnits(parsed: ParsedWeights, units: readonly string[],
     if (absent.length > 0) {
       const labels = [...W.labels, ...absent.map(String)];
       const all = weightsFromLinks(labels, linkArrays(W).from, linkArrays(W).to, W.weights, { source: W.source });
-      W = { ...subsetWeights(all, labels.map((_, i) => i)), transform: W.transform };
+      W = {
+        ...subsetWeights(
+          all,
+          labels.map((_, i) => i),
+        ),
+        transform: W.transform,
+      };
     }
   }
   return alignWeights(W, units, { argument: W.source, allowExtra: options.allowExtra });
@@ -365,7 +458,11 @@ export function weightsForUnits(parsed: ParsedWeights, units: readonly string[],
 function linkArrays(W: SpatialWeights): { from: number[]; to: number[] } {
   const from: number[] = [];
   const to: number[] = [];
-  for (let i = 0; i < W.n; i++) for (let p = W.offsets[i]; p < W.offsets[i + 1]; p++) from.push(i), to.push(W.neighbours[p]);
+  for (let i = 0; i < W.n; i++)
+    for (let p = W.offsets[i]; p < W.offsets[i + 1]; p++) {
+      from.push(i);
+      to.push(W.neighbours[p]);
+    }
   return { from, to };
 }
 
@@ -395,7 +492,8 @@ export function parseWeightsSpec(text: string): WeightsSpec {
   if (v in CHINA_PRESETS) return { kind: "preset", name: v as ChinaPresetName };
   const m = v.match(/^(knn|band|idw):(.*)$/i);
   if (!m) {
-    if (v === "") throw new CoordError("OPTION", "weights: give a file, china-provinces, china-provinces-island, knn:K, band:D or idw:A", { argument: "weights" });
+    if (v === "")
+      throw new CoordError("OPTION", "weights: give a file, china-provinces, china-provinces-island, knn:K, band:D or idw:A", { argument: "weights" });
     return { kind: "file", path: v };
   }
   const kind = m[1].toLowerCase();
@@ -409,7 +507,8 @@ export function parseWeightsSpec(text: string): WeightsSpec {
     if (parts.length !== 1 || !(parts[0] > 0)) throw bad("the distance must be a positive number, e.g. band:500 (km for lon/lat)");
     return { kind: "band", threshold: parts[0] };
   }
-  if (parts.length > 2 || !(parts[0] > 0) || (parts.length === 2 && !(parts[1] > 0))) throw bad("give the power and an optional distance cutoff, e.g. idw:1 or idw:2:800");
+  if (parts.length > 2 || !(parts[0] > 0) || (parts.length === 2 && !(parts[1] > 0)))
+    throw bad("give the power and an optional distance cutoff, e.g. idw:1 or idw:2:800");
   return parts.length === 2 ? { kind: "idw", power: parts[0], threshold: parts[1] } : { kind: "idw", power: parts[0] };
 }
 
@@ -432,13 +531,23 @@ export type SpatialWeightsInput =
  * const c = coordinatesFromCells([["id", "lon", "lat"], ["a", 116.4, 39.9], ["b", 121.5, 31.2], ["a", 116.4, 39.9]], "id", ["lon", "lat"]);
  * [c.units, c.x, c.metric]; // => [["a", "b"], [116.4, 121.5], "greatCircle"]
  */
-export function coordinatesFromCells(cells: Cell[][], idColumn: string, columns: readonly [string, string], source = "data"): { units: string[]; x: number[]; y: number[]; metric: DistanceMetric } {
+export function coordinatesFromCells(
+  cells: Cell[][],
+  idColumn: string,
+  columns: readonly [string, string],
+  source = "data",
+): { units: string[]; x: number[]; y: number[]; metric: DistanceMetric } {
   const h = cells.findIndex((r) => r.some((c) => labelOf(c) !== null));
   if (h < 0) throw new CoordError("EMPTY", `${source} is empty`, { argument: "coords" });
   const header = cells[h].map((c) => labelOf(c) ?? "");
   const col = (name: string) => {
     const j = header.findIndex((x) => x === name) >= 0 ? header.findIndex((x) => x === name) : header.findIndex((x) => x.toLowerCase() === name.toLowerCase());
-    if (j < 0) throw new CoordError("OPTION", `coords: ${source} has no column '${name}' (its columns: ${header.filter(Boolean).slice(0, 8).join(", ")}${header.length > 8 ? ", ..." : ""})`, { argument: "coords" });
+    if (j < 0)
+      throw new CoordError(
+        "OPTION",
+        `coords: ${source} has no column '${name}' (its columns: ${header.filter(Boolean).slice(0, 8).join(", ")}${header.length > 8 ? ", ..." : ""})`,
+        { argument: "coords" },
+      );
     return j;
   };
   const [ji, jx, jy] = [col(idColumn), col(columns[0]), col(columns[1])];
@@ -451,9 +560,16 @@ export function coordinatesFromCells(cells: Cell[][], idColumn: string, columns:
     if (id === null) continue;
     const cx = cells[r][jx];
     const cy = cells[r][jy];
-    for (const [c, j] of [[cx, jx], [cy, jy]] as const)
+    for (const [c, j] of [
+      [cx, jx],
+      [cy, jy],
+    ] as const)
       if (typeof c !== "number" || !Number.isFinite(c))
-        throw new CoordError("NOT_NUMERIC", `coords: ${cellRef(source, r, j)}: '${String(c ?? "")}' is not a number (coordinate of '${id}')`, { argument: "coords", row: r, column: j });
+        throw new CoordError("NOT_NUMERIC", `coords: ${cellRef(source, r, j)}: '${String(c ?? "")}' is not a number (coordinate of '${id}')`, {
+          argument: "coords",
+          row: r,
+          column: j,
+        });
     const k = at.get(id);
     if (k === undefined) {
       at.set(id, units.length);
@@ -461,7 +577,11 @@ export function coordinatesFromCells(cells: Cell[][], idColumn: string, columns:
       x.push(cx as number);
       y.push(cy as number);
     } else if (x[k] !== cx || y[k] !== cy)
-      throw new CoordError("OPTION", `coords: ${cellRef(source, r, jx)}: unit '${id}' has two locations (${x[k]}, ${y[k]}) and (${String(cx)}, ${String(cy)}); a unit keeps one point`, { argument: "coords", row: r });
+      throw new CoordError(
+        "OPTION",
+        `coords: ${cellRef(source, r, jx)}: unit '${id}' has two locations (${x[k]}, ${y[k]}) and (${String(cx)}, ${String(cy)}); a unit keeps one point`,
+        { argument: "coords", row: r },
+      );
   }
   const metric: DistanceMetric = /^x$/i.test(columns[0]) && /^y$/i.test(columns[1]) ? "euclidean" : "greatCircle";
   return { units, x, y, metric };
@@ -475,7 +595,12 @@ export function resolveSpatialWeights(input: SpatialWeightsInput, units: readonl
   if (typeof input === "string") {
     const spec = parseWeightsSpec(input);
     if (spec.kind === "preset") return chinaProvincesWeightsFor(units, { hainan: CHINA_PRESETS[spec.name] });
-    if (spec.kind === "file") throw new CoordError("OPTION", `weights '${spec.path}': the file must be read first (give it with --weights on the command line, or load it in the pane)`, { argument: "weights" });
+    if (spec.kind === "file")
+      throw new CoordError(
+        "OPTION",
+        `weights '${spec.path}': the file must be read first (give it with --weights on the command line, or load it in the pane)`,
+        { argument: "weights" },
+      );
     throw new CoordError("OPTION", `weights '${input}': coordinates are needed (--coords lon,lat, or "coords" in the roles file)`, { argument: "weights" });
   }
   if (input.kind === "parsed") return weightsForUnits(input.parsed, units);
@@ -502,15 +627,27 @@ export function resolveSpatialWeights(input: SpatialWeightsInput, units: readonl
  * typeof w === "object" && w !== null && w.kind; // => "coordinates"
  * spatialWeightsRequest({ weights: "china-provinces", coords: "", cells, idColumn: "id" }); // => "china-provinces"
  */
-export function spatialWeightsRequest(r: { weights: string; coords: string; cells: Cell[][]; idColumn: string; file?: ParsedWeights }): SpatialWeightsInput | null {
+export function spatialWeightsRequest(r: {
+  weights: string;
+  coords: string;
+  cells: Cell[][];
+  idColumn: string;
+  file?: ParsedWeights;
+}): SpatialWeightsInput | null {
   if (r.file) return { kind: "parsed", parsed: r.file };
   const raw = r.weights.trim();
   if (!raw) return null;
   const spec = parseWeightsSpec(raw);
   if (spec.kind === "preset") return raw;
   if (spec.kind === "file") return raw; // the section says the file must be read first
-  const columns = r.coords.split(",").map((c) => c.trim()).filter(Boolean);
-  if (columns.length !== 2) throw new CoordError("OPTION", `--weights ${raw} builds the weights from coordinates: give their two columns, e.g. --coords lon,lat`, { argument: "coords" });
+  const columns = r.coords
+    .split(",")
+    .map((c) => c.trim())
+    .filter(Boolean);
+  if (columns.length !== 2)
+    throw new CoordError("OPTION", `--weights ${raw} builds the weights from coordinates: give their two columns, e.g. --coords lon,lat`, {
+      argument: "coords",
+    });
   const c = coordinatesFromCells(r.cells, r.idColumn, [columns[0], columns[1]]);
   return { kind: "coordinates", spec, ...c, columns: [columns[0], columns[1]] };
 }

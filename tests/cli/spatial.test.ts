@@ -29,7 +29,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 const run = (args: string[]) => runCli(main, args);
 async function report(extra: string[], roles = ROLES, data = SAMPLE): Promise<{ code: number; out: string; err: string; json: Json }> {
   const json = path.join(dir, "r.json");
@@ -41,7 +41,17 @@ const moranByPeriod = (j: Json) => j.spatial.global.map((g: Json) => g.I);
 describe("--weights", () => {
   test("--help documents the weights flag, the presets and the builders", async () => {
     const r = await run(["--help"]);
-    for (const t of ["--weights FILE", "china-provinces-island", "knn:6 --coords lon,lat", "band:500", "idw:1", "--weightsTransform row|binary|none", "--permutations", "--seed"]) expect(r.out).toContain(t);
+    for (const t of [
+      "--weights FILE",
+      "china-provinces-island",
+      "knn:6 --coords lon,lat",
+      "band:500",
+      "idw:1",
+      "--weightsTransform row|binary|none",
+      "--permutations",
+      "--seed",
+    ])
+      expect(r.out).toContain(t);
   });
 
   test("china-provinces: the spatial key in the JSON and the sheet in the workbook", async () => {
@@ -86,7 +96,7 @@ describe("--weights", () => {
     expect(moranByPeriod(binary.json)[0]).not.toBeCloseTo(preset[0], 6);
   });
 
-  test("the roles file's \"weights\", relative to the roles file", async () => {
+  test('the roles file\'s "weights", relative to the roles file', async () => {
     fs.copyFileSync(PRESET_CSV, path.join(dir, "W.csv"));
     const roles = path.join(dir, "roles.json");
     fs.writeFileSync(roles, JSON.stringify({ ...JSON.parse(fs.readFileSync(ROLES, "utf8")), weights: "W.csv" }));
@@ -99,15 +109,28 @@ describe("--weights", () => {
     const lines = fs.readFileSync(SAMPLE, "utf8").trim().split(/\r?\n/);
     const at = new Map(CHINA_PROVINCES.map((p) => [p.name, p]));
     const data = path.join(dir, "panel-lonlat.csv");
-    fs.writeFileSync(data, [lines[0] + ",lon,lat", ...lines.slice(1).map((l) => {
-      const p = at.get(l.split(",")[0])!;
-      return `${l},${p.lon},${p.lat}`;
-    })].join("\n"));
+    fs.writeFileSync(
+      data,
+      [
+        lines[0] + ",lon,lat",
+        ...lines.slice(1).map((l) => {
+          const p = at.get(l.split(",")[0])!;
+          return `${l},${p.lon},${p.lat}`;
+        }),
+      ].join("\n"),
+    );
     const r = await report(["--weights", "knn:4", "--coords", "lon,lat"], ROLES, data);
     expect(r.code).toBe(0);
     expect(r.json.spatial.weights.source).toBe("knn:4 (great-circle km), from columns lon, lat");
     expect(r.json.spatial.weights.meanNeighbours).toBe(4);
-    const W = transformWeights(knnWeights(CHINA_PROVINCES.map((p) => p.name), { x: CHINA_PROVINCES.map((p) => p.lon), y: CHINA_PROVINCES.map((p) => p.lat) }, { k: 4 }), "row");
+    const W = transformWeights(
+      knnWeights(
+        CHINA_PROVINCES.map((p) => p.name),
+        { x: CHINA_PROVINCES.map((p) => p.lon), y: CHINA_PROVINCES.map((p) => p.lat) },
+        { k: 4 },
+      ),
+      "row",
+    );
     const D2020 = r.json.observations.filter((o: Json) => o.period === "2020").map((o: Json) => o.D);
     expect(r.json.spatial.global[9].I).toBeCloseTo(moranI(D2020, W, { permutations: 0 }).I, 12);
     const band = await report(["--weights", "band:600", "--coords", "lon,lat", "--zeroPolicy", "true"], ROLES, data);
@@ -139,8 +162,23 @@ describe("through a child process", () => {
     const tsNode = require.resolve("ts-node/dist/bin.js");
     const out = path.join(dir, "r.xlsx");
     const r = await new Promise<{ code: number; stderr: string }>((resolve) => {
-      execFile(process.execPath, [tsNode, "--transpile-only", path.join(ROOT, "src", "cli", "main.ts"), SAMPLE, "--roles", ROLES, "--out", out, "--weights", "china-provinces-island", "--quiet"], { cwd: ROOT }, (err, _stdout, stderr) =>
-        resolve({ code: err ? (err as { code?: number }).code ?? 1 : 0, stderr }),
+      execFile(
+        process.execPath,
+        [
+          tsNode,
+          "--transpile-only",
+          path.join(ROOT, "src", "cli", "main.ts"),
+          SAMPLE,
+          "--roles",
+          ROLES,
+          "--out",
+          out,
+          "--weights",
+          "china-provinces-island",
+          "--quiet",
+        ],
+        { cwd: ROOT },
+        (err, _stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr }),
       );
     });
     expect(r.code).toBe(1);

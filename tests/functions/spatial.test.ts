@@ -12,8 +12,9 @@ import { chinaProvincesWeights } from "../../src/engine/spatial/presets/chinaPro
 import { CHINA_PROVINCES } from "../../src/engine/spatial/presets/chinaProvincesData";
 import { toDenseWeights } from "../../src/engine/spatial/weights";
 import { excelColumn, expectErrorValue, expectExcelSafe, numbersInColumn } from "./support";
+import { sharedPath } from "../helpers";
 
-const SHARED = path.resolve(__dirname, "..", "..", "..", "shared");
+const SHARED = sharedPath();
 const JSON_FILE = path.join(SHARED, "reference", "spatial", "expected", "seed-table3.json");
 const present = fs.existsSync(JSON_FILE);
 if (!present) console.warn(`spatial (functions) test: spdep reference skipped: ${JSON_FILE} not found (../shared is not beside the repo)`);
@@ -32,7 +33,10 @@ withRef("against spdep (seed-table3.json)", () => {
   const ref = present ? JSON.parse(fs.readFileSync(JSON_FILE, "utf8")) : null;
   test.each(["2011", "2020"])("%s: Moran's I, Geary's C, LISA, Gi*, lag at 1e-10 (p at 1e-12)", (y) => {
     const e = ref.china.years[y];
-    const x = excelColumn(e.local.map((l: { x: number }) => l.x), `D ${y}`);
+    const x = excelColumn(
+      e.local.map((l: { x: number }) => l.x),
+      `D ${y}`,
+    );
     for (const weights of [labelled(en), labelled(zh), dense]) {
       const m = block(morani(x, weights));
       expect(Math.abs(m["Moran's I"] - e.moran.randomisation.I)).toBeLessThan(1e-10);
@@ -91,7 +95,9 @@ describe("the help pages' worked example (2 x 3 grid, rook contiguity)", () => {
     expect(m["p"]).toBeCloseTo(0.01722256931780334, 12);
     expect(block(morani(x, W, "geary"))["Geary's C"]).toBeCloseTo(0.40413019693654273, 12);
     // same seed, same p; another seed may differ, the statistic never
-    expect(block(morani(x, W, undefined, undefined, 499, 5))["p permutation (499, seed 5)"]).toBe(block(morani(x, W, undefined, undefined, 499, 5))["p permutation (499, seed 5)"]);
+    expect(block(morani(x, W, undefined, undefined, 499, 5))["p permutation (499, seed 5)"]).toBe(
+      block(morani(x, W, undefined, undefined, 499, 5))["p permutation (499, seed 5)"],
+    );
   });
   test("LISA at α = 0.1, GISTAR, SPATIALLAG", () => {
     const t = lisa(x, W, "table", 0.1) as unknown[][];
@@ -105,8 +111,18 @@ describe("the help pages' worked example (2 x 3 grid, rook contiguity)", () => {
       [0.857768, 1.846582, 0.064808],
     ];
     t.slice(1).forEach((r, i) => expected[i].forEach((v, k) => expect(r[k] as number).toBeCloseTo(v, 6)));
-    expect(lisa(x, W, "cluster", 0.1)).toEqual([["cluster"], ["HH"], ["not significant"], ["not significant"], ["not significant"], ["not significant"], ["LL"]]);
-    expect(numbersInColumn(gistar(x, W) as unknown[][], 0, 1).map((v) => Math.round(v * 1e6) / 1e6)).toEqual([1.996989, 0.601443, -1.405289, 1.405289, -0.339946, -1.996989]);
+    expect(lisa(x, W, "cluster", 0.1)).toEqual([
+      ["cluster"],
+      ["HH"],
+      ["not significant"],
+      ["not significant"],
+      ["not significant"],
+      ["not significant"],
+      ["LL"],
+    ]);
+    expect(numbersInColumn(gistar(x, W) as unknown[][], 0, 1).map((v) => Math.round(v * 1e6) / 1e6)).toEqual([
+      1.996989, 0.601443, -1.405289, 1.405289, -0.339946, -1.996989,
+    ]);
     expect(numbersInColumn(spatiallag(x, W) as unknown[][], 0, 1).map((v) => Math.round(v * 1e6) / 1e6)).toEqual([0.565, 0.5, 0.44, 0.545, 0.486667, 0.44]);
     expect(numbersInColumn(spatiallag(x, W, "binary") as unknown[][], 0, 1).map((v) => Math.round(v * 1e6) / 1e6)).toEqual([1.13, 1.5, 0.88, 1.09, 1.46, 0.88]);
     // values as a row: results as a row
@@ -123,7 +139,11 @@ describe("bad input", () => {
   ];
   const x = [[1], [2], [3], [5]];
   test("a non-square range", () => {
-    expectErrorValue(morani(x, W.slice(0, 3)), "#VALUE!", "weights is not square: 3 rows and 4 columns of weights; give an n x n range, one row and one column per unit");
+    expectErrorValue(
+      morani(x, W.slice(0, 3)),
+      "#VALUE!",
+      "weights is not square: 3 rows and 4 columns of weights; give an n x n range, one row and one column per unit",
+    );
     expectErrorValue(
       lisa(x, [["", "a", "b", "c", "d"], ...W.slice(0, 3).map((r, i) => ["abc"[i], ...r])]),
       "#VALUE!",
@@ -131,7 +151,11 @@ describe("bad input", () => {
     );
   });
   test("a length mismatch", () => {
-    expectErrorValue(gistar([[1], [2], [3]], W), "#VALUE!", "values has 3 values but weights has 4 units (rows); give one value per unit, in the order of the weights' rows");
+    expectErrorValue(
+      gistar([[1], [2], [3]], W),
+      "#VALUE!",
+      "values has 3 values but weights has 4 units (rows); give one value per unit, in the order of the weights' rows",
+    );
   });
   test("an isolate", () => {
     const iso = W.map((r) => r.slice());
@@ -142,7 +166,11 @@ describe("bad input", () => {
       "weights row 4 has no neighbours (all its weights are 0): an isolate; link it to a neighbour or leave the unit out",
     );
     const named = [["", "a", "b", "c", "d"], ...iso.map((r, i) => ["abcd"[i], ...r])];
-    expectErrorValue(spatiallag(x, named), "#N/A", "weights row 5 ('d') has no neighbours (all its weights are 0): an isolate; link it to a neighbour or leave the unit out");
+    expectErrorValue(
+      spatiallag(x, named),
+      "#N/A",
+      "weights row 5 ('d') has no neighbours (all its weights are 0): an isolate; link it to a neighbour or leave the unit out",
+    );
   });
   test("text, blank and error cells; diagonal; negative; mismatched labels; options", () => {
     const text = W.map((r) => r.slice() as unknown[]);

@@ -87,7 +87,10 @@ function points(labels: readonly string[], coords: Coordinates, options: Coordin
       tree: () => {
         if (!cached) {
           const c = new Float64Array(2 * n);
-          for (let i = 0; i < n; i++) (c[2 * i] = x[i]), (c[2 * i + 1] = y[i]);
+          for (let i = 0; i < n; i++) {
+            c[2 * i] = x[i];
+            c[2 * i + 1] = y[i];
+          }
           cached = new KdTree(c, 2);
         }
         return cached;
@@ -122,15 +125,26 @@ function points(labels: readonly string[], coords: Coordinates, options: Coordin
   };
 }
 
+/** Append the link i -> j with value v to parallel arrays. */
+function link(from: number[], to: number[], value: number[], i: number, j: number, v: number): void {
+  from.push(i);
+  to.push(j);
+  value.push(v);
+}
+
 function describeMetric(metric: DistanceMetric): string {
   return metric === "greatCircle" ? "great-circle km" : "Euclidean";
 }
 
 function sameLocation(labels: readonly string[], i: number, j: number, argument: string): CoordError {
-  return new CoordError("UNDEFINED", `${argument}: units '${labels[i]}' and '${labels[j]}' have the same coordinates (distance 0); inverse distance is undefined`, {
-    argument,
-    row: Math.max(i, j),
-  });
+  return new CoordError(
+    "UNDEFINED",
+    `${argument}: units '${labels[i]}' and '${labels[j]}' have the same coordinates (distance 0); inverse distance is undefined`,
+    {
+      argument,
+      row: Math.max(i, j),
+    },
+  );
 }
 
 /**
@@ -169,13 +183,14 @@ function band(P: Points, d: number): { from: number[]; to: number[]; dist: numbe
   for (let i = 0; i < P.n; i++)
     for (const j of tree.within(i, r2)) {
       const dij = P.distance(i, j);
-      if (dij <= d) from.push(i), to.push(j), dist.push(dij);
+      if (dij <= d) link(from, to, dist, i, j, dij);
     }
   return { from, to, dist };
 }
 
 function positive(v: number | undefined, name: string): number {
-  if (!(typeof v === "number" && Number.isFinite(v) && v > 0)) throw new CoordError("OPTION", `${name} must be a positive number; got ${String(v)}`, { argument: name });
+  if (!(typeof v === "number" && Number.isFinite(v) && v > 0))
+    throw new CoordError("OPTION", `${name} must be a positive number; got ${String(v)}`, { argument: name });
   return v;
 }
 
@@ -190,7 +205,13 @@ export function distanceBandWeights(labels: readonly string[], coords: Coordinat
   const P = points(labels, coords, options);
   const d = positive(options.threshold, "threshold");
   const b = band(P, d);
-  return weightsFromLinks(labels, b.from, b.to, b.from.map(() => 1), { source: `band:${d} (${describeMetric(P.metric)})` });
+  return weightsFromLinks(
+    labels,
+    b.from,
+    b.to,
+    b.from.map(() => 1),
+    { source: `band:${d} (${describeMetric(P.metric)})` },
+  );
 }
 
 /**
@@ -220,14 +241,18 @@ export function inverseDistanceWeights(
   } else if (options.k !== undefined) {
     const K = knnWeights(labels, coords, { ...options, k: options.k });
     for (let i = 0; i < P.n; i++)
-      for (let p = K.offsets[i]; p < K.offsets[i + 1]; p++) from.push(i), to.push(K.neighbours[p]), dist.push(P.distance(i, K.neighbours[p]));
+      for (let p = K.offsets[i]; p < K.offsets[i + 1]; p++) link(from, to, dist, i, K.neighbours[p], P.distance(i, K.neighbours[p]));
     how = `k = ${options.k}`;
   } else {
     if (P.n > MAX_DENSE_UNITS)
-      throw new CoordError("OPTION", `inverse distance over all pairs of ${P.n} units would be a dense ${P.n} x ${P.n} matrix; give a distance threshold or k (at most ${MAX_DENSE_UNITS} units for all pairs)`, {
-        argument: "threshold",
-      });
-    for (let i = 0; i < P.n; i++) for (let j = 0; j < P.n; j++) if (i !== j) from.push(i), to.push(j), dist.push(P.distance(i, j));
+      throw new CoordError(
+        "OPTION",
+        `inverse distance over all pairs of ${P.n} units would be a dense ${P.n} x ${P.n} matrix; give a distance threshold or k (at most ${MAX_DENSE_UNITS} units for all pairs)`,
+        {
+          argument: "threshold",
+        },
+      );
+    for (let i = 0; i < P.n; i++) for (let j = 0; j < P.n; j++) if (i !== j) link(from, to, dist, i, j, P.distance(i, j));
     how = "all pairs";
   }
   const w = dist.map((d, e) => {
@@ -251,7 +276,8 @@ export function economicDistanceWeights(labels: readonly string[], means: ArrayL
   if (means.length !== n) throw new CoordError("LENGTH", `${argument}: ${means.length} values for ${n} units`, { argument });
   if (n > MAX_DENSE_UNITS) throw new CoordError("OPTION", `economic distance links every pair: at most ${MAX_DENSE_UNITS} units (got ${n})`, { argument });
   for (let i = 0; i < n; i++)
-    if (!Number.isFinite(means[i])) throw new CoordError("NOT_NUMERIC", `${argument}: unit '${labels[i]}' has no finite value (${means[i]})`, { argument, row: i });
+    if (!Number.isFinite(means[i]))
+      throw new CoordError("NOT_NUMERIC", `${argument}: unit '${labels[i]}' has no finite value (${means[i]})`, { argument, row: i });
   const from: number[] = [];
   const to: number[] = [];
   const w: number[] = [];
@@ -259,8 +285,13 @@ export function economicDistanceWeights(labels: readonly string[], means: ArrayL
     for (let j = 0; j < n; j++) {
       if (i === j) continue;
       const d = Math.abs(means[i] - means[j]);
-      if (d === 0) throw new CoordError("UNDEFINED", `${argument}: units '${labels[i]}' and '${labels[j]}' have the same value (${means[i]}); 1/|difference| is undefined`, { argument, row: j });
-      from.push(i), to.push(j), w.push(1 / d);
+      if (d === 0)
+        throw new CoordError(
+          "UNDEFINED",
+          `${argument}: units '${labels[i]}' and '${labels[j]}' have the same value (${means[i]}); 1/|difference| is undefined`,
+          { argument, row: j },
+        );
+      link(from, to, w, i, j, 1 / d);
     }
   return weightsFromLinks(labels, from, to, w, { source: "economic distance" });
 }
@@ -300,8 +331,10 @@ export function nestedWeights(geo: SpatialWeights, econ: SpatialWeights, options
     }
     for (const [j, [g, e]] of row) {
       const v = form === "product" ? g * e : phi * (sg[i] > 0 ? g / sg[i] : 0) + (1 - phi) * (se[i] > 0 ? e / se[i] : 0);
-      if (v > 0) from.push(i), to.push(j), w.push(v);
+      if (v > 0) link(from, to, w, i, j, v);
     }
   }
-  return weightsFromLinks(geo.labels, from, to, w, { source: form === "product" ? `nested (${geo.source} x ${econ.source})` : `nested (${phi}·${geo.source} + ${1 - phi}·${econ.source})` });
+  return weightsFromLinks(geo.labels, from, to, w, {
+    source: form === "product" ? `nested (${geo.source} x ${econ.source})` : `nested (${phi}·${geo.source} + ${1 - phi}·${econ.source})`,
+  });
 }

@@ -90,7 +90,16 @@ export class KdTree {
       if (hi - lo === 1) return;
       const a = this.axis[mid];
       const diff = q[a] - this.coords[j * this.dims + a];
-      const [first, second] = diff < 0 ? [[lo, mid], [mid + 1, hi]] : [[mid + 1, hi], [lo, mid]];
+      const [first, second] =
+        diff < 0
+          ? [
+              [lo, mid],
+              [mid + 1, hi],
+            ]
+          : [
+              [mid + 1, hi],
+              [lo, mid],
+            ];
       visit(first[0], first[1]);
       if (diff * diff <= bestD[k - 1]) visit(second[0], second[1]);
     };

@@ -72,7 +72,8 @@ export interface LocalMoranResult {
 
 function option<T extends string>(value: T | undefined, allowed: readonly T[], fallback: T, name: string): T {
   const v = value ?? fallback;
-  if (!(allowed as readonly string[]).includes(v)) throw new CoordError("OPTION", `${name} must be one of ${allowed.join(", ")}; got '${String(v)}'`, { argument: name });
+  if (!(allowed as readonly string[]).includes(v))
+    throw new CoordError("OPTION", `${name} must be one of ${allowed.join(", ")}; got '${String(v)}'`, { argument: name });
   return v;
 }
 
@@ -150,7 +151,10 @@ export function localMoran(x: ArrayLike<unknown>, W: SpatialWeights, options: Lo
     } else {
       Z[i] = null;
       P[i] = null;
-      reasons[i] = offsets[i + 1] === offsets[i] ? "an isolate (no neighbours): I_i = 0, no variance" : "the variance of I_i is 0 (the value equals the mean, or its neighbours' weights are degenerate)";
+      reasons[i] =
+        offsets[i + 1] === offsets[i]
+          ? "an isolate (no neighbours): I_i = 0, no variance"
+          : "the variance of I_i is 0 (the value equals the mean, or its neighbours' weights are degenerate)";
     }
     const high = zi > 0; // x_i above the mean, in both rules (zero counts as Low, as spdep)
     const highLag = quadrantRule === "pysal" ? lz[i] > 0 : lx[i] - meanLag > 0;

@@ -86,10 +86,16 @@ export function weightsFromLinks(
     const w = weight[e];
     if (!(Number.isInteger(i) && i >= 0 && i < n && Number.isInteger(j) && j >= 0 && j < n))
       throw new CoordError("OPTION", `${argument}: link ${e + 1} refers to a unit outside 1..${n}`, { argument, row: e });
-    if (!Number.isFinite(w)) throw new CoordError("NOT_NUMERIC", `${argument}: the weight of '${labels[i]}' -> '${labels[j]}' is not a finite number (${w})`, { argument, row: e });
-    if (w < 0) throw new CoordError("NEGATIVE", `${argument}: the weight of '${labels[i]}' -> '${labels[j]}' is negative (${w}); weights must be ≥ 0`, { argument, row: e });
+    if (!Number.isFinite(w))
+      throw new CoordError("NOT_NUMERIC", `${argument}: the weight of '${labels[i]}' -> '${labels[j]}' is not a finite number (${w})`, { argument, row: e });
+    if (w < 0)
+      throw new CoordError("NEGATIVE", `${argument}: the weight of '${labels[i]}' -> '${labels[j]}' is negative (${w}); weights must be ≥ 0`, {
+        argument,
+        row: e,
+      });
     if (w === 0) continue;
-    if (i === j) throw new CoordError("OPTION", `${argument}: unit '${labels[i]}' is linked to itself (weight ${w}); the diagonal must be 0`, { argument, row: e });
+    if (i === j)
+      throw new CoordError("OPTION", `${argument}: unit '${labels[i]}' is linked to itself (weight ${w}); the diagonal must be 0`, { argument, row: e });
     counts[i + 1]++;
   }
   for (let i = 0; i < n; i++) counts[i + 1] += counts[i];
@@ -153,21 +159,25 @@ export function weightsFromMatrix(matrix: ArrayLike<ArrayLike<number>>, labels: 
   const argument = options.argument ?? "weights";
   const n = matrix.length;
   if (n === 0) throw new CoordError("EMPTY", `${argument} is empty`, { argument });
-  if (labels.length !== n)
-    throw new CoordError("LENGTH", `${argument} has ${n} rows but ${labels.length} unit labels`, { argument });
+  if (labels.length !== n) throw new CoordError("LENGTH", `${argument} has ${n} rows but ${labels.length} unit labels`, { argument });
   const from: number[] = [];
   const to: number[] = [];
   const w: number[] = [];
   for (let i = 0; i < n; i++) {
     const row = matrix[i];
     if (row.length !== n)
-      throw new CoordError("LENGTH", `${argument} is not square: row ${i + 1} ('${labels[i]}') has ${row.length} columns, the matrix has ${n} rows`, { argument, row: i });
+      throw new CoordError("LENGTH", `${argument} is not square: row ${i + 1} ('${labels[i]}') has ${row.length} columns, the matrix has ${n} rows`, {
+        argument,
+        row: i,
+      });
     for (let j = 0; j < n; j++) {
       const v = row[j];
       const at = `${argument} row ${i + 1} ('${labels[i]}'), column ${j + 1} ('${labels[j]}')`;
-      if (typeof v !== "number" || !Number.isFinite(v)) throw new CoordError("NOT_NUMERIC", `${at}: ${String(v)} is not a finite number`, { argument, row: i, column: j });
+      if (typeof v !== "number" || !Number.isFinite(v))
+        throw new CoordError("NOT_NUMERIC", `${at}: ${String(v)} is not a finite number`, { argument, row: i, column: j });
       if (v < 0) throw new CoordError("NEGATIVE", `${at}: the weight ${v} is negative; weights must be ≥ 0`, { argument, row: i, column: j });
-      if (i === j && v !== 0) throw new CoordError("OPTION", `${at}: the diagonal must be 0 (a unit is not its own neighbour), got ${v}`, { argument, row: i, column: j });
+      if (i === j && v !== 0)
+        throw new CoordError("OPTION", `${at}: the diagonal must be 0 (a unit is not its own neighbour), got ${v}`, { argument, row: i, column: j });
       if (v !== 0) {
         from.push(i);
         to.push(j);
@@ -276,7 +286,13 @@ export function checkIsolates(W: SpatialWeights, zeroPolicy: boolean, argument =
   if (zeroPolicy) return;
   const iso = isolateIndices(W);
   if (iso.length > 0) {
-    const more = iso.length > 1 ? ` (and ${iso.length - 1} more: ${iso.slice(1, 4).map((i) => `'${W.labels[i]}'`).join(", ")}${iso.length > 4 ? ", ..." : ""})` : "";
+    const more =
+      iso.length > 1
+        ? ` (and ${iso.length - 1} more: ${iso
+            .slice(1, 4)
+            .map((i) => `'${W.labels[i]}'`)
+            .join(", ")}${iso.length > 4 ? ", ..." : ""})`
+        : "";
     throw new CoordError(
       "UNDEFINED",
       `${argument}: unit '${W.labels[iso[0]]}' has no neighbours (an isolate)${more}; link it, drop it, or set the zero policy (its lag is then 0)`,
@@ -377,7 +393,13 @@ export function subsetWeights(W: SpatialWeights, keep: readonly number[]): Spati
       }
     }
   });
-  const S = weightsFromLinks(keep.map((i) => W.labels[i]), from, to, w, { source: W.source });
+  const S = weightsFromLinks(
+    keep.map((i) => W.labels[i]),
+    from,
+    to,
+    w,
+    { source: W.source },
+  );
   return { ...S, transform: W.transform };
 }
 
@@ -435,8 +457,10 @@ export function alignWeights(W: SpatialWeights, units: readonly string[], option
   const extra = W.labels.filter((_, i) => used[i] < 0);
   if (missing.length > 0 || (extra.length > 0 && !options.allowExtra)) {
     const parts: string[] = [];
-    if (missing.length > 0) parts.push(`the data's unit '${missing[0]}' is not in ${options.what ?? "the weights"}${missing.length > 1 ? ` (${missing.length} missing)` : ""}`);
-    if (extra.length > 0 && !options.allowExtra) parts.push(`the weights' unit '${extra[0]}' is not in the data${extra.length > 1 ? ` (${extra.length} extra)` : ""}`);
+    if (missing.length > 0)
+      parts.push(`the data's unit '${missing[0]}' is not in ${options.what ?? "the weights"}${missing.length > 1 ? ` (${missing.length} missing)` : ""}`);
+    if (extra.length > 0 && !options.allowExtra)
+      parts.push(`the weights' unit '${extra[0]}' is not in the data${extra.length > 1 ? ` (${extra.length} extra)` : ""}`);
     throw new CoordError("OPTION", `${argument} do not match the data's units one to one: ${parts.join("; ")}`, { argument });
   }
   return subsetWeights(W, keep);

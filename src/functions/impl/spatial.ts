@@ -43,7 +43,10 @@ export function moranImpl(values: unknown, weights: unknown, output?: unknown, t
     ["z", m.z],
     ["p", m.pValue],
     ["p two-sided", m.pTwoSided],
-    [perm ? `p permutation (${perm.permutations}, seed ${perm.seed})` : "p permutation", perm ? perm.pValue : notAvailable("no permutation test: permutations is 0")],
+    [
+      perm ? `p permutation (${perm.permutations}, seed ${perm.seed})` : "p permutation",
+      perm ? perm.pValue : notAvailable("no permutation test: permutations is 0"),
+    ],
   ]);
 }
 
@@ -79,16 +82,27 @@ export function lisaImpl(values: unknown, weights: unknown, output?: unknown, al
   };
   if (out === "table") {
     const keys = ["Ii", "z", "p", "quadrant", "cluster"] as const;
-    return labelledTable(["I_i", "z", "p", "quadrant", `cluster (α = ${a})`], r.Ii.map((_, i) => keys.map((k) => column(k, i))));
+    return labelledTable(
+      ["I_i", "z", "p", "quadrant", `cluster (α = ${a})`],
+      r.Ii.map((_, i) => keys.map((k) => column(k, i))),
+    );
   }
-  return spillLike(r.Ii.map((_, i) => column(out, i)), v.orientation, v.label === null ? undefined : out === "Ii" ? "I_i" : out);
+  return spillLike(
+    r.Ii.map((_, i) => column(out, i)),
+    v.orientation,
+    v.label === null ? undefined : out === "Ii" ? "I_i" : out,
+  );
 }
 
 /** COORD.GISTAR(values, weights): Getis–Ord Gi* z per unit (self included). */
 export function giStarImpl(values: unknown, weights: unknown): Spill {
   const { v, w } = readValuesAndWeights(values, weights);
   const r = getisOrdGiStar(v.values, w.W);
-  return spillLike(r.z.map((z, i) => orNA(z, r.reasons[i])), v.orientation, v.label === null ? undefined : "Gi* z");
+  return spillLike(
+    r.z.map((z, i) => orNA(z, r.reasons[i])),
+    v.orientation,
+    v.label === null ? undefined : "Gi* z",
+  );
 }
 
 /** COORD.SPATIALLAG(values, weights, [transform]): Σ_j w_ij x_j per unit. */

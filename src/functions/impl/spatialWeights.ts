@@ -51,7 +51,11 @@ export function readWeightsRange(value: unknown, argument = "weights"): WeightsR
   const m = width - c0;
   if (n !== m) {
     const after = labelRow || labelCol ? ` (after its label ${labelRow && labelCol ? "row and column" : labelRow ? "row" : "column"})` : "";
-    throw new CoordError("LENGTH", `${argument} is not square: ${n} rows and ${m} columns of weights${after}; give an n x n range, one row and one column per unit`, { argument });
+    throw new CoordError(
+      "LENGTH",
+      `${argument} is not square: ${n} rows and ${m} columns of weights${after}; give an n x n range, one row and one column per unit`,
+      { argument },
+    );
   }
   if (n < 3) throw new CoordError("TOO_FEW", `${argument} has ${n} units; at least 3 are needed`, { argument });
   const text = (c: Cell) => (c.kind === "text" ? c.text : "");
@@ -73,10 +77,15 @@ export function readWeightsRange(value: unknown, argument = "weights"): WeightsR
     for (let j = 0; j < n; j++) {
       const c = cells[i + r0][j + c0];
       const at = { argument, row: i + r0, column: j + c0 };
-      if (c.kind !== "number") throw new CoordError(c.kind === "blank" ? "MISSING" : "NOT_NUMERIC", `${cellLabel(argument, i + r0, j + c0)}${cellProblem(c)}`, at);
+      if (c.kind !== "number")
+        throw new CoordError(c.kind === "blank" ? "MISSING" : "NOT_NUMERIC", `${cellLabel(argument, i + r0, j + c0)}${cellProblem(c)}`, at);
       if (c.value < 0) throw new CoordError("NEGATIVE", `${cellLabel(argument, i + r0, j + c0)}: the weight ${c.value} is negative; weights must be ≥ 0`, at);
       if (i === j && c.value !== 0)
-        throw new CoordError("OPTION", `${cellLabel(argument, i + r0, j + c0)} is on the diagonal and must be 0 (a unit is not its own neighbour); got ${c.value}`, at);
+        throw new CoordError(
+          "OPTION",
+          `${cellLabel(argument, i + r0, j + c0)} is on the diagonal and must be 0 (a unit is not its own neighbour); got ${c.value}`,
+          at,
+        );
       row[j] = c.value;
     }
     if (row.every((v) => v === 0))
@@ -109,4 +118,3 @@ export function readValuesAndWeights(values: unknown, weights: unknown) {
     );
   return { v, w };
 }
-

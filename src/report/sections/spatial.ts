@@ -84,7 +84,17 @@ export interface SpatialLocalRow {
 }
 
 export interface SpatialResult {
-  weights: { source: string; transform: WeightsTransform; n: number; S0: number; S1: number; S2: number; meanNeighbours: number; isolates: string[]; asymmetric: boolean };
+  weights: {
+    source: string;
+    transform: WeightsTransform;
+    n: number;
+    S0: number;
+    S1: number;
+    S2: number;
+    meanNeighbours: number;
+    isolates: string[];
+    asymmetric: boolean;
+  };
   global: SpatialGlobalRow[];
   local: SpatialLocalRow[];
 }
@@ -136,22 +146,72 @@ export function spatialStage(ctx: SectionContext): SpatialResult {
     } else if (keep.some((u, i) => u !== i)) W = transformWeights(subsetWeights(base, keep), o.weightsTransform);
     const x = rows.map(variable.values);
     const g: SpatialGlobalRow = {
-      period, variable: variable.name, n: x.length, I: null, E: null, variance: null, z: null, p: null, pTwoSided: null,
-      pPermutation: null, permutations: o.permutations, seed: o.seed, C: null, zC: null, pC: null,
+      period,
+      variable: variable.name,
+      n: x.length,
+      I: null,
+      E: null,
+      variance: null,
+      z: null,
+      p: null,
+      pTwoSided: null,
+      pPermutation: null,
+      permutations: o.permutations,
+      seed: o.seed,
+      C: null,
+      zC: null,
+      pC: null,
     };
     try {
       checkIsolates(W, o.zeroPolicy);
-      const m = moranI(x, W, { variance: o.moranVariance, permutations: o.permutations, seed: o.seed, zeroPolicy: o.zeroPolicy, argument: `${variable.name} ${period}` });
+      const m = moranI(x, W, {
+        variance: o.moranVariance,
+        permutations: o.permutations,
+        seed: o.seed,
+        zeroPolicy: o.zeroPolicy,
+        argument: `${variable.name} ${period}`,
+      });
       const c = gearyC(x, W, { variance: o.moranVariance, zeroPolicy: o.zeroPolicy, argument: `${variable.name} ${period}` });
-      Object.assign(g, { n: m.n, I: m.I, E: m.expectation, variance: m.variance, z: m.z, p: m.pValue, pTwoSided: m.pTwoSided, pPermutation: m.permutation?.pValue ?? null, C: c.C, zC: c.z, pC: c.pValue });
+      Object.assign(g, {
+        n: m.n,
+        I: m.I,
+        E: m.expectation,
+        variance: m.variance,
+        z: m.z,
+        p: m.pValue,
+        pTwoSided: m.pTwoSided,
+        pPermutation: m.permutation?.pValue ?? null,
+        C: c.C,
+        zC: c.z,
+        pC: c.pValue,
+      });
       const l = localMoran(x, W, {
-        moments: o.lisaMoments, scaling: o.lisaScaling, alpha: o.lisaAlpha, permutations: o.lisaPermutations, seed: o.seed, zeroPolicy: o.zeroPolicy, argument: `${variable.name} ${period}`,
+        moments: o.lisaMoments,
+        scaling: o.lisaScaling,
+        alpha: o.lisaAlpha,
+        permutations: o.lisaPermutations,
+        seed: o.seed,
+        zeroPolicy: o.zeroPolicy,
+        argument: `${variable.name} ${period}`,
       });
       const gi = getisOrdGiStar(x, W, { zeroPolicy: o.zeroPolicy, argument: `${variable.name} ${period}` });
       rows.forEach((r, i) => {
         const row: SpatialLocalRow = {
-          period, variable: variable.name, id: panel.ids[r], Ii: l.Ii[i], E: l.expectation[i], variance: l.variance[i], z: l.z[i], p: l.pValue[i],
-          quadrant: l.quadrant[i], cluster: l.cluster[i], lag: l.lag[i], zValue: l.standardized[i], zLag: l.standardizedLag[i], giStarZ: gi.z[i], hotSpot: gi.hotSpot[i],
+          period,
+          variable: variable.name,
+          id: panel.ids[r],
+          Ii: l.Ii[i],
+          E: l.expectation[i],
+          variance: l.variance[i],
+          z: l.z[i],
+          p: l.pValue[i],
+          quadrant: l.quadrant[i],
+          cluster: l.cluster[i],
+          lag: l.lag[i],
+          zValue: l.standardized[i],
+          zLag: l.standardizedLag[i],
+          giStarZ: gi.z[i],
+          hotSpot: gi.hotSpot[i],
         };
         if (l.permutation) row.pPermutation = l.permutation.pValue[i];
         local.push(row);
@@ -213,10 +273,19 @@ export function spatialSheet(result: SpatialResult, ctx: ReportContext) {
   tables.push(
     table(
       [
-        column("period", "Period", "text"), column("n", "n", "0"), column("I", "Moran's I", "0.0000"), column("E", "E[I]", "0.0000"), column("variance", "Var[I]", "0.00E+00"),
-        column("z", "z", "0.0000"), column("p", "p (greater)", "0.0000"), column("pTwoSided", "p (two-sided)", "0.0000"),
+        column("period", "Period", "text"),
+        column("n", "n", "0"),
+        column("I", "Moran's I", "0.0000"),
+        column("E", "E[I]", "0.0000"),
+        column("variance", "Var[I]", "0.00E+00"),
+        column("z", "z", "0.0000"),
+        column("p", "p (greater)", "0.0000"),
+        column("pTwoSided", "p (two-sided)", "0.0000"),
         column("pPermutation", `p permutation (R = ${g[0]?.permutations ?? 0}, seed ${g[0]?.seed ?? 1})`, "0.000"),
-        column("C", "Geary's C", "0.0000"), column("zC", "z (C)", "0.0000"), column("pC", "p (C)", "0.0000"), column("reason", "Note", "text"),
+        column("C", "Geary's C", "0.0000"),
+        column("zC", "z (C)", "0.0000"),
+        column("pC", "p (C)", "0.0000"),
+        column("reason", "Note", "text"),
       ],
       g.map((r) => ({ ...r, reason: r.reason ?? null }) as unknown as ReportRow),
       { title: `Global Moran's I of ${variable} by period (M12, ${ctx.options.moranVariance} moments)` },
@@ -233,7 +302,16 @@ export function spatialSheet(result: SpatialResult, ctx: ReportContext) {
       return r;
     });
     tables.push(table(cols, body, { title: `Moran scatter plot ${period}: standardised ${variable} (x) and its spatial lag (y), by quadrant` }));
-    charts.push(chart("scatter", `Moran scatter plot of ${variable}, ${period}`, { sheet: SPATIAL_SHEET, table: tables.length - 1 }, "zValue", ["lagHH", "lagLL", "lagHL", "lagLH"], { x: `${variable} (standardised)`, y: "Spatial lag" }));
+    charts.push(
+      chart(
+        "scatter",
+        `Moran scatter plot of ${variable}, ${period}`,
+        { sheet: SPATIAL_SHEET, table: tables.length - 1 },
+        "zValue",
+        ["lagHH", "lagLL", "lagHL", "lagLH"],
+        { x: `${variable} (standardised)`, y: "Spatial lag" },
+      ),
+    );
   }
   const periods = g.map((r) => r.period);
   const units = [...new Set(result.local.map((l) => l.id))];
@@ -247,10 +325,22 @@ export function spatialSheet(result: SpatialResult, ctx: ReportContext) {
       return r;
     });
   const periodCols = periods.map((p, k) => column(`p${k}`, p, "text"));
-  const clusterName = (c: string) => (zh ? CLUSTER_NAMES_ZH[c as keyof typeof CLUSTER_NAMES_ZH] ?? c : c);
-  tables.push(table([column("unit", "Unit", "text"), ...periodCols], byUnit((l) => clusterName(l.cluster)), { title: `LISA clusters of ${variable} (α = ${ctx.options.lisaAlpha}; HH high-high, LL low-low, HL high-low, LH low-high)` }));
-  const hotName = (h: string) => (zh ? HOT_SPOT_NAMES_ZH[h as keyof typeof HOT_SPOT_NAMES_ZH] ?? h : h);
-  tables.push(table([column("unit", "Unit", "text"), ...periodCols], byUnit((l) => hotName(l.hotSpot)), { title: `Getis-Ord Gi* hot and cold spots of ${variable} (90/95/99 %)` }));
+  const clusterName = (c: string) => (zh ? (CLUSTER_NAMES_ZH[c as keyof typeof CLUSTER_NAMES_ZH] ?? c) : c);
+  tables.push(
+    table(
+      [column("unit", "Unit", "text"), ...periodCols],
+      byUnit((l) => clusterName(l.cluster)),
+      { title: `LISA clusters of ${variable} (α = ${ctx.options.lisaAlpha}; HH high-high, LL low-low, HL high-low, LH low-high)` },
+    ),
+  );
+  const hotName = (h: string) => (zh ? (HOT_SPOT_NAMES_ZH[h as keyof typeof HOT_SPOT_NAMES_ZH] ?? h) : h);
+  tables.push(
+    table(
+      [column("unit", "Unit", "text"), ...periodCols],
+      byUnit((l) => hotName(l.hotSpot)),
+      { title: `Getis-Ord Gi* hot and cold spots of ${variable} (90/95/99 %)` },
+    ),
+  );
   const notes = [
     `Weights: ${w.source}; transform ${w.transform}; n = ${w.n}, S0 = ${w.S0.toFixed(4)}, mean neighbours ${w.meanNeighbours.toFixed(2)}${w.isolates.length ? `, isolates ${w.isolates.join(", ")} (zero policy)` : ""}.`,
     `Local Moran: ${ctx.options.lisaScaling} scaling, ${ctx.options.lisaMoments} moments${ctx.options.lisaPermutations > 0 ? `, clusters from ${ctx.options.lisaPermutations} conditional permutations (seed ${ctx.options.seed})` : ""}; quadrant by the sign of the centred value and of its lag.`,
@@ -275,7 +365,13 @@ export function spatialHeadlines(result: SpatialResult): string[] {
 const base = (key: string, en: string, zh: string, helpEn: string, helpZh: string) => ({ key, label: { en, zh }, help: { en: helpEn, zh: helpZh } });
 
 const weightsOption: OptionSpec<string> = {
-  ...base("weights", "Spatial weights", "空间权重", "china-provinces, china-provinces-island, knn:K, band:D, idw:A[:D] (with --coords) or a matrix/edge list/GAL/GWT file (M11)", "china-provinces、china-provinces-island、knn:K、band:D、idw:A[:D]（配合 --coords）或矩阵/边列表/GAL/GWT 文件（M11）"),
+  ...base(
+    "weights",
+    "Spatial weights",
+    "空间权重",
+    "china-provinces, china-provinces-island, knn:K, band:D, idw:A[:D] (with --coords) or a matrix/edge list/GAL/GWT file (M11)",
+    "china-provinces、china-provinces-island、knn:K、band:D、idw:A[:D]（配合 --coords）或矩阵/边列表/GAL/GWT 文件（M11）",
+  ),
   values: "FILE|china-provinces|china-provinces-island|knn:K|band:D|idw:A",
   suggestions: ["china-provinces", "china-provinces-island", "knn:6", "band:500", "idw:1"],
   default: "",
@@ -288,7 +384,13 @@ const weightsOption: OptionSpec<string> = {
 };
 
 const coordsOption: OptionSpec<string> = {
-  ...base("coords", "Coordinate columns", "坐标列", "two columns of the data: lon,lat (great-circle km) or x,y (Euclidean), for knn/band/idw", "数据中的两列：lon,lat（大圆距离，千米）或 x,y（欧氏距离），用于 knn/band/idw"),
+  ...base(
+    "coords",
+    "Coordinate columns",
+    "坐标列",
+    "two columns of the data: lon,lat (great-circle km) or x,y (Euclidean), for knn/band/idw",
+    "数据中的两列：lon,lat（大圆距离，千米）或 x,y（欧氏距离），用于 knn/band/idw",
+  ),
   values: "lon,lat|x,y",
   default: "",
   blank: "none",
@@ -326,25 +428,136 @@ export const spatialSection: ReportSection<SpatialResult> = {
   options: [
     weightsOption,
     coordsOption,
-    enumOption<WeightsTransform>({ ...base("weightsTransform", "Weights transform", "权重变换", "row-standardised, binary (0/1) or as given (M11)", "行标准化、二值（0/1）或原值（M11）"), default: "row" }, ["row", "binary", "none"]),
+    enumOption<WeightsTransform>(
+      {
+        ...base("weightsTransform", "Weights transform", "权重变换", "row-standardised, binary (0/1) or as given (M11)", "行标准化、二值（0/1）或原值（M11）"),
+        default: "row",
+      },
+      ["row", "binary", "none"],
+    ),
     variableOption,
-    enumOption({ ...base("moranVariance", "Moran variance", "莫兰方差", "moments of I and C under randomisation (spdep default) or normality (M12)", "I 与 C 的矩：随机化（spdep 默认）或正态（M12）"), default: "randomisation" as const }, ["randomisation", "normality"]),
-    numberOption({ ...base("permutations", "Permutations", "置换次数", "random permutations of the global test, p = (M + 1)/(R + 1) (M12)", "全局检验的随机置换次数，p = (M + 1)/(R + 1)（M12）"), default: 999 }, { min: 0, max: 100000, integer: true }),
-    numberOption({ ...base("seed", "Seed", "随机种子", "seed of the permutations (same seed, same p)", "置换的随机种子（种子相同则 p 相同）"), default: 1 }, { integer: true }),
-    numberOption({ ...base("lisaAlpha", "LISA α", "LISA 显著性水平", "significance level of the LISA clusters", "LISA 集聚的显著性水平"), default: 0.05 }, { min: 0.0001, max: 0.5 }),
-    enumOption({ ...base("lisaMoments", "LISA moments", "LISA 矩", "conditional (spdep 1.2) or total randomisation (Anselin 1995)", "条件矩（spdep 1.2）或完全随机化（Anselin 1995）"), default: "conditional" as const }, ["conditional", "total"]),
-    enumOption({ ...base("lisaScaling", "LISA scaling", "LISA 尺度", "I_i as spdep or as PySAL ((n − 1)/n times)", "I_i 按 spdep 或 PySAL（乘以 (n − 1)/n）"), default: "spdep" as const }, ["spdep", "pysal"]),
-    numberOption({ ...base("lisaPermutations", "LISA permutations", "LISA 置换次数", "conditional permutations per unit (0: analytic p); clusters then use the pseudo p", "每个单元的条件置换次数（0：解析 p）；此时集聚按伪 p 判断"), default: 0 }, { min: 0, max: 100000, integer: true }),
-    booleanOption({ ...base("zeroPolicy", "Zero policy", "允许孤立单元", "allow units without neighbours (lag 0, n adjusted, as spdep)", "允许无邻居的单元（滞后为 0，n 调整，同 spdep）"), default: false }),
+    enumOption(
+      {
+        ...base(
+          "moranVariance",
+          "Moran variance",
+          "莫兰方差",
+          "moments of I and C under randomisation (spdep default) or normality (M12)",
+          "I 与 C 的矩：随机化（spdep 默认）或正态（M12）",
+        ),
+        default: "randomisation" as const,
+      },
+      ["randomisation", "normality"],
+    ),
+    numberOption(
+      {
+        ...base(
+          "permutations",
+          "Permutations",
+          "置换次数",
+          "random permutations of the global test, p = (M + 1)/(R + 1) (M12)",
+          "全局检验的随机置换次数，p = (M + 1)/(R + 1)（M12）",
+        ),
+        default: 999,
+      },
+      { min: 0, max: 100000, integer: true },
+    ),
+    numberOption(
+      { ...base("seed", "Seed", "随机种子", "seed of the permutations (same seed, same p)", "置换的随机种子（种子相同则 p 相同）"), default: 1 },
+      { integer: true },
+    ),
+    numberOption(
+      { ...base("lisaAlpha", "LISA α", "LISA 显著性水平", "significance level of the LISA clusters", "LISA 集聚的显著性水平"), default: 0.05 },
+      { min: 0.0001, max: 0.5 },
+    ),
+    enumOption(
+      {
+        ...base(
+          "lisaMoments",
+          "LISA moments",
+          "LISA 矩",
+          "conditional (spdep 1.2) or total randomisation (Anselin 1995)",
+          "条件矩（spdep 1.2）或完全随机化（Anselin 1995）",
+        ),
+        default: "conditional" as const,
+      },
+      ["conditional", "total"],
+    ),
+    enumOption(
+      {
+        ...base("lisaScaling", "LISA scaling", "LISA 尺度", "I_i as spdep or as PySAL ((n − 1)/n times)", "I_i 按 spdep 或 PySAL（乘以 (n − 1)/n）"),
+        default: "spdep" as const,
+      },
+      ["spdep", "pysal"],
+    ),
+    numberOption(
+      {
+        ...base(
+          "lisaPermutations",
+          "LISA permutations",
+          "LISA 置换次数",
+          "conditional permutations per unit (0: analytic p); clusters then use the pseudo p",
+          "每个单元的条件置换次数（0：解析 p）；此时集聚按伪 p 判断",
+        ),
+        default: 0,
+      },
+      { min: 0, max: 100000, integer: true },
+    ),
+    booleanOption({
+      ...base(
+        "zeroPolicy",
+        "Zero policy",
+        "允许孤立单元",
+        "allow units without neighbours (lag 0, n adjusted, as spdep)",
+        "允许无邻居的单元（滞后为 0，n 调整，同 spdep）",
+      ),
+      default: false,
+    }),
     scatterOption,
   ],
-  notApplicable: (ctx) => (weightsInput(ctx) === null ? { reason: "no spatial weights (give --weights or \"weights\" in the roles)" } : null),
+  notApplicable: (ctx) => (weightsInput(ctx) === null ? { reason: 'no spatial weights (give --weights or "weights" in the roles)' } : null),
   run: spatialStage,
   sheets: (r, ctx) => [spatialSheet(r, ctx)],
   headlines: (r) => spatialHeadlines(r),
   toJson: (r) => ({
-    weights: { source: r.weights.source, transform: r.weights.transform, n: r.weights.n, S0: r.weights.S0, meanNeighbours: r.weights.meanNeighbours, isolates: r.weights.isolates },
-    global: r.global.map(({ period, variable, I, E, variance, z, p, pTwoSided, pPermutation, permutations, seed, C, zC, pC }) => ({ period, variable, I, E, variance, z, p, pTwoSided, pPermutation, permutations, seed, C, zC, pC })),
-    local: r.local.map(({ period, variable, id, Ii, E, variance, z, p, quadrant, cluster, lag, giStarZ, hotSpot }) => ({ period, variable, id, Ii, E, variance, z, p, quadrant, cluster, lag, giStarZ, hotSpot })),
+    weights: {
+      source: r.weights.source,
+      transform: r.weights.transform,
+      n: r.weights.n,
+      S0: r.weights.S0,
+      meanNeighbours: r.weights.meanNeighbours,
+      isolates: r.weights.isolates,
+    },
+    global: r.global.map(({ period, variable, I, E, variance, z, p, pTwoSided, pPermutation, permutations, seed, C, zC, pC }) => ({
+      period,
+      variable,
+      I,
+      E,
+      variance,
+      z,
+      p,
+      pTwoSided,
+      pPermutation,
+      permutations,
+      seed,
+      C,
+      zC,
+      pC,
+    })),
+    local: r.local.map(({ period, variable, id, Ii, E, variance, z, p, quadrant, cluster, lag, giStarZ, hotSpot }) => ({
+      period,
+      variable,
+      id,
+      Ii,
+      E,
+      variance,
+      z,
+      p,
+      quadrant,
+      cluster,
+      lag,
+      giStarZ,
+      hotSpot,
+    })),
   }),
 };

@@ -9,12 +9,13 @@ import { parseCsv } from "../../../src/report/csv";
 import { chinaProvincesWeights, chinaProvincesWeightsFor, resolveChinaProvince } from "../../../src/engine/spatial/presets/chinaProvinces";
 import { CHINA_PROVINCES } from "../../../src/engine/spatial/presets/chinaProvincesData";
 import { toDenseWeights, transformWeights, weightsSummary } from "../../../src/engine/spatial/weights";
-import { expectCoordErrorExact } from "../../helpers";
+import { expectCoordErrorExact, sharedPath } from "../../helpers";
 
 const ASSETS = path.resolve(__dirname, "..", "..", "..", "assets", "presets", "china-provinces");
-const SHARED = path.resolve(__dirname, "..", "..", "..", "..", "shared", "data");
+const SHARED = sharedPath("data");
 const sharedPresent = fs.existsSync(path.join(SHARED, "china-provinces-W-queen-asis.csv"));
-if (!sharedPresent) console.warn(`chinaProvinces.test: the comparison with ${SHARED} is skipped (../shared is not beside the repo); the copies in assets/ are still checked`);
+if (!sharedPresent)
+  console.warn(`chinaProvinces.test: the comparison with ${SHARED} is skipped (../shared is not beside the repo); the copies in assets/ are still checked`);
 
 const csv = (dir: string, file: string) => parseCsv(fs.readFileSync(path.join(dir, file), "utf8"));
 const records = (dir: string, file: string) => {
@@ -22,7 +23,10 @@ const records = (dir: string, file: string) => {
   return c.slice(1).map((r) => Object.fromEntries(c[0].map((h, j) => [String(h), r[j]])));
 };
 
-describe.each([["assets/presets/china-provinces", ASSETS, true], ["../shared/data", SHARED, sharedPresent]] as const)("the preset equals %s", (_, dir, present) => {
+describe.each([
+  ["assets/presets/china-provinces", ASSETS, true],
+  ["../shared/data", SHARED, sharedPresent],
+] as const)("the preset equals %s", (_, dir, present) => {
   const t = present ? test : test.skip;
   t("both matrices, cell by cell, in the CSV's order", () => {
     for (const [file, hainan] of [
@@ -50,7 +54,10 @@ describe.each([["assets/presets/china-provinces", ASSETS, true], ["../shared/dat
     for (const r of map) {
       const p = CHINA_PROVINCES.find((q) => q.name === r.province)!;
       expect([p.zh, p.zhShort, p.region]).toEqual([r.ne_name_zh, r.zh_short, r.seed_region]);
-      for (const alias of String(r.en_aliases ?? "").split("|").filter(Boolean)) expect(p.aliases).toContain(alias);
+      for (const alias of String(r.en_aliases ?? "")
+        .split("|")
+        .filter(Boolean))
+        expect(p.aliases).toContain(alias);
     }
   });
   t("the contiguity list: 68 pairs, and the degrees of the README", () => {
@@ -105,7 +112,9 @@ describe("name matching", () => {
   });
 
   test("30 provinces without Tibet, shuffled: the sub-matrix first, then the row transform", () => {
-    const units = CHINA_PROVINCES.map((p) => p.zh).filter((z) => z !== "西藏自治区").reverse();
+    const units = CHINA_PROVINCES.map((p) => p.zh)
+      .filter((z) => z !== "西藏自治区")
+      .reverse();
     const W = chinaProvincesWeightsFor(units);
     expect(W.n).toBe(30);
     const full = chinaProvincesWeights();

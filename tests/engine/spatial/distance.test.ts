@@ -39,7 +39,8 @@ describe("great-circle distances", () => {
   test("haversine agrees with the law of cosines on every pair of centroids (1e-6 km)", () => {
     let worst = 0;
     for (let i = 0; i < 31; i++)
-      for (let j = 0; j < 31; j++) if (i !== j) worst = Math.max(worst, Math.abs(greatCircleKm(lonlat.x[i], lonlat.y[i], lonlat.x[j], lonlat.y[j]) - cosineKm(i, j)));
+      for (let j = 0; j < 31; j++)
+        if (i !== j) worst = Math.max(worst, Math.abs(greatCircleKm(lonlat.x[i], lonlat.y[i], lonlat.x[j], lonlat.y[j]) - cosineKm(i, j)));
     expect(worst).toBeLessThan(1e-6);
     expect(cosineKm(at("Beijing"), at("Hebei"))).toBeCloseTo(76.9, 1);
   });
@@ -57,7 +58,10 @@ describe("k nearest neighbours", () => {
     for (let i = 0; i < 31; i++) {
       const nb = neighboursOf(W, names[i]).map(at);
       expect(nb).toHaveLength(3);
-      const sorted = names.map((_, j) => j).filter((j) => j !== i).sort((a, b) => cosineKm(i, a) - cosineKm(i, b));
+      const sorted = names
+        .map((_, j) => j)
+        .filter((j) => j !== i)
+        .sort((a, b) => cosineKm(i, a) - cosineKm(i, b));
       expect(nb.sort((a, b) => a - b)).toEqual(sorted.slice(0, 3).sort((a, b) => a - b));
     }
     expect(Array.from(new Set(W.weights))).toEqual([1]);
@@ -75,7 +79,11 @@ describe("k nearest neighbours", () => {
       "OPTION",
       "coordinates: unit 'a' has longitude 500000, latitude 4000000, not degrees (longitude −180..360, latitude −90..90); for projected x/y use the Euclidean metric",
     );
-    expectCoordErrorExact(() => knnWeights(["a", "b"], { x: [1, NaN], y: [2, 2] }, { k: 1 }), "NOT_NUMERIC", "coordinates: unit 'b' has no finite coordinates (NaN, 2)");
+    expectCoordErrorExact(
+      () => knnWeights(["a", "b"], { x: [1, NaN], y: [2, 2] }, { k: 1 }),
+      "NOT_NUMERIC",
+      "coordinates: unit 'b' has no finite coordinates (NaN, 2)",
+    );
   });
 });
 

@@ -15,15 +15,16 @@ import { localMoran } from "../../../src/engine/spatial/localMoran";
 import { getisOrdGiStar } from "../../../src/engine/spatial/getisOrd";
 import { spatialLag } from "../../../src/engine/spatial/lag";
 import { transformWeights, weightsSummary } from "../../../src/engine/spatial/weights";
+import { sharedPath } from "../../helpers";
 
-const SHARED = path.resolve(__dirname, "..", "..", "..", "..", "shared");
+const SHARED = sharedPath();
 const JSON_FILE = path.join(SHARED, "reference", "spatial", "expected", "seed-table3.json");
 const CSV = path.join(SHARED, "data", "seed-table3-ccd.csv");
 const present = fs.existsSync(JSON_FILE) && fs.existsSync(CSV);
 if (!present) console.warn(`spatial reference tests skipped: ${JSON_FILE} or ${CSV} not found (../shared is not beside the repo)`);
 const d = present ? describe : describe.skip;
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 const TOL = 1e-10;
 const PTOL = 1e-12;
 
@@ -69,7 +70,10 @@ d("spdep reference (seed-table3.json)", () => {
   });
 
   test("weights constants S0, S1, S2 for styles W and B", () => {
-    for (const [style, w] of [["W", W], ["B", B]] as const) {
+    for (const [style, w] of [
+      ["W", W],
+      ["B", B],
+    ] as const) {
       const s = weightsSummary(w);
       const e = ref.china[`weights_constants_style_${style}`];
       expect(s.n).toBe(e.n);

@@ -17,9 +17,14 @@ import { expectCoordErrorExact } from "../../helpers";
 const arbWeights = fc.integer({ min: 5, max: 14 }).chain((n) =>
   fc.record({
     n: fc.constant(n),
-    chords: fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 }), fc.double({ min: 0.2, max: 3, noNaN: true })), { maxLength: 2 * n }),
+    chords: fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 }), fc.double({ min: 0.2, max: 3, noNaN: true })), {
+      maxLength: 2 * n,
+    }),
     x: fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: n, maxLength: n }),
-    order: fc.shuffledSubarray(Array.from({ length: n }, (_, i) => i), { minLength: n, maxLength: n }),
+    order: fc.shuffledSubarray(
+      Array.from({ length: n }, (_, i) => i),
+      { minLength: n, maxLength: n },
+    ),
   }),
 );
 
@@ -27,7 +32,10 @@ function build(n: number, chords: [number, number, number][]): SpatialWeights {
   const m = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let i = 0; i < n; i++) m[i][(i + 1) % n] = m[(i + 1) % n][i] = 1;
   for (const [a, b, w] of chords) if (a !== b) m[a][b] = w; // asymmetric chords allowed
-  return weightsFromMatrix(m, m.map((_, i) => `u${i}`));
+  return weightsFromMatrix(
+    m,
+    m.map((_, i) => `u${i}`),
+  );
 }
 
 /** At least 4 distinct values, well apart (a single outlier on a ring has Var(I) = 0: refused, tested below). */
@@ -93,7 +101,13 @@ describe("sums", () => {
 });
 
 describe("permutation tests", () => {
-  const W = transformWeights(build(12, [[0, 6, 1], [3, 9, 1]]), "row");
+  const W = transformWeights(
+    build(12, [
+      [0, 6, 1],
+      [3, 9, 1],
+    ]),
+    "row",
+  );
   const x = [5.5, 6, 7, 8, 7, 6, 5, 4, 3, 2, 3, 4.2]; // no value equal to the mean
 
   test("global: same seed same p, p = (M + 1)/(R + 1), another seed another stream", () => {
@@ -146,7 +160,11 @@ describe("isolates, constants, bad input", () => {
     { labels: ["a", "b", "c", "d", "e"], symmetric: true },
   );
   test("an isolate: an error naming it; with the zero policy lag 0, I_i = 0, z null with its reason", () => {
-    expectCoordErrorExact(() => moranI([1, 2, 3, 4, 5], W), "UNDEFINED", "weights: unit 'e' has no neighbours (an isolate); link it, drop it, or set the zero policy (its lag is then 0)");
+    expectCoordErrorExact(
+      () => moranI([1, 2, 3, 4, 5], W),
+      "UNDEFINED",
+      "weights: unit 'e' has no neighbours (an isolate); link it, drop it, or set the zero policy (its lag is then 0)",
+    );
     expect(() => localMoran([1, 2, 3, 4, 5], W)).toThrow("unit 'e' has no neighbours");
     const R = transformWeights(W, "row");
     const l = localMoran([1, 2, 3, 4, 5], R, { zeroPolicy: true });
@@ -160,23 +178,38 @@ describe("isolates, constants, bad input", () => {
     expect(() => moranI([0, 0, 0, 1, 0, 0], ring)).toThrow(/the variance of Moran's I is .* z is undefined/);
   });
   test("constant values, a length mismatch, text", () => {
-    const R = transformWeights(weightsFromEdges([{ from: "a", to: "b" }, { from: "b", to: "c" }, { from: "c", to: "d" }, { from: "d", to: "e" }], { symmetric: true }), "row");
+    const R = transformWeights(
+      weightsFromEdges(
+        [
+          { from: "a", to: "b" },
+          { from: "b", to: "c" },
+          { from: "c", to: "d" },
+          { from: "d", to: "e" },
+        ],
+        { symmetric: true },
+      ),
+      "row",
+    );
     expectCoordErrorExact(() => moranI([2, 2, 2, 2, 2], R), "CONSTANT", "values: all 5 values are equal (2); spatial autocorrelation is undefined");
-    expectCoordErrorExact(() => localMoran([1, 2, 3], R), "LENGTH", "values has 3 values but the weights have 5 units; give one value per unit, in the weights' order");
+    expectCoordErrorExact(
+      () => localMoran([1, 2, 3], R),
+      "LENGTH",
+      "values has 3 values but the weights have 5 units; give one value per unit, in the weights' order",
+    );
     expect(() => getisOrdGiStar([1, 2, "x", 4, 5], R)).toThrow(/values/);
     expect(() => moranI([1, 2, 3, 4, 5], R, { permutations: -1 })).toThrow("permutations must be a whole number from 0 to 10,000,000; got -1");
     expect(() => localMoran([1, 2, 3, 4, 5], R, { alpha: 5 })).toThrow("alpha must be a number between 0 and 1 (e.g. 0.05); got 5");
   });
   test("hot and cold spots at 90, 95, 99 %", () => {
-    expect([hotSpotOf(3, 0.0027), hotSpotOf(2, 0.0455), hotSpotOf(1.7, 0.089), hotSpotOf(-1.7, 0.089), hotSpotOf(-2.6, 0.0093), hotSpotOf(1, 0.32), hotSpotOf(null, null)]).toEqual([
-      "hot spot 99%",
-      "hot spot 95%",
-      "hot spot 90%",
-      "cold spot 90%",
-      "cold spot 99%",
-      "not significant",
-      "not significant",
-    ]);
+    expect([
+      hotSpotOf(3, 0.0027),
+      hotSpotOf(2, 0.0455),
+      hotSpotOf(1.7, 0.089),
+      hotSpotOf(-1.7, 0.089),
+      hotSpotOf(-2.6, 0.0093),
+      hotSpotOf(1, 0.32),
+      hotSpotOf(null, null),
+    ]).toEqual(["hot spot 99%", "hot spot 95%", "hot spot 90%", "cold spot 90%", "cold spot 99%", "not significant", "not significant"]);
   });
 });
 

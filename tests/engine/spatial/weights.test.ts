@@ -62,7 +62,13 @@ describe("builders", () => {
   });
 
   test("edges: directed, symmetric, with weights; a unit outside the given labels", () => {
-    const W = weightsFromEdges([{ from: "a", to: "b", weight: 2 }, { from: "b", to: "c" }], { symmetric: true });
+    const W = weightsFromEdges(
+      [
+        { from: "a", to: "b", weight: 2 },
+        { from: "b", to: "c" },
+      ],
+      { symmetric: true },
+    );
     expect(toDenseWeights(W)).toEqual([
       [0, 2, 0],
       [2, 0, 1],
@@ -74,21 +80,91 @@ describe("builders", () => {
       [1, 0, 0],
       [0, 0, 0],
     ]);
-    expectCoordErrorExact(() => weightsFromEdges([{ from: "a", to: "x" }], { labels: ["a", "b"] }), "OPTION", "weights edge 1: unit 'x' is not one of the units");
+    expectCoordErrorExact(
+      () => weightsFromEdges([{ from: "a", to: "x" }], { labels: ["a", "b"] }),
+      "OPTION",
+      "weights edge 1: unit 'x' is not one of the units",
+    );
   });
 
   test("checks name the cell and the units", () => {
-    expectCoordErrorExact(() => weightsFromMatrix([[0, 1], [1, 0, 0]], ["a", "b"]), "LENGTH", "weights is not square: row 2 ('b') has 3 columns, the matrix has 2 rows");
-    expectCoordErrorExact(() => weightsFromMatrix([[0, 1], [1, 0]], ["a"]), "LENGTH", "weights has 2 rows but 1 unit labels");
     expectCoordErrorExact(
-      () => weightsFromMatrix([[0, 1], [1, 1]], ["a", "b"]),
+      () =>
+        weightsFromMatrix(
+          [
+            [0, 1],
+            [1, 0, 0],
+          ],
+          ["a", "b"],
+        ),
+      "LENGTH",
+      "weights is not square: row 2 ('b') has 3 columns, the matrix has 2 rows",
+    );
+    expectCoordErrorExact(
+      () =>
+        weightsFromMatrix(
+          [
+            [0, 1],
+            [1, 0],
+          ],
+          ["a"],
+        ),
+      "LENGTH",
+      "weights has 2 rows but 1 unit labels",
+    );
+    expectCoordErrorExact(
+      () =>
+        weightsFromMatrix(
+          [
+            [0, 1],
+            [1, 1],
+          ],
+          ["a", "b"],
+        ),
       "OPTION",
       "weights row 2 ('b'), column 2 ('b'): the diagonal must be 0 (a unit is not its own neighbour), got 1",
     );
-    expectCoordErrorExact(() => weightsFromMatrix([[0, -1], [1, 0]], ["a", "b"]), "NEGATIVE", "weights row 1 ('a'), column 2 ('b'): the weight -1 is negative; weights must be ≥ 0");
-    expectCoordErrorExact(() => weightsFromMatrix([[0, NaN], [1, 0]], ["a", "b"]), "NOT_NUMERIC", "weights row 1 ('a'), column 2 ('b'): NaN is not a finite number");
-    expectCoordErrorExact(() => weightsFromMatrix([[0, 1], [1, 0]], ["a", "a"]), "OPTION", "weights: unit 'a' appears twice (units 1 and 2)");
-    expectCoordErrorExact(() => weightsFromEdges([{ from: "a", to: "a" }]), "OPTION", "weights: unit 'a' is linked to itself (weight 1); the diagonal must be 0");
+    expectCoordErrorExact(
+      () =>
+        weightsFromMatrix(
+          [
+            [0, -1],
+            [1, 0],
+          ],
+          ["a", "b"],
+        ),
+      "NEGATIVE",
+      "weights row 1 ('a'), column 2 ('b'): the weight -1 is negative; weights must be ≥ 0",
+    );
+    expectCoordErrorExact(
+      () =>
+        weightsFromMatrix(
+          [
+            [0, NaN],
+            [1, 0],
+          ],
+          ["a", "b"],
+        ),
+      "NOT_NUMERIC",
+      "weights row 1 ('a'), column 2 ('b'): NaN is not a finite number",
+    );
+    expectCoordErrorExact(
+      () =>
+        weightsFromMatrix(
+          [
+            [0, 1],
+            [1, 0],
+          ],
+          ["a", "a"],
+        ),
+      "OPTION",
+      "weights: unit 'a' appears twice (units 1 and 2)",
+    );
+    expectCoordErrorExact(
+      () => weightsFromEdges([{ from: "a", to: "a" }]),
+      "OPTION",
+      "weights: unit 'a' is linked to itself (weight 1); the diagonal must be 0",
+    );
   });
 });
 
@@ -109,13 +185,24 @@ describe("transforms and constants", () => {
   test("S0, S1, S2 equal the dense definitions on random weights (asymmetric, with isolates)", () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 9 }).chain((n) =>
-          fc.array(fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.double({ min: 0.1, max: 5, noNaN: true })), { minLength: n, maxLength: n }), { minLength: n, maxLength: n }),
-        ),
+        fc
+          .integer({ min: 2, max: 9 })
+          .chain((n) =>
+            fc.array(fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.double({ min: 0.1, max: 5, noNaN: true })), { minLength: n, maxLength: n }), {
+              minLength: n,
+              maxLength: n,
+            }),
+          ),
         fc.constantFrom("row", "binary", "none" as const),
         (m, t) => {
           const dense = m.map((r, i) => r.map((v, j) => (i === j ? 0 : v)));
-          const W = transformWeights(weightsFromMatrix(dense, dense.map((_, i) => `u${i}`)), t);
+          const W = transformWeights(
+            weightsFromMatrix(
+              dense,
+              dense.map((_, i) => `u${i}`),
+            ),
+            t,
+          );
           const s = weightsSummary(W);
           const e = denseConstants(toDenseWeights(W));
           for (const k of ["S0", "S1", "S2"] as const) expect(Math.abs(s[k] - e[k])).toBeLessThanOrEqual(1e-12 * Math.max(1, e[k]));
@@ -130,7 +217,13 @@ describe("transforms and constants", () => {
   });
 
   test("a symmetric binary matrix is not flagged asymmetric; row-standardising it usually is", () => {
-    const B = weightsFromEdges([{ from: "a", to: "b" }, { from: "b", to: "c" }], { symmetric: true });
+    const B = weightsFromEdges(
+      [
+        { from: "a", to: "b" },
+        { from: "b", to: "c" },
+      ],
+      { symmetric: true },
+    );
     expect(weightsSummary(B).asymmetric).toBe(false);
     expect(weightsSummary(transformWeights(B, "row")).asymmetric).toBe(true);
   });
@@ -163,7 +256,11 @@ describe("subsets, alignment, isolates", () => {
       "OPTION",
       "weights do not match the data's units one to one: the data's unit 'x' is not in the weights (2 missing); the weights' unit 'c' is not in the data (2 extra)",
     );
-    expectCoordErrorExact(() => alignWeights(W, ["a", "b", "c"]), "OPTION", "weights do not match the data's units one to one: the weights' unit 'd' is not in the data");
+    expectCoordErrorExact(
+      () => alignWeights(W, ["a", "b", "c"]),
+      "OPTION",
+      "weights do not match the data's units one to one: the weights' unit 'd' is not in the data",
+    );
     expect(alignWeights(W, ["a", "b", "c"], { allowExtra: true }).n).toBe(3);
   });
 

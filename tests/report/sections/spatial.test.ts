@@ -16,8 +16,9 @@ import { moranI } from "../../../src/engine/spatial/moran";
 import { transformWeights } from "../../../src/engine/spatial/weights";
 import type { Cell } from "../../../src/report/csv";
 import type { RolesFile } from "../../../src/report/roles";
+import { sharedPath } from "../../helpers";
 
-const SHARED = path.resolve(__dirname, "..", "..", "..", "..", "shared");
+const SHARED = sharedPath();
 const JSON_FILE = path.join(SHARED, "reference", "spatial", "expected", "seed-table3.json");
 const present = fs.existsSync(JSON_FILE);
 if (!present) console.warn(`spatial section test: spdep comparison skipped: ${JSON_FILE} not found (../shared is not beside the repo)`);
@@ -25,16 +26,27 @@ const FIXTURE = path.join(__dirname, "..", "..", "fixtures", "seed-table3-ccd.cs
 
 /** The seed paper's D (tests/fixtures copy) as a panel: Dpub is an indicator; a second subsystem so that D can be computed. */
 function panelCells(rename: (p: string) => string = (p) => p, keep: (p: string) => boolean = () => true): Cell[][] {
-  const lines = fs.readFileSync(FIXTURE, "utf8").trim().split(/\r?\n/).slice(1).map((l) => l.split(","));
+  const lines = fs
+    .readFileSync(FIXTURE, "utf8")
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.split(","));
   const rows: Cell[][] = [["Province", "Region", "Year", "Dpub", "Other"]];
-  for (const [p, region, year, d] of lines) if (keep(p)) rows.push([rename(p), region, Number(year), Number(d), 1 - Number(d) * 0.5 + (Number(year) % 3) * 0.01 + p.length * 0.001]);
+  for (const [p, region, year, d] of lines)
+    if (keep(p)) rows.push([rename(p), region, Number(year), Number(d), 1 - Number(d) * 0.5 + (Number(year) % 3) * 0.01 + p.length * 0.001]);
   return rows;
 }
-const roles: RolesFile = { id: "Province", time: "Year", group: "Region", subsystems: { A: [{ column: "Dpub", direction: "+" }], B: [{ column: "Other", direction: "+" }] } };
+const roles: RolesFile = {
+  id: "Province",
+  time: "Year",
+  group: "Region",
+  subsystems: { A: [{ column: "Dpub", direction: "+" }], B: [{ column: "Other", direction: "+" }] },
+};
 // "Other" falls as Dpub rises: no province is lowest in both subsystems (where D would be undefined)
 const opts = (extra: Record<string, string> = {}) => parseOptions({ weights: "china-provinces", spatialVariable: "Dpub", ...extra }, defaultOptions());
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 (present ? describe : describe.skip)("against spdep through the pipeline", () => {
   const ref: Json = present ? JSON.parse(fs.readFileSync(JSON_FILE, "utf8")) : null;
@@ -45,9 +57,31 @@ type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
     const r = await runReport(panelCells(rename), roles, opts());
     const s = (r.analysis as Json).spatial;
     expect(Object.keys(s)).toEqual(["weights", "global", "local"]);
-    expect(s.weights).toEqual({ source: "china-provinces (queen contiguity, Natural Earth; Hainan linked to Guangdong)", transform: "row", n: 31, S0: expect.any(Number), meanNeighbours: 138 / 31, isolates: [] });
+    expect(s.weights).toEqual({
+      source: "china-provinces (queen contiguity, Natural Earth; Hainan linked to Guangdong)",
+      transform: "row",
+      n: 31,
+      S0: expect.any(Number),
+      meanNeighbours: 138 / 31,
+      isolates: [],
+    });
     expect(Math.abs(s.weights.S0 - 31)).toBeLessThan(1e-12);
-    expect(Object.keys(s.global[0])).toEqual(["period", "variable", "I", "E", "variance", "z", "p", "pTwoSided", "pPermutation", "permutations", "seed", "C", "zC", "pC"]);
+    expect(Object.keys(s.global[0])).toEqual([
+      "period",
+      "variable",
+      "I",
+      "E",
+      "variance",
+      "z",
+      "p",
+      "pTwoSided",
+      "pPermutation",
+      "permutations",
+      "seed",
+      "C",
+      "zC",
+      "pC",
+    ]);
     expect(Object.keys(s.local[0])).toEqual(["period", "variable", "id", "Ii", "E", "variance", "z", "p", "quadrant", "cluster", "lag", "giStarZ", "hotSpot"]);
     expect(s.global.map((g: Json) => g.period)).toEqual(Object.keys(ref.china.years));
     let compared = 0;
@@ -105,14 +139,23 @@ type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe("the section in the report", () => {
   test("30 provinces without Tibet: the sub-matrix, then the row transform", async () => {
-    const r = await runReport(panelCells(undefined, (p) => p !== "Xizang"), roles, opts({ permutations: "0" }));
+    const r = await runReport(
+      panelCells(undefined, (p) => p !== "Xizang"),
+      roles,
+      opts({ permutations: "0" }),
+    );
     const s = (r.analysis as Json).spatial;
     expect(s.weights.n).toBe(30);
     const units = CHINA_PROVINCES.map((p) => p.name).filter((p) => p !== "Xizang");
     const W = transformWeights(chinaProvincesWeightsFor(units), "row");
     const x = s.local.filter((l: Json) => l.period === "2015").map((l: Json) => l.id);
     expect(x).toEqual(units);
-    const lines = fs.readFileSync(FIXTURE, "utf8").trim().split(/\r?\n/).slice(1).map((l) => l.split(","));
+    const lines = fs
+      .readFileSync(FIXTURE, "utf8")
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(","));
     const d2015 = units.map((u) => Number(lines.find((l) => l[0] === u && l[2] === "2015")![3]));
     expect(s.global.find((g: Json) => g.period === "2015").I).toBeCloseTo(moranI(d2015, W, { permutations: 0 }).I, 12);
   });
@@ -126,7 +169,11 @@ describe("the section in the report", () => {
   });
 
   test("the weights from the roles file's \"weights\" key; the sheet's tables and charts", async () => {
-    const r = await runReport(panelCells(), { ...roles, weights: "china-provinces" } as RolesFile, parseOptions({ spatialVariable: "Dpub", scatterPeriods: "2011,2020", language: "zh" }, defaultOptions()));
+    const r = await runReport(
+      panelCells(),
+      { ...roles, weights: "china-provinces" } as RolesFile,
+      parseOptions({ spatialVariable: "Dpub", scatterPeriods: "2011,2020", language: "zh" }, defaultOptions()),
+    );
     const sheet = r.report.sheets.find((s) => s.name === "Spatial autocorrelation")!;
     expect(sheet.tables.map((t) => t.title)).toEqual([
       "Spatial weights (M11)",
@@ -141,7 +188,13 @@ describe("the section in the report", () => {
     // every unit in exactly one quadrant series of the scatter table
     for (const row of sheet.tables[2].rows) expect(["lagHH", "lagLL", "lagHL", "lagLH"].filter((k) => row[k] !== null)).toHaveLength(1);
     // zh cluster names in the LISA table
-    const clusters = new Set(sheet.tables[4].rows.flatMap((row) => Object.entries(row).filter(([k]) => k !== "unit").map(([, v]) => v)));
+    const clusters = new Set(
+      sheet.tables[4].rows.flatMap((row) =>
+        Object.entries(row)
+          .filter(([k]) => k !== "unit")
+          .map(([, v]) => v),
+      ),
+    );
     expect([...clusters].every((c) => ["高-高", "低-低", "高-低", "低-高", "不显著"].includes(String(c)))).toBe(true);
     expect(r.headlines.some((h) => h.startsWith("Global Moran's I of Dpub"))).toBe(true);
   });

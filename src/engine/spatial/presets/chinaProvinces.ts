@@ -28,7 +28,10 @@ export function chinaProvincesWeights(options: { hainan?: HainanRule } = {}): Sp
   const pairs = hainan === "guangdong" ? [...CHINA_QUEEN_PAIRS, ...CHINA_HAINAN_LINK] : CHINA_QUEEN_PAIRS;
   const from: number[] = [];
   const to: number[] = [];
-  for (const [i, j] of pairs) from.push(i, j), to.push(j, i);
+  for (const [i, j] of pairs) {
+    from.push(i, j);
+    to.push(j, i);
+  }
   const source =
     hainan === "guangdong"
       ? "china-provinces (queen contiguity, Natural Earth; Hainan linked to Guangdong)"
@@ -44,7 +47,10 @@ export function chinaProvincesWeights(options: { hainan?: HainanRule } = {}): Sp
 
 /** Lower case, without spaces, hyphens, apostrophes and dots. */
 function fold(s: string): string {
-  return s.normalize("NFKC").toLowerCase().replace(/[\s\-'’.·_]/g, "");
+  return s
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s\-'’.·_]/g, "");
 }
 
 let lookup: Map<string, string> | null = null;
@@ -95,6 +101,10 @@ export function resolveChinaProvince(name: string): string | undefined {
  * Array.from(W.neighbours); // => [1, 2, 0, 2, 0, 1]
  */
 export function chinaProvincesWeightsFor(units: readonly string[], options: { hainan?: HainanRule } = {}): SpatialWeights {
-  const W = alignWeights(chinaProvincesWeights(options), units, { allowExtra: true, resolve: resolveChinaProvince, what: "China's 31 provinces (the china-provinces weights)" });
+  const W = alignWeights(chinaProvincesWeights(options), units, {
+    allowExtra: true,
+    resolve: resolveChinaProvince,
+    what: "China's 31 provinces (the china-provinces weights)",
+  });
   return { ...W, labels: units.map(String) };
 }

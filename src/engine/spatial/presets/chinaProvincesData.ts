@@ -25,357 +25,357 @@ export interface ChinaProvince {
 
 export const CHINA_PROVINCES: readonly ChinaProvince[] = [
   {
-    "name": "Beijing",
-    "zh": "北京市",
-    "zhShort": "北京",
-    "aliases": [
-      "Beijing Shi"
-    ],
-    "region": "East",
-    "lon": 116.4049,
-    "lat": 40.172067
+    name: "Beijing",
+    zh: "北京市",
+    zhShort: "北京",
+    aliases: ["Beijing Shi"],
+    region: "East",
+    lon: 116.4049,
+    lat: 40.172067,
   },
   {
-    "name": "Tianjin",
-    "zh": "天津市",
-    "zhShort": "天津",
-    "aliases": [
-      "Tianjin Shi"
-    ],
-    "region": "East",
-    "lon": 117.316273,
-    "lat": 39.298579
+    name: "Tianjin",
+    zh: "天津市",
+    zhShort: "天津",
+    aliases: ["Tianjin Shi"],
+    region: "East",
+    lon: 117.316273,
+    lat: 39.298579,
   },
   {
-    "name": "Hebei",
-    "zh": "河北省",
-    "zhShort": "河北",
-    "aliases": [
-      "Hebei Sheng"
-    ],
-    "region": "East",
-    "lon": 116.094728,
-    "lat": 39.522991
+    name: "Hebei",
+    zh: "河北省",
+    zhShort: "河北",
+    aliases: ["Hebei Sheng"],
+    region: "East",
+    lon: 116.094728,
+    lat: 39.522991,
   },
   {
-    "name": "Liaoning",
-    "zh": "辽宁省",
-    "zhShort": "辽宁",
-    "aliases": [
-      "Liaoning Sheng"
-    ],
-    "region": "East",
-    "lon": 122.601972,
-    "lat": 41.296639
+    name: "Liaoning",
+    zh: "辽宁省",
+    zhShort: "辽宁",
+    aliases: ["Liaoning Sheng"],
+    region: "East",
+    lon: 122.601972,
+    lat: 41.296639,
   },
   {
-    "name": "Shandong",
-    "zh": "山东省",
-    "zhShort": "山东",
-    "aliases": [
-      "Shandong Sheng"
-    ],
-    "region": "East",
-    "lon": 118.133142,
-    "lat": 36.350231
+    name: "Shandong",
+    zh: "山东省",
+    zhShort: "山东",
+    aliases: ["Shandong Sheng"],
+    region: "East",
+    lon: 118.133142,
+    lat: 36.350231,
   },
   {
-    "name": "Jiangsu",
-    "zh": "江苏省",
-    "zhShort": "江苏",
-    "aliases": [
-      "Jiangsu Sheng"
-    ],
-    "region": "East",
-    "lon": 119.451367,
-    "lat": 32.97162
+    name: "Jiangsu",
+    zh: "江苏省",
+    zhShort: "江苏",
+    aliases: ["Jiangsu Sheng"],
+    region: "East",
+    lon: 119.451367,
+    lat: 32.97162,
   },
   {
-    "name": "Zhejiang",
-    "zh": "浙江省",
-    "zhShort": "浙江",
-    "aliases": [
-      "Zhejiang Sheng"
-    ],
-    "region": "East",
-    "lon": 120.04949,
-    "lat": 29.167306
+    name: "Zhejiang",
+    zh: "浙江省",
+    zhShort: "浙江",
+    aliases: ["Zhejiang Sheng"],
+    region: "East",
+    lon: 120.04949,
+    lat: 29.167306,
   },
   {
-    "name": "Shanghai",
-    "zh": "上海市",
-    "zhShort": "上海",
-    "aliases": [
-      "Shanghai Shi"
-    ],
-    "region": "East",
-    "lon": 121.395429,
-    "lat": 31.16159
+    name: "Shanghai",
+    zh: "上海市",
+    zhShort: "上海",
+    aliases: ["Shanghai Shi"],
+    region: "East",
+    lon: 121.395429,
+    lat: 31.16159,
   },
   {
-    "name": "Fujian",
-    "zh": "福建省",
-    "zhShort": "福建",
-    "aliases": [
-      "Fujian Sheng"
-    ],
-    "region": "East",
-    "lon": 117.970111,
-    "lat": 26.079068
+    name: "Fujian",
+    zh: "福建省",
+    zhShort: "福建",
+    aliases: ["Fujian Sheng"],
+    region: "East",
+    lon: 117.970111,
+    lat: 26.079068,
   },
   {
-    "name": "Guangdong",
-    "zh": "广东省",
-    "zhShort": "广东",
-    "aliases": [
-      "Guangdong Sheng"
-    ],
-    "region": "East",
-    "lon": 113.404107,
-    "lat": 23.37609
+    name: "Guangdong",
+    zh: "广东省",
+    zhShort: "广东",
+    aliases: ["Guangdong Sheng"],
+    region: "East",
+    lon: 113.404107,
+    lat: 23.37609,
   },
   {
-    "name": "Hainan",
-    "zh": "海南省",
-    "zhShort": "海南",
-    "aliases": [
-      "Hainan Sheng"
-    ],
-    "region": "East",
-    "lon": 109.739812,
-    "lat": 19.200934
+    name: "Hainan",
+    zh: "海南省",
+    zhShort: "海南",
+    aliases: ["Hainan Sheng"],
+    region: "East",
+    lon: 109.739812,
+    lat: 19.200934,
   },
   {
-    "name": "Anhui",
-    "zh": "安徽省",
-    "zhShort": "安徽",
-    "aliases": [
-      "Anhui Sheng"
-    ],
-    "region": "Central",
-    "lon": 117.23366,
-    "lat": 31.80802
+    name: "Anhui",
+    zh: "安徽省",
+    zhShort: "安徽",
+    aliases: ["Anhui Sheng"],
+    region: "Central",
+    lon: 117.23366,
+    lat: 31.80802,
   },
   {
-    "name": "Henan",
-    "zh": "河南省",
-    "zhShort": "河南",
-    "aliases": [
-      "Henan Sheng"
-    ],
-    "region": "Central",
-    "lon": 113.607659,
-    "lat": 33.878319
+    name: "Henan",
+    zh: "河南省",
+    zhShort: "河南",
+    aliases: ["Henan Sheng"],
+    region: "Central",
+    lon: 113.607659,
+    lat: 33.878319,
   },
   {
-    "name": "Hubei",
-    "zh": "湖北省",
-    "zhShort": "湖北",
-    "aliases": [
-      "Hubei Sheng"
-    ],
-    "region": "Central",
-    "lon": 112.275181,
-    "lat": 30.982261
+    name: "Hubei",
+    zh: "湖北省",
+    zhShort: "湖北",
+    aliases: ["Hubei Sheng"],
+    region: "Central",
+    lon: 112.275181,
+    lat: 30.982261,
   },
   {
-    "name": "Hunan",
-    "zh": "湖南省",
-    "zhShort": "湖南",
-    "aliases": [
-      "Hunan Sheng"
-    ],
-    "region": "Central",
-    "lon": 111.704536,
-    "lat": 27.608478
+    name: "Hunan",
+    zh: "湖南省",
+    zhShort: "湖南",
+    aliases: ["Hunan Sheng"],
+    region: "Central",
+    lon: 111.704536,
+    lat: 27.608478,
   },
   {
-    "name": "Jiangxi",
-    "zh": "江西省",
-    "zhShort": "江西",
-    "aliases": [
-      "Jiangxi Sheng"
-    ],
-    "region": "Central",
-    "lon": 115.701833,
-    "lat": 27.608672
+    name: "Jiangxi",
+    zh: "江西省",
+    zhShort: "江西",
+    aliases: ["Jiangxi Sheng"],
+    region: "Central",
+    lon: 115.701833,
+    lat: 27.608672,
   },
   {
-    "name": "Shanxi",
-    "zh": "山西省",
-    "zhShort": "山西",
-    "aliases": [
-      "Shanxi Sheng"
-    ],
-    "region": "Central",
-    "lon": 112.263994,
-    "lat": 37.54343
+    name: "Shanxi",
+    zh: "山西省",
+    zhShort: "山西",
+    aliases: ["Shanxi Sheng"],
+    region: "Central",
+    lon: 112.263994,
+    lat: 37.54343,
   },
   {
-    "name": "Jilin",
-    "zh": "吉林省",
-    "zhShort": "吉林",
-    "aliases": [
-      "Jilin Sheng"
-    ],
-    "region": "Central",
-    "lon": 126.214997,
-    "lat": 43.670887
+    name: "Jilin",
+    zh: "吉林省",
+    zhShort: "吉林",
+    aliases: ["Jilin Sheng"],
+    region: "Central",
+    lon: 126.214997,
+    lat: 43.670887,
   },
   {
-    "name": "Heilongjiang",
-    "zh": "黑龙江省",
-    "zhShort": "黑龙江",
-    "aliases": [
-      "Heilongjiang Sheng"
-    ],
-    "region": "Central",
-    "lon": 127.866355,
-    "lat": 47.785577
+    name: "Heilongjiang",
+    zh: "黑龙江省",
+    zhShort: "黑龙江",
+    aliases: ["Heilongjiang Sheng"],
+    region: "Central",
+    lon: 127.866355,
+    lat: 47.785577,
   },
   {
-    "name": "Nei Mongolia",
-    "zh": "内蒙古自治区",
-    "zhShort": "内蒙古",
-    "aliases": [
-      "Inner Mongol",
-      "Inner Mongolia",
-      "Inner Mongolia Autonomous Region",
-      "Nei Mongol",
-      "Neimenggu"
-    ],
-    "region": "West",
-    "lon": 113.242469,
-    "lat": 44.02097
+    name: "Nei Mongolia",
+    zh: "内蒙古自治区",
+    zhShort: "内蒙古",
+    aliases: ["Inner Mongol", "Inner Mongolia", "Inner Mongolia Autonomous Region", "Nei Mongol", "Neimenggu"],
+    region: "West",
+    lon: 113.242469,
+    lat: 44.02097,
   },
   {
-    "name": "Guangxi",
-    "zh": "广西壮族自治区",
-    "zhShort": "广西",
-    "aliases": [
-      "Guangxi Zhuangzu Zizhiqu",
-      "Guangxi Zhuang"
-    ],
-    "region": "West",
-    "lon": 108.771061,
-    "lat": 23.83635
+    name: "Guangxi",
+    zh: "广西壮族自治区",
+    zhShort: "广西",
+    aliases: ["Guangxi Zhuangzu Zizhiqu", "Guangxi Zhuang"],
+    region: "West",
+    lon: 108.771061,
+    lat: 23.83635,
   },
   {
-    "name": "Chongqing",
-    "zh": "重庆市",
-    "zhShort": "重庆",
-    "aliases": [
-      "Chongqing Shi"
-    ],
-    "region": "West",
-    "lon": 107.849218,
-    "lat": 30.05299
+    name: "Chongqing",
+    zh: "重庆市",
+    zhShort: "重庆",
+    aliases: ["Chongqing Shi"],
+    region: "West",
+    lon: 107.849218,
+    lat: 30.05299,
   },
   {
-    "name": "Sichuan",
-    "zh": "四川省",
-    "zhShort": "四川",
-    "aliases": [
-      "Sichuan Sheng"
-    ],
-    "region": "West",
-    "lon": 102.705001,
-    "lat": 30.611273
+    name: "Sichuan",
+    zh: "四川省",
+    zhShort: "四川",
+    aliases: ["Sichuan Sheng"],
+    region: "West",
+    lon: 102.705001,
+    lat: 30.611273,
   },
   {
-    "name": "Guizhou",
-    "zh": "贵州省",
-    "zhShort": "贵州",
-    "aliases": [
-      "Guizhou Sheng"
-    ],
-    "region": "West",
-    "lon": 106.86481,
-    "lat": 26.815313
+    name: "Guizhou",
+    zh: "贵州省",
+    zhShort: "贵州",
+    aliases: ["Guizhou Sheng"],
+    region: "West",
+    lon: 106.86481,
+    lat: 26.815313,
   },
   {
-    "name": "Yunnan",
-    "zh": "云南省",
-    "zhShort": "云南",
-    "aliases": [
-      "Yunnan Sheng"
-    ],
-    "region": "West",
-    "lon": 101.477471,
-    "lat": 24.975335
+    name: "Yunnan",
+    zh: "云南省",
+    zhShort: "云南",
+    aliases: ["Yunnan Sheng"],
+    region: "West",
+    lon: 101.477471,
+    lat: 24.975335,
   },
   {
-    "name": "Xizang",
-    "zh": "西藏自治区",
-    "zhShort": "西藏",
-    "aliases": [
-      "Tibet",
-      "Tibet Autonomous Region"
-    ],
-    "region": "West",
-    "lon": 88.203173,
-    "lat": 31.755721
+    name: "Xizang",
+    zh: "西藏自治区",
+    zhShort: "西藏",
+    aliases: ["Tibet", "Tibet Autonomous Region"],
+    region: "West",
+    lon: 88.203173,
+    lat: 31.755721,
   },
   {
-    "name": "Shaanxi",
-    "zh": "陕西省",
-    "zhShort": "陕西",
-    "aliases": [],
-    "region": "West",
-    "lon": 108.837766,
-    "lat": 35.141963
+    name: "Shaanxi",
+    zh: "陕西省",
+    zhShort: "陕西",
+    aliases: [],
+    region: "West",
+    lon: 108.837766,
+    lat: 35.141963,
   },
   {
-    "name": "Gansu",
-    "zh": "甘肃省",
-    "zhShort": "甘肃",
-    "aliases": [
-      "Gansu Sheng"
-    ],
-    "region": "West",
-    "lon": 101.160999,
-    "lat": 37.80615
+    name: "Gansu",
+    zh: "甘肃省",
+    zhShort: "甘肃",
+    aliases: ["Gansu Sheng"],
+    region: "West",
+    lon: 101.160999,
+    lat: 37.80615,
   },
   {
-    "name": "Qinghai",
-    "zh": "青海省",
-    "zhShort": "青海",
-    "aliases": [
-      "Qinghai Sheng"
-    ],
-    "region": "West",
-    "lon": 96.001614,
-    "lat": 35.755142
+    name: "Qinghai",
+    zh: "青海省",
+    zhShort: "青海",
+    aliases: ["Qinghai Sheng"],
+    region: "West",
+    lon: 96.001614,
+    lat: 35.755142,
   },
   {
-    "name": "Ningxia",
-    "zh": "宁夏回族自治区",
-    "zhShort": "宁夏",
-    "aliases": [
-      "Ningxia Huizu Zizhiqu",
-      "Ningxia Hui"
-    ],
-    "region": "West",
-    "lon": 106.158699,
-    "lat": 37.257172
+    name: "Ningxia",
+    zh: "宁夏回族自治区",
+    zhShort: "宁夏",
+    aliases: ["Ningxia Huizu Zizhiqu", "Ningxia Hui"],
+    region: "West",
+    lon: 106.158699,
+    lat: 37.257172,
   },
   {
-    "name": "Xinjiang",
-    "zh": "新疆维吾尔自治区",
-    "zhShort": "新疆",
-    "aliases": [
-      "Xinjiang Uygur Zizhiqu",
-      "Xinjiang Uygur",
-      "Xinjiang Uyghur"
-    ],
-    "region": "West",
-    "lon": 84.99746,
-    "lat": 41.022287
-  }
+    name: "Xinjiang",
+    zh: "新疆维吾尔自治区",
+    zhShort: "新疆",
+    aliases: ["Xinjiang Uygur Zizhiqu", "Xinjiang Uygur", "Xinjiang Uyghur"],
+    region: "West",
+    lon: 84.99746,
+    lat: 41.022287,
+  },
 ];
 
 /** Queen contiguity (= rook): the 68 land-border pairs, as indices into CHINA_PROVINCES (i < j). */
-export const CHINA_QUEEN_PAIRS: readonly (readonly [number, number])[] = [[0,1],[0,2],[1,2],[2,3],[2,4],[2,12],[2,16],[2,19],[3,17],[3,19],[4,5],[4,11],[4,12],[5,6],[5,7],[5,11],[6,7],[6,8],[6,11],[6,15],[8,9],[8,15],[9,14],[9,15],[9,20],[11,12],[11,13],[11,15],[12,13],[12,16],[12,26],[13,14],[13,15],[13,21],[13,26],[14,15],[14,20],[14,21],[14,23],[16,19],[16,26],[17,18],[17,19],[18,19],[19,26],[19,27],[19,29],[20,23],[20,24],[21,22],[21,23],[21,26],[22,23],[22,24],[22,25],[22,26],[22,27],[22,28],[23,24],[24,25],[25,28],[25,30],[26,27],[26,29],[27,28],[27,29],[27,30],[28,30]];
+export const CHINA_QUEEN_PAIRS: readonly (readonly [number, number])[] = [
+  [0, 1],
+  [0, 2],
+  [1, 2],
+  [2, 3],
+  [2, 4],
+  [2, 12],
+  [2, 16],
+  [2, 19],
+  [3, 17],
+  [3, 19],
+  [4, 5],
+  [4, 11],
+  [4, 12],
+  [5, 6],
+  [5, 7],
+  [5, 11],
+  [6, 7],
+  [6, 8],
+  [6, 11],
+  [6, 15],
+  [8, 9],
+  [8, 15],
+  [9, 14],
+  [9, 15],
+  [9, 20],
+  [11, 12],
+  [11, 13],
+  [11, 15],
+  [12, 13],
+  [12, 16],
+  [12, 26],
+  [13, 14],
+  [13, 15],
+  [13, 21],
+  [13, 26],
+  [14, 15],
+  [14, 20],
+  [14, 21],
+  [14, 23],
+  [16, 19],
+  [16, 26],
+  [17, 18],
+  [17, 19],
+  [18, 19],
+  [19, 26],
+  [19, 27],
+  [19, 29],
+  [20, 23],
+  [20, 24],
+  [21, 22],
+  [21, 23],
+  [21, 26],
+  [22, 23],
+  [22, 24],
+  [22, 25],
+  [22, 26],
+  [22, 27],
+  [22, 28],
+  [23, 24],
+  [24, 25],
+  [25, 28],
+  [25, 30],
+  [26, 27],
+  [26, 29],
+  [27, 28],
+  [27, 29],
+  [27, 30],
+  [28, 30],
+];
 
 /** The pair added by the default variant (Hainan linked to Guangdong across the Qiongzhou Strait). */
-export const CHINA_HAINAN_LINK: readonly (readonly [number, number])[] = [[9,10]];
+export const CHINA_HAINAN_LINK: readonly (readonly [number, number])[] = [[9, 10]];
