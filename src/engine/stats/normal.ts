@@ -9,7 +9,7 @@
  * @example
  * normalUpperP(1.959963984540054); // => 0.025
  * normalUpperP(-1); // => 0.841344746068543
- * normalUpperP(10); // => 7.6198530241605e-24
+ * normalUpperP(10); // => 7.61985302416058e-24 (R: 7.61985302416053e-24)
  */
 export function normalUpperP(z: number): number {
   if (Number.isNaN(z)) return NaN;
