@@ -603,6 +603,14 @@ export function resolveSpatialWeights(input: SpatialWeightsInput, units: readonl
       );
     throw new CoordError("OPTION", `weights '${input}': coordinates are needed (--coords lon,lat, or "coords" in the roles file)`, { argument: "weights" });
   }
+  if (input === null || typeof input !== "object" || (input.kind !== "parsed" && input.kind !== "coordinates"))
+    throw new CoordError(
+      "OPTION",
+      `roles: "weights" must be a file name, china-provinces, china-provinces-island, knn:K, band:D or idw:A; got ${JSON.stringify(input)}`,
+      {
+        argument: "weights",
+      },
+    );
   if (input.kind === "parsed") return weightsForUnits(input.parsed, units);
   const { spec, metric } = input;
   const coords = { x: input.x, y: input.y };

@@ -199,6 +199,12 @@ describe("the section in the report", () => {
     expect(r.headlines.some((h) => h.startsWith("Global Moran's I of Dpub"))).toBe(true);
   });
 
+  test('a roles "weights" of another shape is a message, not a crash', async () => {
+    await expect(runReport(panelCells(), { ...roles, weights: { file: "W.csv" } } as RolesFile, opts({ weights: "" }))).rejects.toThrow(
+      'roles: "weights" must be a file name, china-provinces, china-provinces-island, knn:K, band:D or idw:A; got {"file":"W.csv"}',
+    );
+  });
+
   test("a unit the preset does not know is named", async () => {
     const cells = panelCells((p) => (p === "Beijing" ? "Peking" : p));
     await expect(runReport(cells, roles, opts())).rejects.toThrow("the data's unit 'Peking' is not in China's 31 provinces (the china-provinces weights)");
