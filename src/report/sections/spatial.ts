@@ -8,7 +8,7 @@ import { CoordError } from "../../engine/errors";
 import { gearyC, moranI } from "../../engine/spatial/moran";
 import { CLUSTER_NAMES_ZH, localMoran } from "../../engine/spatial/localMoran";
 import { HOT_SPOT_NAMES_ZH, getisOrdGiStar } from "../../engine/spatial/getisOrd";
-import { SpatialWeights, checkIsolates, subsetWeights, transformWeights, weightsSummary } from "../../engine/spatial/weights";
+import { SpatialWeights, WeightsSummary, checkIsolates, subsetWeights, transformWeights, weightsSummary } from "../../engine/spatial/weights";
 import type { WeightsTransform } from "../../engine/spatial/weights";
 import { chart, column, ReportColumn, ReportRow, ReportTable, sheet, table } from "../model";
 import { parseWeightsSpec, resolveSpatialWeights, SpatialWeightsInput } from "../spatialWeights";
@@ -84,17 +84,8 @@ export interface SpatialLocalRow {
 }
 
 export interface SpatialResult {
-  weights: {
-    source: string;
-    transform: WeightsTransform;
-    n: number;
-    S0: number;
-    S1: number;
-    S2: number;
-    meanNeighbours: number;
-    isolates: string[];
-    asymmetric: boolean;
-  };
+  /** The weights used (after matching to the data's units and the transform), M11. */
+  weights: WeightsSummary;
   global: SpatialGlobalRow[];
   local: SpatialLocalRow[];
 }
@@ -224,8 +215,7 @@ export function spatialStage(ctx: SectionContext): SpatialResult {
     }
     global.push(g);
   });
-  const { source, transform, n, S0, S1, S2, meanNeighbours, isolates, asymmetric } = summary;
-  return { weights: { source, transform, n, S0, S1, S2, meanNeighbours, isolates, asymmetric }, global, local };
+  return { weights: summary, global, local };
 }
 
 /** The periods with a Moran scatter plot. */

@@ -24,14 +24,19 @@ const present = fs.existsSync(JSON_FILE);
 if (!present) console.warn(`spatial section test: spdep comparison skipped: ${JSON_FILE} not found (../shared is not beside the repo)`);
 const FIXTURE = path.join(__dirname, "..", "..", "fixtures", "seed-table3-ccd.csv");
 
-/** The seed paper's D (tests/fixtures copy) as a panel: Dpub is an indicator; a second subsystem so that D can be computed. */
-function panelCells(rename: (p: string) => string = (p) => p, keep: (p: string) => boolean = () => true): Cell[][] {
-  const lines = fs
+/** The rows (province, region, year, D) of the seed paper's D (tests/fixtures copy). */
+function seedRows(): string[][] {
+  return fs
     .readFileSync(FIXTURE, "utf8")
     .trim()
     .split(/\r?\n/)
     .slice(1)
     .map((l) => l.split(","));
+}
+
+/** The seed paper's D as a panel: Dpub is an indicator; a second subsystem so that D can be computed. */
+function panelCells(rename: (p: string) => string = (p) => p, keep: (p: string) => boolean = () => true): Cell[][] {
+  const lines = seedRows();
   const rows: Cell[][] = [["Province", "Region", "Year", "Dpub", "Other"]];
   for (const [p, region, year, d] of lines)
     if (keep(p)) rows.push([rename(p), region, Number(year), Number(d), 1 - Number(d) * 0.5 + (Number(year) % 3) * 0.01 + p.length * 0.001]);
@@ -150,12 +155,7 @@ describe("the section in the report", () => {
     const W = transformWeights(chinaProvincesWeightsFor(units), "row");
     const x = s.local.filter((l: Json) => l.period === "2015").map((l: Json) => l.id);
     expect(x).toEqual(units);
-    const lines = fs
-      .readFileSync(FIXTURE, "utf8")
-      .trim()
-      .split(/\r?\n/)
-      .slice(1)
-      .map((l) => l.split(","));
+    const lines = seedRows();
     const d2015 = units.map((u) => Number(lines.find((l) => l[0] === u && l[2] === "2015")![3]));
     expect(s.global.find((g: Json) => g.period === "2015").I).toBeCloseTo(moranI(d2015, W, { permutations: 0 }).I, 12);
   });
