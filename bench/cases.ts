@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { BenchCase } from "./harness";
-import { geoData, rng } from "./data";
+import { geoData, normal, rng } from "./data";
 import { parseCsv } from "../src/report/csv";
 import { runReport } from "../src/report/pipeline";
 import { DEFAULT_OPTIONS } from "../src/report/options";
@@ -18,6 +18,11 @@ import { optimalDiscretization } from "../src/engine/geodetector/optimal";
 import { kernelDensity } from "../src/engine/kde";
 import { entropyWeightImpl } from "../src/functions/impl/entropyWeight";
 import { hakenFitImpl } from "../src/functions/impl/hakenFit";
+import { knnWeights } from "../src/engine/spatial/distance";
+import { moranI } from "../src/engine/spatial/moran";
+import { localMoran } from "../src/engine/spatial/localMoran";
+import { getisOrdGiStar } from "../src/engine/spatial/getisOrd";
+import { transformWeights } from "../src/engine/spatial/weights";
 
 const ROOT = path.resolve(__dirname, "..");
 const M = 1_048_576; // Excel's row limit
@@ -206,3 +211,68 @@ for (const n of [1e3, 1e4]) {
     limitMs: n === 1e4 ? 10 : undefined,
   });
 }
+
+// 10. Spatial autocorrelation (issue 14): 2,900 units (county scale) with seeded lon/lat points,
+// k = 6 nearest neighbours (sparse, row-standardised), 20 periods of a spatially smooth variable.
+function spatialPanel(units: number, periods: number, seed: number) {
+  const r = rng(seed);
+  const z = normal(r);
+  const labels = Array.from({ length: units }, (_, i) => `county ${i + 1}`);
+  const lon = Array.from({ length: units }, () => 98 + 24 * r());
+  const lat = Array.from({ length: units }, () => 22 + 18 * r());
+  const W = transformWeights(knnWeights(labels, { x: lon, y: lat }, { k: 6 }), "row");
+  const values = Array.from({ length: periods }, (_, t) =>
+    Float64Array.from({ length: units }, (_, i) => 0.4 + 0.1 * Math.sin(lon[i] / 3 + t / 5) + 0.1 * Math.cos(lat[i] / 2) + 0.05 * z()),
+  );
+  return { labels, lon, lat, W, values };
+}
+const SPATIAL_UNITS = 2900;
+const SPATIAL_PERIODS = 20;
+cases.push({
+  group: "10 spatial weights kNN k = 6 from coordinates",
+  label: `${count(SPATIAL_UNITS)} lon/lat points`,
+  n: SPATIAL_UNITS,
+  setup: () => spatialPanel(SPATIAL_UNITS, 1, 10),
+  run: (i) => {
+    const { labels, lon, lat } = i as ReturnType<typeof spatialPanel>;
+    return transformWeights(knnWeights(labels, { x: lon, y: lat }, { k: 6 }), "row");
+  },
+  runs: 11,
+  limitMs: 100,
+});
+cases.push({
+  group: "10 spatial global Moran 999 permutations",
+  label: `${count(SPATIAL_UNITS)} units x ${SPATIAL_PERIODS} periods`,
+  n: SPATIAL_UNITS * SPATIAL_PERIODS,
+  setup: () => spatialPanel(SPATIAL_UNITS, SPATIAL_PERIODS, 10),
+  run: (i) => {
+    const { W, values } = i as ReturnType<typeof spatialPanel>;
+    return values.map((x) => moranI(x, W, { permutations: 999, seed: 1 }));
+  },
+  runs: 5,
+  limitMs: 1000,
+});
+cases.push({
+  group: "10 spatial local Moran + Gi* analytic",
+  label: `${count(SPATIAL_UNITS)} units x ${SPATIAL_PERIODS} periods`,
+  n: SPATIAL_UNITS * SPATIAL_PERIODS,
+  setup: () => spatialPanel(SPATIAL_UNITS, SPATIAL_PERIODS, 10),
+  run: (i) => {
+    const { W, values } = i as ReturnType<typeof spatialPanel>;
+    return values.map((x) => [localMoran(x, W), getisOrdGiStar(x, W)]);
+  },
+  runs: 11,
+  limitMs: 100,
+});
+cases.push({
+  group: "10 spatial LISA conditional permutations 999",
+  label: `${count(SPATIAL_UNITS)} units x ${SPATIAL_PERIODS} periods`,
+  n: SPATIAL_UNITS * SPATIAL_PERIODS,
+  setup: () => spatialPanel(SPATIAL_UNITS, SPATIAL_PERIODS, 10),
+  run: (i) => {
+    const { W, values } = i as ReturnType<typeof spatialPanel>;
+    return values.map((x) => localMoran(x, W, { permutations: 999, seed: 1 }));
+  },
+  runs: 3,
+  limitMs: 5000,
+});

@@ -22,6 +22,7 @@ import { geodetectorImpl, geoqImpl } from "./impl/geodetector";
 import { hakenFitImpl } from "./impl/hakenFit";
 import { kdensityImpl } from "./impl/kdensity";
 import { standardizeImpl } from "./impl/standardize";
+import { giStarImpl, lisaImpl, moranImpl, spatialLagImpl } from "./impl/spatial";
 
 // In Excel, office.js defines `CustomFunctions` before this bundle runs. In a plain browser
 // (the page opened outside Office, or office.js blocked / offline) it is missing, and the
@@ -232,4 +233,59 @@ export function geoq(y: any[][], x: any[][], x2?: any[][], method?: any, k?: any
  */
 export function geodetector(y: any[][], factors: any[][], detector?: any, method?: any, k?: any, kind?: any, test?: any, methods?: any): any[][] {
   return excelCall(() => geodetectorImpl(y, factors, detector, method, k, kind, test, methods)) as any[][];
+}
+
+/**
+ * Global Moran's I (M12) of values over the units of a weights matrix: I, E[I], variance, z, p, two-sided p and a permutation p; Geary's C with output "geary".
+ * @customfunction MORANI
+ * @helpurl https://localhost:3000/assets/help/morani.html
+ * @param values One value per unit (e.g. D of every province in one year), a column or a row, in the order of the weights' rows; a header cell is allowed.
+ * @param weights The n x n spatial weights: 0/1 contiguity or any non-negative weights with a zero diagonal, with or without a label row and column.
+ * @param [output] "moran" (default): Moran's I block; "geary": Geary's C, E[C], variance, z, p, two-sided p.
+ * @param [transform] Weights transform: "row" (default, rows sum to 1), "binary" (0/1) or "none" (as given).
+ * @param [permutations] Random permutations of the permutation test (default 999; 0 skips it).
+ * @param [seed] Seed of the permutations (default 1): the same seed gives the same p on every recalculation.
+ * @returns {any[][]} A labelled block of 7 rows (6 for Geary's C), labels in the first column.
+ */
+export function morani(values: any[][], weights: any[][], output?: any, transform?: any, permutations?: any, seed?: any): any[][] {
+  return excelCall(() => moranImpl(values, weights, output, transform, permutations, seed)) as any[][];
+}
+
+/**
+ * Local Moran's I (LISA, M12) of each unit with row-standardised weights: I_i, z, p, quadrant (HH, LL, HL, LH) and cluster at alpha.
+ * @customfunction LISA
+ * @helpurl https://localhost:3000/assets/help/lisa.html
+ * @param values One value per unit, a column or a row, in the order of the weights' rows; a header cell is allowed.
+ * @param weights The n x n spatial weights, with or without a label row and column (row-standardised here).
+ * @param [output] "table" (default): I_i, z, p, quadrant and cluster with a header row; or one of "Ii", "z", "p", "quadrant", "cluster" as one value per unit.
+ * @param [alpha] Significance level of the clusters (default 0.05): a unit is HH, LL, HL or LH when p < alpha, else "not significant".
+ * @returns {any[][]} The table (n + 1 rows x 5), or one value per unit in the orientation of values.
+ */
+export function lisa(values: any[][], weights: any[][], output?: any, alpha?: any): any[][] {
+  return excelCall(() => lisaImpl(values, weights, output, alpha)) as any[][];
+}
+
+/**
+ * Getis-Ord Gi* (M12) of each unit as a z-score, the unit itself included: positive = hot spot, negative = cold spot (|z| > 1.645, 1.960, 2.576 at 90, 95, 99 %).
+ * @customfunction GISTAR
+ * @helpurl https://localhost:3000/assets/help/gistar.html
+ * @param values One value per unit, a column or a row, in the order of the weights' rows; a header cell is allowed.
+ * @param weights The n x n spatial weights, with or without a label row and column (z is the same for binary and row-standardised weights).
+ * @returns {any[][]} One Gi* z per unit, in the orientation of values.
+ */
+export function gistar(values: any[][], weights: any[][]): any[][] {
+  return excelCall(() => giStarImpl(values, weights)) as any[][];
+}
+
+/**
+ * Spatial lag (M12) of each unit: the weighted sum of its neighbours' values with the transformed weights (with "row", their mean).
+ * @customfunction SPATIALLAG
+ * @helpurl https://localhost:3000/assets/help/spatiallag.html
+ * @param values One value per unit, a column or a row, in the order of the weights' rows; a header cell is allowed.
+ * @param weights The n x n spatial weights, with or without a label row and column.
+ * @param [transform] Weights transform: "row" (default), "binary" or "none".
+ * @returns {any[][]} One lag per unit, in the orientation of values.
+ */
+export function spatiallag(values: any[][], weights: any[][], transform?: any): any[][] {
+  return excelCall(() => spatialLagImpl(values, weights, transform)) as any[][];
 }

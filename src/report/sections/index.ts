@@ -29,6 +29,7 @@ import { densitySection } from "./density";
 import { geodetectorSection } from "./geodetector";
 import { groupMeansSection } from "./groupMeans";
 import { hakenSection } from "./haken";
+import { spatialSection } from "./spatial";
 import type { AnySection, OptionSpec } from "./types";
 import { weightsSection } from "./weights";
 
@@ -40,6 +41,7 @@ export const BUILTIN_SECTIONS: readonly AnySection[] = [
   densitySection,
   geodetectorSection,
   hakenSection,
+  spatialSection,
 ];
 
 /** An ordered list of sections whose ids, JSON keys and option keys are unique. */
