@@ -1,0 +1,135 @@
+import { CoordError } from "../errors";
+import { assertFinite } from "../validate";
+import { quantileSorted } from "../stats/quantile";
+
+/** How values become Markov states (M14). */
+export type MarkovClassSpec =
+  /** Pooled type-7 quantiles over all units x periods, as PySAL mapclassify (default k = 4), right-closed. */
+  | { kind: "quantile"; k?: number }
+  /** User cutoffs c_1 < … < c_{k−1}: k classes, kept even when one is empty. */
+  | { kind: "cutoffs"; cutoffs: number[]; closed?: "right" | "left" }
+  /** The ten D grades of M6: cutoffs 0.1, …, 0.9, left-closed [a, b) by default. */
+  | { kind: "grades"; closed?: "right" | "left" };
+
+export interface MarkovClasses {
+  /** Upper cutoffs of classes 0..k−2 (class k−1 is open above). */
+  cutoffs: number[];
+  k: number;
+  /** "right": c_{i−1} < y ≤ c_i (a value equal to a cutoff goes to the lower class, giddy);
+   *  "left": c_{i−1} ≤ y < c_i (the grade rule of M6). */
+  closed: "right" | "left";
+  /** Class id (0-based) of every cell, units x periods. */
+  ids: number[][];
+  /** Observations per class over all units and periods. */
+  counts: number[];
+  /** Set when quantile cutoffs repeat (many equal values): fewer classes than asked. */
+  warning?: string;
+}
+
+export const GRADE_CUTOFFS: readonly number[] = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+/**
+ * Pooled quantile cutoffs as mapclassify's `quantile(y, k)`: percentiles 100/k, 200/k, …, 100
+ * (type 7), the distinct ones, all but the last (the maximum).
+ *
+ * @example
+ * quantileCutoffs([1, 2, 3, 4, 5, 6, 7, 8, 9], 4); // => [3, 5, 7]
+ */
+export function quantileCutoffs(values: ArrayLike<number>, k = 4): number[] {
+  if (!Number.isInteger(k) || k < 2) throw new CoordError("OPTION", `k must be an integer ≥ 2; got ${k}`, { argument: "k" });
+  const sorted = Float64Array.from(values).sort();
+  const w = 100 / k;
+  const q: number[] = [];
+  for (let i = 0; i < k; i++) {
+    const pct = Math.min(100, w + i * w); // numpy.arange(w, 100 + w, w), the last capped at 100
+    const v = quantileSorted(sorted, pct / 100);
+    if (q.length === 0 || v !== q[q.length - 1]) q.push(v);
+  }
+  return q.slice(0, -1);
+}
+
+/** Class of y among ascending cutoffs (binary search): right-closed or left-closed. */
+export function classOf(y: number, cutoffs: ArrayLike<number>, closed: "right" | "left"): number {
+  let lo = 0;
+  let hi = cutoffs.length;
+  // the number of cutoffs c with c < y (right-closed) or c ≤ y (left-closed)
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const below = closed === "right" ? cutoffs[mid] < y : cutoffs[mid] <= y;
+    if (below) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function checkCutoffs(c: ArrayLike<unknown>, argument: string): number[] {
+  if (!c || c.length === 0) throw new CoordError("EMPTY", `${argument} is empty: give at least one cutoff`, { argument });
+  const out: number[] = [];
+  for (let i = 0; i < c.length; i++) {
+    const v = assertFinite(c[i], argument, i);
+    if (i > 0 && !(v > out[i - 1]))
+      throw new CoordError("OPTION", `${argument} must increase: cutoff ${i + 1} (${v}) is not above cutoff ${i} (${out[i - 1]})`, {
+        argument,
+      });
+    out.push(v);
+  }
+  return out;
+}
+
+/**
+ * Markov states (M14) of a panel (units x periods): pooled quantiles (default k = 4,
+ * right-closed, as giddy), user cutoffs (either closure; k fixed) or the ten D grades
+ * (left-closed as M6); the class id of every cell and the counts per class.
+ *
+ * @example
+ * const c = markovClasses([[0.25, 0.35], [0.3, 0.45]], { kind: "cutoffs", cutoffs: [0.3, 0.4] });
+ * c.ids; // => [[0, 1], [0, 2]]
+ * markovClasses([[0.25, 0.35], [0.3, 0.45]], { kind: "grades" }).ids; // => [[2, 3], [3, 4]]
+ */
+export function markovClasses(
+  panel: ArrayLike<ArrayLike<unknown>>,
+  spec: MarkovClassSpec = { kind: "quantile", k: 4 },
+  argument = "panel",
+): MarkovClasses {
+  if (panel.length === 0) throw new CoordError("EMPTY", `${argument} is empty`, { argument });
+  const T = panel[0].length;
+  if (T === 0) throw new CoordError("EMPTY", `${argument} has no periods`, { argument });
+  const values: number[][] = new Array(panel.length);
+  const pooled = new Float64Array(panel.length * T);
+  for (let i = 0; i < panel.length; i++) {
+    const row = panel[i];
+    if (row.length !== T)
+      throw new CoordError("LENGTH", `${argument} row ${i + 1} has ${row.length} values; row 1 has ${T}`, { argument, row: i });
+    const r = new Array<number>(T);
+    for (let t = 0; t < T; t++) pooled[i * T + t] = r[t] = assertFinite(row[t], argument, i, t);
+    values[i] = r;
+  }
+  let cutoffs: number[];
+  let closed: "right" | "left";
+  let warning: string | undefined;
+  if (spec.kind === "quantile") {
+    const k = spec.k ?? 4;
+    cutoffs = quantileCutoffs(pooled, k);
+    closed = "right";
+    if (cutoffs.length + 1 < k)
+      warning = `${argument}: only ${cutoffs.length + 1} distinct quantile classes of the ${k} asked (many equal values)`;
+  } else if (spec.kind === "cutoffs") {
+    cutoffs = checkCutoffs(spec.cutoffs, "cutoffs");
+    closed = spec.closed ?? "right";
+  } else {
+    cutoffs = GRADE_CUTOFFS.slice();
+    closed = spec.closed ?? "left";
+  }
+  const k = cutoffs.length + 1;
+  const counts = new Array<number>(k).fill(0);
+  const ids = values.map((r) =>
+    r.map((y) => {
+      const c = classOf(y, cutoffs, closed);
+      counts[c]++;
+      return c;
+    }),
+  );
+  const out: MarkovClasses = { cutoffs, k, closed, ids, counts };
+  if (warning) out.warning = warning;
+  return out;
+}
