@@ -133,3 +133,69 @@ export function markovClasses(
   if (warning) out.warning = warning;
   return out;
 }
+
+/**
+ * A class spec from its text form (the report option `markovClasses`, the worksheet functions'
+ * `classes`): "quantile" or "quantile:k"; "cutoffs:a,b,c" with an optional ":left" or ":right"
+ * (default right, as giddy); "grades" with an optional ":right" (default left, as M6).
+ *
+ * @example
+ * parseMarkovClassSpec("cutoffs:0.3,0.4,0.5,0.6:left"); // => {"kind": "cutoffs", "cutoffs": [0.3, 0.4, 0.5, 0.6], "closed": "left"}
+ * parseMarkovClassSpec("quantile:5"); // => {"kind": "quantile", "k": 5}
+ */
+export function parseMarkovClassSpec(text: string, argument = "markovClasses"): MarkovClassSpec {
+  const t = text.trim().toLowerCase().replace(/\s+/g, "");
+  const fail = () =>
+    new CoordError("OPTION", `${argument} must be quantile:k, cutoffs:a,b,… (optionally :left or :right) or grades; got '${text}'`, { argument });
+  const [kind, ...rest] = t.split(":");
+  const closure = (s: string | undefined, fallback: "left" | "right"): "left" | "right" => {
+    if (s === undefined || s === "") return fallback;
+    if (s === "left" || s === "right") return s;
+    throw fail();
+  };
+  if (kind === "quantile" || kind === "quantiles") {
+    if (rest.length > 1) throw fail();
+    const k = rest.length ? Number(rest[0]) : 4;
+    if (!Number.isInteger(k) || k < 2) throw new CoordError("OPTION", `${argument}: the number of quantile classes must be an integer ≥ 2; got '${rest[0]}'`, { argument });
+    return { kind: "quantile", k };
+  }
+  if (kind === "cutoffs") {
+    if (rest.length < 1 || rest.length > 2 || rest[0] === "") throw fail();
+    const cutoffs = rest[0].split(",").map((s) => (s === "" ? NaN : Number(s)));
+    cutoffs.forEach((c, i) => {
+      if (!Number.isFinite(c)) throw new CoordError("OPTION", `${argument}: cutoff ${i + 1} is not a number in '${text}'`, { argument });
+    });
+    checkCutoffs(cutoffs, argument);
+    return { kind: "cutoffs", cutoffs, closed: closure(rest[1], "right") };
+  }
+  if (kind === "grades") {
+    if (rest.length > 1) throw fail();
+    return { kind: "grades", closed: closure(rest[0], "left") };
+  }
+  throw fail();
+}
+
+/** The text form of a class spec (inverse of parseMarkovClassSpec). */
+export function formatMarkovClassSpec(spec: MarkovClassSpec): string {
+  if (spec.kind === "quantile") return `quantile:${spec.k ?? 4}`;
+  if (spec.kind === "grades") return spec.closed === "right" ? "grades:right" : "grades";
+  return `cutoffs:${spec.cutoffs.join(",")}${spec.closed === "left" ? ":left" : ""}`;
+}
+
+/**
+ * Interval labels of the classes as papers print them: right-closed "≤ 0.3", "(0.3, 0.4]", …,
+ * "> 0.6"; left-closed "< 0.3", "[0.3, 0.4)", …, "≥ 0.6".
+ *
+ * @example
+ * classLabels([0.3, 0.4], "left"); // => ["< 0.3", "[0.3, 0.4)", "≥ 0.4"]
+ */
+export function classLabels(cutoffs: readonly number[], closed: "right" | "left", digits = 4): string[] {
+  const f = (x: number) => String(Number(x.toFixed(digits)));
+  const k = cutoffs.length + 1;
+  if (k === 1) return ["all values"];
+  return Array.from({ length: k }, (_, i) => {
+    if (i === 0) return `${closed === "right" ? "≤" : "<"} ${f(cutoffs[0])}`;
+    if (i === k - 1) return `${closed === "right" ? ">" : "≥"} ${f(cutoffs[k - 2])}`;
+    return closed === "right" ? `(${f(cutoffs[i - 1])}, ${f(cutoffs[i])}]` : `[${f(cutoffs[i - 1])}, ${f(cutoffs[i])})`;
+  });
+}
