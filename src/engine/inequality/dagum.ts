@@ -115,34 +115,73 @@ export function dagumGini(values: ArrayLike<unknown>, groups: ArrayLike<unknown>
   if (n === 0) throw new CoordError("EMPTY", `${vName} is empty${where}`, { argument: vName });
   if (groups.length !== n)
     throw new CoordError("LENGTH", `${gName} has ${groups.length} values but ${vName} has ${n}${where}`, { argument: gName });
-  const byGroup = new Map<string, number[]>();
-  const all = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const y = assertFinite(values[i], vName, i);
-    if (y < 0)
-      throw new CoordError("NEGATIVE", `${cellLabel(vName, i)}${where}: ${y} is negative; the Gini decomposition needs values ≥ 0`, {
-        argument: vName,
-        row: i,
-      });
+  const index = groupIndex(groups, gName);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) y[i] = checkValue(values[i], vName, i, undefined, where);
+  return decompose(index, y, where, vName);
+}
+
+/** Group names (code-unit order) and the group of each row; a missing name is an error naming the row. */
+function groupIndex(groups: ArrayLike<unknown>, gName: string): { names: string[]; of: Int32Array; sizes: number[] } {
+  const keys = new Array<string>(groups.length);
+  const seen = new Set<string>();
+  for (let i = 0; i < groups.length; i++) {
     const g = groups[i];
     if (!((typeof g === "string" && g.trim() !== "") || (typeof g === "number" && Number.isFinite(g))))
       throw new CoordError("MISSING", `${cellLabel(gName, i)}: ${describeValue(g)} is not a group name`, { argument: gName, row: i });
-    const key = String(g);
-    let list = byGroup.get(key);
-    if (!list) byGroup.set(key, (list = []));
-    list.push(y);
-    all[i] = y;
+    keys[i] = String(g);
+    seen.add(keys[i]);
   }
-  all.sort();
+  const names = [...seen].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const pos = new Map(names.map((name, j) => [name, j]));
+  const of = new Int32Array(groups.length);
+  const sizes = new Array<number>(names.length).fill(0);
+  for (let i = 0; i < keys.length; i++) sizes[(of[i] = pos.get(keys[i])!)]++;
+  return { names, of, sizes };
+}
+
+function checkValue(v: unknown, vName: string, row: number, column: number | undefined, where: string): number {
+  const y = assertFinite(v, vName, row, column);
+  if (y < 0)
+    throw new CoordError("NEGATIVE", `${cellLabel(vName, row, column)}${where}: ${y} is negative; the Gini decomposition needs values ≥ 0`, {
+      argument: vName,
+      row,
+      column,
+    });
+  return y;
+}
+
+/** Ascending merge of ascending arrays (k-way; the overall order for G without a second sort). */
+function mergeSorted(parts: Float64Array[], n: number): Float64Array {
+  const out = new Float64Array(n);
+  const head = new Array<number>(parts.length).fill(0);
+  for (let i = 0; i < n; i++) {
+    let best = -1;
+    for (let j = 0; j < parts.length; j++)
+      if (head[j] < parts[j].length && (best < 0 || parts[j][head[j]] < parts[best][head[best]])) best = j;
+    out[i] = parts[best][head[best]++];
+  }
+  return out;
+}
+
+/** The decomposition of one cross-section y (validated) with its group index. */
+function decompose(index: { names: string[]; of: Int32Array; sizes: number[] }, y: Float64Array, where: string, vName: string): DagumResult {
+  const { names, of, sizes } = index;
+  const n = y.length;
+  const sorted = sizes.map((size) => new Float64Array(size));
+  const fill = new Array<number>(names.length).fill(0);
   let total = 0;
-  for (let i = 0; i < n; i++) total += all[i];
+  for (let i = 0; i < n; i++) {
+    sorted[of[i]][fill[of[i]]++] = y[i];
+    total += y[i];
+  }
+  for (const part of sorted) part.sort();
   const mu = total / n;
   if (!(mu > 0))
     throw new CoordError("ALL_ZERO", `${vName}${where}: all values are 0; the Gini coefficient needs a positive mean`, { argument: vName });
+  const all = names.length <= 16 ? mergeSorted(sorted, n) : Float64Array.from(y).sort();
   const G = sumPairDiffs(all) / (n * n * mu); // M13: ΣΣ over ordered pairs = 2 Σ_{i<r}
 
-  const names = [...byGroup.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-  const sorted = names.map((g) => Float64Array.from(byGroup.get(g)!).sort());
   const groupsOut: DagumGroup[] = names.map((name, j) => {
     const y = sorted[j];
     const nj = y.length;
@@ -243,20 +282,24 @@ export function dagumByPeriod(
   options: { periods?: ReadonlyArray<string | number>; names?: { values?: string; groups?: string } } = {},
 ): DagumPeriod[] {
   const vName = options.names?.values ?? "panel";
-  if (panel.length === 0) throw new CoordError("EMPTY", `${vName} is empty`, { argument: vName });
+  const gName = options.names?.groups ?? "groups";
+  const n = panel.length;
+  if (n === 0) throw new CoordError("EMPTY", `${vName} is empty`, { argument: vName });
+  if (groups.length !== n) throw new CoordError("LENGTH", `${gName} has ${groups.length} values but ${vName} has ${n} rows`, { argument: gName });
   const T = panel[0].length;
   const periods = options.periods ?? Array.from({ length: T }, (_, t) => t + 1);
   if (periods.length !== T)
     throw new CoordError("LENGTH", `periods has ${periods.length} labels but ${vName} has ${T} columns`, { argument: "periods" });
+  for (let i = 0; i < n; i++)
+    if (panel[i].length !== T)
+      throw new CoordError("LENGTH", `${vName} row ${i + 1} has ${panel[i].length} values; row 1 has ${T}`, { argument: vName, row: i });
+  const index = groupIndex(groups, gName);
+  const y = new Float64Array(n);
   const out: DagumPeriod[] = [];
   for (let t = 0; t < T; t++) {
-    const column = new Array<unknown>(panel.length);
-    for (let i = 0; i < panel.length; i++) {
-      if (panel[i].length !== T)
-        throw new CoordError("LENGTH", `${vName} row ${i + 1} has ${panel[i].length} values; row 1 has ${T}`, { argument: vName, row: i });
-      column[i] = assertFinite(panel[i][t], vName, i, t);
-    }
-    out.push({ period: periods[t], ...dagumGini(column, groups, { period: periods[t], names: { values: vName, groups: options.names?.groups } }) });
+    const where = inPeriod(periods[t]);
+    for (let i = 0; i < n; i++) y[i] = checkValue(panel[i][t], vName, i, undefined, where);
+    out.push({ period: periods[t], ...decompose(index, y, where, vName) });
   }
   return out;
 }

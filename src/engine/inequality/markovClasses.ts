@@ -94,15 +94,16 @@ export function markovClasses(
   if (panel.length === 0) throw new CoordError("EMPTY", `${argument} is empty`, { argument });
   const T = panel[0].length;
   if (T === 0) throw new CoordError("EMPTY", `${argument} has no periods`, { argument });
-  const values: number[][] = new Array(panel.length);
-  const pooled = new Float64Array(panel.length * T);
-  for (let i = 0; i < panel.length; i++) {
+  const n = panel.length;
+  const pooled = new Float64Array(n * T);
+  for (let i = 0; i < n; i++) {
     const row = panel[i];
     if (row.length !== T)
       throw new CoordError("LENGTH", `${argument} row ${i + 1} has ${row.length} values; row 1 has ${T}`, { argument, row: i });
-    const r = new Array<number>(T);
-    for (let t = 0; t < T; t++) pooled[i * T + t] = r[t] = assertFinite(row[t], argument, i, t);
-    values[i] = r;
+    for (let t = 0; t < T; t++) {
+      const v = row[t];
+      pooled[i * T + t] = typeof v === "number" && v - v === 0 ? v : assertFinite(v, argument, i, t);
+    }
   }
   let cutoffs: number[];
   let closed: "right" | "left";
@@ -122,13 +123,16 @@ export function markovClasses(
   }
   const k = cutoffs.length + 1;
   const counts = new Array<number>(k).fill(0);
-  const ids = values.map((r) =>
-    r.map((y) => {
-      const c = classOf(y, cutoffs, closed);
+  const ids: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = new Array<number>(T);
+    for (let t = 0; t < T; t++) {
+      const c = classOf(pooled[i * T + t], cutoffs, closed);
       counts[c]++;
-      return c;
-    }),
-  );
+      r[t] = c;
+    }
+    ids[i] = r;
+  }
   const out: MarkovClasses = { cutoffs, k, closed, ids, counts };
   if (warning) out.warning = warning;
   return out;

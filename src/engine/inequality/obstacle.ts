@@ -32,6 +32,7 @@ export interface ObstacleRank {
 
 export interface ObstacleResult {
   weighting: "global" | "within";
+  rows: number;
   names: string[];
   subsystemNames: string[];
   /** Subsystem index of each indicator. */
@@ -40,20 +41,52 @@ export interface ObstacleResult {
   /** Factor contribution F_j = α_s w_j ("global") or w_j ("within"). */
   F: number[];
   /**
-   * O_ij in percent, rows x indicators: each row sums to 100 ("global") or each subsystem of a
-   * row sums to 100 ("within"). null for a row without any deviation (every z = 1 where it
-   * counts), listed in `undefinedRows`.
+   * O_ij in percent, rows x indicators flat (row-major, `names.length` per row): each row sums to
+   * 100 ("global") or each subsystem of a row sums to 100 ("within"). A row without any deviation
+   * (every z = 1 where it counts) has no obstacle: it is listed in `undefinedRows` and holds 0s.
+   * Read one row with `obstacleRow`.
    */
-  O: Array<number[] | null>;
-  /** Per row the `top` largest O (descending, ties by indicator order); with "within" the top of each subsystem in turn. */
-  top: Array<ObstacleRank[] | null>;
-  /** Per row the subsystem obstacles Σ_{j∈s} O_ij of the global weighting (sum to 100); null as O. */
-  subsystemObstacle: Array<number[] | null>;
+  O: Float64Array;
+  /** Entries per row in topIndicator / topO: min(top, indicators), or Σ_s min(top, |s|) with "within". */
+  topCount: number;
+  /** Per row the indicators with the largest O (descending, ties by indicator order), flat; with "within" the top of each subsystem in turn; −1 in undefined rows. */
+  topIndicator: Int32Array;
+  /** Their O, flat as topIndicator (0 in undefined rows). */
+  topO: Float64Array;
+  /** Per row the subsystem obstacles Σ_{j∈s} O_ij of the global weighting (sum to 100), flat (rows x subsystems). */
+  subsystemObstacle: Float64Array;
   /** max |Σ_{j∈s} O_ij − 100 α_s(1 − U_s)/Σ_t α_t(1 − U_t)| over rows and subsystems (M15's check). */
   check: number;
   undefinedRows: number[];
-  /** Mean O of each indicator (and subsystem obstacles) over the rows of each period, periods in order of first appearance. */
+  /** Mean O of each indicator (and subsystem obstacles) over the rows of each period with an obstacle, periods in order of first appearance. */
   byPeriod: Array<{ period: Label; n: number; meanO: number[]; meanSubsystem: number[] }>;
+}
+
+/** One row of an obstacle result as plain arrays, or null for a row without obstacle. */
+export interface ObstacleRow {
+  O: number[];
+  top: ObstacleRank[];
+  subsystemObstacle: number[];
+}
+
+/**
+ * Row i of an obstacle result: its O per indicator, its top obstacles with names, its subsystem
+ * obstacles; null for a row listed in `undefinedRows`.
+ *
+ * @example
+ * const r = obstacleDegree([[0.5, 0]], { weights: [0.5, 0.5] });
+ * obstacleRow(r, 0)?.top.map((t) => [t.name, t.O]); // => [["x2", 66.6667], ["x1", 33.3333]]
+ */
+export function obstacleRow(r: ObstacleResult, i: number): ObstacleRow | null {
+  const p = r.names.length;
+  const S = r.subsystemNames.length;
+  if (r.topIndicator[i * r.topCount] < 0) return null;
+  const top: ObstacleRank[] = [];
+  for (let q = 0; q < r.topCount; q++) {
+    const j = r.topIndicator[i * r.topCount + q];
+    top.push({ indicator: j, name: r.names[j], subsystem: r.subsystemNames[r.subsystemOf[j]], O: r.topO[i * r.topCount + q] });
+  }
+  return { O: Array.from(r.O.subarray(i * p, (i + 1) * p)), top, subsystemObstacle: Array.from(r.subsystemObstacle.subarray(i * S, (i + 1) * S)) };
 }
 
 /**
@@ -64,9 +97,9 @@ export interface ObstacleResult {
  *
  * @example
  * const r = obstacleDegree([[0.5, 0, 1, 0.5]], { weights: [0.5, 0.5, 0.25, 0.75], subsystems: ["U1", "U1", "U2", "U2"] });
- * r.O[0]; // => [22.2222, 44.4444, 0, 33.3333]
- * r.top[0]?.map((t) => t.name); // => ["x2", "x4", "x1", "x3"]
- * r.subsystemObstacle[0]; // => [66.6667, 33.3333]
+ * Array.from(r.O); // => [22.2222, 44.4444, 0, 33.3333]
+ * Array.from(r.topIndicator); // => [1, 3, 0, 2]
+ * Array.from(r.subsystemObstacle); // => [66.6667, 33.3333]
  */
 export function obstacleDegree(z: ArrayLike<ArrayLike<unknown>>, options: ObstacleOptions): ObstacleResult {
   const argument = options.argument ?? "z";
@@ -114,15 +147,23 @@ export function obstacleDegree(z: ArrayLike<ArrayLike<unknown>>, options: Obstac
   if (periods && periods.length !== n)
     throw new CoordError("LENGTH", `periods has ${periods.length} values but ${argument} has ${n} rows`, { argument: "periods" });
 
-  const O: Array<number[] | null> = new Array(n);
-  const top: Array<ObstacleRank[] | null> = new Array(n);
-  const subsystemObstacle: Array<number[] | null> = new Array(n);
+  // typed copies for the row loop
+  const wv = Float64Array.from(w);
+  const Fv = Float64Array.from(Fg);
+  const sOf = Int32Array.from(subsystemOf);
+  const sizes = new Array<number>(S).fill(0);
+  for (const sIdx of subsystemOf) sizes[sIdx]++;
+  const topCount = weighting === "global" ? Math.min(topK, p) : sizes.reduce((acc, c) => acc + Math.min(topK, c), 0);
+  const O = new Float64Array(n * p);
+  const topIndicator = new Int32Array(n * topCount);
+  const topO = new Float64Array(n * topCount);
+  const subsystemObstacle = new Float64Array(n * S);
   const undefinedRows: number[] = [];
   const I = new Float64Array(p);
   const FI = new Float64Array(p);
   const denomS = new Float64Array(S);
-  const subO = new Float64Array(S);
   const U = new Float64Array(S);
+  const best = new Int32Array(p);
   let check = 0;
   for (let i = 0; i < n; i++) {
     const row = z[i];
@@ -141,110 +182,121 @@ export function obstacleDegree(z: ArrayLike<ArrayLike<unknown>>, options: Obstac
         );
       const dev = 1 - v; // M15: I_ij = 1 − z_ij
       I[j] = dev;
-      const s = subsystemOf[j];
-      FI[j] = Fg[j] * dev;
-      denom += FI[j];
-      denomS[s] += w[j] * dev;
-      U[s] += w[j] * v;
+      const sj = sOf[j];
+      const fi = Fv[j] * dev;
+      FI[j] = fi;
+      denom += fi;
+      denomS[sj] += wv[j] * dev;
+      U[sj] += wv[j] * v;
     }
     let undefinedRow = !(denom > 0);
-    if (weighting === "within") for (let s = 0; s < S; s++) if (!(denomS[s] > 0)) undefinedRow = true;
+    if (weighting === "within") for (let t = 0; t < S; t++) if (!(denomS[t] > 0)) undefinedRow = true;
     if (undefinedRow) {
       undefinedRows.push(i);
-      O[i] = top[i] = subsystemObstacle[i] = null;
+      topIndicator.fill(-1, i * topCount, (i + 1) * topCount);
       continue;
     }
-    const o = new Array<number>(p);
-    subO.fill(0);
+    const base = i * p;
+    const sbase = i * S;
+    const within = weighting === "within";
     for (let j = 0; j < p; j++) {
       const g = (FI[j] / denom) * 100;
-      subO[subsystemOf[j]] += g;
-      o[j] = weighting === "global" ? g : ((w[j] * I[j]) / denomS[subsystemOf[j]]) * 100;
+      subsystemObstacle[sbase + sOf[j]] += g;
+      O[base + j] = within ? ((wv[j] * I[j]) / denomS[sOf[j]]) * 100 : g;
     }
     // M15 check: Σ_{j∈s} O_ij = 100 α_s(1 − U_s) / Σ_t α_t(1 − U_t), U_s = Σ w_j z_ij (Σ w = 1 per subsystem)
     let wsum = 0;
-    for (let s = 0; s < S; s++) wsum += alpha[s] * (wSum[s] - U[s]);
-    for (let s = 0; s < S; s++) {
-      const expected = (100 * alpha[s] * (wSum[s] - U[s])) / wsum;
-      const d = Math.abs(subO[s] - expected);
+    for (let t = 0; t < S; t++) wsum += alpha[t] * (wSum[t] - U[t]);
+    for (let t = 0; t < S; t++) {
+      const d = Math.abs(subsystemObstacle[sbase + t] - (100 * alpha[t] * (wSum[t] - U[t])) / wsum);
       if (d > check) check = d;
     }
-    O[i] = o;
-    subsystemObstacle[i] = Array.from(subO);
-    top[i] = weighting === "global" ? topOf(o, topK, names, subsystemNames, subsystemOf, null) : withinTops(o, S, topK, names, subsystemNames, subsystemOf);
+    let q = i * topCount;
+    if (weighting === "global") q = topOf(O, base, p, topK, -1, subsystemOf, best, topIndicator, topO, q);
+    else for (let t = 0; t < S; t++) q = topOf(O, base, p, topK, t, subsystemOf, best, topIndicator, topO, q);
   }
   return {
     weighting,
+    rows: n,
     names,
     subsystemNames,
     subsystemOf,
     alpha,
     F,
     O,
-    top,
+    topCount,
+    topIndicator,
+    topO,
     subsystemObstacle,
     check,
     undefinedRows,
-    byPeriod: periods ? meansByPeriod(O, subsystemObstacle, periods, p, S) : [],
+    byPeriod: periods ? meansByPeriod(O, subsystemObstacle, undefinedRows, periods, p, S) : [],
   };
 }
 
-/** The k largest O among indicators (of subsystem `only`, or all), descending, ties by index. */
+/**
+ * The k largest O of row `base` (among the indicators of subsystem `only`, or all when −1),
+ * descending, ties by indicator order, written to topIndicator / topO from position q; returns
+ * the next position.
+ */
 function topOf(
-  o: number[],
+  O: Float64Array,
+  base: number,
+  p: number,
   k: number,
-  names: string[],
-  subsystemNames: string[],
+  only: number,
   of: number[],
-  only: number | null,
-): ObstacleRank[] {
-  const best: number[] = [];
-  for (let j = 0; j < o.length; j++) {
-    if (only !== null && of[j] !== only) continue;
-    if (best.length === k && !(o[j] > o[best[k - 1]])) continue;
-    let pos = best.length === k ? k - 1 : best.length;
-    best[pos] = j;
-    while (pos > 0 && o[best[pos - 1]] < o[j]) {
+  best: Int32Array,
+  topIndicator: Int32Array,
+  topO: Float64Array,
+  q: number,
+): number {
+  let m = 0;
+  for (let j = 0; j < p; j++) {
+    if (only >= 0 && of[j] !== only) continue;
+    const v = O[base + j];
+    if (m === k && !(v > O[base + best[k - 1]])) continue;
+    let pos = m === k ? k - 1 : m++;
+    while (pos > 0 && O[base + best[pos - 1]] < v) {
       best[pos] = best[pos - 1];
-      best[--pos] = j;
+      pos--;
     }
+    best[pos] = j;
   }
-  return best.map((j) => ({ indicator: j, name: names[j], subsystem: subsystemNames[of[j]], O: o[j] }));
-}
-
-function withinTops(o: number[], S: number, k: number, names: string[], subsystemNames: string[], of: number[]): ObstacleRank[] {
-  const out: ObstacleRank[] = [];
-  for (let s = 0; s < S; s++) out.push(...topOf(o, k, names, subsystemNames, of, s));
-  return out;
+  for (let t = 0; t < m; t++) {
+    topIndicator[q + t] = best[t];
+    topO[q + t] = O[base + best[t]];
+  }
+  return q + m;
 }
 
 function meansByPeriod(
-  O: Array<number[] | null>,
-  sub: Array<number[] | null>,
+  O: Float64Array,
+  sub: Float64Array,
+  undefinedRows: number[],
   periods: ArrayLike<Label>,
   p: number,
   S: number,
 ): ObstacleResult["byPeriod"] {
-  const index = new Map<string, number>();
+  const index = new Map<Label, number>();
+  const skip = new Set(undefinedRows);
   const acc: Array<{ period: Label; n: number; meanO: number[]; meanSubsystem: number[] }> = [];
-  for (let i = 0; i < O.length; i++) {
-    const key = `${typeof periods[i]}:${periods[i]}`;
-    let a = index.get(key);
+  for (let i = 0; i < periods.length; i++) {
+    let a = index.get(periods[i]);
     if (a === undefined) {
       a = acc.push({ period: periods[i], n: 0, meanO: new Array<number>(p).fill(0), meanSubsystem: new Array<number>(S).fill(0) }) - 1;
-      index.set(key, a);
+      index.set(periods[i], a);
     }
-    const row = O[i];
-    if (!row) continue;
+    if (skip.has(i)) continue;
     const e = acc[a];
     e.n++;
-    for (let j = 0; j < p; j++) e.meanO[j] += row[j];
-    for (let s = 0; s < S; s++) e.meanSubsystem[s] += sub[i]![s];
+    for (let j = 0; j < p; j++) e.meanO[j] += O[i * p + j];
+    for (let t = 0; t < S; t++) e.meanSubsystem[t] += sub[i * S + t];
   }
   for (const e of acc)
     if (e.n > 0) {
       for (let j = 0; j < p; j++) e.meanO[j] /= e.n;
-      for (let s = 0; s < S; s++) e.meanSubsystem[s] /= e.n;
+      for (let t = 0; t < S; t++) e.meanSubsystem[t] /= e.n;
     }
   return acc;
 }

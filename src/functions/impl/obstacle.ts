@@ -12,7 +12,7 @@
  * - top: how many obstacles per row, 1 to the number of indicators (default 5, or all when fewer).
  */
 import { CoordError } from "../../engine/errors";
-import { obstacleDegree } from "../../engine/inequality";
+import { obstacleDegree, obstacleRow } from "../../engine/inequality";
 import { entropyWeights } from "../../engine/weights";
 import { labelledTable, readDirections, readMatrix, readNumberOption, toGrid, classifyCell } from "../excel";
 import { Spill, columnLabels, notAvailable } from "./common";
@@ -54,12 +54,13 @@ export function obstacleImpl(data: unknown, directions?: unknown, top?: unknown)
   const res = obstacleDegree(z, { weights, subsystems, names, top: k, argument: "data" });
   const header: string[] = [];
   for (let q = 1; q <= k; q++) header.push(`obstacle ${q}`, `O ${q} (%)`);
-  const rows = res.top.map((t, i) => {
-    if (t === null) {
+  const rows = Array.from({ length: res.rows }, (_, i) => {
+    const row = obstacleRow(res, i);
+    if (row === null) {
       const na = notAvailable(`data row ${i + m.rowOffset + 1}: every indicator is at its best (z = 1), there is no obstacle`);
       return header.map(() => na);
     }
-    return t.flatMap((x) => [x.name, x.O]);
+    return row.top.flatMap((x) => [x.name, x.O]);
   });
   return labelledTable(header, rows);
 }

@@ -166,8 +166,13 @@ describe("Dagum: properties", () => {
         expect(Math.abs(r.G - b.G)).toBeLessThanOrEqual(1e-13);
         const mean = Object.fromEntries(r.groups.map((x) => [x.name, x.mean]));
         for (const p of r.pairs) {
-          expect(p.Djh!).toBeGreaterThanOrEqual(0);
-          expect(p.Djh!).toBeLessThanOrEqual(1);
+          if (p.Djh === null) {
+            // every value of both groups equal: d = p = 0, D_jh undefined, no contribution
+            expect([p.djh, p.pjh, p.Gjh, p.Gnb, p.Gt]).toEqual([0, 0, 0, 0, 0]);
+          } else {
+            expect(p.Djh).toBeGreaterThanOrEqual(0);
+            expect(p.Djh).toBeLessThanOrEqual(1);
+          }
           expect(Math.abs(p.djh - p.pjh - (mean[p.high] - mean[p.low]))).toBeLessThanOrEqual(1e-13);
           const e = b.pairs.get(p.key)!;
           expect(Math.abs(p.Gjh - e.Gjh)).toBeLessThanOrEqual(1e-13);

@@ -5,7 +5,10 @@
  * identity, the mean O by year; properties (rows sum to 100, invariance to the row order).
  */
 import fc from "fast-check";
-import { obstacleDegree } from "../../../src/engine/inequality";
+import { obstacleDegree, obstacleRow, ObstacleResult } from "../../../src/engine/inequality";
+
+/** O as rows (null for a row without obstacle). */
+const rowsOf = (r: ObstacleResult) => Array.from({ length: r.rows }, (_, i) => obstacleRow(r, i));
 import { expectCoordError } from "../../helpers";
 import { describeRef, expectMatrixClose, expectVectorClose, sampleRef } from "./reference";
 import { samplePanelIndices } from "./samplePanel";
@@ -30,13 +33,14 @@ describeRef("obstacle.test")("Obstacle degree: sample panel reference", () => {
     const r = run("global");
     const p = samplePanelIndices();
     expect(r.undefinedRows).toEqual([]);
-    expectMatrixClose(r.O as number[][], e.O_global_percent_rows_in_file_order, TOL, "O global");
+    const rows = rowsOf(r);
+    expectMatrixClose(rows.map((x) => x!.O), e.O_global_percent_rows_in_file_order, TOL, "O global");
     expect(r.check).toBeLessThan(1e-12);
     e.per_row.forEach((row: any, i: number) => {
       expect([p.ids[i], p.years[i]]).toEqual([row.id, row.time]);
-      expect(r.top[i]!.map((t) => t.name)).toEqual(row.top5_global.map((t: [string, number]) => t[0]));
-      expectVectorClose(r.top[i]!.map((t) => t.O), row.top5_global.map((t: [string, number]) => t[1]), TOL, `top ${i}`);
-      expectVectorClose(r.subsystemObstacle[i]!, r.subsystemNames.map((s) => row.subsystem_obstacle_global[s]), TOL, `subsystems ${i}`);
+      expect(rows[i]!.top.map((t) => t.name)).toEqual(row.top5_global.map((t: [string, number]) => t[0]));
+      expectVectorClose(rows[i]!.top.map((t) => t.O), row.top5_global.map((t: [string, number]) => t[1]), TOL, `top ${i}`);
+      expectVectorClose(rows[i]!.subsystemObstacle, r.subsystemNames.map((s) => row.subsystem_obstacle_global[s]), TOL, `subsystems ${i}`);
     });
     expect(r.byPeriod.map((b) => String(b.period))).toEqual(Object.keys(e.O_global_mean_over_units_by_year));
     for (const b of r.byPeriod) {
@@ -49,13 +53,14 @@ describeRef("obstacle.test")("Obstacle degree: sample panel reference", () => {
   it("within each subsystem: O (each subsystem sums to 100) and the top 5 of each subsystem", () => {
     const e = sampleRef().sample_panel.obstacle;
     const r = run("within");
-    expectMatrixClose(r.O as number[][], e.O_per_subsystem_percent_rows_in_file_order, TOL, "O within");
+    const rows = rowsOf(r);
+    expectMatrixClose(rows.map((x) => x!.O), e.O_per_subsystem_percent_rows_in_file_order, TOL, "O within");
     e.per_row.forEach((row: any, i: number) => {
       const expected = r.subsystemNames.flatMap((s) => row.top5_within_subsystem[s] as Array<[string, number]>);
-      expect(r.top[i]!.map((t) => t.name)).toEqual(expected.map((t) => t[0]));
-      expectVectorClose(r.top[i]!.map((t) => t.O), expected.map((t) => t[1]), TOL, `top within ${i}`);
+      expect(rows[i]!.top.map((t) => t.name)).toEqual(expected.map((t) => t[0]));
+      expectVectorClose(rows[i]!.top.map((t) => t.O), expected.map((t) => t[1]), TOL, `top within ${i}`);
       for (let s = 0; s < r.subsystemNames.length; s++) {
-        const sum = r.O[i]!.reduce((a, v, j) => a + (r.subsystemOf[j] === s ? v : 0), 0);
+        const sum = rows[i]!.O.reduce((a, v, j) => a + (r.subsystemOf[j] === s ? v : 0), 0);
         expect(Math.abs(sum - 100)).toBeLessThanOrEqual(1e-12);
       }
     });
@@ -70,11 +75,14 @@ describe("Obstacle degree: properties and bad input", () => {
       fc.property(rows, fc.integer({ min: 1, max: 5 }), (z, k) => {
         const r = obstacleDegree(z, { ...opts, top: k, alpha: [0.3, 0.7] });
         for (let i = 0; i < z.length; i++) {
-          expect(Math.abs(r.O[i]!.reduce((a, b) => a + b, 0) - 100)).toBeLessThanOrEqual(1e-11);
-          const t = r.top[i]!;
+          const row = obstacleRow(r, i)!;
+          expect(Math.abs(row.O.reduce((a, b) => a + b, 0) - 100)).toBeLessThanOrEqual(1e-11);
+          const t = row.top;
           expect(t).toHaveLength(k);
           for (let m = 1; m < t.length; m++) expect(t[m - 1].O).toBeGreaterThanOrEqual(t[m].O);
-          expect(t[0].O).toBe(Math.max(...r.O[i]!));
+          expect(t[0].O).toBe(Math.max(...row.O));
+          // the top k are the k largest: nothing left out is larger than the last one kept
+          row.O.forEach((v, j) => t.some((x) => x.indicator === j) || expect(v).toBeLessThanOrEqual(t[k - 1].O));
         }
         expect(r.check).toBeLessThanOrEqual(1e-11);
       }),
@@ -87,16 +95,17 @@ describe("Obstacle degree: properties and bad input", () => {
         const order = z.map((_, i) => i).sort((i, j) => key(i) - key(j) || i - j);
         const a = obstacleDegree(z, opts);
         const b = obstacleDegree(order.map((i) => z[i]), opts);
-        order.forEach((i, m) => expect(b.O[m]).toEqual(a.O[i]));
+        order.forEach((i, m) => expect(obstacleRow(b, m)).toEqual(obstacleRow(a, i)));
       }),
       { numRuns: 50 },
     );
   });
   it("a row with every z = 1 has no obstacle: null with the row listed, never NaN", () => {
     const r = obstacleDegree([[1, 1], [0.5, 0]], { weights: [0.5, 0.5] });
-    expect(r.O[0]).toBeNull();
+    expect(obstacleRow(r, 0)).toBeNull();
     expect(r.undefinedRows).toEqual([0]);
-    expectVectorClose(r.O[1]!, [100 / 3, 200 / 3], 1e-13, "O");
+    expectVectorClose(obstacleRow(r, 1)!.O, [100 / 3, 200 / 3], 1e-13, "O");
+    expect(Array.from(r.topIndicator.subarray(0, 2))).toEqual([-1, -1]);
   });
   it("bad input names the cell, the argument and the subsystem", () => {
     expectCoordError(() => obstacleDegree([[0.5, 1.2]], { weights: [0.5, 0.5], names: ["GDP", "Pop"] }), "NOT_NUMERIC", 'z row 1, column "Pop": 1.2 is not a standardized value in [0, 1]');
