@@ -30,6 +30,9 @@ import { groupMeansSection } from "./groupMeans";
 import { hakenSection } from "./haken";
 import type { AnySection, OptionSpec } from "./types";
 import { weightsSection } from "./weights";
+import { convergenceSection, dagumSection } from "./differences";
+import { markovSection, spatialMarkovSection } from "./transitions";
+import { obstaclesSection } from "./obstacles";
 
 export const BUILTIN_SECTIONS: readonly AnySection[] = [
   weightsSection,
@@ -38,6 +41,11 @@ export const BUILTIN_SECTIONS: readonly AnySection[] = [
   densitySection,
   geodetectorSection,
   hakenSection,
+  dagumSection,
+  convergenceSection,
+  markovSection,
+  spatialMarkovSection,
+  obstaclesSection,
 ];
 
 /** An ordered list of sections whose ids, JSON keys and option keys are unique. */
