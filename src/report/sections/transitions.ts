@@ -17,7 +17,7 @@ import {
   MarkovClassSpec,
   parseMarkovClassSpec,
 } from "../../engine/inequality";
-import { column, ReportColumn, ReportRow, ReportTable, sheet, table } from "../model";
+import { column, ReportColumn, ReportRow, ReportTable, sheet, table, tableFromMatrix } from "../model";
 import { SHEET } from "../sheetNames";
 import { badOption, enumOption } from "./optionKit";
 import { unbalanced, unitsByPeriods } from "./panelMatrix";
@@ -102,39 +102,18 @@ export function transitionsSheet(m: MarkovReport) {
     }),
     { title: `Markov transition probability matrix of D (${m.spec}; ${m.transitions} transitions)` },
   );
-  const countCols: ReportColumn[] = [column("from", "Class at t \\ t+1", "text")];
-  m.labels.forEach((l, j) => countCols.push(column(`c${j}`, l, "0")));
-  const counts = table(
-    countCols,
-    m.counts.map((row, i) => {
-      const r: ReportRow = { from: m.labels[i] };
-      row.forEach((v, j) => (r[`c${j}`] = v));
-      return r;
-    }),
-    { title: "Transition counts" },
+  const counts = tableFromMatrix(m.labels, m.labels, m.counts, { corner: "Class at t \\ t+1", format: "0", title: "Transition counts" });
+  const steady = tableFromMatrix(
+    m.steadyStates.map((s) => (m.steadyStates.length === 1 ? "Steady state" : `Steady state of recurrent class ${s.states.map((i) => m.labels[i]).join(", ")}`)),
+    m.labels,
+    m.steadyStates.map((s) => s.pi),
+    { corner: "Distribution", format: "0.000", title: m.irreducible ? "Steady-state distribution" : "Steady-state distributions (the chain is reducible: one per recurrent class)" },
   );
-  const steadyCols: ReportColumn[] = [column("what", "Distribution", "text")];
-  m.labels.forEach((l, j) => steadyCols.push(column(`c${j}`, l, "0.000")));
-  const steady = table(
-    steadyCols,
-    m.steadyStates.map((s) => {
-      const r: ReportRow = { what: m.steadyStates.length === 1 ? "Steady state" : `Steady state of recurrent class ${s.states.map((i) => m.labels[i]).join(", ")}` };
-      s.pi.forEach((v, j) => (r[`c${j}`] = v));
-      return r;
-    }),
-    { title: m.irreducible ? "Steady-state distribution" : "Steady-state distributions (the chain is reducible: one per recurrent class)" },
-  );
-  const mfptCols: ReportColumn[] = [column("from", "From \\ to", "text")];
-  m.labels.forEach((l, j) => mfptCols.push(column(`c${j}`, l, "0.00")));
-  const mfpt = table(
-    mfptCols,
-    m.mfpt.map((row, i) => {
-      const r: ReportRow = { from: m.labels[i] };
-      row.forEach((v, j) => (r[`c${j}`] = v === null ? "∞" : v));
-      return r;
-    }),
-    { title: "Mean first passage times (periods; diagonal: recurrence time 1/π; ∞: not reached with probability 1)" },
-  );
+  const mfpt = tableFromMatrix(m.labels, m.labels, m.mfpt.map((row) => row.map((v) => (v === null ? "∞" : v))), {
+    corner: "From \\ to",
+    format: "0.00",
+    title: "Mean first passage times (periods; diagonal: recurrence time 1/π; ∞: not reached with probability 1)",
+  });
   const notes: string[] = [];
   if (m.emptyRows.length) notes.push(`Classes never observed at a start period (empty rows, made absorbing for the steady state): ${m.emptyRows.map((i) => m.labels[i]).join(", ")}.`);
   notes.push("Spatial Markov chains need spatial weights, which the report does not take yet: use COORD.SPATIALMARKOV with an n x n weights range.");
