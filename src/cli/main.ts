@@ -20,6 +20,7 @@ import { SECTIONS } from "../report/sections";
 import { writeReportXlsx } from "../writer/xlsx";
 import { readXlsxCells } from "../writer/readXlsx";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json is read at run time, not compiled into the program
 const VERSION: string = require("../../package.json").version;
 
 export function helpText(): string {

@@ -211,8 +211,8 @@ function checkEpsilons(options: EntropyOptions): { pEps: number; logEps: number 
  * w_j = d_j / Σ d. z is M1 min-max with directions (or the matrix itself, standardize: false).
  *
  * @example
- * entropyWeights([[0, 1], [0.5, 0.2], [1, 0.6]], { standardize: false }).weights;
- * // [0.7407530436327863, 0.25924695636721373]
+ * entropyWeights([[0, 1], [0.5, 0.2], [1, 0.6]], { standardize: false }).weights; // =>
+ * // [0.740753, 0.259247]
  */
 export function entropyWeights(matrix: ArrayLike<ArrayLike<unknown>>, options: EntropyOptions = {}): EntropyResult {
   assertKnownOptions(options, ENTROPY_KEYS, "entropyWeights");
@@ -258,8 +258,8 @@ export type EntropyWeightsOnlyResult =
  * (minus z), which also throws the errors. The option checks are the same, in the same order.
  *
  * @example
- * entropyWeightsOnly([[1, 10], [2, 30], [4, 20]], { directions: ["+", "-"] }).weights;
- * // entropyWeights' weights, without z
+ * entropyWeightsOnly([[1, 10], [2, 30], [4, 20]], { directions: ["+", "-"] }).weights; // =>
+ * // [0.5, 0.5] (entropyWeights' weights, without z)
  */
 export function entropyWeightsOnly(matrix: ArrayLike<ArrayLike<unknown>>, options: EntropyOptions = {}): EntropyWeightsOnlyResult {
   assertKnownOptions(options, ENTROPY_KEYS, "entropyWeights");
