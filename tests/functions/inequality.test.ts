@@ -42,34 +42,77 @@ describeRef("functions/inequality.test")("worksheet functions: reference values"
     expect(summary).toHaveLength(11);
     expect(summary.slice(1).map((r) => r[0])).toEqual(s.years);
     const cols = ["G", "G_w", "G_nb", "G_t", "share_w", "share_nb", "share_t"];
-    cols.forEach((c, j) => expectClose(numbersInColumn(summary, j + 1, 1), s.years.map((y: number) => s.dagum_by_region[y][c]), TOL, c));
+    cols.forEach((c, j) =>
+      expectClose(
+        numbersInColumn(summary, j + 1, 1),
+        s.years.map((y: number) => s.dagum_by_region[y][c]),
+        TOL,
+        c,
+      ),
+    );
     const within = dagum(seedRange(), seedGroups(), "within") as unknown[][];
     expect(within[0]).toEqual(["period", "G_jj Central", "G_jj East", "G_jj West"]);
-    ["Central", "East", "West"].forEach((g, j) => expectClose(numbersInColumn(within, j + 1, 1), s.years.map((y: number) => s.dagum_by_region[y].groups[g].G_jj), TOL, g));
+    ["Central", "East", "West"].forEach((g, j) =>
+      expectClose(
+        numbersInColumn(within, j + 1, 1),
+        s.years.map((y: number) => s.dagum_by_region[y].groups[g].G_jj),
+        TOL,
+        g,
+      ),
+    );
     const between = dagum(seedRange(), seedGroups(), "between") as unknown[][];
     const D = dagum(seedRange(), seedGroups(), "D") as unknown[][];
     const high = dagum(seedRange(), seedGroups(), "high") as unknown[][];
     ["Central|East", "Central|West", "East|West"].forEach((k, j) => {
-      expectClose(numbersInColumn(between, j + 1, 1), s.years.map((y: number) => s.dagum_by_region[y].pairs[k].G_jh), TOL, k);
-      expectClose(numbersInColumn(D, j + 1, 1), s.years.map((y: number) => s.dagum_by_region[y].pairs[k].D_jh), TOL, k);
+      expectClose(
+        numbersInColumn(between, j + 1, 1),
+        s.years.map((y: number) => s.dagum_by_region[y].pairs[k].G_jh),
+        TOL,
+        k,
+      );
+      expectClose(
+        numbersInColumn(D, j + 1, 1),
+        s.years.map((y: number) => s.dagum_by_region[y].pairs[k].D_jh),
+        TOL,
+        k,
+      );
       expect(high.slice(1).map((r) => r[j + 1])).toEqual(s.years.map((y: number) => s.dagum_by_region[y].pairs[k].high));
     });
   });
 
   it("CONVERGENCE: σ with ddof 0 and 1, pooled and long-difference β", () => {
     const s = seedRef().seed_table3;
-    for (const [out, ddof] of [[undefined, 0], ["sigma1", 1]] as const) {
+    for (const [out, ddof] of [
+      [undefined, 0],
+      ["sigma1", 1],
+    ] as const) {
       const t = convergence(seedRange(), out) as unknown[][];
       expect(t[0][3]).toBe(`SD (ddof ${ddof})`);
-      expectClose(numbersInColumn(t, 3, 1), s.years.map((y: number) => s.sigma_convergence[y][`sd_ddof${ddof}`]), TOL, "sd");
-      expectClose(numbersInColumn(t, 4, 1), s.years.map((y: number) => s.sigma_convergence[y][`cv_ddof${ddof}`]), TOL, "cv");
+      expectClose(
+        numbersInColumn(t, 3, 1),
+        s.years.map((y: number) => s.sigma_convergence[y][`sd_ddof${ddof}`]),
+        TOL,
+        "sd",
+      );
+      expectClose(
+        numbersInColumn(t, 4, 1),
+        s.years.map((y: number) => s.sigma_convergence[y][`cv_ddof${ddof}`]),
+        TOL,
+        "cv",
+      );
     }
     const b = convergence(seedRange(), "beta") as unknown[][];
     expectExcelSafe(b);
     const row = (label: string) => b.find((r) => r[0] === label)!;
     const pooled = s.beta_convergence_pooled_annual;
     const ld = s.beta_convergence_long_difference_variant;
-    for (const [label, key] of [["β", "beta"], ["SE(β)", "se_beta"], ["p(β)", "p_beta"], ["R²", "r2"], ["speed", "speed"]] as const) {
+    for (const [label, key] of [
+      ["β", "beta"],
+      ["SE(β)", "se_beta"],
+      ["p(β)", "p_beta"],
+      ["R²", "r2"],
+      ["speed", "speed"],
+    ] as const) {
       expectClose([row(label)[1] as number], [pooled[key]], TOL, `pooled ${label}`);
       expectClose([row(label)[2] as number], [ld[key]], TOL, `long difference ${label}`);
     }
@@ -125,7 +168,10 @@ describeRef("functions/inequality.test")("worksheet functions: reference values"
     // rows and columns of W in reverse order, labelled: matched to the panel's units by name
     const rev = names.map((_, i) => names.length - 1 - i);
     const Wrange = [["", ...rev.map((i) => names[i])], ...rev.map((i) => [names[i], ...rev.map((j) => W[i][j])])];
-    for (const [lagClasses, name] of [[undefined, "A_yQuantile4_lagOwnQuantile4"], ["same", "B_yQuantile4_lagSameCutoffs"]] as const) {
+    for (const [lagClasses, name] of [
+      [undefined, "A_yQuantile4_lagOwnQuantile4"],
+      ["same", "B_yQuantile4_lagSameCutoffs"],
+    ] as const) {
       const e = s.spatial_markov[name];
       const tests = spatialmarkov(seedRange(), Wrange, undefined, lagClasses, "tests") as unknown[][];
       expectExcelSafe(tests);
@@ -155,7 +201,8 @@ describeRef("functions/inequality.test")("worksheet functions: reference values"
     const roles = JSON.parse(fs.readFileSync(path.join(SHARED, "data", "sample-panel.roles.json"), "utf8"));
     const header = cells[0].map(String);
     const cols: Array<{ column: string; direction: string; subsystem: string }> = [];
-    for (const [sub, list] of Object.entries<Array<{ column: string; direction: string }>>(roles.subsystems)) for (const c of list) cols.push({ ...c, subsystem: sub });
+    for (const [sub, list] of Object.entries<Array<{ column: string; direction: string }>>(roles.subsystems))
+      for (const c of list) cols.push({ ...c, subsystem: sub });
     const data = [cols.map((c) => c.column), ...cells.slice(1).map((r) => cols.map((c) => r[header.indexOf(c.column)]))];
     const dirs = [cols.map((c) => c.direction), cols.map((c) => c.subsystem)];
     const out = obstacle(data, dirs) as unknown[][];
@@ -164,7 +211,12 @@ describeRef("functions/inequality.test")("worksheet functions: reference values"
     expect(out).toHaveLength(e.length + 1);
     e.forEach((row: { top5_global: Array<[string, number]> }, i: number) => {
       expect([0, 2, 4, 6, 8].map((j) => out[i + 1][j])).toEqual(row.top5_global.map((t) => t[0]));
-      expectClose([1, 3, 5, 7, 9].map((j) => out[i + 1][j] as number), row.top5_global.map((t) => t[1]), TOL, `row ${i}`);
+      expectClose(
+        [1, 3, 5, 7, 9].map((j) => out[i + 1][j] as number),
+        row.top5_global.map((t) => t[1]),
+        TOL,
+        `row ${i}`,
+      );
     });
   });
 });
@@ -208,10 +260,20 @@ describe("worksheet functions: the help pages' worked examples", () => {
     expectClose(P[2].slice(1) as number[], [0.6667, 0.3333, 0, 3], 5e-5, "block 1");
   });
   it("OBSTACLE", () => {
-    const data = [["GDP per capita", "Urbanization %", "Energy per GDP"], [5.2, 62, 0.45], [7.9, 55, 0.7], [4.1, 49, 0.52], [9.6, 71, 0.38]];
+    const data = [
+      ["GDP per capita", "Urbanization %", "Energy per GDP"],
+      [5.2, 62, 0.45],
+      [7.9, 55, 0.7],
+      [4.1, 49, 0.52],
+      [9.6, 71, 0.38],
+    ];
     const t = obstacle(data, [["+", "+", "-"]], 2) as unknown[][];
     expectExcelSafe(t);
-    expect(t.slice(1, 4).map((r) => [r[0], r[2]])).toEqual([["GDP per capita", "Urbanization %"], ["Energy per GDP", "Urbanization %"], ["GDP per capita", "Urbanization %"]]);
+    expect(t.slice(1, 4).map((r) => [r[0], r[2]])).toEqual([
+      ["GDP per capita", "Urbanization %"],
+      ["Energy per GDP", "Urbanization %"],
+      ["GDP per capita", "Urbanization %"],
+    ]);
     expectClose(t.slice(1, 4).flatMap((r) => [r[1], r[3]]) as number[], [60.1628, 28.1944, 42.0437, 39.5944, 44.9221, 41.1685], 5e-5, "O");
     expect((t[4][0] as { code: string; message: string }).code).toBe("#N/A");
     expect((t[4][0] as { message: string }).message).toBe("data row 5: every indicator is at its best (z = 1), there is no obstacle");
@@ -240,10 +302,21 @@ describe("worksheet functions: bad input", () => {
     expectErrorValue(dagum(bad, EXAMPLE_GROUPS), "#VALUE!", "values row 2 in period 2011: -0.1 is negative; the Gini decomposition needs values ≥ 0");
     const zero = EXAMPLE.map((r, i) => (i >= 4 ? [r[0], 0, r[2], r[3]] : r.slice()));
     expectErrorValue(dagum(zero, EXAMPLE_GROUPS), "#N/A", "group 'West' in period 2011: all 3 values are 0; its Gini coefficient G_jj needs a positive mean");
-    expectThrows(() => dagumImpl(EXAMPLE, [["A"], ["A"], ["A"], ["A"], ["A"], ["A"]], "between"), "TOO_FEW", "groups has one group ('A'); between-group results need at least two");
+    expectThrows(
+      () => dagumImpl(EXAMPLE, [["A"], ["A"], ["A"], ["A"], ["A"], ["A"]], "between"),
+      "TOO_FEW",
+      "groups has one group ('A'); between-group results need at least two",
+    );
   });
   it("weights: wrong size, an island, an unknown name", () => {
-    expectErrorValue(spatialmarkov(EXAMPLE, [[0, 1], [1, 0]]), "#VALUE!", "weights is 2 x 2 but the panel has 6 units; give an n x n matrix (labels optional)");
+    expectErrorValue(
+      spatialmarkov(EXAMPLE, [
+        [0, 1],
+        [1, 0],
+      ]),
+      "#VALUE!",
+      "weights is 2 x 2 but the panel has 6 units; give an n x n matrix (labels optional)",
+    );
     const island = Array.from({ length: 6 }, (_, i) => Array.from({ length: 6 }, (_, j) => (i !== j && i < 5 && j < 5 ? 1 : 0)));
     expectErrorValue(spatialmarkov(EXAMPLE, island), "#N/A", "weights row 6 (Qinghai) has no neighbours: its spatial lag is undefined");
     const names = ["Beijing", "Tianjin", "Hebei", "Shanxi", "Gansu", "Tibet"];
@@ -251,8 +324,21 @@ describe("worksheet functions: bad input", () => {
     expectErrorValue(spatialmarkov(EXAMPLE, W), "#VALUE!", "weights names 'Tibet' (row 7), which is not a unit of the panel");
   });
   it("OBSTACLE: top out of range, a blank cell", () => {
-    const data = [["a", "b"], [1, 2], [3, 5], [2, 1]];
+    const data = [
+      ["a", "b"],
+      [1, 2],
+      [3, 5],
+      [2, 1],
+    ];
     expectErrorValue(obstacle(data, undefined as never, 3), "#VALUE!", "top must be between 1 and 2; got 3");
-    expectErrorValue(obstacle([["a", "b"], [1, 2], [null, 5]]), "#VALUE!", 'data row 3, column "a" is empty');
+    expectErrorValue(
+      obstacle([
+        ["a", "b"],
+        [1, 2],
+        [null, 5],
+      ]),
+      "#VALUE!",
+      'data row 3, column "a" is empty',
+    );
   });
 });

@@ -121,7 +121,11 @@ export function analyseTransitionMatrix(P: ReadonlyArray<ReadonlyArray<number>>,
   for (let i = 0; i < k; i++) {
     if (seen[i]) continue;
     const cls: number[] = [];
-    for (let j = 0; j < k; j++) if (R[i][j] && R[j][i]) (cls.push(j), (seen[j] = true));
+    for (let j = 0; j < k; j++)
+      if (R[i][j] && R[j][i]) {
+        cls.push(j);
+        seen[j] = true;
+      }
     communicationClasses.push(cls);
     // closed: nothing reachable from i lies outside its class
     let closed = true;
@@ -145,10 +149,18 @@ export function analyseTransitionMatrix(P: ReadonlyArray<ReadonlyArray<number>>,
     // with j absorbing, i reaches j with probability 1 unless i can reach a state that cannot reach j
     const bad = new Array<boolean>(k).fill(false);
     const stack: number[] = [];
-    for (let i = 0; i < k; i++) if (!reachesJ[i]) (bad[i] = true), stack.push(i);
+    for (let i = 0; i < k; i++)
+      if (!reachesJ[i]) {
+        bad[i] = true;
+        stack.push(i);
+      }
     while (stack.length) {
       const m = stack.pop()!;
-      for (let i = 0; i < k; i++) if (!bad[i] && i !== j && adj[i][m]) (bad[i] = true), stack.push(i);
+      for (let i = 0; i < k; i++)
+        if (!bad[i] && i !== j && adj[i][m]) {
+          bad[i] = true;
+          stack.push(i);
+        }
     }
     const good: number[] = [];
     for (let i = 0; i < k; i++) if (!bad[i] && i !== j) good.push(i);

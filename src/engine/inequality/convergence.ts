@@ -74,13 +74,11 @@ function readPanel(panel: ArrayLike<ArrayLike<unknown>>, options: ConvergenceOpt
   if (panel.length === 0) throw new CoordError("EMPTY", `${argument} is empty`, { argument });
   const T = panel[0].length;
   const values = Array.from(panel, (row, i) => {
-    if (row.length !== T)
-      throw new CoordError("LENGTH", `${argument} row ${i + 1} has ${row.length} values; row 1 has ${T}`, { argument, row: i });
+    if (row.length !== T) throw new CoordError("LENGTH", `${argument} row ${i + 1} has ${row.length} values; row 1 has ${T}`, { argument, row: i });
     return Array.from(row, (v, t) => assertFinite(v, argument, i, t));
   });
   const periods = options.periods ? options.periods.slice() : Array.from({ length: T }, (_, t) => t + 1);
-  if (periods.length !== T)
-    throw new CoordError("LENGTH", `periods has ${periods.length} labels but ${argument} has ${T} columns`, { argument: "periods" });
+  if (periods.length !== T) throw new CoordError("LENGTH", `periods has ${periods.length} labels but ${argument} has ${T} columns`, { argument: "periods" });
   if (options.groups && options.groups.length !== values.length)
     throw new CoordError("LENGTH", `groups has ${options.groups.length} values but ${argument} has ${values.length} rows`, { argument: "groups" });
   return { values, periods, argument };
@@ -120,8 +118,7 @@ function sigmaRows(p: Panel, rows: number[], ddof: number): SigmaRow[] {
  */
 export function sigmaConvergence(panel: ArrayLike<ArrayLike<unknown>>, options: ConvergenceOptions = {}): SigmaConvergence {
   const ddof = options.ddof ?? 0;
-  if (!Number.isInteger(ddof) || ddof < 0)
-    throw new CoordError("OPTION", `ddof must be a non-negative integer; got ${ddof}`, { argument: "ddof" });
+  if (!Number.isInteger(ddof) || ddof < 0) throw new CoordError("OPTION", `ddof must be a non-negative integer; got ${ddof}`, { argument: "ddof" });
   const p = readPanel(panel, options);
   const all = p.values.map((_, i) => i);
   return {
@@ -160,11 +157,11 @@ function fit(yv: number[], xv: number[], span: number, what: string): BetaFit {
 function logOf(p: Panel, i: number, t: number): number {
   const v = p.values[i][t];
   if (!(v > 0))
-    throw new CoordError(
-      "NEGATIVE",
-      `${cellLabel(p.argument, i, t)} (period ${p.periods[t]}): ${v} is not positive; β-convergence takes ln y`,
-      { argument: p.argument, row: i, column: t },
-    );
+    throw new CoordError("NEGATIVE", `${cellLabel(p.argument, i, t)} (period ${p.periods[t]}): ${v} is not positive; β-convergence takes ln y`, {
+      argument: p.argument,
+      row: i,
+      column: t,
+    });
   return Math.log(v);
 }
 
@@ -201,8 +198,7 @@ function betaFits(p: Panel, rows: number[], periodLength: number): { pooled: Bet
  */
 export function betaConvergence(panel: ArrayLike<ArrayLike<unknown>>, options: ConvergenceOptions = {}): BetaConvergence {
   const periodLength = options.periodLength ?? 1;
-  if (!(periodLength > 0))
-    throw new CoordError("OPTION", `periodLength must be positive; got ${periodLength}`, { argument: "periodLength" });
+  if (!(periodLength > 0)) throw new CoordError("OPTION", `periodLength must be positive; got ${periodLength}`, { argument: "periodLength" });
   const p = readPanel(panel, options);
   if (p.periods.length < 2) throw new CoordError("TOO_FEW", `${p.argument} has one period; β-convergence needs at least two`, { argument: p.argument });
   const all = p.values.map((_, i) => i);

@@ -113,8 +113,7 @@ export function dagumGini(values: ArrayLike<unknown>, groups: ArrayLike<unknown>
   const where = inPeriod(options.period);
   const n = values.length;
   if (n === 0) throw new CoordError("EMPTY", `${vName} is empty${where}`, { argument: vName });
-  if (groups.length !== n)
-    throw new CoordError("LENGTH", `${gName} has ${groups.length} values but ${vName} has ${n}${where}`, { argument: gName });
+  if (groups.length !== n) throw new CoordError("LENGTH", `${gName} has ${groups.length} values but ${vName} has ${n}${where}`, { argument: gName });
   const index = groupIndex(groups, gName);
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) y[i] = checkValue(values[i], vName, i, undefined, where);
@@ -157,8 +156,7 @@ function mergeSorted(parts: Float64Array[], n: number): Float64Array {
   const head = new Array<number>(parts.length).fill(0);
   for (let i = 0; i < n; i++) {
     let best = -1;
-    for (let j = 0; j < parts.length; j++)
-      if (head[j] < parts[j].length && (best < 0 || parts[j][head[j]] < parts[best][head[best]])) best = j;
+    for (let j = 0; j < parts.length; j++) if (head[j] < parts[j].length && (best < 0 || parts[j][head[j]] < parts[best][head[best]])) best = j;
     out[i] = parts[best][head[best]++];
   }
   return out;
@@ -177,8 +175,7 @@ function decompose(index: { names: string[]; of: Int32Array; sizes: number[] }, 
   }
   for (const part of sorted) part.sort();
   const mu = total / n;
-  if (!(mu > 0))
-    throw new CoordError("ALL_ZERO", `${vName}${where}: all values are 0; the Gini coefficient needs a positive mean`, { argument: vName });
+  if (!(mu > 0)) throw new CoordError("ALL_ZERO", `${vName}${where}: all values are 0; the Gini coefficient needs a positive mean`, { argument: vName });
   const all = names.length <= 16 ? mergeSorted(sorted, n) : Float64Array.from(y).sort();
   const G = sumPairDiffs(all) / (n * n * mu); // M13: ΣΣ over ordered pairs = 2 Σ_{i<r}
 
@@ -288,8 +285,7 @@ export function dagumByPeriod(
   if (groups.length !== n) throw new CoordError("LENGTH", `${gName} has ${groups.length} values but ${vName} has ${n} rows`, { argument: gName });
   const T = panel[0].length;
   const periods = options.periods ?? Array.from({ length: T }, (_, t) => t + 1);
-  if (periods.length !== T)
-    throw new CoordError("LENGTH", `periods has ${periods.length} labels but ${vName} has ${T} columns`, { argument: "periods" });
+  if (periods.length !== T) throw new CoordError("LENGTH", `periods has ${periods.length} labels but ${vName} has ${T} columns`, { argument: "periods" });
   for (let i = 0; i < n; i++)
     if (panel[i].length !== T)
       throw new CoordError("LENGTH", `${vName} row ${i + 1} has ${panel[i].length} values; row 1 has ${T}`, { argument: vName, row: i });

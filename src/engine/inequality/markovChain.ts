@@ -57,8 +57,7 @@ export function countTransitions(ids: ReadonlyArray<ReadonlyArray<number>>, k: n
  */
 export function markovChain(panel: ArrayLike<ArrayLike<unknown>>, spec?: MarkovClassSpec, argument = "panel"): MarkovChainResult {
   const classes = markovClasses(panel, spec, argument);
-  if (classes.ids[0].length < 2)
-    throw new CoordError("TOO_FEW", `${argument} has one period; transitions need at least two`, { argument });
+  if (classes.ids[0].length < 2) throw new CoordError("TOO_FEW", `${argument} has one period; transitions need at least two`, { argument });
   const table = transitionTable(countTransitions(classes.ids, classes.k));
   const analysis = analyseTransitionMatrix(table.P, table.emptyRows);
   return {

@@ -86,11 +86,7 @@ function checkCutoffs(c: ArrayLike<unknown>, argument: string): number[] {
  * c.ids; // => [[0, 1], [0, 2]]
  * markovClasses([[0.25, 0.35], [0.3, 0.45]], { kind: "grades" }).ids; // => [[2, 3], [3, 4]]
  */
-export function markovClasses(
-  panel: ArrayLike<ArrayLike<unknown>>,
-  spec: MarkovClassSpec = { kind: "quantile", k: 4 },
-  argument = "panel",
-): MarkovClasses {
+export function markovClasses(panel: ArrayLike<ArrayLike<unknown>>, spec: MarkovClassSpec = { kind: "quantile", k: 4 }, argument = "panel"): MarkovClasses {
   if (panel.length === 0) throw new CoordError("EMPTY", `${argument} is empty`, { argument });
   const T = panel[0].length;
   if (T === 0) throw new CoordError("EMPTY", `${argument} has no periods`, { argument });
@@ -98,8 +94,7 @@ export function markovClasses(
   const pooled = new Float64Array(n * T);
   for (let i = 0; i < n; i++) {
     const row = panel[i];
-    if (row.length !== T)
-      throw new CoordError("LENGTH", `${argument} row ${i + 1} has ${row.length} values; row 1 has ${T}`, { argument, row: i });
+    if (row.length !== T) throw new CoordError("LENGTH", `${argument} row ${i + 1} has ${row.length} values; row 1 has ${T}`, { argument, row: i });
     for (let t = 0; t < T; t++) {
       const v = row[t];
       pooled[i * T + t] = typeof v === "number" && v - v === 0 ? v : assertFinite(v, argument, i, t);
@@ -112,8 +107,7 @@ export function markovClasses(
     const k = spec.k ?? 4;
     cutoffs = quantileCutoffs(pooled, k);
     closed = "right";
-    if (cutoffs.length + 1 < k)
-      warning = `${argument}: only ${cutoffs.length + 1} distinct quantile classes of the ${k} asked (many equal values)`;
+    if (cutoffs.length + 1 < k) warning = `${argument}: only ${cutoffs.length + 1} distinct quantile classes of the ${k} asked (many equal values)`;
   } else if (spec.kind === "cutoffs") {
     cutoffs = checkCutoffs(spec.cutoffs, "cutoffs");
     closed = spec.closed ?? "right";
@@ -160,7 +154,8 @@ export function parseMarkovClassSpec(text: string, argument = "markovClasses"): 
   if (kind === "quantile" || kind === "quantiles") {
     if (rest.length > 1) throw fail();
     const k = rest.length ? Number(rest[0]) : 4;
-    if (!Number.isInteger(k) || k < 2) throw new CoordError("OPTION", `${argument}: the number of quantile classes must be an integer ≥ 2; got '${rest[0]}'`, { argument });
+    if (!Number.isInteger(k) || k < 2)
+      throw new CoordError("OPTION", `${argument}: the number of quantile classes must be an integer ≥ 2; got '${rest[0]}'`, { argument });
     return { kind: "quantile", k };
   }
   if (kind === "cutoffs") {

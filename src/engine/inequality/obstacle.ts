@@ -113,8 +113,7 @@ export function obstacleDegree(z: ArrayLike<ArrayLike<unknown>>, options: Obstac
   const topK = options.top ?? 5;
   if (!Number.isInteger(topK) || topK < 1) throw new CoordError("OPTION", `top must be a positive integer; got ${topK}`, { argument: "top" });
   const names = options.names ? options.names.slice() : Array.from({ length: p }, (_, j) => `x${j + 1}`);
-  if (names.length !== p)
-    throw new CoordError("LENGTH", `names has ${names.length} entries but ${argument} has ${p} indicators`, { argument: "names" });
+  if (names.length !== p) throw new CoordError("LENGTH", `names has ${names.length} entries but ${argument} has ${p} indicators`, { argument: "names" });
   const w = options.weights;
   if (!w || w.length !== p)
     throw new CoordError("LENGTH", `weights has ${w ? w.length : 0} values but ${argument} has ${p} indicators`, { argument: "weights" });
@@ -167,8 +166,7 @@ export function obstacleDegree(z: ArrayLike<ArrayLike<unknown>>, options: Obstac
   let check = 0;
   for (let i = 0; i < n; i++) {
     const row = z[i];
-    if (row.length !== p)
-      throw new CoordError("LENGTH", `${argument} row ${i + 1} has ${row.length} values; row 1 has ${p}`, { argument, row: i });
+    if (row.length !== p) throw new CoordError("LENGTH", `${argument} row ${i + 1} has ${row.length} values; row 1 has ${p}`, { argument, row: i });
     let denom = 0;
     denomS.fill(0);
     U.fill(0);

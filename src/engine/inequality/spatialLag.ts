@@ -8,8 +8,8 @@ import { assertFinite } from "../validate";
  * serves large ones.
  *
  * @example
- * denseSpatialLag([[0, 1, 1], [1, 0, 0], [1, 0, 0]], [[1, 2], [3, 4], [5, 6]]);
- * // => [[4, 5], [1, 2], [1, 2]]
+ * denseSpatialLag([[0, 1, 1], [1, 0, 0], [1, 0, 0]], [[1, 2], [3, 4], [5, 6]]); // =>
+ * // [[4, 5], [1, 2], [1, 2]]
  */
 export function denseSpatialLag(
   weights: ArrayLike<ArrayLike<unknown>>,
@@ -18,8 +18,7 @@ export function denseSpatialLag(
 ): number[][] {
   const argument = options.argument ?? "weights";
   const n = panel.length;
-  if (weights.length !== n)
-    throw new CoordError("LENGTH", `${argument} has ${weights.length} rows but the panel has ${n} units`, { argument });
+  if (weights.length !== n) throw new CoordError("LENGTH", `${argument} has ${weights.length} rows but the panel has ${n} units`, { argument });
   const unit = (i: number) => (options.names ? ` (${options.names[i]})` : "");
   const T = n > 0 ? panel[0].length : 0;
   const Y = Array.from(panel, (r, i) => Array.from(r, (v, t) => assertFinite(v, "panel", i, t)));

@@ -111,21 +111,15 @@ export function homogeneityTests(byLagCounts: ReadonlyArray<ReadonlyArray<Readon
  * const s = spatialMarkov(y, lag, { classes: { kind: "cutoffs", cutoffs: [0.15] }, lagClasses: "same" });
  * s.byLag.map((c) => c.counts); // => [[[0, 0], [2, 0]], [[1, 3], [0, 0]]]
  */
-export function spatialMarkov(
-  y: ArrayLike<ArrayLike<unknown>>,
-  lag: ArrayLike<ArrayLike<unknown>>,
-  options: SpatialMarkovOptions = {},
-): SpatialMarkovResult {
+export function spatialMarkov(y: ArrayLike<ArrayLike<unknown>>, lag: ArrayLike<ArrayLike<unknown>>, options: SpatialMarkovOptions = {}): SpatialMarkovResult {
   const yName = options.names?.y ?? "y";
   const lagName = options.names?.lag ?? "lag";
   const spec = options.classes ?? { kind: "quantile", k: 4 };
   const classes = markovClasses(y, spec, yName);
-  if (lag.length !== y.length)
-    throw new CoordError("LENGTH", `${lagName} has ${lag.length} units but ${yName} has ${y.length}`, { argument: lagName });
+  if (lag.length !== y.length) throw new CoordError("LENGTH", `${lagName} has ${lag.length} units but ${yName} has ${y.length}`, { argument: lagName });
   const T = classes.ids[0].length;
   if (T < 2) throw new CoordError("TOO_FEW", `${yName} has one period; transitions need at least two`, { argument: yName });
-  if (lag[0].length !== T)
-    throw new CoordError("LENGTH", `${lagName} has ${lag[0].length} periods but ${yName} has ${T}`, { argument: lagName });
+  if (lag[0].length !== T) throw new CoordError("LENGTH", `${lagName} has ${lag[0].length} periods but ${yName} has ${T}`, { argument: lagName });
   const lagSpec = options.lagClasses ?? "own";
   let lagClassSpec: MarkovClassSpec;
   if (lagSpec === "own") {

@@ -28,12 +28,26 @@ export function convergenceImpl(panel: unknown, output?: unknown): Spill {
   }
   const b = betaConvergence(p.values, { periods: p.periods });
   const na = (f: BetaFit | null, v: number | null, what: string): ExcelCell =>
-    f === null ? notAvailable("the long-difference variant needs at least 3 periods and 3 units") : v === null ? notAvailable(`${what} is undefined${f.note ? `: ${f.note}` : ""}`) : v;
+    f === null
+      ? notAvailable("the long-difference variant needs at least 3 periods and 3 units")
+      : v === null
+        ? notAvailable(`${what} is undefined${f.note ? `: ${f.note}` : ""}`)
+        : v;
   const rows: Array<[string, (f: BetaFit) => number | null]> = [
-    ["α", (f) => f.alpha], ["SE(α)", (f) => f.seAlpha], ["t(α)", (f) => f.tAlpha], ["p(α)", (f) => f.pAlpha],
-    ["β", (f) => f.beta], ["SE(β)", (f) => f.seBeta], ["t(β)", (f) => f.tBeta], ["p(β)", (f) => f.pBeta],
-    ["R²", (f) => f.r2], ["SSR", (f) => f.ssr], ["n", (f) => f.n], ["df", (f) => f.dfResid],
-    ["speed", (f) => f.speed], ["half-life", (f) => f.halfLife],
+    ["α", (f) => f.alpha],
+    ["SE(α)", (f) => f.seAlpha],
+    ["t(α)", (f) => f.tAlpha],
+    ["p(α)", (f) => f.pAlpha],
+    ["β", (f) => f.beta],
+    ["SE(β)", (f) => f.seBeta],
+    ["t(β)", (f) => f.tBeta],
+    ["p(β)", (f) => f.pBeta],
+    ["R²", (f) => f.r2],
+    ["SSR", (f) => f.ssr],
+    ["n", (f) => f.n],
+    ["df", (f) => f.dfResid],
+    ["speed", (f) => f.speed],
+    ["half-life", (f) => f.halfLife],
   ];
   return labelledTable(
     ["statistic", "pooled annual (t, t+1)", `long difference (span ${b.span})`],

@@ -35,15 +35,27 @@ export function dagumImpl(values: unknown, groups: unknown, output?: unknown): S
     );
   const first = res[0];
   if (out === "within")
-    return labelledTable(["period", ...first.groups.map((x) => `G_jj ${x.name}`)], res.map((r) => [r.period, ...r.groups.map((x) => x.Gjj)]));
+    return labelledTable(
+      ["period", ...first.groups.map((x) => `G_jj ${x.name}`)],
+      res.map((r) => [r.period, ...r.groups.map((x) => x.Gjj)]),
+    );
   if (first.pairs.length === 0)
     throw new CoordError("TOO_FEW", `groups has one group ('${first.groups[0].name}'); between-group results need at least two`, { argument: "groups" });
   if (out === "between")
-    return labelledTable(["period", ...first.pairs.map((x) => `G_jh ${x.key}`)], res.map((r) => [r.period, ...r.pairs.map((x) => x.Gjh)]));
+    return labelledTable(
+      ["period", ...first.pairs.map((x) => `G_jh ${x.key}`)],
+      res.map((r) => [r.period, ...r.pairs.map((x) => x.Gjh)]),
+    );
   if (out === "high")
-    return labelledTable(["period", ...first.pairs.map((x) => `higher mean ${x.key}`)], res.map((r) => [r.period, ...r.pairs.map((x) => x.high)]));
+    return labelledTable(
+      ["period", ...first.pairs.map((x) => `higher mean ${x.key}`)],
+      res.map((r) => [r.period, ...r.pairs.map((x) => x.high)]),
+    );
   return labelledTable(
     ["period", ...first.pairs.map((x) => `D_jh ${x.key}`)],
-    res.map((r) => [r.period, ...r.pairs.map((x) => (x.Djh === null ? notAvailable(`${x.key}: every value of both groups is equal, D_jh is undefined`) : x.Djh))]),
+    res.map((r) => [
+      r.period,
+      ...r.pairs.map((x) => (x.Djh === null ? notAvailable(`${x.key}: every value of both groups is equal, D_jh is undefined`) : x.Djh)),
+    ]),
   );
 }

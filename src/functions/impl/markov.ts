@@ -39,7 +39,10 @@ export const SPATIAL_MARKOV_OUTPUTS = ["P", "counts", "steady", "mfpt", "tests"]
 export function readClassSpec(value: unknown, argument = "classes"): MarkovClassSpec {
   if (isOmitted(value)) return { kind: "quantile", k: 4 };
   const grid = toGrid(value);
-  const cells = grid.flat().map(classifyCell).filter((c) => c.kind !== "blank");
+  const cells = grid
+    .flat()
+    .map(classifyCell)
+    .filter((c) => c.kind !== "blank");
   if (cells.length === 1) {
     const c = cells[0];
     if (c.kind === "number") {
@@ -79,7 +82,10 @@ function pTable(t: TransitionTable, labels: string[], counts: boolean): ExcelCel
 }
 
 function steadyTable(a: ChainAnalysis, labels: string[]): ExcelCell[][] {
-  const rows = a.steadyStates.map((s) => [a.steadyStates.length === 1 ? "steady state" : `recurrent class ${s.states.map((i) => labels[i]).join(", ")}`, ...s.pi]);
+  const rows = a.steadyStates.map((s) => [
+    a.steadyStates.length === 1 ? "steady state" : `recurrent class ${s.states.map((i) => labels[i]).join(", ")}`,
+    ...s.pi,
+  ]);
   return [["", ...labels], ...rows];
 }
 

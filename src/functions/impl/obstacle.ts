@@ -24,7 +24,11 @@ function readDirectionsAndSubsystems(value: unknown, cols: number): { directions
       const c = classifyCell(v);
       if (c.kind === "text") return c.text;
       if (c.kind === "number") return String(c.value);
-      throw new CoordError("MISSING", `directions row 2, column ${j + 1}: the subsystem of indicator ${j + 1} is missing`, { argument: "directions", row: 1, column: j });
+      throw new CoordError("MISSING", `directions row 2, column ${j + 1}: the subsystem of indicator ${j + 1} is missing`, {
+        argument: "directions",
+        row: 1,
+        column: j,
+      });
     });
     return { directions: readDirections([grid[0]], cols), subsystems };
   }

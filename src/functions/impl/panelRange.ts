@@ -51,7 +51,9 @@ export function readPanelRange(value: unknown, argument = "panel"): PanelRange {
   if (second && first.length > 0) {
     const text = first.every(isLabel) && first.some((c) => c.kind === "text");
     const years =
-      first.every(isYear) && first.every((c, j) => j === 0 || (c as { value: number }).value > (first[j - 1] as { value: number }).value) && !second.every(isYear);
+      first.every(isYear) &&
+      first.every((c, j) => j === 0 || (c as { value: number }).value > (first[j - 1] as { value: number }).value) &&
+      !second.every(isYear);
     if (text || years) rowOffset = 1;
   }
   if (colOffset === 1 && rowOffset === 0 && cells[0][0].kind !== "text")
@@ -92,12 +94,19 @@ export function readWeightsRange(value: unknown, n: number, units: string[] | nu
   const W = Array.from({ length: n }, (_, i) =>
     Array.from({ length: n }, (_, j) => numberAt(grid[i + rowOffset][j + colOffset], argument, i + rowOffset, j + colOffset)),
   );
-  const names = colOffset ? cells.slice(rowOffset).map((r) => (r[0] as { text: string }).text) : rowOffset ? cells[0].slice(colOffset).map((c) => (c.kind === "text" ? c.text : "")) : null;
+  const names = colOffset
+    ? cells.slice(rowOffset).map((r) => (r[0] as { text: string }).text)
+    : rowOffset
+      ? cells[0].slice(colOffset).map((c) => (c.kind === "text" ? c.text : ""))
+      : null;
   if (!names || !units) return W;
   const index = names.map((nm) => units.indexOf(nm));
   const missing = names.findIndex((_, k) => index[k] < 0);
   if (missing >= 0)
-    throw new CoordError("OPTION", `${argument} names '${names[missing]}' (row ${missing + rowOffset + 1}), which is not a unit of the panel`, { argument, row: missing + rowOffset });
+    throw new CoordError("OPTION", `${argument} names '${names[missing]}' (row ${missing + rowOffset + 1}), which is not a unit of the panel`, {
+      argument,
+      row: missing + rowOffset,
+    });
   if (new Set(index).size !== n) throw new CoordError("OPTION", `${argument} names a unit twice`, { argument });
   const out = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) out[index[a]][index[b]] = W[a][b];

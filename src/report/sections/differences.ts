@@ -10,7 +10,7 @@ import { chart, column, ReportColumn, ReportRow, ReportSheet, ReportTable, sheet
 import { SHEET } from "../sheetNames";
 import { unbalanced, unitsByPeriods } from "./panelMatrix";
 import { CoordError } from "../../engine/errors";
-import type { ReportContext, ReportSection, SectionContext } from "./types";
+import type { ReportSection, SectionContext } from "./types";
 
 declare module "./types" {
   interface SectionResults {
@@ -56,7 +56,9 @@ function dagumTables(d: DagumPeriod[], first: number): { tables: ReportTable[]; 
   );
   const pairs = d[0].pairs.map((p) => p.key);
   const betweenCols: ReportColumn[] = [column("period", "Period", "text")];
-  pairs.forEach((k, j) => betweenCols.push(column(`G${j}`, `G_jh ${k}`, "0.0000"), column(`D${j}`, `D_jh ${k}`, "0.0000"), column(`H${j}`, `higher ${k}`, "text")));
+  pairs.forEach((k, j) =>
+    betweenCols.push(column(`G${j}`, `G_jh ${k}`, "0.0000"), column(`D${j}`, `D_jh ${k}`, "0.0000"), column(`H${j}`, `higher ${k}`, "text")),
+  );
   const between = table(
     betweenCols,
     d.map((r) => {
@@ -71,8 +73,18 @@ function dagumTables(d: DagumPeriod[], first: number): { tables: ReportTable[]; 
     { title: "Between-group Gini G_jh and relative affluence D_jh (each pair oriented by that period's means)" },
   );
   const charts = [
-    chart("column", "Contributions to the Gini coefficient", { sheet: SHEET.differences, table: first }, "period", ["Gw", "Gnb", "Gt"], { x: "Period", y: "Contribution" }),
-    chart("line", "Within-group Gini coefficient", { sheet: SHEET.differences, table: first + 1 }, "period", groups.map((_, j) => `g${j}`), { x: "Period", y: "G_jj" }),
+    chart("column", "Contributions to the Gini coefficient", { sheet: SHEET.differences, table: first }, "period", ["Gw", "Gnb", "Gt"], {
+      x: "Period",
+      y: "Contribution",
+    }),
+    chart(
+      "line",
+      "Within-group Gini coefficient",
+      { sheet: SHEET.differences, table: first + 1 },
+      "period",
+      groups.map((_, j) => `g${j}`),
+      { x: "Period", y: "G_jj" },
+    ),
   ];
   return { tables: pairs.length ? [contrib, within, between] : [contrib, within], charts };
 }
@@ -91,7 +103,13 @@ const BETA_ROWS: Array<[string, (f: BetaFit) => number | null]> = [
 
 function convergenceTables(c: ConvergenceResult): ReportTable[] {
   const groups = c.sigma.byGroup.map((g) => g.group);
-  const sigmaCols: ReportColumn[] = [column("period", "Period", "text"), column("n", "n", "0"), column("mean", "Mean D", "0.0000"), column("sd", `SD (ddof ${c.sigma.ddof})`, "0.0000"), column("cv", "CV", "0.0000")];
+  const sigmaCols: ReportColumn[] = [
+    column("period", "Period", "text"),
+    column("n", "n", "0"),
+    column("mean", "Mean D", "0.0000"),
+    column("sd", `SD (ddof ${c.sigma.ddof})`, "0.0000"),
+    column("cv", "CV", "0.0000"),
+  ];
   groups.forEach((g, j) => sigmaCols.push(column(`cv${j}`, `CV ${g}`, "0.0000")));
   const sigma = table(
     sigmaCols,
@@ -143,7 +161,11 @@ function dagumRun(ctx: SectionContext): DagumPeriod[] {
   const out: DagumPeriod[] = [];
   m.periods.forEach((period, t) => {
     try {
-      const [r] = dagumByPeriod(m.values.map((row) => [row[t]]), m.groups!, { periods: [period], names: { values: "D", groups: "group" } });
+      const [r] = dagumByPeriod(
+        m.values.map((row) => [row[t]]),
+        m.groups!,
+        { periods: [period], names: { values: "D", groups: "group" } },
+      );
       out.push(r);
     } catch (e) {
       // a group whose D are all 0 in a period: that period is left out, with the reason
@@ -187,13 +209,20 @@ export const dagumSection: ReportSection<DagumPeriod[]> = {
   needs: ["coupling"],
   options: [],
   notApplicable: (ctx) =>
-    ctx.panel.unitGroups && new Set(ctx.panel.unitGroups).size >= 2 ? unbalanced(ctx.panel) : { reason: "the Dagum decomposition needs a group column with at least two groups" },
+    ctx.panel.unitGroups && new Set(ctx.panel.unitGroups).size >= 2
+      ? unbalanced(ctx.panel)
+      : { reason: "the Dagum decomposition needs a group column with at least two groups" },
   run: dagumRun,
   sheets: (d, ctx) => [differencesSheet(d, ctx.results.convergence)],
   headlines: (d) => {
     const first = d[0];
     const last = d[d.length - 1];
-    const main = (r: DagumPeriod) => [["within", r.shareW], ["net between", r.shareNb], ["transvariation", r.shareT]].sort((a, b) => (b[1] as number) - (a[1] as number))[0];
+    const main = (r: DagumPeriod) =>
+      [
+        ["within", r.shareW],
+        ["net between", r.shareNb],
+        ["transvariation", r.shareT],
+      ].sort((a, b) => (b[1] as number) - (a[1] as number))[0];
     const [name, share] = main(last);
     return [
       `The Gini coefficient of D ${last.G < first.G ? "fell" : "rose"} from ${fmt4(first.G)} in ${first.period} to ${fmt4(last.G)} in ${last.period}; in ${last.period} the largest source is the ${name} contribution (${(((share as number) ?? 0) * 100).toFixed(1)} %).`,

@@ -80,7 +80,15 @@ export function obstaclesStage(ctx: SectionContext): ObstaclesReport {
     }
   }
   const alpha = o.alpha.length === panel.subsystems.length ? o.alpha : undefined;
-  const r: ObstacleResult = obstacleDegree(z, { weights, subsystems, alpha, weighting: o.obstacleWeighting, top: o.obstacleTop, names: indicators, periods: periodLabels });
+  const r: ObstacleResult = obstacleDegree(z, {
+    weights,
+    subsystems,
+    alpha,
+    weighting: o.obstacleWeighting,
+    top: o.obstacleTop,
+    names: indicators,
+    periods: periodLabels,
+  });
   const named = (v: ArrayLike<number>) => Object.fromEntries(r.subsystemNames.map((n, t) => [n, v[t]]));
   return {
     weighting: r.weighting,
@@ -145,7 +153,9 @@ export function obstaclesSheet(x: ObstaclesReport) {
     }),
     { title: `Top ${x.top} obstacles per unit and period${x.weighting === "within" ? " (within each subsystem, subsystems in turn)" : ""}` },
   );
-  const notes = ["Obstacle degree O_ij = F_j (1 − z_ij) / Σ_j F_j (1 − z_ij) × 100 (M15), z the standardized indicators of the composite indices; F_j = α_s w_j."];
+  const notes = [
+    "Obstacle degree O_ij = F_j (1 − z_ij) / Σ_j F_j (1 − z_ij) × 100 (M15), z the standardized indicators of the composite indices; F_j = α_s w_j.",
+  ];
   if (x.rows.some((r) => r.O === null)) notes.push("Rows at the best value of every indicator have no obstacle (left empty).");
   return sheet(SHEET.obstacles, [means, subs, tops], [], { notes, freeze: { rows: 2, columns: 2 } });
 }
@@ -163,12 +173,20 @@ export const obstaclesSection: ReportSection<ObstaclesReport> = {
         key: "obstacleWeighting",
         default: "global",
         label: { en: "Obstacle weighting", zh: "障碍度权重" },
-        help: { en: "F_j = α_s w_j over all indicators, or normalised within each subsystem (M15)", zh: "F_j = α_s w_j（全部指标）或在各子系统内归一化（M15）" },
+        help: {
+          en: "F_j = α_s w_j over all indicators, or normalised within each subsystem (M15)",
+          zh: "F_j = α_s w_j（全部指标）或在各子系统内归一化（M15）",
+        },
       },
       ["global", "within"],
     ),
     numberOption(
-      { key: "obstacleTop", default: 5, label: { en: "Top obstacles", zh: "主要障碍因子个数" }, help: { en: "obstacles listed per unit and period (M15)", zh: "每个单元每期列出的障碍因子个数（M15）" } },
+      {
+        key: "obstacleTop",
+        default: 5,
+        label: { en: "Top obstacles", zh: "主要障碍因子个数" },
+        help: { en: "obstacles listed per unit and period (M15)", zh: "每个单元每期列出的障碍因子个数（M15）" },
+      },
       { min: 1, max: 100, integer: true },
     ),
   ],
@@ -177,7 +195,9 @@ export const obstaclesSection: ReportSection<ObstaclesReport> = {
   headlines: (x) => {
     const last = x.byPeriod[x.byPeriod.length - 1];
     if (!last) return [];
-    const order = last.O.map((v, j) => [v, j]).sort((a, b) => b[0] - a[0]).slice(0, 3);
+    const order = last.O.map((v, j) => [v, j])
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, 3);
     return [`Main obstacles in ${last.period} (mean obstacle degree): ${order.map(([v, j]) => `${x.indicators[j]} ${v.toFixed(1)} %`).join(", ")}.`];
   },
 };

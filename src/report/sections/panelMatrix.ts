@@ -23,17 +23,29 @@ export function unitsByPeriods(panel: Panel, obs: Observation[], what: string): 
   values.forEach((row, u) =>
     row.forEach((v, t) => {
       if (v === null)
-        throw new CoordError("MISSING", `${what}: ${panel.units[u]} has no observation in ${panel.periodLabels[t]}; the method needs every unit in every period`, {
-          argument: "panel",
-        });
+        throw new CoordError(
+          "MISSING",
+          `${what}: ${panel.units[u]} has no observation in ${panel.periodLabels[t]}; the method needs every unit in every period`,
+          {
+            argument: "panel",
+          },
+        );
     }),
   );
-  return { units: panel.units.slice(), periods: panel.periodLabels.slice(), groups: panel.unitGroups ? panel.unitGroups.slice() : null, values: values as number[][] };
+  return {
+    units: panel.units.slice(),
+    periods: panel.periodLabels.slice(),
+    groups: panel.unitGroups ? panel.unitGroups.slice() : null,
+    values: values as number[][],
+  };
 }
 
 /** Why a method needing every unit in every period does not apply (null when the panel is balanced). */
 export function unbalanced(panel: Panel): { reason: string; warn: boolean } | null {
   if (panel.gaps.length === 0) return null;
   const g = panel.gaps[0];
-  return { reason: `the panel is unbalanced (${panel.gaps.length} missing unit-periods, e.g. ${g.unit} ${g.label}); this method needs every unit in every period`, warn: true };
+  return {
+    reason: `the panel is unbalanced (${panel.gaps.length} missing unit-periods, e.g. ${g.unit} ${g.label}); this method needs every unit in every period`,
+    warn: true,
+  };
 }

@@ -9,14 +9,7 @@
  * the pane's form and the JSON options) but not applicable, with that reason in the Summary.
  * COORD.SPATIALMARKOV computes it in a worksheet from an n x n weights range.
  */
-import {
-  classLabels,
-  formatMarkovClassSpec,
-  markovChain,
-  MarkovChainResult,
-  MarkovClassSpec,
-  parseMarkovClassSpec,
-} from "../../engine/inequality";
+import { classLabels, formatMarkovClassSpec, markovChain, MarkovChainResult, MarkovClassSpec, parseMarkovClassSpec } from "../../engine/inequality";
 import { column, ReportColumn, ReportRow, ReportTable, sheet, table, tableFromMatrix } from "../model";
 import { SHEET } from "../sheetNames";
 import { badOption, enumOption } from "./optionKit";
@@ -104,18 +97,32 @@ export function transitionsSheet(m: MarkovReport) {
   );
   const counts = tableFromMatrix(m.labels, m.labels, m.counts, { corner: "Class at t \\ t+1", format: "0", title: "Transition counts" });
   const steady = tableFromMatrix(
-    m.steadyStates.map((s) => (m.steadyStates.length === 1 ? "Steady state" : `Steady state of recurrent class ${s.states.map((i) => m.labels[i]).join(", ")}`)),
+    m.steadyStates.map((s) =>
+      m.steadyStates.length === 1 ? "Steady state" : `Steady state of recurrent class ${s.states.map((i) => m.labels[i]).join(", ")}`,
+    ),
     m.labels,
     m.steadyStates.map((s) => s.pi),
-    { corner: "Distribution", format: "0.000", title: m.irreducible ? "Steady-state distribution" : "Steady-state distributions (the chain is reducible: one per recurrent class)" },
+    {
+      corner: "Distribution",
+      format: "0.000",
+      title: m.irreducible ? "Steady-state distribution" : "Steady-state distributions (the chain is reducible: one per recurrent class)",
+    },
   );
-  const mfpt = tableFromMatrix(m.labels, m.labels, m.mfpt.map((row) => row.map((v) => (v === null ? "∞" : v))), {
-    corner: "From \\ to",
-    format: "0.00",
-    title: "Mean first passage times (periods; diagonal: recurrence time 1/π; ∞: not reached with probability 1)",
-  });
+  const mfpt = tableFromMatrix(
+    m.labels,
+    m.labels,
+    m.mfpt.map((row) => row.map((v) => (v === null ? "∞" : v))),
+    {
+      corner: "From \\ to",
+      format: "0.00",
+      title: "Mean first passage times (periods; diagonal: recurrence time 1/π; ∞: not reached with probability 1)",
+    },
+  );
   const notes: string[] = [];
-  if (m.emptyRows.length) notes.push(`Classes never observed at a start period (empty rows, made absorbing for the steady state): ${m.emptyRows.map((i) => m.labels[i]).join(", ")}.`);
+  if (m.emptyRows.length)
+    notes.push(
+      `Classes never observed at a start period (empty rows, made absorbing for the steady state): ${m.emptyRows.map((i) => m.labels[i]).join(", ")}.`,
+    );
   notes.push("Spatial Markov chains need spatial weights, which the report does not take yet: use COORD.SPATIALMARKOV with an n x n weights range.");
   return sheet(SHEET.transitions, [P, counts, steady, mfpt] as ReportTable[], [], { notes });
 }
@@ -155,7 +162,10 @@ export const spatialMarkovSection: ReportSection<null> = {
         key: "markovLagClasses",
         default: "own",
         label: { en: "Spatial lag classes", zh: "空间滞后分类" },
-        help: { en: "classes of the spatial lag (M14): its own pooled quantiles or D's cutoffs", zh: "空间滞后的分类（M14）：其自身的混合分位数或与 D 相同的断点" },
+        help: {
+          en: "classes of the spatial lag (M14): its own pooled quantiles or D's cutoffs",
+          zh: "空间滞后的分类（M14）：其自身的混合分位数或与 D 相同的断点",
+        },
       },
       ["own", "same"],
     ),

@@ -9,11 +9,20 @@ import { describeRef, sampleRef, seedRef } from "./reference";
 import { samplePanelIndices } from "./samplePanel";
 
 const TOL = 1e-12;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 function expectFit(f: BetaFit, e: any, label: string): void {
   const pairs: Array<[keyof BetaFit, string]> = [
-    ["alpha", "alpha"], ["beta", "beta"], ["seAlpha", "se_alpha"], ["seBeta", "se_beta"], ["tAlpha", "t_alpha"], ["tBeta", "t_beta"],
-    ["pAlpha", "p_alpha"], ["pBeta", "p_beta"], ["r2", "r2"], ["ssr", "ssr"], ["speed", "speed"],
+    ["alpha", "alpha"],
+    ["beta", "beta"],
+    ["seAlpha", "se_alpha"],
+    ["seBeta", "se_beta"],
+    ["tAlpha", "t_alpha"],
+    ["tBeta", "t_beta"],
+    ["pAlpha", "p_alpha"],
+    ["pBeta", "p_beta"],
+    ["r2", "r2"],
+    ["ssr", "ssr"],
+    ["speed", "speed"],
   ];
   if ("half_life" in e) pairs.push(["halfLife", "half_life"]);
   expect(f.n).toBe(e.n);
@@ -39,7 +48,11 @@ describeRef("convergence.test")("Convergence: reference values", () => {
         s.overall.forEach((row) => {
           const e = ref.sigma_convergence[String(row.period)];
           expect(row.n).toBe(e.n);
-          for (const [a, b] of [[row.mean, e.mean], [row.sd, e[`sd_ddof${ddof}`]], [row.cv!, e[`cv_ddof${ddof}`]]])
+          for (const [a, b] of [
+            [row.mean, e.mean],
+            [row.sd, e[`sd_ddof${ddof}`]],
+            [row.cv!, e[`cv_ddof${ddof}`]],
+          ])
             if (!(Math.abs(a - b) <= TOL)) throw new Error(`${label} ${row.period} ddof ${ddof}: ${a} vs ${b}`);
         });
       }
@@ -73,13 +86,28 @@ describeRef("convergence.test")("Convergence: reference values", () => {
 
 describe("Convergence: small cases and bad input", () => {
   it("β ≥ 0 (divergence): no half-life, with the reason", () => {
-    const b = betaConvergence([[1, 2, 4], [2, 5, 12], [3, 8, 20]]);
+    const b = betaConvergence([
+      [1, 2, 4],
+      [2, 5, 12],
+      [3, 8, 20],
+    ]);
     expect(b.pooled.beta).toBeGreaterThan(0);
     expect(b.pooled.halfLife).toBeNull();
     expect(b.pooled.note).toMatch(/no β-convergence/);
   });
   it("a zero D cannot be logged: the cell and period are named", () => {
-    expectCoordError(() => betaConvergence([[0.2, 0.3], [0, 0.4]], { periods: [2011, 2012] }), "NEGATIVE", "panel row 2, column 1 (period 2011): 0 is not positive");
+    expectCoordError(
+      () =>
+        betaConvergence(
+          [
+            [0.2, 0.3],
+            [0, 0.4],
+          ],
+          { periods: [2011, 2012] },
+        ),
+      "NEGATIVE",
+      "panel row 2, column 1 (period 2011): 0 is not positive",
+    );
   });
   it("a mean of 0 gives CV null, not NaN", () => {
     expect(sigmaConvergence([[0], [0]]).overall[0].cv).toBeNull();

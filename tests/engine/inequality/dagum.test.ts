@@ -10,7 +10,6 @@ import { expectCoordError } from "../../helpers";
 import { ABS, describeRef, sampleRef, seedRef } from "./reference";
 import { samplePanelIndices } from "./samplePanel";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function expectPeriod(r: DagumResult, e: any, label: string): void {
   const close = (a: number | null, b: number, what: string) => {
     if (a === null || !(Math.abs(a - b) <= ABS)) throw new Error(`${label} ${what}: ${a} vs expected ${b}`);
@@ -117,7 +116,13 @@ describe("Dagum: the exact rational worked example", () => {
     for (const p of r.pairs) {
       const [high, Gjh, d, pp, D] = exact[p.key];
       expect(p.high).toBe(high);
-      for (const [a, b] of [[p.Gjh, Gjh], [p.djh, d], [p.pjh, pp], [p.Djh!, D]]) expect(Math.abs(a - b)).toBeLessThanOrEqual(tol);
+      for (const [a, b] of [
+        [p.Gjh, Gjh],
+        [p.djh, d],
+        [p.pjh, pp],
+        [p.Djh!, D],
+      ])
+        expect(Math.abs(a - b)).toBeLessThanOrEqual(tol);
     }
   });
 });
@@ -145,13 +150,20 @@ function brute(y: number[], g: string[]) {
           p += Math.max(b - a, 0);
           abs += Math.abs(a - b);
         }
-      pairs.set(`${names[j]}|${names[h]}`, { Gjh: abs / (A.length * B.length * (mean(A) + mean(B))), djh: d / (A.length * B.length), pjh: p / (A.length * B.length) });
+      pairs.set(`${names[j]}|${names[h]}`, {
+        Gjh: abs / (A.length * B.length * (mean(A) + mean(B))),
+        djh: d / (A.length * B.length),
+        pjh: p / (A.length * B.length),
+      });
     }
   return { G: s / (2 * n * n * mu), pairs };
 }
 
 const sample = fc
-  .array(fc.record({ y: fc.double({ min: 0.01, max: 1, noNaN: true }), g: fc.constantFrom("East", "West", "Central", "North") }), { minLength: 4, maxLength: 40 })
+  .array(fc.record({ y: fc.double({ min: 0.01, max: 1, noNaN: true }), g: fc.constantFrom("East", "West", "Central", "North") }), {
+    minLength: 4,
+    maxLength: 40,
+  })
   .filter((rows) => new Set(rows.map((r) => r.g)).size >= 2);
 
 describe("Dagum: properties", () => {
@@ -191,7 +203,10 @@ describe("Dagum: properties", () => {
         const g = rows.map((r) => r.g);
         const a = dagumGini(y, g);
         const order = rows.map((_, i) => i).sort((i, j) => key(i) - key(j) || i - j);
-        const b = dagumGini(order.map((i) => y[i]), order.map((i) => g[i]));
+        const b = dagumGini(
+          order.map((i) => y[i]),
+          order.map((i) => g[i]),
+        );
         // rename groups so that their alphabetical order is reversed
         const rename = (s: string) => `g${String.fromCharCode(200 - s.charCodeAt(0))}${s}`;
         const c = dagumGini(y, g.map(rename));
@@ -208,7 +223,19 @@ describe("Dagum: properties", () => {
 
 describe("Dagum: bad input", () => {
   it("a negative value names the row and period", () => {
-    expectCoordError(() => dagumByPeriod([[0.2, 0.3], [-0.1, 0.4]], ["A", "B"], { periods: [2011, 2012] }), "NEGATIVE", "panel row 2 in period 2011: -0.1 is negative");
+    expectCoordError(
+      () =>
+        dagumByPeriod(
+          [
+            [0.2, 0.3],
+            [-0.1, 0.4],
+          ],
+          ["A", "B"],
+          { periods: [2011, 2012] },
+        ),
+      "NEGATIVE",
+      "panel row 2 in period 2011: -0.1 is negative",
+    );
   });
   it("a group whose values are all 0 in a period is named", () => {
     expectCoordError(() => dagumGini([0, 0, 1], ["A", "A", "B"], { period: 2015 }), "ALL_ZERO", "group 'A' in period 2015: all 2 values are 0");

@@ -10,7 +10,6 @@ import { expectCoordError } from "../../helpers";
 import { samplePanelIndices } from "./samplePanel";
 import { ABS, REL, describeRef, expectMatrixClose, expectVectorClose, infToNull, sampleRef, seedRef } from "./reference";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function expectBlock(D: number[][], spec: MarkovClassSpec, e: any, label: string): void {
   const m = markovChain(D, spec);
   expect(m.classes.closed).toBe(e.closed);
@@ -26,7 +25,12 @@ function expectBlock(D: number[][], spec: MarkovClassSpec, e: any, label: string
   expect(m.recurrentClasses).toEqual(e.recurrent_classes);
   const steady: number[][] = e.irreducible ? [e.steady_state] : e.steady_state;
   expect(m.steadyStates).toHaveLength(steady.length);
-  expectMatrixClose(m.steadyStates.map((s) => s.pi), steady, ABS, `${label} steady states`);
+  expectMatrixClose(
+    m.steadyStates.map((s) => s.pi),
+    steady,
+    ABS,
+    `${label} steady states`,
+  );
   if (steady.length === 1) expectVectorClose(m.steadyState!, steady[0], ABS, `${label} steady state`);
   else expect(m.steadyState).toBeNull();
   expectMatrixClose(m.mfpt, infToNull(e.mfpt), REL, `${label} mfpt`, true);
@@ -67,7 +71,12 @@ describeRef("markov.test")("Markov chains: reference blocks", () => {
     const observed = m.classes.counts.map((c, i) => (c > 0 ? i : -1)).filter((i) => i >= 0);
     expect(observed.map((i) => m.classes.counts[i])).toEqual(e.class_counts_all_periods);
     expect(observed.map((i) => observed.map((j) => m.counts[i][j]))).toEqual(e.transitions);
-    expectMatrixClose(observed.map((i) => observed.map((j) => m.P[i][j])), e.P, ABS, "observed P");
+    expectMatrixClose(
+      observed.map((i) => observed.map((j) => m.P[i][j])),
+      e.P,
+      ABS,
+      "observed P",
+    );
   });
 
   it("sample panel: quantiles k = 4, a reducible chain (one absorbing recurrent class)", () => {
@@ -80,7 +89,13 @@ describe("Markov chains: small cases and properties", () => {
   it("quantile cutoffs as mapclassify: distinct type-7 percentiles, all but the maximum", () => {
     expect(quantileCutoffs([1, 2, 3, 4, 5, 6, 7, 8, 9], 4)).toEqual([3, 5, 7]);
     // many equal values: repeated quantiles collapse, fewer classes, with a warning
-    const m = markovChain([[1, 1, 1], [1, 1, 2]], { kind: "quantile", k: 4 });
+    const m = markovChain(
+      [
+        [1, 1, 1],
+        [1, 1, 2],
+      ],
+      { kind: "quantile", k: 4 },
+    );
     expect(m.classes.cutoffs).toEqual([1]);
     expect(m.k).toBe(2);
     expect(m.classes.warning).toMatch(/only 2 distinct quantile classes of the 4 asked/);
@@ -102,23 +117,29 @@ describe("Markov chains: small cases and properties", () => {
   });
 
   it("each row of P sums to 1 or is flagged empty; steady states are distributions fixed by P", () => {
-    const panel = fc.integer({ min: 2, max: 6 }).chain((T) => fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: T, maxLength: T }), { minLength: 1, maxLength: 12 }));
+    const panel = fc
+      .integer({ min: 2, max: 6 })
+      .chain((T) => fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: T, maxLength: T }), { minLength: 1, maxLength: 12 }));
     fc.assert(
-      fc.property(panel, fc.constantFrom<MarkovClassSpec>({ kind: "grades" }, { kind: "quantile", k: 3 }, { kind: "cutoffs", cutoffs: [0.25, 0.5, 0.75], closed: "right" }), (D, spec) => {
-        const m = markovChain(D, spec);
-        m.P.forEach((row, i) => {
-          const s = row.reduce((a, b) => a + b, 0);
-          if (m.emptyRows.includes(i)) expect(s).toBe(0);
-          else expect(Math.abs(s - 1)).toBeLessThanOrEqual(1e-12);
-        });
-        expect(m.counts.flat().reduce((a, b) => a + b, 0)).toBe(D.length * (D[0].length - 1));
-        for (const st of m.steadyStates) {
-          expect(Math.abs(st.pi.reduce((a, b) => a + b, 0) - 1)).toBeLessThanOrEqual(1e-12);
-          const F = m.P.map((r, i) => (m.emptyRows.includes(i) ? r.map((_, j) => (i === j ? 1 : 0)) : r));
-          st.pi.forEach((_, j) => expect(Math.abs(st.pi.reduce((a, p, i) => a + p * F[i][j], 0) - st.pi[j])).toBeLessThanOrEqual(1e-12));
-        }
-        for (const row of m.mfpt) for (const v of row) if (v !== null) expect(Number.isFinite(v) && v >= 1).toBe(true);
-      }),
+      fc.property(
+        panel,
+        fc.constantFrom<MarkovClassSpec>({ kind: "grades" }, { kind: "quantile", k: 3 }, { kind: "cutoffs", cutoffs: [0.25, 0.5, 0.75], closed: "right" }),
+        (D, spec) => {
+          const m = markovChain(D, spec);
+          m.P.forEach((row, i) => {
+            const s = row.reduce((a, b) => a + b, 0);
+            if (m.emptyRows.includes(i)) expect(s).toBe(0);
+            else expect(Math.abs(s - 1)).toBeLessThanOrEqual(1e-12);
+          });
+          expect(m.counts.flat().reduce((a, b) => a + b, 0)).toBe(D.length * (D[0].length - 1));
+          for (const st of m.steadyStates) {
+            expect(Math.abs(st.pi.reduce((a, b) => a + b, 0) - 1)).toBeLessThanOrEqual(1e-12);
+            const F = m.P.map((r, i) => (m.emptyRows.includes(i) ? r.map((_, j) => (i === j ? 1 : 0)) : r));
+            st.pi.forEach((_, j) => expect(Math.abs(st.pi.reduce((a, p, i) => a + p * F[i][j], 0) - st.pi[j])).toBeLessThanOrEqual(1e-12));
+          }
+          for (const row of m.mfpt) for (const v of row) if (v !== null) expect(Number.isFinite(v) && v >= 1).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -126,7 +147,11 @@ describe("Markov chains: small cases and properties", () => {
   it("bad input names the cell, the cutoffs and the periods", () => {
     expectCoordError(() => markovChain([[0.2, "x"]]), "NOT_NUMERIC", "panel row 1, column 2: text 'x' is not a number");
     expectCoordError(() => markovChain([[0.2], [0.3]]), "TOO_FEW", "panel has one period; transitions need at least two");
-    expectCoordError(() => markovChain([[0.2, 0.3]], { kind: "cutoffs", cutoffs: [0.5, 0.4] }), "OPTION", "cutoffs must increase: cutoff 2 (0.4) is not above cutoff 1 (0.5)");
+    expectCoordError(
+      () => markovChain([[0.2, 0.3]], { kind: "cutoffs", cutoffs: [0.5, 0.4] }),
+      "OPTION",
+      "cutoffs must increase: cutoff 2 (0.4) is not above cutoff 1 (0.5)",
+    );
     expectCoordError(() => markovChain([[0.2, 0.3]], { kind: "quantile", k: 1 }), "OPTION", "k must be an integer ≥ 2; got 1");
   });
 });

@@ -8,8 +8,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseCsv } from "../../../src/report/csv";
+import { sharedPath } from "../../helpers";
 
-export const SHARED = path.resolve(__dirname, "..", "..", "..", "..", "shared");
+export const SHARED = sharedPath();
 export const REF_DIR = path.join(SHARED, "reference", "inequality", "expected");
 const FILES = [
   path.join(REF_DIR, "seed-table3.json"),
@@ -22,11 +23,13 @@ export const present = FILES.every((f) => fs.existsSync(f));
 
 /** describe, or describe.skip with a warning naming what is missing. */
 export function describeRef(name: string): jest.Describe {
-  if (!present) console.warn(`${name}: inequality reference tests skipped: ${FILES.filter((f) => !fs.existsSync(f)).join(", ")} not found (../shared is not beside the project)`);
+  if (!present)
+    console.warn(
+      `${name}: inequality reference tests skipped: ${FILES.filter((f) => !fs.existsSync(f)).join(", ")} not found (../shared is not beside the project)`,
+    );
   return present ? describe : describe.skip;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 let seedCache: Json;
 let sampleCache: Json;
@@ -81,6 +84,12 @@ export function expectMatrixClose(
 }
 
 /** Vector version of expectMatrixClose. */
-export function expectVectorClose(actual: ReadonlyArray<number | null>, expected: ReadonlyArray<number | null>, tol: number, label: string, relative = false): void {
+export function expectVectorClose(
+  actual: ReadonlyArray<number | null>,
+  expected: ReadonlyArray<number | null>,
+  tol: number,
+  label: string,
+  relative = false,
+): void {
   expectMatrixClose([actual], [expected], tol, label, relative);
 }

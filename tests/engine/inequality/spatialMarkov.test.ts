@@ -52,7 +52,12 @@ describeRef("spatialMarkov.test")("Spatial Markov: reference variants", () => {
         expect(c.emptyRows).toEqual(x.empty_rows);
         expect(c.irreducible).toBe(x.irreducible_after_fill);
         expect(c.recurrentClasses).toEqual(x.recurrent_classes_after_fill);
-        expectMatrixClose(c.steadyStates.map((s) => s.pi), x.steady_state_after_fill, ABS, `${name} steady[${l}]`);
+        expectMatrixClose(
+          c.steadyStates.map((s) => s.pi),
+          x.steady_state_after_fill,
+          ABS,
+          `${name} steady[${l}]`,
+        );
         expectMatrixClose(c.mfpt, infToNull(x.mfpt_after_fill), REL, `${name} mfpt[${l}]`, true);
       });
       const h = e.homogeneity;
@@ -74,7 +79,9 @@ describeRef("spatialMarkov.test")("Spatial Markov: reference variants", () => {
       const e = s.spatial_markov[name];
       const r = spatialMarkov(D, lag, { classes: spec, lagClasses: lagSpec });
       const diff: string[] = [];
-      r.lagClasses.ids.forEach((row, i) => row.forEach((c, t) => c !== e.lag_class_ids[i][t] && diff.push(`${s.units[i]} ${s.years[t]}: ${e.lag_class_ids[i][t]} -> ${c}`)));
+      r.lagClasses.ids.forEach((row, i) =>
+        row.forEach((c, t) => c !== e.lag_class_ids[i][t] && diff.push(`${s.units[i]} ${s.years[t]}: ${e.lag_class_ids[i][t]} -> ${c}`)),
+      );
       if (!name.startsWith("D_left")) {
         expect(diff).toEqual([]);
         expect(Math.abs(r.homogeneity.Q - e.homogeneity.Q)).toBeLessThanOrEqual(ABS);
@@ -99,28 +106,92 @@ describeRef("spatialMarkov.test")("Spatial Markov: reference variants", () => {
 
 describe("Spatial Markov: small cases", () => {
   it("homogeneity: identical conditional matrices give Q = LR = 0", () => {
-    const h = homogeneityTests([[[2, 2], [1, 3]], [[4, 4], [2, 6]]]);
+    const h = homogeneityTests([
+      [
+        [2, 2],
+        [1, 3],
+      ],
+      [
+        [4, 4],
+        [2, 6],
+      ],
+    ]);
     expect(h.Q).toBeCloseTo(0, 14);
     expect(h.LR).toBeCloseTo(0, 14);
     expect(h.dof).toBe(2);
     expect(h.pQ).toBeCloseTo(1, 14);
   });
   it("homogeneity: a zero column of the pooled matrix reduces the dof; dof 0 gives null p with the reason", () => {
-    expect(homogeneityTests([[[2, 0], [0, 3]], [[1, 0], [0, 1]]]).dof).toBe(0);
-    const h = homogeneityTests([[[2, 0], [0, 3]], [[1, 0], [0, 1]]]);
+    expect(
+      homogeneityTests([
+        [
+          [2, 0],
+          [0, 3],
+        ],
+        [
+          [1, 0],
+          [0, 1],
+        ],
+      ]).dof,
+    ).toBe(0);
+    const h = homogeneityTests([
+      [
+        [2, 0],
+        [0, 3],
+      ],
+      [
+        [1, 0],
+        [0, 1],
+      ],
+    ]);
     expect([h.pQ, h.pLR]).toEqual([null, null]);
     expect(h.note).toMatch(/dof = 0/);
   });
   it("the lag class is taken at the start period", () => {
-    const y = [[0.1, 0.2], [0.2, 0.1]];
-    const lag = [[0.1, 0.2], [0.2, 0.1]];
+    const y = [
+      [0.1, 0.2],
+      [0.2, 0.1],
+    ];
+    const lag = [
+      [0.1, 0.2],
+      [0.2, 0.1],
+    ];
     const r = spatialMarkov(y, lag, { classes: { kind: "cutoffs", cutoffs: [0.15] }, lagClasses: "same" });
-    expect(r.byLag[0].counts).toEqual([[0, 1], [0, 0]]); // unit 1: lag class 0 at t = 0
-    expect(r.byLag[1].counts).toEqual([[0, 0], [1, 0]]);
+    expect(r.byLag[0].counts).toEqual([
+      [0, 1],
+      [0, 0],
+    ]); // unit 1: lag class 0 at t = 0
+    expect(r.byLag[1].counts).toEqual([
+      [0, 0],
+      [1, 0],
+    ]);
   });
   it("bad input: shapes, a unit without neighbours", () => {
-    expectCoordError(() => spatialMarkov([[0.1, 0.2]], [[0.1, 0.2], [0.3, 0.4]]), "LENGTH", "lag has 2 units but y has 1");
-    expectCoordError(() => denseSpatialLag([[0, 1], [0, 0]], [[1], [2]], { names: ["A", "B"] }), "UNDEFINED", "weights row 2 (B) has no neighbours");
+    expectCoordError(
+      () =>
+        spatialMarkov(
+          [[0.1, 0.2]],
+          [
+            [0.1, 0.2],
+            [0.3, 0.4],
+          ],
+        ),
+      "LENGTH",
+      "lag has 2 units but y has 1",
+    );
+    expectCoordError(
+      () =>
+        denseSpatialLag(
+          [
+            [0, 1],
+            [0, 0],
+          ],
+          [[1], [2]],
+          { names: ["A", "B"] },
+        ),
+      "UNDEFINED",
+      "weights row 2 (B) has no neighbours",
+    );
     expectCoordError(() => denseSpatialLag([[0, 1]], [[1], [2]]), "LENGTH", "weights has 1 rows but the panel has 2 units");
   });
 });

@@ -28,7 +28,13 @@ describe("inequality sections: registry and options", () => {
   it("are registered in order, with their JSON keys and options", () => {
     const ids = SECTIONS.sections.map((s) => s.id);
     expect(ids.slice(ids.indexOf("dagum"))).toEqual(["dagum", "convergence", "markov", "spatialMarkov", "obstacles"]);
-    expect(SECTIONS.sections.filter((s) => ids.indexOf(s.id) >= ids.indexOf("dagum")).map((s) => s.jsonKey)).toEqual(["dagum", "convergence", "markov", "spatialMarkov", "obstacles"]);
+    expect(SECTIONS.sections.filter((s) => ids.indexOf(s.id) >= ids.indexOf("dagum")).map((s) => s.jsonKey)).toEqual([
+      "dagum",
+      "convergence",
+      "markov",
+      "spatialMarkov",
+      "obstacles",
+    ]);
     const keys = SECTIONS.options().map((o) => o.key);
     for (const k of ["markovClasses", "markovLagClasses", "obstacleWeighting", "obstacleTop"]) expect(keys).toContain(k);
   });
@@ -36,7 +42,9 @@ describe("inequality sections: registry and options", () => {
     const o = parseOptions({ markovClasses: " Cutoffs:0.3, 0.4,0.5,0.6 : LEFT ", obstacleWeighting: "within", obstacleTop: "3" });
     expect([o.markovClasses, o.obstacleWeighting, o.obstacleTop]).toEqual(["cutoffs:0.3,0.4,0.5,0.6:left", "within", 3]);
     expect(parseOptions({ markovClasses: "grades" }).markovClasses).toBe("grades");
-    expect(() => parseOptions({ markovClasses: "deciles" })).toThrow("option markovClasses: 'deciles' is not valid; expected quantile:k, cutoffs:a,b,… (optionally :left or :right) or grades");
+    expect(() => parseOptions({ markovClasses: "deciles" })).toThrow(
+      "option markovClasses: 'deciles' is not valid; expected quantile:k, cutoffs:a,b,… (optionally :left or :right) or grades",
+    );
     expect(() => parseOptions({ obstacleTop: "0" })).toThrow(/option obstacleTop: '0' is not valid/);
     expect(() => parseOptions({ markovLagClasses: "mine" })).toThrow(/option markovLagClasses: 'mine' is not valid; expected own, same/);
   });
@@ -54,8 +62,19 @@ describeRef("report/sections/inequality.test")("inequality sections: the sample 
     expect(d.map((p: any) => p.period)).toEqual(Object.keys(e));
     for (const p of d) {
       const x = e[p.period];
-      expectVectorClose([p.mu, p.G, p.Gw, p.Gnb, p.Gt, p.shareW, p.shareNb, p.shareT], [x.mu, x.G, x.G_w, x.G_nb, x.G_t, x.share_w, x.share_nb, x.share_t], TOL, `${p.period}`);
-      for (const g of p.groups) expectVectorClose([g.mean, g.p, g.s, g.Gjj], [x.groups[g.name].mean, x.groups[g.name].p, x.groups[g.name].s, x.groups[g.name].G_jj], TOL, `${p.period} ${g.name}`);
+      expectVectorClose(
+        [p.mu, p.G, p.Gw, p.Gnb, p.Gt, p.shareW, p.shareNb, p.shareT],
+        [x.mu, x.G, x.G_w, x.G_nb, x.G_t, x.share_w, x.share_nb, x.share_t],
+        TOL,
+        `${p.period}`,
+      );
+      for (const g of p.groups)
+        expectVectorClose(
+          [g.mean, g.p, g.s, g.Gjj],
+          [x.groups[g.name].mean, x.groups[g.name].p, x.groups[g.name].s, x.groups[g.name].G_jj],
+          TOL,
+          `${p.period} ${g.name}`,
+        );
       for (const q of p.pairs) {
         const y = x.pairs[q.key];
         expect(q.high).toBe(y.high);
@@ -68,7 +87,8 @@ describeRef("report/sections/inequality.test")("inequality sections: the sample 
     const e = sampleRef().sample_panel;
     const c = out.json.convergence;
     expect(c.sigma.ddof).toBe(0);
-    for (const r of c.sigma.overall) expectVectorClose([r.sd, r.cv], [e.sigma_convergence[r.period].sd_ddof0, e.sigma_convergence[r.period].cv_ddof0], TOL, `σ ${r.period}`);
+    for (const r of c.sigma.overall)
+      expectVectorClose([r.sd, r.cv], [e.sigma_convergence[r.period].sd_ddof0, e.sigma_convergence[r.period].cv_ddof0], TOL, `σ ${r.period}`);
     const b = e.beta_convergence_pooled_annual;
     expectVectorClose([c.beta.pooled.beta, c.beta.pooled.seBeta, c.beta.pooled.speed], [b.beta, b.se_beta, b.speed], TOL, "β");
     expect(c.sigma.byGroup.map((g: any) => g.group)).toEqual(["Central", "East", "West"]);
@@ -84,7 +104,12 @@ describeRef("report/sections/inequality.test")("inequality sections: the sample 
     expect(m.counts).toEqual(e.transitions);
     expectMatrixClose(m.P, e.P, TOL, "P");
     expect(m.recurrentClasses).toEqual(e.recurrent_classes);
-    expectMatrixClose(m.steadyStates.map((s: any) => s.pi), e.steady_state, TOL, "steady");
+    expectMatrixClose(
+      m.steadyStates.map((s: any) => s.pi),
+      e.steady_state,
+      TOL,
+      "steady",
+    );
     expectMatrixClose(m.mfpt, infToNull(e.mfpt), 1e-10, "mfpt", true);
     expect(m.units).toEqual(sampleRef().sample_panel.units);
   });
@@ -94,12 +119,22 @@ describeRef("report/sections/inequality.test")("inequality sections: the sample 
     const x = out.json.obstacles;
     expect(x.indicators).toEqual(e.indicators);
     expectVectorClose(x.F, e["F_global_alpha0.5"], 1e-15, "F");
-    expectMatrixClose(x.rows.map((r: any) => r.O), e.O_global_percent_rows_in_file_order, TOL, "O");
+    expectMatrixClose(
+      x.rows.map((r: any) => r.O),
+      e.O_global_percent_rows_in_file_order,
+      TOL,
+      "O",
+    );
     x.rows.forEach((r: any, i: number) => {
       const y = e.per_row[i];
       expect([r.id, Number(r.period)]).toEqual([y.id, y.time]);
       expect(r.top.map((t: any) => t.indicator)).toEqual(y.top5_global.map((t: [string, number]) => t[0]));
-      expectVectorClose(r.top.map((t: any) => t.O), y.top5_global.map((t: [string, number]) => t[1]), TOL, `top ${i}`);
+      expectVectorClose(
+        r.top.map((t: any) => t.O),
+        y.top5_global.map((t: [string, number]) => t[1]),
+        TOL,
+        `top ${i}`,
+      );
       expectVectorClose(Object.values(r.subsystemObstacle) as number[], Object.values(y.subsystem_obstacle_global) as number[], TOL, `subsystems ${i}`);
     });
     for (const b of x.byPeriod) expectVectorClose(b.O, e.O_global_mean_over_units_by_year[b.period], TOL, `mean ${b.period}`);
@@ -109,7 +144,12 @@ describeRef("report/sections/inequality.test")("inequality sections: the sample 
     const e = sampleRef().sample_panel.obstacle;
     const w = await run(parseOptions({ obstacleWeighting: "within" }));
     const x = w.json.obstacles;
-    expectMatrixClose(x.rows.map((r: any) => r.O), e.O_per_subsystem_percent_rows_in_file_order, TOL, "O within");
+    expectMatrixClose(
+      x.rows.map((r: any) => r.O),
+      e.O_per_subsystem_percent_rows_in_file_order,
+      TOL,
+      "O within",
+    );
     x.rows.forEach((r: any, i: number) => {
       const y = e.per_row[i].top5_within_subsystem;
       const expected = Object.keys(y).flatMap((s) => y[s] as Array<[string, number]>);
@@ -156,13 +196,22 @@ describe("inequality sections: inputs they cannot use", () => {
     const json = JSON.parse(analysisToJson(result));
     for (const id of ["dagum", "convergence", "markov"]) {
       expect(json[id]).toBeNull();
-      expect(json.skipped.find((s: { section: string }) => s.section === id).reason).toMatch(/the panel is unbalanced \(1 missing unit-periods, e\.g\. Hebei 2015\)/);
+      expect(json.skipped.find((s: { section: string }) => s.section === id).reason).toMatch(
+        /the panel is unbalanced \(1 missing unit-periods, e\.g\. Hebei 2015\)/,
+      );
     }
     expect(json.obstacles.rows).toHaveLength(309);
   });
   it("a D of 0: β-convergence is not computed (null, with the unit and period), σ is", async () => {
     const { convergenceSection } = await import("../../../src/report/sections/differences");
-    const panel = { units: ["A", "B", "C"], periods: [2011, 2012], periodLabels: ["2011", "2012"], unitIndex: [0, 0, 1, 1, 2, 2], periodIndex: [0, 1, 0, 1, 0, 1], gaps: [] } as never;
+    const panel = {
+      units: ["A", "B", "C"],
+      periods: [2011, 2012],
+      periodLabels: ["2011", "2012"],
+      unitIndex: [0, 0, 1, 1, 2, 2],
+      periodIndex: [0, 1, 0, 1, 0, 1],
+      gaps: [],
+    } as never;
     const coupling = [0.2, 0.3, 0, 0.1, 0.4, 0.5].map((D) => ({ D })) as never;
     const warnings: string[] = [];
     const r = convergenceSection.run({ panel, options: DEFAULT_OPTIONS, inputs: {}, results: { coupling }, warnings });
@@ -172,4 +221,3 @@ describe("inequality sections: inputs they cannot use", () => {
     expect(r.sigma.overall.map((x) => x.n)).toEqual([3, 3]);
   });
 });
-
