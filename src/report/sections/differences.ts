@@ -73,10 +73,17 @@ function dagumTables(d: DagumPeriod[], first: number): { tables: ReportTable[]; 
     { title: "Between-group Gini G_jh and relative affluence D_jh (each pair oriented by that period's means)" },
   );
   const charts = [
-    chart("column", "Contributions to the Gini coefficient", { sheet: SHEET.differences, table: first }, "period", ["Gw", "Gnb", "Gt"], {
-      x: "Period",
-      y: "Contribution",
-    }),
+    chart(
+      "stackedColumn",
+      "Contributions to the Gini coefficient (G_w + G_nb + G_t = G)",
+      { sheet: SHEET.differences, table: first },
+      "period",
+      ["Gw", "Gnb", "Gt"],
+      {
+        x: "Period",
+        y: "Contribution",
+      },
+    ),
     chart(
       "line",
       "Within-group Gini coefficient",

@@ -12,6 +12,8 @@ import { analysisToJson, runReport, PipelineResult } from "../../../src/report/p
 import { DEFAULT_OPTIONS, parseOptions } from "../../../src/report/options";
 import { parseCsv } from "../../../src/report/csv";
 import { SECTIONS } from "../../../src/report/sections";
+import { writeReportXlsx } from "../../../src/writer/xlsx";
+import JSZip from "jszip";
 import { describeRef, expectMatrixClose, expectVectorClose, infToNull, sampleRef } from "../../engine/inequality/reference";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
@@ -170,7 +172,7 @@ describeRef("report/sections/inequality.test")("inequality sections: the sample 
       expect.stringMatching(/^σ-convergence/),
       expect.stringMatching(/^Absolute β-convergence/),
     ]);
-    expect(diff.charts.map((c) => c.type)).toEqual(["column", "line"]);
+    expect(diff.charts.map((c) => c.type)).toEqual(["stackedColumn", "line"]);
     const tr = out.result.report.sheets.find((s) => s.name === "Transitions")!;
     // row: class at t; n per row; P to 3 decimals
     expect(tr.tables[0].columns.map((c) => c.format)).toEqual(["text", "0", "0.000", "0.000", "0.000", "0.000"]);
@@ -178,6 +180,23 @@ describeRef("report/sections/inequality.test")("inequality sections: the sample 
     expect(tr.tables[3].rows[0].c0).toBe("∞");
     const ob = out.result.report.sheets.find((s) => s.name === "Obstacles")!;
     expect(ob.tables[2].rows[0]).toMatchObject({ unit: "Beijing", period: "2011", n0: "Forest area per capita (hectares)" });
+  });
+
+  it("the contributions chart is a native stacked column chart in the workbook", async () => {
+    const zip = await JSZip.loadAsync(await writeReportXlsx(out.result.report));
+    const charts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async("string")),
+    );
+    const contrib = charts.filter((x) => x.includes("Contributions to the Gini coefficient"));
+    expect(contrib).toHaveLength(1);
+    expect(contrib[0]).toContain('<c:grouping val="stacked"/>');
+    expect(contrib[0]).toContain('<c:overlap val="100"/>');
+    // the other column charts stay clustered
+    expect(charts.filter((x) => x.includes("<c:barChart>") && !x.includes("Contributions")).every((x) => x.includes('<c:grouping val="clustered"/>'))).toBe(
+      true,
+    );
   });
 
   it("--markovClasses grades: ten classes, empty rows flagged", async () => {
