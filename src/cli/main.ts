@@ -36,7 +36,7 @@ export function helpText(): string {
     "  --sheet NAME        sheet of an XLSX file (default: the first)",
     "  --out FILE          report workbook (default: report.xlsx)",
     "  --json FILE         also write the analysis as JSON",
-    "  --drop-incomplete   drop rows with empty cells (with a warning) instead of failing",
+    "  --drop-incomplete   drop rows with empty cells (with a warning): an alias of --missing drop",
     "  --sections a,b      run only these sections (and those they need), e.g. weights,coupling",
     "  --skip a,b          do not run these sections, e.g. haken (the Summary lists what was skipped)",
     "  --quiet             no progress on stderr",

@@ -146,13 +146,14 @@ export function ccdgrade(D: any[][], language?: any, output?: any, closure?: any
  * @customfunction DISCRETIZE
  * @helpurl https://localhost:3000/assets/help/discretize.html
  * @param x The continuous factor: one column (or row) of numbers.
- * @param [method] "natural" (default, Jenks), "equal", "quantile", "geometric", "sd" or "optimal" (largest q of y over the methods and k = 3..8).
- * @param [k] Number of classes, at least 2. Default 6.
+ * @param [method] "natural" (default, Jenks), "equal", "quantile", "geometric", "sd" or "optimal" (largest q of y over the methods and k range).
+ * @param [k] Number of classes, at least 2. Default 6. For "optimal": the k range, e.g. "3:7" (default 3..8).
  * @param [y] For "optimal" only: the variable the geodetector explains, one value per x.
+ * @param [methods] For "optimal" only: the methods tried, e.g. "equal,natural,quantile". Default all five.
  * @returns {any[][]} The class numbers, the shape of x.
  */
-export function discretize(x: any[][], method?: any, k?: any, y?: any[][]): any[][] {
-  return excelCall(() => discretizeImpl(x, method, k, y)) as any[][];
+export function discretize(x: any[][], method?: any, k?: any, y?: any[][], methods?: any): any[][] {
+  return excelCall(() => discretizeImpl(x, method, k, y, methods)) as any[][];
 }
 
 /**
@@ -161,12 +162,13 @@ export function discretize(x: any[][], method?: any, k?: any, y?: any[][]): any[
  * @helpurl https://localhost:3000/assets/help/breaks.html
  * @param x The continuous factor: one column (or row) of numbers.
  * @param [method] "natural" (default, Jenks), "equal", "quantile", "geometric", "sd" or "optimal" (needs y).
- * @param [k] Number of classes, at least 2. Default 6.
+ * @param [k] Number of classes, at least 2. Default 6. For "optimal": the k range, e.g. "3:7" (default 3..8).
  * @param [y] For "optimal" only: the variable the geodetector explains, one value per x.
+ * @param [methods] For "optimal" only: the methods tried, e.g. "equal,natural,quantile". Default all five.
  * @returns {any[][]} The k + 1 breaks as a column.
  */
-export function breaks(x: any[][], method?: any, k?: any, y?: any[][]): any[][] {
-  return excelCall(() => breaksImpl(x, method, k, y)) as any[][];
+export function breaks(x: any[][], method?: any, k?: any, y?: any[][], methods?: any): any[][] {
+  return excelCall(() => breaksImpl(x, method, k, y, methods)) as any[][];
 }
 
 /**
@@ -190,11 +192,14 @@ export function kdensity(values: any[][], points?: any[][], bandwidth?: any): an
  * @param q2 The second series, one value per row.
  * @param [units] The unit (region) of each row; pairs are formed within units. Default: one series.
  * @param [times] The period (year) of each row. Default: 1, 2, ..., n (rows in order).
- * @param [output] "table" (default): estimates, SE, t, p and the decision; "both": both assignments side by side; "levels": the evolution level of each row.
+ * @param [output] "table" (default): estimates, SE, t, p, each condition and the decision; "both": both assignments side by side; "levels": the evolution level of each row.
+ * @param [order] "auto" (default: the assignment that passes the adiabatic test), "A" (q1 is the order parameter) or "B" (q2 is).
+ * @param [alpha] Significance level of the coefficients. Default 0.05.
+ * @param [requiresignificance] TRUE: every coefficient significant at alpha is part of the adiabatic rule. Default FALSE.
  * @returns {any[][]} A labelled table, or one evolution level per row.
  */
-export function hakenfit(q1: any[][], q2: any[][], units?: any[][], times?: any[][], output?: any): any[][] {
-  return excelCall(() => hakenFitImpl(q1, q2, units, times, output)) as any[][];
+export function hakenfit(q1: any[][], q2: any[][], units?: any[][], times?: any[][], output?: any, order?: any, alpha?: any, requiresignificance?: any): any[][] {
+  return excelCall(() => hakenFitImpl(q1, q2, units, times, output, order, alpha, requiresignificance)) as any[][];
 }
 
 /**
@@ -204,13 +209,15 @@ export function hakenfit(q1: any[][], q2: any[][], units?: any[][], times?: any[
  * @param y The numeric variable to explain: one column (or row).
  * @param x The factor: categories (text or numbers) or a continuous variable, one per value of y.
  * @param [x2] A second factor: returns the interaction q12 of x and x2, its p and type.
- * @param [method] Strata: "auto" (default: categories when text or ≤ 10 distinct values, else natural breaks), "none", "equal", "quantile", "natural", "geometric", "sd" or "optimal".
- * @param [k] Number of classes for the discretizing methods. Default 6.
+ * @param [method] Strata: "auto" (default: categories when text, or whole numbers with ≤ 10 levels and fewer than n/2; else natural breaks), "none", "equal", "quantile", "natural", "geometric", "sd" or "optimal".
+ * @param [k] Number of classes for the discretizing methods. Default 6. For "optimal": the k range, e.g. "3:7" (default 3..8).
  * @param [labels] TRUE adds a header row (q, p or q12, p, type). Default FALSE.
+ * @param [kind] "auto" (default), "numeric" or "categorical": declares the kind of x (a two-cell range: of x and x2).
+ * @param [test] "noncentral" (default: the non-central F p of R geodetector), "central" (central F p of H0: q = 0) or "both".
  * @returns {any[][]} q and p (1 × 2), or q12, p and type (1 × 3).
  */
-export function geoq(y: any[][], x: any[][], x2?: any[][], method?: any, k?: any, labels?: any): any[][] {
-  return excelCall(() => geoqImpl(y, x, x2, method, k, labels)) as any[][];
+export function geoq(y: any[][], x: any[][], x2?: any[][], method?: any, k?: any, labels?: any, kind?: any, test?: any): any[][] {
+  return excelCall(() => geoqImpl(y, x, x2, method, k, labels, kind, test)) as any[][];
 }
 
 /**
@@ -221,11 +228,14 @@ export function geoq(y: any[][], x: any[][], x2?: any[][], method?: any, k?: any
  * @param factors One column per factor, same rows as y; a header row names them (default X1, X2, ...).
  * @param [detector] "factor" (default), "interaction", "risk", "ecological" or "optimal" (q of every method × k).
  * @param [method] Strata of each factor: "auto" (default), "none", "equal", "quantile", "natural", "geometric", "sd" or "optimal".
- * @param [k] Number of classes for the discretizing methods. Default 6.
+ * @param [k] Number of classes for the discretizing methods. Default 6. For "optimal": the k range, e.g. "3:7" (default 3..8).
+ * @param [kind] "auto" (default), "numeric" or "categorical": one for all factors, or a row with one per factor.
+ * @param [test] "noncentral" (default: the non-central F p of R geodetector), "central" (central F p of H0: q = 0) or "both".
+ * @param [methods] For "optimal": the methods tried, e.g. "equal,natural,quantile". Default all five.
  * @returns {any[][]} The detector's table with a header row.
  */
-export function geodetector(y: any[][], factors: any[][], detector?: any, method?: any, k?: any): any[][] {
-  return excelCall(() => geodetectorImpl(y, factors, detector, method, k)) as any[][];
+export function geodetector(y: any[][], factors: any[][], detector?: any, method?: any, k?: any, kind?: any, test?: any, methods?: any): any[][] {
+  return excelCall(() => geodetectorImpl(y, factors, detector, method, k, kind, test, methods)) as any[][];
 }
 
 /**

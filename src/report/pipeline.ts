@@ -15,6 +15,7 @@ import { parseRoles, Roles, RolesFile } from "./roles";
 import { Report } from "./model";
 import { SectionRegistry, SECTIONS } from "./sections";
 import { geodetectorSection } from "./sections/geodetector";
+import { panelOptionsFor } from "./sections/data";
 import type { Bilingual } from "./sections/types";
 
 /** "reading", a section id ("weights", "coupling", ..., or one registered later), "report". */
@@ -106,15 +107,19 @@ export async function runReport(
   const headers = (cells.find((r) => r.some((c) => c !== null && c !== "")) ?? []) as Cell[];
   const roles = parseRoles(rolesInput, headers);
   if (roles.kind === "geodetector") {
-    const data = buildGeoData(cells, roles, meta.panel);
+    const panelOptions = panelOptionsFor(o, meta.panel);
+    o.missing = panelOptions.missing!; // --drop-incomplete shows as missing "drop"
+    const data = buildGeoData(cells, roles, panelOptions);
     await step(geodetectorSection.id, READING, geodetectorSection.progress);
     const warnings = [...data.warnings];
-    const geo = geodetectorOnRows(data.yColumn, data.y, data.factors, data.groups, o, warnings);
+    const geo = geodetectorOnRows(data.yColumn, data.y, data.factors, data.groups, o, warnings, roles.group);
     await step("report", REPORT, STAGE_LABELS.report);
     const analysis: GeoOnlyAnalysis = { options: o, data: { rows: data.y.length, y: data.yColumn, factors: data.factors.map((f) => f.column) }, geodetector: geo, warnings };
     return { kind: "geodetector", analysis, report: buildGeoReport(geo, o, warnings, { rows: data.y.length, source: meta.source }), roles, headlines: [] };
   }
-  const panel = buildPanel(cells, roles, meta.panel);
+  const panelOptions = panelOptionsFor(o, meta.panel);
+  o.missing = panelOptions.missing!; // --drop-incomplete shows as missing "drop"
+  const panel = buildPanel(cells, roles, panelOptions);
   const run = await runSections(panel, o, {
     registry,
     choice: meta.sections,

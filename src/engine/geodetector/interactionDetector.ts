@@ -7,12 +7,12 @@ import {
   ResolvedOptions,
   completeRows,
   isMissing,
-  prepareFactor,
+  encodeFactor,
   qTest,
   readOptions,
   readY,
   subsetY,
-} from "./factorDetector";
+} from "./detectorCore";
 
 /** A named factor: categorical values or precomputed Int32Array codes 0..L-1. */
 export interface NamedFactor {
@@ -39,9 +39,16 @@ export interface InteractionPair {
   q2: number;
   /** q of the overlay strata (x1 ∩ x2). */
   q12: number;
-  /** F-test p of q12 on the overlay strata (non-central F, as the factor detector); null when N = L12. */
+  /** F-test p of q12 on the overlay strata (non-central F, as the factor detector); 0 when q12 = 1; null when N = L12. */
   pValue: number | null;
+  /** Central F p of q12 (H0: q12 = 0, M8); 0 when q12 = 1; null when N = L12. */
+  pCentral: number | null;
+  /** F of q12; null when q12 = 1 (infinite) or N = L12: see reason. */
   F: number | null;
+  /** Every overlay stratum holds one unit (N = L12): q12 = 1 trivially, never a finding. */
+  oneUnitPerStratum: boolean;
+  /** Why F or the p-values are null or degenerate, when they are. */
+  reason?: string;
   lambda: number;
   /** Overlay strata used, and rows. */
   L12: number;
@@ -90,7 +97,7 @@ export function interactionDetector(y: ArrayLike<unknown>, factors: NamedFactor[
   if (opts.missing === "error" || !hasMissing(yv.missing, xs)) {
     completeRows(yv, xs, names, "error", opts.yName);
     if (yv.values.length < 2) throw tooFew(opts, yv.values.length);
-    const enc = xs.map((x, k) => prepareFactor(x, names[k], null));
+    const enc = xs.map((x, k) => encodeFactor(x, names[k], null));
     const { q, tests } = blockTests(context(yv.values), enc, opts);
     for (let i = 0; i < enc.length; i++)
       for (let j = i + 1; j < enc.length; j++) pairs.push(pairResult(enc[i], enc[j], q[i], q[j], tests[i][j]!));
@@ -102,8 +109,8 @@ export function interactionDetector(y: ArrayLike<unknown>, factors: NamedFactor[
       const rows = completeRows(yv, [xs[i], xs[j]], [names[i], names[j]], "drop", opts.yName);
       const ys = subsetY(yv.values, rows);
       if (ys.length < 2) throw tooFew(opts, ys.length);
-      const f1 = prepareFactor(xs[i], names[i], rows);
-      const f2 = prepareFactor(xs[j], names[j], rows);
+      const f1 = encodeFactor(xs[i], names[i], rows);
+      const f2 = encodeFactor(xs[j], names[j], rows);
       const ctx = context(ys);
       pairs.push(pairResult(f1, f2, overlayTest(ctx, f1, null, opts, false).q, overlayTest(ctx, f2, null, opts, false).q, overlayTest(ctx, f1, f2, opts)));
     }
@@ -367,14 +374,16 @@ function sparseOverlayTest(ctx: Context, f1: EncodedFactor, f2: EncodedFactor, o
 }
 
 function pairResult(f1: EncodedFactor, f2: EncodedFactor, q1: number, q2: number, t: QTest): InteractionPair {
-  return {
+  const out: InteractionPair = {
     a: f1.name,
     b: f2.name,
     q1,
     q2,
     q12: t.q,
     pValue: t.pValue,
+    pCentral: t.pCentral,
     F: t.F,
+    oneUnitPerStratum: t.oneUnitPerStratum,
     lambda: t.lambda,
     L12: t.L,
     N: t.N,
@@ -384,6 +393,8 @@ function pairResult(f1: EncodedFactor, f2: EncodedFactor, q1: number, q2: number
     sum: q1 + q2,
     type: interactionType(q1, q2, t.q),
   };
+  if (t.reason) out.reason = t.reason;
+  return out;
 }
 
 /** Validate the factor list: at least two, named, each with codes or values. */

@@ -111,6 +111,13 @@ export function naturalBreaksOfRuns(runs: ValueRuns, ks: readonly number[]): Nat
     S1[i + 1] = S1[i] + w * d;
     S2[i + 1] = S2[i] + w * d * d;
   }
+  // values near the floating-point limits: the sums of squares overflow (or the centre does)
+  if (!Number.isFinite(S2[m]) || !Number.isFinite(centre))
+    throw new CoordError(
+      "UNDEFINED",
+      `natural breaks: the values (${values[0]} to ${values[m - 1]}) are too large to compute with (their sum of squares overflows)`,
+      { argument: "x" },
+    );
 
   // Layer c (c classes over runs 0..j): cost[j]; start[c][j] = first run of the last class.
   let prev = new Float64Array(m);

@@ -41,6 +41,26 @@ export interface HakenParams {
   b: number;
 }
 
+/**
+ * One condition of the adiabatic approximation (M10), shown with its value and p: γ2 > 0,
+ * |γ2| > ratio·|γ1|, and each of γ1, a, γ2, b significant at α.
+ */
+export interface HakenCondition {
+  key: "gamma2Positive" | "size" | "gamma1Significant" | "aSignificant" | "gamma2Significant" | "bSignificant";
+  /** e.g. "γ2 > 0", "|γ2| > |γ1|", "γ1 significant at 5 %". */
+  label: string;
+  /** γ2; |γ2|/|γ1| for the size condition (null when γ1 = 0); the estimate for significance. */
+  value: number | null;
+  /** p of γ2; null for the size condition; the parameter's p (classical or cluster) for significance. */
+  p: number | null;
+  holds: boolean;
+  /** Part of the rule: sign and size always, significance only with requireSignificant. */
+  required: boolean;
+}
+
+/** The adiabatic verdict of one assignment (M10). */
+export type HakenVerdict = "holds" | "holds in sign and size, not significant" | "fails";
+
 export interface HakenFit {
   q1Name: string;
   q2Name: string;
@@ -57,6 +77,12 @@ export interface HakenFit {
   intercept: boolean;
   /** γ2 > 0 and |γ2| > ratio·|γ1| (and, if required, all parameters significant). */
   adiabatic: boolean;
+  /** γ2 > 0 and |γ2| > ratio·|γ1|, whatever the significance. */
+  signAndSize: boolean;
+  /** Each condition with its value and p (M10: always shown). */
+  conditions: HakenCondition[];
+  /** "holds"; "holds in sign and size, not significant" (at alpha, when significance is not required); or "fails". */
+  verdict: HakenVerdict;
   /** |γ2| / |γ1|; null when γ1 = 0. */
   ratioG2G1: number | null;
   /** Every parameter's p < alpha (by `significance`). */
@@ -235,7 +261,23 @@ export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: Panel
     const v = pOf(p);
     return v === null || v === undefined ? true : v < alpha;
   });
-  const adiabatic = g2 > 0 && Math.abs(g2) > ratio * Math.abs(g1) && (!requireSignificant || coefSignificant);
+  const signAndSize = g2 > 0 && Math.abs(g2) > ratio * Math.abs(g1);
+  const adiabatic = signAndSize && (!requireSignificant || coefSignificant);
+  const level = formatAlpha(alpha);
+  const sizeLabel = ratio === 1 ? "|γ2| > |γ1|" : `|γ2| > ${ratio}·|γ1|`;
+  const sig = (key: HakenCondition["key"], label: string, prm: HakenParam): HakenCondition => {
+    const v = pOf(prm);
+    return { key, label: `${label} significant at ${level}`, value: prm.estimate, p: v ?? null, holds: v === null || v === undefined ? true : v < alpha, required: requireSignificant };
+  };
+  const conditions: HakenCondition[] = [
+    { key: "gamma2Positive", label: "γ2 > 0", value: g2, p: pOf(params.gamma2) ?? null, holds: g2 > 0, required: true },
+    { key: "size", label: sizeLabel, value: g1 !== 0 ? Math.abs(g2) / Math.abs(g1) : null, p: null, holds: Math.abs(g2) > ratio * Math.abs(g1), required: true },
+    sig("gamma1Significant", "γ1", params.gamma1),
+    sig("aSignificant", "a", params.a),
+    sig("gamma2Significant", "γ2", params.gamma2),
+    sig("bSignificant", "b", params.b),
+  ];
+  const verdict: HakenVerdict = adiabatic ? (coefSignificant ? "holds" : "holds in sign and size, not significant") : "fails";
   return {
     q1Name: n1,
     q2Name: n2,
@@ -248,6 +290,9 @@ export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: Panel
     step: pairs.step,
     intercept,
     adiabatic,
+    signAndSize,
+    conditions,
+    verdict,
     ratioG2G1: g1 !== 0 ? Math.abs(g2) / Math.abs(g1) : null,
     coefSignificant,
     orderParameterEquation: {
@@ -256,6 +301,16 @@ export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: Panel
     },
     options: { alpha, ratio, requireSignificant, significance, cluster },
   };
+}
+
+/**
+ * α as a percentage for messages.
+ *
+ * @example
+ * formatAlpha(0.05); // => "5 %"
+ */
+export function formatAlpha(alpha: number): string {
+  return `${Number((alpha * 100).toPrecision(6))} %`;
 }
 
 /** The four point estimates of a fit. */

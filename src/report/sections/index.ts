@@ -24,6 +24,7 @@
  */
 import { CoordError } from "../../engine/errors";
 import { couplingSection } from "./coupling";
+import { dataSection } from "./data";
 import { densitySection } from "./density";
 import { geodetectorSection } from "./geodetector";
 import { groupMeansSection } from "./groupMeans";
@@ -35,6 +36,7 @@ import { markovSection, spatialMarkovSection } from "./transitions";
 import { obstaclesSection } from "./obstacles";
 
 export const BUILTIN_SECTIONS: readonly AnySection[] = [
+  dataSection,
   weightsSection,
   couplingSection,
   groupMeansSection,

@@ -142,7 +142,7 @@ describe("a section registered at run time", () => {
   });
 
   it("names the known sections when --sections has an unknown one", async () => {
-    expect(() => parseSectionChoice({ sections: "weights,spatial" })).toThrow("option sections: no section 'spatial'; the sections are weights, coupling, groupMeans, density, geodetector, haken, dagum, convergence, markov, spatialMarkov, obstacles, dummy");
+    expect(() => parseSectionChoice({ sections: "weights,spatial" })).toThrow("option sections: no section 'spatial'; the sections are data, weights, coupling, groupMeans, density, geodetector, haken, dagum, convergence, markov, spatialMarkov, obstacles, dummy");
   });
 
   it("cannot take an id, JSON key or option another section has", () => {
