@@ -23,6 +23,10 @@ import { hakenFitImpl } from "./impl/hakenFit";
 import { kdensityImpl } from "./impl/kdensity";
 import { standardizeImpl } from "./impl/standardize";
 import { giStarImpl, lisaImpl, moranImpl, spatialLagImpl } from "./impl/spatial";
+import { dagumImpl } from "./impl/dagum";
+import { convergenceImpl } from "./impl/convergence";
+import { markovImpl, spatialMarkovImpl } from "./impl/markov";
+import { obstacleImpl } from "./impl/obstacle";
 
 // In Excel, office.js defines `CustomFunctions` before this bundle runs. In a plain browser
 // (the page opened outside Office, or office.js blocked / offline) it is missing, and the
@@ -288,4 +292,70 @@ export function gistar(values: any[][], weights: any[][]): any[][] {
  */
 export function spatiallag(values: any[][], weights: any[][], transform?: any): any[][] {
   return excelCall(() => spatialLagImpl(values, weights, transform)) as any[][];
+}
+
+/**
+ * Dagum Gini decomposition (M13) by group for each period: G, G_w, G_nb, G_t and their shares; the within- or between-group Ginis on request.
+ * @customfunction DAGUM
+ * @helpurl https://localhost:3000/assets/help/dagum.html
+ * @param values A units x periods range (units in rows, one column per period, as Table 3); an optional label row of periods and label column of units.
+ * @param groups The group (region) of each unit: a column with one cell per row of values (a header cell above is skipped).
+ * @param [output] "summary" (default): G, G_w, G_nb, G_t and shares per period; "within": G_jj of each group; "between": G_jh of each pair; "D": D_jh of each pair; "high": the pair's group with the higher mean.
+ * @returns {any[][]} One row per period under a header row.
+ */
+export function dagum(values: any[][], groups: any[][], output?: any): any[][] {
+  return excelCall(() => dagumImpl(values, groups, output)) as any[][];
+}
+
+/**
+ * σ-convergence (SD and CV per period) or absolute β-convergence (M13) of a units x periods panel.
+ * @customfunction CONVERGENCE
+ * @helpurl https://localhost:3000/assets/help/convergence.html
+ * @param panel A units x periods range (Table 3 layout); optional label row (periods) and label column (units). Values > 0 for β.
+ * @param [output] "sigma" (default): n, mean, SD and CV per period with ddof 0; "sigma1": the same with ddof 1; "beta": pooled ln(y(t+1)/y(t)) on ln y(t) and the long-difference regression, with speed and half-life.
+ * @returns {any[][]} A table with a header row.
+ */
+export function convergence(panel: any[][], output?: any): any[][] {
+  return excelCall(() => convergenceImpl(panel, output)) as any[][];
+}
+
+/**
+ * Markov chain (M14) of the classes of a units x periods panel: transition probabilities, counts, steady state or mean first passage times.
+ * @customfunction MARKOV
+ * @helpurl https://localhost:3000/assets/help/markov.html
+ * @param panel A units x periods range (Table 3 layout); optional label row (periods) and label column (units).
+ * @param [classes] Omitted: pooled quartiles; a number k: k pooled quantiles; "quantile:k", "cutoffs:0.3,0.4,0.5,0.6" (":left" for [a, b)), "grades" (the ten D grades); or a range of cutoffs.
+ * @param [output] "P" (default): row = class at t, columns = class at t+1, n per row; "counts"; "steady"; "mfpt" (∞ where not reached); "classes": the class 1..k of every cell.
+ * @returns {any[][]} A labelled matrix.
+ */
+export function markov(panel: any[][], classes?: any, output?: any): any[][] {
+  return excelCall(() => markovImpl(panel, classes, output)) as any[][];
+}
+
+/**
+ * Spatial Markov chain (M14, Rey 2001): one transition matrix per class of the spatial lag at the start period, and the Q and LR homogeneity tests.
+ * @customfunction SPATIALMARKOV
+ * @helpurl https://localhost:3000/assets/help/spatialmarkov.html
+ * @param panel A units x periods range (Table 3 layout); optional label row (periods) and label column (units).
+ * @param weights An n x n spatial weights matrix of the units (e.g. 0/1 contiguity), with or without a label row and column; it is row-standardised.
+ * @param [classes] Classes of the panel's values, as in MARKOV. Default: pooled quartiles.
+ * @param [lagClasses] "own" (default): the lag's own pooled quantiles; "same": the classes of the values; or a class text as in classes.
+ * @param [output] "P" (default): one block per lag class; "counts"; "steady"; "mfpt"; "tests": Q and LR with dof and p.
+ * @returns {any[][]} Stacked labelled blocks, or the tests table.
+ */
+export function spatialmarkov(panel: any[][], weights: any[][], classes?: any, lagClasses?: any, output?: any): any[][] {
+  return excelCall(() => spatialMarkovImpl(panel, weights, classes, lagClasses, output)) as any[][];
+}
+
+/**
+ * Obstacle degree (M15) of every row of raw indicator data: the top indicators holding it back, with their obstacle degree in percent.
+ * @customfunction OBSTACLE
+ * @helpurl https://localhost:3000/assets/help/obstacle.html
+ * @param data Raw indicator values: one row per observation (all region-years pooled), one column per indicator; a header row of names labels the obstacles.
+ * @param [directions] A row of + (benefit) or - (cost), one per column (default all +); optionally a second row naming each indicator's subsystem.
+ * @param [top] How many obstacles per row. Default 5.
+ * @returns {any[][]} Per row: obstacle 1, O 1 (%), …, obstacle k, O k (%), under a header row.
+ */
+export function obstacle(data: any[][], directions?: any[][], top?: any): any[][] {
+  return excelCall(() => obstacleImpl(data, directions, top)) as any[][];
 }

@@ -32,6 +32,9 @@ import { hakenSection } from "./haken";
 import { spatialSection } from "./spatial";
 import type { AnySection, OptionSpec } from "./types";
 import { weightsSection } from "./weights";
+import { convergenceSection, dagumSection } from "./differences";
+import { markovSection, spatialMarkovSection } from "./transitions";
+import { obstaclesSection } from "./obstacles";
 
 export const BUILTIN_SECTIONS: readonly AnySection[] = [
   dataSection,
@@ -42,6 +45,11 @@ export const BUILTIN_SECTIONS: readonly AnySection[] = [
   geodetectorSection,
   hakenSection,
   spatialSection,
+  dagumSection,
+  convergenceSection,
+  markovSection,
+  spatialMarkovSection,
+  obstaclesSection,
 ];
 
 /** An ordered list of sections whose ids, JSON keys and option keys are unique. */
