@@ -14,12 +14,17 @@ import { parseArgs } from "util";
 import { CoordError } from "../engine/errors";
 import { Cell, decodeCsvBytes, parseCsv } from "../report/csv";
 import { DEFAULT_OPTIONS, OPTION_HELP, parseOptions } from "../report/options";
-import { analysisToJson, runReport, STAGE_LABELS } from "../report/pipeline";
-import { guessRoles, rolesToJson } from "../report/roles";
-import { headlines } from "../report/sheets";
-import { Analysis } from "../report/analysis";
-import { writeReportXlsx } from "../writer/xlsx";
-import { readXlsxCells } from "../writer/readXlsx";
+import { guessRoles, parseRoles, rolesToJson } from "../report/roles";
+import type { Analysis } from "../report/analysis";
+
+// The engine, the report pipeline and exceljs are loaded on first use, not at start-up, so that
+// --help and --print-roles answer at once (loading them takes most of a second).
+const lazy = {
+  pipeline: () => require("../report/pipeline") as typeof import("../report/pipeline"),
+  sheets: () => require("../report/sheets") as typeof import("../report/sheets"),
+  xlsx: () => require("../writer/xlsx") as typeof import("../writer/xlsx"),
+  readXlsx: () => require("../writer/readXlsx") as typeof import("../writer/readXlsx"),
+};
 
 const VERSION: string = require("../../package.json").version;
 
@@ -27,7 +32,7 @@ export function helpText(): string {
   const lines = [
     `CoordLab ${VERSION} — coupling coordination, geodetector and Haken model report`,
     "",
-    "Usage: npm run report -- <data.csv|data.xlsx> [flags] [options]",
+    "Usage: coordlab <data.csv|data.xlsx> [flags] [options]",
     "",
     "Flags:",
     "  --roles FILE        roles JSON (id, time, group, subsystems, factors; or y + factors)",
@@ -60,7 +65,7 @@ export async function readCells(file: string, sheet?: string): Promise<{ cells: 
   }
   const ext = path.extname(file).toLowerCase();
   if (ext === ".xlsx" || ext === ".xlsm") {
-    const r = await readXlsxCells(new Uint8Array(bytes), { sheet });
+    const r = await lazy.readXlsx().readXlsxCells(new Uint8Array(bytes), { sheet });
     return { cells: r.cells, sheetName: r.sheetName };
   }
   if (ext === ".csv" || ext === ".txt" || ext === ".tsv") return { cells: parseCsv(decodeCsvBytes(new Uint8Array(bytes)).text) };
@@ -139,9 +144,12 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       }
     }
     if (v["print-roles"]) {
-      out(v.roles ? rolesToJson(JSON.parse(roles)) : roles);
+      // given roles are checked against the headers and printed in the file shape
+      const header = cells.find((r) => r.some((c) => c !== null && c !== "")) ?? [];
+      out(v.roles ? rolesToJson(parseRoles(roles, header)) : roles);
       return 0;
     }
+    const { analysisToJson, runReport, STAGE_LABELS } = lazy.pipeline();
     const result = await runReport(
       cells,
       roles,
@@ -151,12 +159,12 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     );
     const outFile = (v.out as string) ?? "report.xlsx";
     progress(`… Writing ${outFile}`);
-    const bytes = await writeReportXlsx(result.report);
+    const bytes = await lazy.xlsx().writeReportXlsx(result.report);
     const jsonText = v.json ? analysisToJson(result) : undefined;
     writeAtomic(outFile, bytes);
     if (v.json && jsonText) writeAtomic(v.json as string, jsonText);
     out(`Report written to ${path.resolve(outFile)}${v.json ? ` (JSON: ${path.resolve(v.json as string)})` : ""}`);
-    const found = result.kind === "panel" ? headlines(result.analysis as Analysis) : [];
+    const found = result.kind === "panel" ? lazy.sheets().headlines(result.analysis as Analysis) : [];
     for (const f of found) out(`  • ${f}`);
     const warnings = result.analysis.warnings;
     if (warnings.length) out(`  ${warnings.length} warning(s): see the Summary sheet.`);
