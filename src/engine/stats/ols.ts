@@ -2,10 +2,6 @@ import { CoordError } from "../errors";
 import { assertFinite, assertSameLength, finiteVector } from "../validate";
 import { fUpperP } from "./fDistribution";
 import { tTwoSidedP } from "./studentT";
-import { create, invDependencies, multiplyDependencies, transposeDependencies } from "mathjs";
-
-/** mathjs with only the k x k linear algebra OLS needs (keeps the Excel functions bundle small). */
-const math = create({ invDependencies, multiplyDependencies, transposeDependencies });
 
 export interface OlsOptions {
   /** Add a constant column named "const" in front of X (default true). */
@@ -170,15 +166,22 @@ export function olsColumns(
     for (let l = j + 1; l < k; l++) R[j * k + l] = A[l][j];
   }
 
-  // The k x k algebra with mathjs: β = D⁻¹R⁻¹Qᵀy; (XᵀX)⁻¹ = D⁻¹R⁻¹R⁻ᵀD⁻¹ with D = diag(‖X_j‖).
-  const Rm: number[][] = Array.from({ length: k }, (_, r) => Array.from({ length: k }, (_, c) => (c >= r ? R[r * k + c] : 0)));
-  const Rinv = math.inv(Rm) as number[][];
-  const qk = Array.from({ length: k }, (_, r) => qty[r]);
-  const b = math.multiply(Rinv, qk) as number[];
-  const coef = b.map((v, r) => v / scale[r] + 0); // + 0: no -0 in results
-  const RRt = math.multiply(Rinv, math.transpose(Rinv)) as number[][];
+  // The k x k algebra: β = D⁻¹R⁻¹Qᵀy; (XᵀX)⁻¹ = D⁻¹R⁻¹R⁻ᵀD⁻¹ with D = diag(‖X_j‖). R⁻¹ by back
+  // substitution (R is upper triangular with a non-zero diagonal, checked above).
+  const Rinv = upperInverse(R, k);
+  const coef = new Array<number>(k);
+  for (let r = 0; r < k; r++) {
+    let v = 0;
+    for (let c = r; c < k; c++) v += Rinv[r * k + c] * qty[c];
+    coef[r] = v / scale[r] + 0; // + 0: no -0 in results
+  }
   const xtxInv = new Float64Array(k * k);
-  for (let r = 0; r < k; r++) for (let c = 0; c < k; c++) xtxInv[r * k + c] = RRt[r][c] / (scale[r] * scale[c]);
+  for (let r = 0; r < k; r++)
+    for (let c = 0; c < k; c++) {
+      let v = 0;
+      for (let l = Math.max(r, c); l < k; l++) v += Rinv[r * k + l] * Rinv[c * k + l];
+      xtxInv[r * k + c] = v / (scale[r] * scale[c]);
+    }
   if (coef.some((v) => !Number.isFinite(v)) || xtxInv.some((v) => !Number.isFinite(v)))
     throw new CoordError(
       "SINGULAR",
@@ -259,6 +262,38 @@ function scaled(c: Float64Array, s: number): Float64Array {
   return out;
 }
 
+/**
+ * Inverse of the k x k upper triangular R (row-major, non-zero diagonal) by back substitution;
+ * the result is upper triangular.
+ *
+ * @example
+ * Array.from(upperInverse(Float64Array.from([2, 1, 0, 4]), 2)); // [0.5, -0.125, 0, 0.25]
+ */
+function upperInverse(R: Float64Array, k: number): Float64Array {
+  const inv = new Float64Array(k * k);
+  for (let c = 0; c < k; c++) {
+    inv[c * k + c] = 1 / R[c * k + c];
+    for (let r = c - 1; r >= 0; r--) {
+      let s = 0;
+      for (let l = r + 1; l <= c; l++) s += R[r * k + l] * inv[l * k + c];
+      inv[r * k + c] = -s / R[r * k + r];
+    }
+  }
+  return inv;
+}
+
+/** A·B for k x k row-major matrices. */
+function multiplySquare(A: Float64Array, B: Float64Array, k: number): Float64Array {
+  const out = new Float64Array(k * k);
+  for (let r = 0; r < k; r++)
+    for (let c = 0; c < k; c++) {
+      let s = 0;
+      for (let l = 0; l < k; l++) s += A[r * k + l] * B[l * k + c];
+      out[r * k + c] = s;
+    }
+  return out;
+}
+
 /** x when finite, else null (0/0, x/0 and overflow: a statistic that is undefined here). */
 function finiteOrNull(x: number): number | null {
   return Number.isFinite(x) ? x : null;
@@ -313,11 +348,9 @@ function clusterRobust(
   const meat = new Float64Array(k * k);
   for (const sc of scores) for (let r = 0; r < k; r++) for (let c = 0; c < k; c++) meat[r * k + c] += sc[r] * sc[c];
   const correction = (G / (G - 1)) * ((n - 1) / (n - k));
-  // Sandwich B M B with B = (XᵀX)⁻¹ (mathjs); only its diagonal gives the standard errors.
-  const B = Array.from({ length: k }, (_, r) => Array.from(xtxInv.subarray(r * k, r * k + k)));
-  const M = Array.from({ length: k }, (_, r) => Array.from(meat.subarray(r * k, r * k + k)));
-  const V = math.multiply(math.multiply(B, M), B) as number[][];
-  const se = V.map((row, j) => Math.sqrt(Math.max(0, row[j] * correction)));
+  // Sandwich B M B with B = (XᵀX)⁻¹; only its diagonal gives the standard errors.
+  const V = multiplySquare(multiplySquare(xtxInv, meat, k), xtxInv, k);
+  const se = coef.map((_, j) => Math.sqrt(Math.max(0, V[j * k + j] * correction)));
   const t = coef.map((b, j) => finiteOrNull(b / se[j]));
   const p = t.map((v) => (v === null ? null : tTwoSidedP(v, G - 1)));
   return { se, t, p, nClusters: G, df: G - 1, correction };
