@@ -4,9 +4,11 @@
  * the issue; within a group the sizes ascend, so that the growth column compares neighbours.
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { BenchCase } from "./harness";
-import { geoData, rng } from "./data";
+import { countyPanel, geoData, rng } from "./data";
+import { childPeakRssMB, ensureCliBuilt, runCoordlab } from "./process";
 import { parseCsv } from "../src/report/csv";
 import { runReport } from "../src/report/pipeline";
 import { DEFAULT_OPTIONS } from "../src/report/options";
@@ -206,3 +208,44 @@ for (const n of [1e3, 1e4]) {
     limitMs: n === 1e4 ? 10 : undefined,
   });
 }
+
+// 10. Whole processes (issue 17): the compiled coordlab command, a fresh node per run, as a user
+// runs it; wall time from spawn to exit, peak RSS of the child. n = 0: no growth column.
+const SAMPLE_ARGS = [path.join(ROOT, "samples/sample-panel.csv"), "--roles", path.join(ROOT, "samples/sample-panel.roles.json")];
+function processCase(label: string, args: (dir: string) => string[], opts: { runs?: number; limitMs?: number; limitMB?: number; files?: (dir: string) => void } = {}) {
+  cases.push({
+    group: "10 whole process (coordlab)",
+    label,
+    n: 0,
+    setup: () => {
+      ensureCliBuilt();
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "coordlab-bench-"));
+      opts.files?.(dir);
+      process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+      return dir;
+    },
+    run: (dir) => runCoordlab(args(dir as string), dir as string),
+    runs: opts.runs ?? 5,
+    limitMs: opts.limitMs,
+    limitMB: opts.limitMB,
+    peakRssMB: childPeakRssMB,
+  });
+}
+processCase("--help", () => ["--help"], { limitMs: 300 });
+processCase("--print-roles, sample CSV", () => [SAMPLE_ARGS[0], "--print-roles"]);
+processCase("demo: sample report + XLSX", (dir) => [...SAMPLE_ARGS, "--out", path.join(dir, "report.xlsx"), "--quiet"], { limitMs: 1500 });
+// the county-scale panel of issue 17: 3,000 units x 30 years x 37 columns
+processCase(
+  "panel 90,000 rows CSV: report + XLSX",
+  (dir) => [path.join(dir, "panel.csv"), "--roles", path.join(dir, "roles.json"), "--out", path.join(dir, "report.xlsx"), "--quiet"],
+  {
+    runs: 3,
+    limitMs: 10_000,
+    limitMB: 1024,
+    files: (dir) => {
+      const p = countyPanel(3000, 30);
+      fs.writeFileSync(path.join(dir, "panel.csv"), p.csv);
+      fs.writeFileSync(path.join(dir, "roles.json"), p.roles);
+    },
+  },
+);

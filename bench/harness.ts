@@ -19,6 +19,8 @@ export interface BenchCase {
   limitMs?: number;
   /** target: peak resident memory at most this many MB */
   limitMB?: number;
+  /** Peak RSS measured by the case itself (whole-process cases: the largest child process), MB. */
+  peakRssMB?: () => number;
 }
 
 export interface BenchResult {
@@ -65,7 +67,7 @@ export async function timeCase(c: BenchCase, runsOverride?: number): Promise<Ben
     minMs: Math.min(...times),
     maxMs: Math.max(...times),
     runs,
-    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    peakRssMB: c.peakRssMB ? c.peakRssMB() : process.resourceUsage().maxRSS / 1024,
     baseRssMB,
     limitMs: c.limitMs,
     limitMB: c.limitMB,
