@@ -119,51 +119,33 @@ export function olsColumns(
       argument: xName,
     });
 
-  // Householder QR of the column-scaled design A = X·diag(1/‖X_j‖) (scaling guards against
-  // under/overflow and improves conditioning); R is k x k upper triangular.
+  // QR of the column-scaled design A = X·diag(1/‖X_j‖) (scaling guards against under/overflow
+  // and improves conditioning) by Givens rotations, one row at a time: R (k x k upper triangular)
+  // and the first k entries of Qᵀy, in one pass over the rows without copying the columns (as
+  // stable as Householder QR; no normal equations). R is the same up to the signs of its rows.
   const scale = new Float64Array(k);
-  const A = cols.map((c, j) => {
-    const cn = norm(c, 0);
+  for (let j = 0; j < k; j++) {
+    const cn = norm(cols[j], 0);
     if (cn === 0 || !Number.isFinite(cn))
       throw new CoordError("SINGULAR", `${xName} column '${allNames[j]}' is all zero: the regression design is singular`, {
         argument: xName,
         column: allNames[j],
       });
     scale[j] = cn;
-    return scaled(c, cn);
-  });
-  const qty = y.slice();
-  const R = new Float64Array(k * k);
+  }
+  // columns of extreme magnitude (norms beyond 2^±500, e.g. denormal values) keep the former
+  // Householder QR on scaled copies, whose rounding decides the singular-design messages there
+  const extreme = scale.some((c) => !(c >= 2 ** -500 && c <= 2 ** 500));
+  const { R, qty } = extreme ? householderQR(cols, scale, y, xName, allNames) : givensQR(cols, scale, y);
   for (let j = 0; j < k; j++) {
-    const a = A[j];
-    const s = norm(a, j);
-    // each scaled column has norm 1: what is left after the projections measures independence
-    if (!(s > 1e-10))
+    // |R_jj| is the norm of scaled column j's part independent of the columns before it (each
+    // scaled column has norm 1): what is left after the projections measures independence
+    if (!(Math.abs(R[j * k + j]) > 1e-10))
       throw new CoordError(
         "SINGULAR",
         `${xName} column '${allNames[j]}' is a linear combination of the columns before it: the regression design is singular`,
         { argument: xName, column: allNames[j] },
       );
-    const x0 = a[j];
-    const alpha = x0 > 0 ? -s : s;
-    // v = a[j..] - alpha e1, stored in place; vᵀv = 2s(s + |x0|)
-    a[j] = x0 - alpha;
-    const vtv = 2 * s * (s + Math.abs(x0));
-    for (let l = j + 1; l < k; l++) {
-      const b = A[l];
-      let d = 0;
-      for (let i = j; i < n; i++) d += a[i] * b[i];
-      const f = (2 * d) / vtv;
-      for (let i = j; i < n; i++) b[i] -= f * a[i];
-    }
-    {
-      let d = 0;
-      for (let i = j; i < n; i++) d += a[i] * qty[i];
-      const f = (2 * d) / vtv;
-      for (let i = j; i < n; i++) qty[i] -= f * a[i];
-    }
-    R[j * k + j] = alpha;
-    for (let l = j + 1; l < k; l++) R[j * k + l] = A[l][j];
   }
 
   // The k x k algebra: β = D⁻¹R⁻¹Qᵀy; (XᵀX)⁻¹ = D⁻¹R⁻¹R⁻ᵀD⁻¹ with D = diag(‖X_j‖). R⁻¹ by back
@@ -189,17 +171,15 @@ export function olsColumns(
       { argument: xName },
     );
 
-  const fitted = new Array<number>(n);
-  const residuals = new Array<number>(n);
+  // rss from the residuals y - Xβ (not from Qᵀy: no cancellation when R² ≈ 1); the residual and
+  // fitted arrays themselves are built only when read (the Haken model's 10⁶-row fits never do)
   let rss = 0;
   let syy = 0;
   let ySum = 0;
   for (let i = 0; i < n; i++) {
     let f = 0;
     for (let j = 0; j < k; j++) f += cols[j][i] * coef[j];
-    fitted[i] = f;
     const e = y[i] - f;
-    residuals[i] = e;
     rss += e * e;
     syy += y[i] * y[i];
     ySum += y[i];
@@ -207,6 +187,8 @@ export function olsColumns(
   const yBar = ySum / n;
   let tss = 0;
   for (let i = 0; i < n; i++) tss += (y[i] - yBar) * (y[i] - yBar);
+  let fit: { fitted: number[]; residuals: number[] } | undefined;
+  const fitOf = () => (fit ??= fittedAndResiduals(y, cols, coef));
 
   const dfResid = n - k;
   const s2 = rss / dfResid;
@@ -242,11 +224,117 @@ export function olsColumns(
     fDf: [dfModel, dfResid],
     fP,
     hasConst: intercept,
-    residuals,
-    fitted,
+    get residuals() {
+      return fitOf().residuals;
+    },
+    get fitted() {
+      return fitOf().fitted;
+    },
   };
-  if (options.cluster !== undefined) result.cluster = clusterRobust(cols, residuals, xtxInv, coef, options.cluster);
+  if (options.cluster !== undefined) result.cluster = clusterRobust(cols, fitOf().residuals, xtxInv, coef, options.cluster);
   return result;
+}
+
+/**
+ * R (k x k, row-major, upper triangular, non-negative diagonal) and the first k entries of Qᵀy
+ * of the QR of [X·diag(1/scale) | y], by Givens rotations applied row by row: each row
+ * (x_i/scale, y_i) is rotated into R, column by column. One pass, O(k) extra memory. Entries of
+ * the scaled rows are at most 1 in size (each scaled column has norm 1), so √(a² + b²) cannot
+ * overflow.
+ *
+ * @example
+ * givensQR([Float64Array.from([3, 4])], Float64Array.from([5]), Float64Array.from([1, 2]));
+ * // R [1], qty [2.2]  (the scaled column is [0.6, 0.8]; Qᵀy = 0.6·1 + 0.8·2)
+ */
+function givensQR(cols: Float64Array[], scale: Float64Array, y: Float64Array): { R: Float64Array; qty: Float64Array } {
+  const k = cols.length;
+  const n = y.length;
+  const R = new Float64Array(k * k);
+  const qty = new Float64Array(k);
+  const inv = new Float64Array(k);
+  for (let j = 0; j < k; j++) inv[j] = 1 / scale[j];
+  const v = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < k; j++) v[j] = cols[j][i] * inv[j];
+    let w = y[i];
+    for (let j = 0; j < k; j++) {
+      const b = v[j];
+      if (b === 0) continue;
+      const d = j * k + j;
+      const a = R[d];
+      const r = Math.sqrt(a * a + b * b);
+      const c = a / r;
+      const s = b / r;
+      R[d] = r;
+      for (let l = j + 1; l < k; l++) {
+        const rl = R[j * k + l];
+        const vl = v[l];
+        R[j * k + l] = c * rl + s * vl;
+        v[l] = c * vl - s * rl;
+      }
+      const q = qty[j];
+      qty[j] = c * q + s * w;
+      w = c * w - s * q;
+    }
+  }
+  return { R, qty };
+}
+
+/**
+ * Householder QR of the scaled design (the former method, kept for columns of extreme
+ * magnitude): R and the first k entries of Qᵀy as givensQR gives them, up to the signs of R's
+ * rows; SINGULAR when a scaled column is (numerically) a combination of the ones before it.
+ */
+function householderQR(cols: Float64Array[], scale: Float64Array, y: Float64Array, xName: string, allNames: string[]): { R: Float64Array; qty: Float64Array } {
+  const k = cols.length;
+  const n = y.length;
+  const A = cols.map((c, j) => scaled(c, scale[j]));
+  const qy = y.slice();
+  const R = new Float64Array(k * k);
+  for (let j = 0; j < k; j++) {
+    const a = A[j];
+    const s = norm(a, j);
+    if (!(s > 1e-10))
+      throw new CoordError(
+        "SINGULAR",
+        `${xName} column '${allNames[j]}' is a linear combination of the columns before it: the regression design is singular`,
+        { argument: xName, column: allNames[j] },
+      );
+    const x0 = a[j];
+    const alpha = x0 > 0 ? -s : s;
+    // v = a[j..] - alpha e1, stored in place; vᵀv = 2s(s + |x0|)
+    a[j] = x0 - alpha;
+    const vtv = 2 * s * (s + Math.abs(x0));
+    for (let l = j + 1; l < k; l++) {
+      const b = A[l];
+      let d = 0;
+      for (let i = j; i < n; i++) d += a[i] * b[i];
+      const f = (2 * d) / vtv;
+      for (let i = j; i < n; i++) b[i] -= f * a[i];
+    }
+    let d = 0;
+    for (let i = j; i < n; i++) d += a[i] * qy[i];
+    const f = (2 * d) / vtv;
+    for (let i = j; i < n; i++) qy[i] -= f * a[i];
+    R[j * k + j] = alpha;
+    for (let l = j + 1; l < k; l++) R[j * k + l] = A[l][j];
+  }
+  return { R, qty: qy.slice(0, k) };
+}
+
+/** Fitted values Xβ and residuals y - Xβ (the arithmetic of the rss loop in olsColumns). */
+function fittedAndResiduals(y: Float64Array, cols: Float64Array[], coef: number[]): { fitted: number[]; residuals: number[] } {
+  const n = y.length;
+  const k = cols.length;
+  const fitted = new Array<number>(n);
+  const residuals = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    let f = 0;
+    for (let j = 0; j < k; j++) f += cols[j][i] * coef[j];
+    fitted[i] = f;
+    residuals[i] = y[i] - f;
+  }
+  return { fitted, residuals };
 }
 
 /**
