@@ -107,36 +107,129 @@ export function olsColumns(
   names: string[],
   options: { intercept?: boolean; cluster?: ArrayLike<string | number>; xName?: string } = {},
 ): OlsResult {
-  const xName = options.xName ?? "X";
   const intercept = options.intercept ?? true;
   const n = y.length;
   const cols = intercept ? [new Float64Array(n).fill(1), ...columns] : columns.slice();
   const allNames = intercept ? ["const", ...names] : names.slice();
-  const k = cols.length;
+  return olsRows(wholeRows(y, cols), allNames, { intercept, cluster: options.cluster, xName: options.xName });
+}
+
+/**
+ * @internal The rows of a regression y = Xβ + e, block by block, so that a caller can gather
+ * them into small reused buffers instead of building 10⁶-row columns (the Haken model's pairs).
+ * X includes the constant column when there is an intercept.
+ */
+export interface OlsRows {
+  n: number;
+  k: number;
+  /** Rows per block (the last block may be shorter). */
+  blockSize: number;
+  /** y and the k columns of rows [start, start + len), in arrays of at least len entries (valid until the next call). */
+  block(start: number, len: number): { y: Float64Array; cols: Float64Array[] };
+  /** y and the k columns of all rows (built when the blocks are not enough: cluster SE, extreme values). */
+  materialize(): { y: Float64Array; cols: Float64Array[] };
+}
+
+/** Columns in memory as one block. */
+function wholeRows(y: Float64Array, cols: Float64Array[]): OlsRows {
+  const whole = { y, cols };
+  return { n: y.length, k: cols.length, blockSize: Math.max(1, y.length), block: () => whole, materialize: () => whole };
+}
+
+/** Call f on every block of rows, in row order. */
+function eachBlock(rows: OlsRows, f: (y: Float64Array, cols: Float64Array[], len: number, start: number) => void): void {
+  for (let start = 0; start < rows.n; start += rows.blockSize) {
+    const len = Math.min(rows.blockSize, rows.n - start);
+    const b = rows.block(start, len);
+    f(b.y, b.cols, len, start);
+  }
+}
+
+/** Below 2^-400 or above 2^400 in absolute value, a column's Σx² could under- or overflow. */
+const SAFE_MIN = 2 ** -400;
+const SAFE_MAX = 2 ** 400;
+
+/**
+ * @internal OLS on rows given block by block (olsColumns' engine): `allNames` names X's
+ * columns ("const" first with an intercept). Same results as olsColumns on the same columns.
+ */
+export function olsRows(
+  source: OlsRows,
+  allNames: string[],
+  options: { intercept: boolean; cluster?: ArrayLike<string | number>; xName?: string },
+): OlsResult {
+  const xName = options.xName ?? "X";
+  const intercept = options.intercept;
+  let rows = source;
+  const { n, k } = rows;
   if (k === 0) throw new CoordError("EMPTY", `${xName} has no columns`, { argument: xName });
   if (n <= k)
     throw new CoordError("TOO_FEW", `${n} rows for ${k} coefficients: OLS needs more rows than coefficients`, {
       argument: xName,
     });
 
-  // QR of the column-scaled design A = X·diag(1/‖X_j‖) (scaling guards against under/overflow
-  // and improves conditioning) by Givens rotations, one row at a time: R (k x k upper triangular)
-  // and the first k entries of Qᵀy, in one pass over the rows without copying the columns (as
-  // stable as Householder QR; no normal equations). R is the same up to the signs of its rows.
-  const scale = new Float64Array(k);
-  for (let j = 0; j < k; j++) {
-    const cn = norm(cols[j], 0);
-    if (cn === 0 || !Number.isFinite(cn))
+  // pass 1: Σx² and max |x| per column (the column norms), Σy, Σy²
+  const ssq = new Float64Array(k);
+  const maxAbs = new Float64Array(k);
+  let ySum = 0;
+  let syy = 0;
+  eachBlock(rows, (y, cols, len) => {
+    for (let j = 0; j < k; j++) {
+      const c = cols[j];
+      let s = ssq[j];
+      let m = maxAbs[j];
+      for (let i = 0; i < len; i++) {
+        const v = c[i];
+        s += v * v;
+        const a = Math.abs(v);
+        if (a > m) m = a;
+      }
+      ssq[j] = s;
+      maxAbs[j] = m;
+    }
+    for (let i = 0; i < len; i++) {
+      ySum += y[i];
+      syy += y[i] * y[i];
+    }
+  });
+  for (let j = 0; j < k; j++)
+    if (maxAbs[j] === 0)
       throw new CoordError("SINGULAR", `${xName} column '${allNames[j]}' is all zero: the regression design is singular`, {
         argument: xName,
         column: allNames[j],
       });
-    scale[j] = cn;
+
+  // QR of the column-scaled design A = X·diag(1/‖X_j‖) (scaling guards against under/overflow
+  // and improves conditioning) by Givens rotations, one row at a time: R (k x k upper triangular)
+  // and the first k entries of Qᵀy, in one pass over the rows without copying the columns (as
+  // stable as Householder QR; no normal equations). Columns of extreme magnitude (|x| beyond
+  // 2^±400, e.g. denormal values) keep the former Householder QR on scaled copies of the whole
+  // columns, whose rounding decides the singular-design messages there.
+  const extreme = maxAbs.some((m) => !(m >= SAFE_MIN && m <= SAFE_MAX));
+  const scale = new Float64Array(k);
+  let R: Float64Array;
+  let qty: Float64Array;
+  if (extreme) {
+    const full = rows.materialize();
+    rows = wholeRows(full.y, full.cols);
+    for (let j = 0; j < k; j++) {
+      const cn = norm(full.cols[j], 0);
+      if (cn === 0 || !Number.isFinite(cn))
+        throw new CoordError("SINGULAR", `${xName} column '${allNames[j]}' is all zero: the regression design is singular`, {
+          argument: xName,
+          column: allNames[j],
+        });
+      scale[j] = cn;
+    }
+    ({ R, qty } = householderQR(full.cols, scale, full.y, xName, allNames));
+  } else {
+    for (let j = 0; j < k; j++) scale[j] = Math.sqrt(ssq[j]);
+    R = new Float64Array(k * k);
+    qty = new Float64Array(k);
+    const inv = scale.map((c) => 1 / c);
+    const v = new Float64Array(k);
+    eachBlock(rows, (y, cols, len) => givensBlock(cols, y, len, inv, R, qty, v));
   }
-  // columns of extreme magnitude (norms beyond 2^±500, e.g. denormal values) keep the former
-  // Householder QR on scaled copies, whose rounding decides the singular-design messages there
-  const extreme = scale.some((c) => !(c >= 2 ** -500 && c <= 2 ** 500));
-  const { R, qty } = extreme ? householderQR(cols, scale, y, xName, allNames) : givensQR(cols, scale, y);
   for (let j = 0; j < k; j++) {
     // |R_jj| is the norm of scaled column j's part independent of the columns before it (each
     // scaled column has norm 1): what is left after the projections measures independence
@@ -173,22 +266,17 @@ export function olsColumns(
 
   // rss from the residuals y - Xβ (not from Qᵀy: no cancellation when R² ≈ 1); the residual and
   // fitted arrays themselves are built only when read (the Haken model's 10⁶-row fits never do)
-  let rss = 0;
-  let syy = 0;
-  let ySum = 0;
-  for (let i = 0; i < n; i++) {
-    let f = 0;
-    for (let j = 0; j < k; j++) f += cols[j][i] * coef[j];
-    const e = y[i] - f;
-    rss += e * e;
-    syy += y[i] * y[i];
-    ySum += y[i];
-  }
   const yBar = ySum / n;
+  let rss = 0;
   let tss = 0;
-  for (let i = 0; i < n; i++) tss += (y[i] - yBar) * (y[i] - yBar);
+  const coefs = Float64Array.from(coef);
+  eachBlock(rows, (y, cols, len) => {
+    const s = residualSums(y, cols, len, coefs, yBar);
+    rss += s.rss;
+    tss += s.tss;
+  });
   let fit: { fitted: number[]; residuals: number[] } | undefined;
-  const fitOf = () => (fit ??= fittedAndResiduals(y, cols, coef));
+  const fitOf = () => (fit ??= fittedAndResiduals(rows, coefs));
 
   const dfResid = n - k;
   const s2 = rss / dfResid;
@@ -231,30 +319,50 @@ export function olsColumns(
       return fitOf().fitted;
     },
   };
-  if (options.cluster !== undefined) result.cluster = clusterRobust(cols, fitOf().residuals, xtxInv, coef, options.cluster);
+  if (options.cluster !== undefined) result.cluster = clusterRobust(rows.materialize().cols, fitOf().residuals, xtxInv, coef, options.cluster);
   return result;
 }
 
 /**
- * R (k x k, row-major, upper triangular, non-negative diagonal) and the first k entries of Qᵀy
- * of the QR of [X·diag(1/scale) | y], by Givens rotations applied row by row: each row
- * (x_i/scale, y_i) is rotated into R, column by column. One pass, O(k) extra memory. Entries of
- * the scaled rows are at most 1 in size (each scaled column has norm 1), so √(a² + b²) cannot
- * overflow.
+ * Σ e² and Σ (y - ȳ)² over one block, e = y - Xβ (a plain loop of its own, so that V8 optimises
+ * it: the residual sums of 10⁶-row fits).
+ */
+function residualSums(y: Float64Array, cols: Float64Array[], len: number, coef: Float64Array, yBar: number): { rss: number; tss: number } {
+  const k = cols.length;
+  let rss = 0;
+  let tss = 0;
+  for (let i = 0; i < len; i++) {
+    let f = 0;
+    for (let j = 0; j < k; j++) f += cols[j][i] * coef[j];
+    const e = y[i] - f;
+    rss += e * e;
+    const d = y[i] - yBar;
+    tss += d * d;
+  }
+  return { rss, tss };
+}
+
+/**
+ * Rotate the rows of one block into R (k x k, row-major, upper triangular, non-negative
+ * diagonal) and the first k entries of Qᵀy, for the QR of [X·diag(inv) | y] by Givens rotations:
+ * each row (x_i·inv, y_i) is rotated into R column by column. Entries of the scaled rows are at
+ * most 1 in size (each scaled column has norm 1), so √(a² + b²) cannot overflow.
  *
  * @example
- * givensQR([Float64Array.from([3, 4])], Float64Array.from([5]), Float64Array.from([1, 2]));
- * // R [1], qty [2.2]  (the scaled column is [0.6, 0.8]; Qᵀy = 0.6·1 + 0.8·2)
+ * // X = [3, 4]ᵀ scaled by 1/5: R = [1], Qᵀy = 0.6·1 + 0.8·2 = 2.2
+ * givensBlock([Float64Array.from([3, 4])], Float64Array.from([1, 2]), 2, Float64Array.from([0.2]), R, qty, v);
  */
-function givensQR(cols: Float64Array[], scale: Float64Array, y: Float64Array): { R: Float64Array; qty: Float64Array } {
+function givensBlock(
+  cols: Float64Array[],
+  y: Float64Array,
+  len: number,
+  inv: Float64Array,
+  R: Float64Array,
+  qty: Float64Array,
+  v: Float64Array,
+): void {
   const k = cols.length;
-  const n = y.length;
-  const R = new Float64Array(k * k);
-  const qty = new Float64Array(k);
-  const inv = new Float64Array(k);
-  for (let j = 0; j < k; j++) inv[j] = 1 / scale[j];
-  const v = new Float64Array(k);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < len; i++) {
     for (let j = 0; j < k; j++) v[j] = cols[j][i] * inv[j];
     let w = y[i];
     for (let j = 0; j < k; j++) {
@@ -277,7 +385,6 @@ function givensQR(cols: Float64Array[], scale: Float64Array, y: Float64Array): {
       w = c * w - s * q;
     }
   }
-  return { R, qty };
 }
 
 /**
@@ -322,18 +429,19 @@ function householderQR(cols: Float64Array[], scale: Float64Array, y: Float64Arra
   return { R, qty: qy.slice(0, k) };
 }
 
-/** Fitted values Xβ and residuals y - Xβ (the arithmetic of the rss loop in olsColumns). */
-function fittedAndResiduals(y: Float64Array, cols: Float64Array[], coef: number[]): { fitted: number[]; residuals: number[] } {
-  const n = y.length;
-  const k = cols.length;
-  const fitted = new Array<number>(n);
-  const residuals = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    let f = 0;
-    for (let j = 0; j < k; j++) f += cols[j][i] * coef[j];
-    fitted[i] = f;
-    residuals[i] = y[i] - f;
-  }
+/** Fitted values Xβ and residuals y - Xβ (the arithmetic of residualSums). */
+function fittedAndResiduals(rows: OlsRows, coef: Float64Array): { fitted: number[]; residuals: number[] } {
+  const fitted = new Array<number>(rows.n);
+  const residuals = new Array<number>(rows.n);
+  const k = rows.k;
+  eachBlock(rows, (y, cols, len, start) => {
+    for (let i = 0; i < len; i++) {
+      let f = 0;
+      for (let j = 0; j < k; j++) f += cols[j][i] * coef[j];
+      fitted[start + i] = f;
+      residuals[start + i] = y[i] - f;
+    }
+  });
   return { fitted, residuals };
 }
 
