@@ -3,6 +3,7 @@
  * builds its inputs outside the timed region; run() is what is timed. Groups are numbered as in
  * the issue; within a group the sizes ascend, so that the growth column compares neighbours.
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -19,6 +20,7 @@ import { naturalBreaks } from "../src/engine/geodetector/naturalBreaks";
 import { optimalDiscretization } from "../src/engine/geodetector/optimal";
 import { kernelDensity } from "../src/engine/kde";
 import { entropyWeightImpl } from "../src/functions/impl/entropyWeight";
+import { entropyWeights } from "../src/engine/weights";
 import { hakenFitImpl } from "../src/functions/impl/hakenFit";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -153,6 +155,34 @@ for (const [rows, cols, limit] of [
     limitMs: limit,
   });
 }
+
+// 7, reference: the same formula in plain numpy on 100,000 x 30 (issue 17's yardstick), timed
+// inside one Python process (one warm-up, then the runs); NaN when python3/numpy is missing.
+cases.push({
+  group: "7 ENTROPYWEIGHT (impl)",
+  label: "100,000 x 30: plain numpy (reference)",
+  n: 0,
+  setup: () => {
+    const r = spawnSync("python3", [path.join(__dirname, "numpy_entropy.py"), "100000", "30", "11"], { encoding: "utf8" });
+    if (r.status !== 0) {
+      process.stderr.write(`numpy reference not run: ${(r.stderr || String(r.error)).trim().split("\n").pop()}\n`);
+      return [];
+    }
+    return (JSON.parse(r.stdout) as { ms: number[] }).ms;
+  },
+  run: () => undefined,
+  timed: (ms, i) => (ms as number[])[i] ?? NaN,
+  runs: 11,
+});
+// 7, engine: entropyWeights as the report calls it (rows of numbers, z kept for the composite)
+cases.push({
+  group: "7 entropyWeights (engine, report path)",
+  label: "100,000 x 30",
+  n: 0,
+  setup: () => excelMatrix(100_000, 30, 7).slice(1) as number[][],
+  run: (m) => entropyWeights(m as number[][]),
+  runs: 11,
+});
 
 // 8. COORD.HAKENFIT through the custom-function implementation: four columns as Excel passes
 // them (header cells, unit names, years), units x 10 periods.
