@@ -9,8 +9,15 @@ import { CoordError } from "../src/engine/errors";
 
 export const FIXTURES = path.join(__dirname, "fixtures");
 
+/**
+ * A path under the shared folder beside the repo (../shared), or under COORDLAB_SHARED when set
+ * (e.g. to an empty folder, to see that the tests that need it skip).
+ */
+export function sharedPath(...parts: string[]): string {
+  return path.resolve(process.env.COORDLAB_SHARED ?? path.join(__dirname, "..", "..", "shared"), ...parts);
+}
+
 /** A JSON file of tests/fixtures/indices. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function loadFixture(name: string): any {
   return JSON.parse(fs.readFileSync(path.join(FIXTURES, "indices", name), "utf8"));
 }
@@ -75,4 +82,12 @@ export function errorText(f: () => unknown): string {
     return e instanceof CoordError ? `${e.code}: ${e.message}` : `other: ${String(e)}`;
   }
   return "no error";
+}
+
+/** Run the command line in-process; stdout and stderr lines are collected. */
+export async function runCli(main: (argv: string[], out: (s: string) => void, err: (s: string) => void) => Promise<number>, args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join("\n"), err: err.join("\n") };
 }

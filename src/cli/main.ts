@@ -13,19 +13,21 @@ import * as path from "path";
 import { parseArgs } from "util";
 import { CoordError } from "../engine/errors";
 import { Cell, decodeCsvBytes, parseCsv } from "../report/csv";
-import { DEFAULT_OPTIONS, OPTION_HELP, parseOptions } from "../report/options";
+import { defaultOptions, parseOptions, parseSectionChoice, shownValue } from "../report/options";
 import { guessRoles, parseRoles, rolesToJson } from "../report/roles";
-import type { Analysis } from "../report/analysis";
+import { SECTIONS } from "../report/sections";
 
-// The engine, the report pipeline and exceljs are loaded on first use, not at start-up, so that
-// --help and --print-roles answer at once (loading them takes most of a second).
+// The report pipeline and exceljs are loaded on first use, not at start-up, so that --help and
+// --print-roles answer at once (loading them takes most of a second).
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading, typed by the import types */
 const lazy = {
   pipeline: () => require("../report/pipeline") as typeof import("../report/pipeline"),
-  sheets: () => require("../report/sheets") as typeof import("../report/sheets"),
   xlsx: () => require("../writer/xlsx") as typeof import("../writer/xlsx"),
   readXlsx: () => require("../writer/readXlsx") as typeof import("../writer/readXlsx"),
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json is read at run time, not compiled into the program
 const VERSION: string = require("../../package.json").version;
 
 export function helpText(): string {
@@ -42,15 +44,20 @@ export function helpText(): string {
     "  --out FILE          report workbook (default: report.xlsx)",
     "  --json FILE         also write the analysis as JSON",
     "  --drop-incomplete   drop rows with empty cells (with a warning) instead of failing",
+    "  --sections a,b      run only these sections (and those they need), e.g. weights,coupling",
+    "  --skip a,b          do not run these sections, e.g. haken (the Summary lists what was skipped)",
     "  --quiet             no progress on stderr",
     "  --help              this text",
     "",
-    "Options (METHODS.md; default in brackets):",
+    `Sections, in order: ${SECTIONS.sections.map((s) => s.id).join(", ")}`,
+    "",
+    "Options by section (METHODS.md; default in brackets):",
   ];
-  for (const h of OPTION_HELP) {
-    const d = DEFAULT_OPTIONS[h.key];
-    const shown = Array.isArray(d) ? (h.key === "hakenPair" ? d.map((x) => Number(x) + 1).join(",") : d.length ? d.join(",") : "equal") : d === null ? "none" : String(d);
-    lines.push(`  --${h.key} ${h.values}`.padEnd(44) + ` ${h.help} [${shown}]`);
+  const defaults = defaultOptions() as unknown as Record<string, unknown>;
+  for (const section of SECTIONS.sections) {
+    if (!section.options.length) continue;
+    lines.push(`  ${section.title.en} (${section.id}):`);
+    for (const h of section.options) lines.push(`  --${h.key} ${h.values}`.padEnd(44) + ` ${h.help.en} [${shownValue(h, defaults[h.key])}]`);
   }
   return lines.join("\n");
 }
@@ -61,7 +68,7 @@ export async function readCells(file: string, sheet?: string): Promise<{ cells: 
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
-    throw new CoordError("EMPTY", `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`, { argument: "data" });
+    throw new CoordError("IO", `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`, { argument: "data" });
   }
   const ext = path.extname(file).toLowerCase();
   if (ext === ".xlsx" || ext === ".xlsm") {
@@ -84,7 +91,8 @@ function writeAtomic(file: string, data: Uint8Array | string): void {
 }
 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n"), err: (s: string) => void = (s) => process.stderr.write(s + "\n")): Promise<number> {
-  const optionFlags = Object.fromEntries(OPTION_HELP.map((h) => [h.key, { type: "string" as const }]));
+  const specs = SECTIONS.options();
+  const optionFlags = Object.fromEntries(specs.map((h) => [h.key, { type: "string" as const }]));
   let parsed;
   try {
     parsed = parseArgs({
@@ -97,6 +105,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         out: { type: "string" },
         json: { type: "string" },
         "drop-incomplete": { type: "boolean" },
+        sections: { type: "string" },
+        skip: { type: "string" },
         quiet: { type: "boolean" },
         help: { type: "boolean" },
         ...optionFlags,
@@ -118,8 +128,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   const file = parsed.positionals[0];
   try {
     const optionValues: Record<string, string | undefined> = {};
-    for (const h of OPTION_HELP) optionValues[h.key] = v[h.key] as string | undefined;
-    const options = parseOptions(optionValues);
+    for (const h of specs) optionValues[h.key] = v[h.key] as string | undefined;
+    const options = parseOptions(optionValues, defaultOptions());
+    const sections = parseSectionChoice({ sections: v.sections as string | undefined, skip: v.skip as string | undefined });
     const progress = (msg: string) => {
       if (!v.quiet) err(msg);
     };
@@ -130,7 +141,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       try {
         roles = fs.readFileSync(v.roles as string, "utf8");
       } catch {
-        throw new CoordError("EMPTY", `cannot read the roles file ${v.roles}`, { argument: "roles" });
+        throw new CoordError("IO", `cannot read the roles file ${v.roles}`, { argument: "roles" });
       }
     } else {
       const header = cells.find((r) => r.some((c) => c !== null && c !== "")) ?? [];
@@ -149,13 +160,13 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       out(v.roles ? rolesToJson(parseRoles(roles, header)) : roles);
       return 0;
     }
-    const { analysisToJson, runReport, STAGE_LABELS } = lazy.pipeline();
+    const { analysisToJson, runReport } = lazy.pipeline();
     const result = await runReport(
       cells,
       roles,
       options,
-      { onProgress: (stage) => progress(`… ${STAGE_LABELS[stage]}`) },
-      { source: path.basename(file) + (sheetName ? ` [${sheetName}]` : ""), version: VERSION, panel: { dropIncomplete: !!v["drop-incomplete"] } },
+      { onProgress: (_stage, _fraction, label) => progress(`… ${label.en}`) },
+      { source: path.basename(file) + (sheetName ? ` [${sheetName}]` : ""), version: VERSION, panel: { dropIncomplete: !!v["drop-incomplete"] }, sections },
     );
     const outFile = (v.out as string) ?? "report.xlsx";
     progress(`… Writing ${outFile}`);
@@ -164,8 +175,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     writeAtomic(outFile, bytes);
     if (v.json && jsonText) writeAtomic(v.json as string, jsonText);
     out(`Report written to ${path.resolve(outFile)}${v.json ? ` (JSON: ${path.resolve(v.json as string)})` : ""}`);
-    const found = result.kind === "panel" ? lazy.sheets().headlines(result.analysis as Analysis) : [];
-    for (const f of found) out(`  • ${f}`);
+    for (const f of result.headlines) out(`  • ${f}`);
     const warnings = result.analysis.warnings;
     if (warnings.length) out(`  ${warnings.length} warning(s): see the Summary sheet.`);
     return 0;

@@ -17,7 +17,9 @@ export type CoordErrorCode =
   | "TOO_FEW" // fewer observations/strata/pairs than the method needs
   | "SINGULAR" // a singular regression design
   | "OPTION" // an unknown or out-of-range option
-  | "UNDEFINED"; // a result that is mathematically undefined for this input
+  | "UNDEFINED" // a result that is mathematically undefined for this input
+  | "CANCELLED" // the user cancelled the run (front ends show "Cancelled", not an error)
+  | "IO"; // a file that cannot be read or written
 
 export interface CoordErrorWhere {
   argument?: string;

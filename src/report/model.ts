@@ -321,14 +321,17 @@ export function reportProblems(report: Report): string[] {
 /** Longest sheet name Excel accepts. */
 export const MAX_SHEET_NAME = 31;
 
+// on a line of its own, so that the directive stays next to it whatever the layout
+// eslint-disable-next-line no-control-regex -- control characters are what is removed
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /**
  * An Excel-safe sheet name: `[]:*?/\` replaced by "_", control characters removed, no
  * leading/trailing apostrophe or blanks, at most 31 characters (cut at a code point), not
  * empty (then "Sheet"), not the reserved "History".
  */
 export function sanitizeSheetName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  let s = String(name ?? "").replace(/[\u0000-\u001f\u007f]/g, "").replace(/[[\]:*?/\\]/g, "_");
+  let s = String(name ?? "").replace(CONTROL_CHARACTERS, "").replace(/[[\]:*?/\\]/g, "_");
   s = s.trim().replace(/^'+|'+$/g, "").trim();
   s = cutCodePoints(s, MAX_SHEET_NAME).replace(/'+$/, "").trim();
   if (s === "") s = "Sheet";
@@ -361,6 +364,18 @@ export function uniqueSheetNames(names: string[]): string[] {
     taken.add(name.toLowerCase());
     return name;
   });
+}
+
+/**
+ * A sheet name as it stands in a reference (`'My data'!A1`): quoted, with each apostrophe
+ * doubled, unless it is a plain name (letters of any script, digits, "_" and "." not starting
+ * with a digit or ".") that cannot be read as a cell reference (A1, XFD1048576; R1C1, RC);
+ * `always` quotes every name (chart formulas). The one quoting rule of both writers, the A1
+ * helpers and the pane's messages.
+ */
+export function quoteSheetName(name: string, options: { always?: boolean } = {}): string {
+  const plain = !options.always && /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*[Cc]\d*$/.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /**

@@ -83,7 +83,15 @@ export interface PanelRoles {
   group?: string;
   subsystems: SubsystemRole[];
   factors: FactorRole[];
+  /**
+   * Keys of the roles file beyond the columns (e.g. "weights": spatial weights), kept as they
+   * are for the report sections that use them (see sections/types.ts SectionInputs).
+   */
+  inputs?: Record<string, unknown>;
 }
+
+/** Keys of a panel roles file that name columns; any other key is an extra input. */
+const PANEL_KEYS = new Set(["kind", "id", "time", "group", "subsystems", "factors", "inputs"]);
 
 /** Validated geodetector-only roles. */
 export interface GeoRoles {
@@ -296,6 +304,9 @@ export function parseRoles(json: string | RolesFile | Roles | unknown, headers: 
 
   const out: PanelRoles = { kind: "panel", id, time, subsystems, factors };
   if (group !== undefined) out.group = group;
+  const inputs: Record<string, unknown> = isObject(obj.inputs) ? { ...obj.inputs } : {};
+  for (const [k, v] of Object.entries(obj)) if (!PANEL_KEYS.has(k)) inputs[k] = v;
+  if (Object.keys(inputs).length > 0) out.inputs = inputs;
   return out;
 }
 
@@ -313,7 +324,7 @@ export function rolesToFile(roles: Roles): RolesFile {
   // key order as in the sample file: id, time, group, subsystems, factors
   const file: PanelRolesFile = { id: roles.id, time: roles.time, ...(roles.group !== undefined ? { group: roles.group } : {}), subsystems };
   if (factors.length > 0) file.factors = factors;
-  return file;
+  return roles.inputs ? { ...file, ...roles.inputs } : file;
 }
 
 /** `rolesToFile` as JSON text (2-space indent, trailing newline): what the user saves and edits. */

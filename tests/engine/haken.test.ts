@@ -13,7 +13,6 @@ import {
   panelPairs,
 } from "../../src/engine/haken";
 import { OlsResult } from "../../src/engine/stats/ols";
-import { CoordError } from "../../src/engine/errors";
 import { expectCoordErrorExact } from "../helpers";
 
 const FIX = path.join(__dirname, "../fixtures/indices");

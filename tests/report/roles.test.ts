@@ -281,3 +281,19 @@ describe("guessRoles", () => {
     expect(g.messages[0]).toBe(`no column looks like the time (named year / time / period / 年份); set "time" by hand`);
   });
 });
+
+describe("extra inputs in the roles file", () => {
+  const headers = ["unit", "year", "a1", "b1"];
+  const file = { id: "unit", time: "year", subsystems: { A: [{ column: "a1", direction: "+" }], B: [{ column: "b1", direction: "+" }] } };
+  it("keeps keys that are not columns as inputs for the report sections, and writes them back", () => {
+    const weights = { type: "contiguity", pairs: [["P1", "P2"]] };
+    const roles = parseRoles({ ...file, weights }, headers);
+    expect(roles.kind === "panel" && roles.inputs).toEqual({ weights });
+    expect(rolesToFile(roles)).toEqual({ ...file, weights });
+    // validated roles parsed again keep them, once
+    expect(parseRoles(roles, headers)).toEqual(roles);
+  });
+  it("has no inputs when the file names only columns", () => {
+    expect(parseRoles(file, headers)).not.toHaveProperty("inputs");
+  });
+});

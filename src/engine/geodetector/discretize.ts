@@ -46,7 +46,7 @@ export interface Discretization {
  * are right-closed with the lowest value included, as R's cut(..., include.lowest = TRUE) in GD.
  *
  * @example
- * discretize([1, 2, 3, 4, 5, 6, 7, 8, 9], { method: "equal", k: 2 });
+ * discretize([1, 2, 3, 4, 5, 6, 7, 8, 9], { method: "equal", k: 2 }); // =>
  * // { breaks: [1, 5, 9], codes: [0, 0, 0, 0, 0, 1, 1, 1, 1], counts: [5, 4], k: 2, ... }
  */
 export function discretize(x: ArrayLike<unknown>, options: DiscretizeOptions = {}): Discretization {
@@ -78,7 +78,7 @@ export interface Classification {
  * outside [b0, bk] is an error naming its row (R would give NA).
  *
  * @example
- * classify([0, 1, 1.5, 2, 3], [0, 1, 2, 3]).codes; // Int32Array [0, 0, 1, 1, 2]
+ * classify([0, 1, 1.5, 2, 3], [0, 1, 2, 3]).codes; // => Int32Array [0, 0, 1, 1, 2]
  */
 export function classify(x: ArrayLike<unknown>, breaks: ArrayLike<number>, options: { argument?: string } = {}): Classification {
   const argument = options.argument ?? "x";
@@ -155,7 +155,7 @@ export interface RunClassification {
  *
  * @example
  * const f = prepareFactor([0, 1, 1.5, 2, 3], "x");
- * codesOfRuns(f, classifyRuns(f, [0, 1, 2, 3]).runClass); // Int32Array [0, 0, 1, 1, 2]
+ * codesOfRuns(f, classifyRuns(f, [0, 1, 2, 3]).runClass); // => Int32Array [0, 0, 1, 1, 2]
  */
 export function classifyRuns(f: PreparedFactor, breaks: ArrayLike<number>): RunClassification {
   const b = checkBreaks(breaks);
@@ -205,7 +205,7 @@ function cumulativeWeights(f: PreparedFactor): Float64Array {
  *
  * @example
  * const f = prepareFactor([3, 1, 2], "x");
- * codesOfRuns(f, Int32Array.from([0, 0, 1])); // Int32Array [1, 0, 0]
+ * codesOfRuns(f, Int32Array.from([0, 0, 1])); // => Int32Array [1, 0, 0]
  */
 export function codesOfRuns(f: PreparedFactor, runClass: Int32Array): Int32Array {
   const rank = runRanks(f);
@@ -218,7 +218,7 @@ export function codesOfRuns(f: PreparedFactor, runClass: Int32Array): Int32Array
  * The run (index into f.runs.values) of each row, by binary search; computed once per factor.
  *
  * @example
- * runRanks(prepareFactor([3, 1, 3, 2], "x")); // Int32Array [2, 0, 2, 1]
+ * runRanks(prepareFactor([3, 1, 3, 2], "x")); // => Int32Array [2, 0, 2, 1]
  */
 export function runRanks(f: PreparedFactor): Int32Array {
   if (f.rank) return f.rank;
@@ -260,8 +260,8 @@ export const AUTO_CATEGORICAL_MAX_LEVELS = 10;
  * breaks into k classes (M9), k lowered to the number of distinct values if needed.
  *
  * @example
- * autoStrata(["a", "b", "a"]).kind; // "categorical"
- * autoStrata(Array.from({ length: 50 }, (_, i) => i), { k: 3 }).breaks; // [0, 15, 32, 49]
+ * autoStrata(["a", "b", "a"]).kind; // => "categorical"
+ * autoStrata(Array.from({ length: 50 }, (_, i) => i), { k: 3 }).breaks; // => [0, 15, 32, 49]
  */
 export function autoStrata(x: ArrayLike<unknown>, options: { k?: number; argument?: string } = {}): AutoStrata {
   const argument = options.argument ?? "x";
@@ -318,7 +318,7 @@ export interface PreparedFactor {
  * Validate (finite numbers, not constant) and sort a numeric factor once.
  *
  * @example
- * prepareFactor([3, 1, 2], "x").sorted; // Float64Array [1, 2, 3]
+ * prepareFactor([3, 1, 2], "x").sorted; // => Float64Array [1, 2, 3]
  */
 export function prepareFactor(x: ArrayLike<unknown>, argument: string): PreparedFactor {
   const v = finiteVector(x, argument);
@@ -370,7 +370,7 @@ export interface MethodBreaks {
  * distinct values). Throws CoordError for a method that cannot apply (geometric with x ≤ 0).
  *
  * @example
- * breaksFor(prepareFactor([1, 2, 3, 4, 5], "x"), "equal", 2).breaks; // [1, 3, 5]
+ * breaksFor(prepareFactor([1, 2, 3, 4, 5], "x"), "equal", 2).breaks; // => [1, 3, 5]
  */
 export function breaksFor(f: PreparedFactor, method: DiscretizeMethod, k: number): MethodBreaks {
   switch (method) {

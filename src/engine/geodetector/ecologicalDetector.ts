@@ -54,8 +54,8 @@ export interface EcologicalDetectorResult {
  * ecologicalDetector([0, 1, 2, 3, 4, 5], [
  *   { name: "a", values: ["p", "p", "p", "q", "q", "q"] }, // SSW = 4
  *   { name: "b", values: ["p", "p", "q", "q", "r", "r"] }, // SSW = 1.5
- * ]).pairs[0];
- * // { a: "a", b: "b", F: 2.6667, df1: 5, df2: 5, pValue: 0.15276..., significant: false, ... }
+ * ]).pairs[0]; // =>
+ * // { a: "a", b: "b", F: 2.6667, df1: 5, df2: 5, pValue: 0.1528, significant: false, ... }
  */
 export function ecologicalDetector(y: ArrayLike<unknown>, factors: NamedFactor[], options: EcologicalDetectorOptions = {}): EcologicalDetectorResult {
   const opts = readOptions(options);

@@ -73,8 +73,8 @@ export interface QTest {
  * F = (N - L)/(L - 1) · q/(1 - q) tested against the non-central F(L - 1, N - L; λ).
  *
  * @example
- * factorDetector([1, 2, 3, 10, 11, 12], ["a", "a", "a", "b", "b", "b"]);
- * // { q: 0.96812... (= 121.5/125.5), F: 121.5, lambda: 1.61354..., pValue: 0.0018888..., N: 6, L: 2, singletons: 0, ... }
+ * factorDetector([1, 2, 3, 10, 11, 12], ["a", "a", "a", "b", "b", "b"]); // =>
+ * // { q: 0.96813, F: 121.5, lambda: 1.61355, pValue: 0.0018888, N: 6, L: 2, singletons: 0, ... } (q = 121.5/125.5)
  */
 export function factorDetector(y: ArrayLike<unknown>, x: FactorValues, options: DetectorOptions & { xName?: string } = {}): FactorDetectorResult {
   const opts = readOptions(options);
@@ -93,7 +93,7 @@ export function factorDetector(y: ArrayLike<unknown>, x: FactorValues, options: 
  * numbers as factorDetector (to rounding); strata are reported by code.
  *
  * @example
- * factorDetectorCodes(Float64Array.from([1, 2, 10, 11]), Int32Array.from([0, 0, 1, 1]), 2).q; // 0.98780...
+ * factorDetectorCodes(Float64Array.from([1, 2, 10, 11]), Int32Array.from([0, 0, 1, 1]), 2).q; // => 0.9878
  */
 export function factorDetectorCodes(y: Float64Array, codes: Int32Array, L: number, options: DetectorOptions = {}): FactorDetectorResult {
   const opts = readOptions(options);
@@ -131,8 +131,8 @@ export function factorDetectorCodes(y: Float64Array, codes: Int32Array, L: numbe
  *
  * @example
  * const count = new Float64Array(2), sum = new Float64Array(2);
- * tallyCodes(Float64Array.from([1, 2, 10, 11]), Int32Array.from([0, 0, 1, 1]), 2, 6, count, sum); // 82
- * // count = [2, 2], sum = [-9, 9]
+ * tallyCodes(Float64Array.from([1, 2, 10, 11]), Int32Array.from([0, 0, 1, 1]), 2, 6, count, sum); // => 82
+ * [count, sum]; // => [Float64Array [2, 2], Float64Array [-9, 9]]
  */
 function tallyCodes(y: Float64Array, codes: Int32Array, L: number, K: number, count: Float64Array, sum: Float64Array): number {
   const n = y.length;
@@ -191,7 +191,7 @@ export function isMissing(v: unknown): boolean {
  * copied (the detectors only read it), with `missing` null.
  *
  * @example
- * readY([1, "", 3], "y", "drop"); // { values: [1, NaN, 3], missing: [0, 1, 0] }
+ * readY([1, "", 3], "y", "drop"); // => { values: [1, NaN, 3], missing: [0, 1, 0] }
  */
 export function readY(y: ArrayLike<unknown>, name: string, missing: "error" | "drop"): { values: Float64Array; missing: Uint8Array | null } {
   if (!y || y.length === 0) throw new CoordError("EMPTY", `${name} is empty`, { argument: name });
@@ -216,7 +216,7 @@ export function readY(y: ArrayLike<unknown>, name: string, missing: "error" | "d
  * one sum tells (without overflow, unlike Σ v).
  *
  * @example
- * allFinite(Float64Array.from([1, 2, Infinity])); // false
+ * allFinite(Float64Array.from([1, 2, Infinity])); // => false
  */
 export function allFinite(v: Float64Array): boolean {
   let acc = 0;
@@ -286,7 +286,7 @@ export function prepareFactor(x: FactorValues, name: string, rows: Int32Array | 
  * naming its row. A function of its own so that the scan stays monomorphic (Int32Array only).
  *
  * @example
- * codeCount(Int32Array.from([0, 2, 1]), "x"); // 3
+ * codeCount(Int32Array.from([0, 2, 1]), "x"); // => 3
  */
 export function codeCount(codes: Int32Array, name: string): number {
   let min = 0;

@@ -78,7 +78,7 @@ const TRIPLE_LIMIT = 4096;
  * own q, instead of 21; 2.4x faster).
  *
  * @example
- * interactionDetector([1, 2, 3, 4], [{ name: "a", values: [0, 0, 1, 1] }, { name: "b", values: [0, 1, 0, 1] }]).pairs[0];
+ * interactionDetector([1, 2, 3, 4], [{ name: "a", values: [0, 0, 1, 1] }, { name: "b", values: [0, 1, 0, 1] }]).pairs[0]; // =>
  * // { a: "a", b: "b", q1: 0.8, q2: 0.2, q12: 1, type: "Independent", ... } (q12 = q1 + q2)
  */
 export function interactionDetector(y: ArrayLike<unknown>, factors: NamedFactor[], options: DetectorOptions = {}): InteractionDetectorResult {
@@ -115,7 +115,7 @@ export function interactionDetector(y: ArrayLike<unknown>, factors: NamedFactor[
  * |a - b| ≤ 1e-10 as equality.
  *
  * @example
- * interactionType(0.5, 0.3, 0.6); // "Enhance, bi-variable"
+ * interactionType(0.5, 0.3, 0.6); // => "Enhance, bi-variable"
  */
 export function interactionType(q1: number, q2: number, q12: number, tol = INTERACTION_TOLERANCE): InteractionType {
   const lo = Math.min(q1, q2);
@@ -183,7 +183,7 @@ function overlayTest(ctx: Context, f1: EncodedFactor, f2: EncodedFactor | null, 
  * @example
  * const count = new Float64Array(4), sum = new Float64Array(4);
  * tallyPair(Int32Array.from([0, 1]), Int32Array.from([1, 1]), 2, Float64Array.from([1, 3]), 2, count, sum);
- * // count = [0, 1, 0, 1], sum = [0, -1, 0, 1]
+ * [count, sum]; // => [[0, 1, 0, 1], [0, -1, 0, 1]]
  */
 function tallyPair(c1: Int32Array, c2: Int32Array, L2: number, y: Float64Array, mean: number, count: Float64Array, sum: Float64Array): void {
   const n = y.length;
@@ -202,7 +202,7 @@ function tallyPair(c1: Int32Array, c2: Int32Array, L2: number, y: Float64Array, 
  * least one pair besides (i, j): one triple pass costs about as much as 1.2 pair passes.
  *
  * @example
- * overlayBlocks([6, 6, 6, 6]); // [[0, 1, 2], [0, 3, 1], [2, 3]]
+ * overlayBlocks([6, 6, 6, 6]); // => [[0, 1, 2], [0, 3, 1], [2, 3]]
  */
 function overlayBlocks(L: readonly number[]): number[][] {
   const F = L.length;
@@ -299,7 +299,8 @@ function tallyBlock(ctx: Context, fs: EncodedFactor[], cells: number): Table {
  * @example
  * const count = new Float64Array(8), sum = new Float64Array(8);
  * const c = Int32Array.from([0, 1]);
- * tallyTriple(c, c, c, 2, 2, Float64Array.from([1, 3]), 2, count, sum); // count[0] = count[7] = 1, sum[0] = -1
+ * tallyTriple(c, c, c, 2, 2, Float64Array.from([1, 3]), 2, count, sum);
+ * [count[0], count[7], sum[0]]; // => [1, 1, -1]
  */
 function tallyTriple(
   c1: Int32Array,
@@ -325,7 +326,7 @@ function tallyTriple(
  * that order): cells are added in row-major order.
  *
  * @example
- * margin({ count: Float64Array.from([1, 2, 3, 4]), sum: Float64Array.from([1, 1, 1, 1]) }, [2, 2], [1]).count; // [4, 6]
+ * margin({ count: Float64Array.from([1, 2, 3, 4]), sum: Float64Array.from([1, 1, 1, 1]) }, [2, 2], [1]).count; // => [4, 6]
  */
 function margin(table: Table, dims: number[], keep: number[]): Table {
   const size = keep.reduce((p, k) => p * dims[k], 1);

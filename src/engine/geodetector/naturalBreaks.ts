@@ -41,7 +41,7 @@ export interface ValueRuns {
  * Breaks follow BAMMtools::getJenksBreaks (used by GD): min, class upper values, max.
  *
  * @example
- * naturalBreaks([1, 2, 3, 10, 11, 12, 30], 3).breaks; // [1, 3, 12, 30]
+ * naturalBreaks([1, 2, 3, 10, 11, 12, 30], 3).breaks; // => [1, 3, 12, 30]
  */
 export function naturalBreaks(x: ArrayLike<unknown>, k: number, options: NaturalBreaksOptions = {}): NaturalBreaksResult {
   const argument = options.argument ?? "x";
@@ -90,7 +90,7 @@ export function valueRuns(sorted: ArrayLike<number>): ValueRuns {
  * by every k ≥ c). `ks` must be integers in 2..number of distinct values (callers check).
  *
  * @example
- * naturalBreaksOfRuns(valueRuns([1, 2, 3, 10, 11, 12, 30]), [2, 3]).map((r) => r.breaks);
+ * naturalBreaksOfRuns(valueRuns([1, 2, 3, 10, 11, 12, 30]), [2, 3]).map((r) => r.breaks); // =>
  * // [[1, 12, 30], [1, 3, 12, 30]]
  */
 export function naturalBreaksOfRuns(runs: ValueRuns, ks: readonly number[]): NaturalBreaksResult[] {

@@ -62,8 +62,8 @@ const DEFAULT_KS: readonly number[] = [3, 4, 5, 6, 7, 8];
  * @example
  * const y = [1, 1.2, 0.9, 5, 5.1, 4.8, 9, 9.3, 8.7, 9.1];
  * const x = [1, 2, 3, 10, 11, 12, 20, 21, 22, 23];
- * optimalDiscretization(y, x, { methods: ["equal", "natural"], ks: [2, 3] }).best;
- * // { method: "equal", k: 3, q: 0.9974..., breaks: [1, 8.33..., 15.66..., 23], ... }
+ * optimalDiscretization(y, x, { methods: ["equal", "natural"], ks: [2, 3] }).best; // =>
+ * // { method: "equal", k: 3, q: 0.99746, breaks: [1, 8.333, 15.667, 23], ... }
  * // (natural k = 3 makes the same classes; the tie goes to the first in grid order)
  */
 export function optimalDiscretization(

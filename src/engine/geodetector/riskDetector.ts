@@ -56,7 +56,7 @@ export interface RiskDetectorResult {
  * variance in both, is not tested and says why.
  *
  * @example
- * riskDetector([1, 2, 3, 7, 8, 9], ["a", "a", "a", "b", "b", "b"]).pairs[0];
+ * riskDetector([1, 2, 3, 7, 8, 9], ["a", "a", "a", "b", "b", "b"]).pairs[0]; // =>
  * // { a: 0, b: 1, levelA: "a", levelB: "b", difference: -6, t: -7.34847, df: 4, pValue: 0.0018263, significant: true }
  */
 export function riskDetector(y: ArrayLike<unknown>, x: FactorValues, options: RiskDetectorOptions = {}): RiskDetectorResult {

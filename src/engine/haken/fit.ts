@@ -72,11 +72,20 @@ export interface HakenFit {
  * adiabatic-approximation test for q1 as the order parameter.
  *
  * @example
- * // panel b of the reference (31 provinces x 2014–2023; q1 = NQPF, q2 = NTU composites)
- * const f = hakenFit(U_NQPF, U_NTU, units, years);
- * f.nPairs;                 // 279
- * f.params.gamma1.estimate; // -0.0634466849359272 (γ1 = 1 - β11)
- * f.adiabatic;              // true (γ2 = 0.284 > 0, |γ2| > |γ1|)
+ * // a 3-province x 4-year panel from γ1 = -0.05, a = 0.1, γ2 = 0.5, b = 0.3 (q1 slightly disturbed)
+ * const units: string[] = [], years: number[] = [], q1: number[] = [], q2: number[] = [];
+ * for (const [u, x0, y0] of [["A", 0.2, 0.1], ["B", 0.4, 0.3], ["C", 0.6, 0.2]] as const) {
+ *   let [x, y]: number[] = [x0, y0];
+ *   for (let t = 2011; t <= 2014; t++) {
+ *     units.push(u), years.push(t), q1.push(x), q2.push(y);
+ *     [x, y] = [1.05 * x - 0.1 * x * y + 0.001 * Math.sin(7 * x), 0.5 * y + 0.3 * x * x];
+ *   }
+ * }
+ * const f = hakenFit(q1, q2, units, years);
+ * f.nPairs; // => 9
+ * f.params.gamma1.estimate; // => -0.0534 (γ1 = 1 - β11)
+ * f.params.gamma2.estimate; // => 0.5000
+ * f.adiabatic; // => true (γ2 > 0 and |γ2| > |γ1|)
  */
 export function hakenFit(
   q1: ArrayLike<unknown>,
@@ -143,7 +152,17 @@ export function readSeries(
  * @internal The fit on pairs already built (hakenModel builds them once for both assignments).
  *
  * @example
- * hakenFitOnPairs(x1, x2, panelPairs(units, years), fitSettings({})); // = hakenFit(x1, x2, units, years)
+ * // a 3-province x 4-year panel from γ1 = -0.05, a = 0.1, γ2 = 0.5, b = 0.3 (q1 slightly disturbed)
+ * const units: string[] = [], years: number[] = [], q1: number[] = [], q2: number[] = [];
+ * for (const [u, x0, y0] of [["A", 0.2, 0.1], ["B", 0.4, 0.3], ["C", 0.6, 0.2]] as const) {
+ *   let [x, y]: number[] = [x0, y0];
+ *   for (let t = 2011; t <= 2014; t++) {
+ *     units.push(u), years.push(t), q1.push(x), q2.push(y);
+ *     [x, y] = [1.05 * x - 0.1 * x * y + 0.001 * Math.sin(7 * x), 0.5 * y + 0.3 * x * x];
+ *   }
+ * }
+ * hakenFitOnPairs(Float64Array.from(q1), Float64Array.from(q2), panelPairs(units, years), fitSettings({})).params.gamma1.estimate; // =>
+ * // -0.0534 (as hakenFit(q1, q2, units, years))
  */
 export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: PanelPairs, settings: FitSettings): HakenFit {
   const [n1, n2] = settings.names;

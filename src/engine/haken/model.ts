@@ -43,10 +43,19 @@ export interface HakenModelResult {
  * stable points and per-row evolution level follow.
  *
  * @example
- * const m = hakenModel(nqpf, ntu, units, years, { names: ["NQPF", "NTU"] });
- * m.orderParameter;            // "NQPF"
- * m.potential?.kind;           // "double-well"
- * m.evolution?.level.length;   // one per row
+ * // a 3-province x 4-year panel from γ1 = -0.05, a = 0.1, γ2 = 0.5, b = 0.3 (q1 slightly disturbed)
+ * const units: string[] = [], years: number[] = [], q1: number[] = [], q2: number[] = [];
+ * for (const [u, x0, y0] of [["A", 0.2, 0.1], ["B", 0.4, 0.3], ["C", 0.6, 0.2]] as const) {
+ *   let [x, y]: number[] = [x0, y0];
+ *   for (let t = 2011; t <= 2014; t++) {
+ *     units.push(u), years.push(t), q1.push(x), q2.push(y);
+ *     [x, y] = [1.05 * x - 0.1 * x * y + 0.001 * Math.sin(7 * x), 0.5 * y + 0.3 * x * x];
+ *   }
+ * }
+ * const m = hakenModel(q1, q2, units, years, { names: ["NQPF", "NTU"] });
+ * m.orderParameter; // => "NQPF"
+ * m.potential?.kind; // => "double-well"
+ * m.evolution?.level.length; // => 12 (one per row)
  */
 export function hakenModel(
   A: ArrayLike<unknown>,

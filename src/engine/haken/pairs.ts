@@ -42,7 +42,7 @@ function compareUnits(a: string | number, b: string | number): number {
  * comparisons of unit ids (seconds for 10⁶ rows).
  *
  * @example
- * Array.from(canonicalOrder(["b", "a", "b", "a"], Float64Array.from([2, 2, 1, 1])).order); // [3, 1, 2, 0]
+ * Array.from(canonicalOrder(["b", "a", "b", "a"], Float64Array.from([2, 2, 1, 1])).order); // => [3, 1, 2, 0]
  */
 function canonicalOrder(u: ArrayLike<string | number>, t: Float64Array): { order: Int32Array; id: Int32Array } {
   const n = u.length;
@@ -94,7 +94,7 @@ function sortByTime(order: Int32Array, lo: number, hi: number, t: Float64Array):
  * time difference in the panel (1 for yearly data). The order of the input rows does not matter.
  *
  * @example
- * panelPairs(["a", "a", "a", "b", "b"], [2011, 2012, 2014, 2011, 2012]);
+ * panelPairs(["a", "a", "a", "b", "b"], [2011, 2012, 2014, 2011, 2012]); // =>
  * // { nPairs: 2, nUnits: 2, skippedGaps: 1, step: 1, ... }
  */
 export function panelPairs(

@@ -67,8 +67,8 @@ export interface OlsResult {
  *
  * @example
  * const r = ols([1, 3, 5, 7.5], [[0], [1], [2], [3]]);
- * r.coef; // [0.9, 2.15]  (const, x1)
- * r.r2;   // 0.99676549865229...
+ * r.coef; // => [0.9, 2.15]  (const, x1)
+ * r.r2; // => 0.996765
  */
 export function ols(y: ArrayLike<unknown>, X: ArrayLike<ArrayLike<unknown>>, options: OlsOptions = {}): OlsResult {
   const yName = options.yName ?? "y";
@@ -98,8 +98,8 @@ export function ols(y: ArrayLike<unknown>, X: ArrayLike<ArrayLike<unknown>>, opt
  * entry point (Haken model). Same result as `ols`.
  *
  * @example
- * olsColumns(Float64Array.from([2, 4, 6.5]), [Float64Array.from([1, 2, 3])], ["x"], { intercept: false }).coef;
- * // [2.1071428571428568]
+ * olsColumns(Float64Array.from([2, 4, 6.5]), [Float64Array.from([1, 2, 3])], ["x"], { intercept: false }).coef; // =>
+ * // [2.107142857142857]
  */
 export function olsColumns(
   y: Float64Array,
@@ -450,7 +450,7 @@ function fittedAndResiduals(rows: OlsRows, coef: Float64Array): { fitted: number
  * V8 (it goes through the iterator protocol), seconds for the 10⁶-row designs of the Haken model.
  *
  * @example
- * scaled(Float64Array.from([2, 4]), 2); // Float64Array [1, 2]
+ * scaled(Float64Array.from([2, 4]), 2); // => Float64Array [1, 2]
  */
 function scaled(c: Float64Array, s: number): Float64Array {
   const out = new Float64Array(c.length);

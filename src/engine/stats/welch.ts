@@ -27,8 +27,8 @@ export interface WelchResult {
  * two-sided p. A group with n < 2, or a zero standard error, gives no test and a `reason`.
  *
  * @example
- * welchFromMoments({ n: 3, mean: 2, variance: 1 }, { n: 3, mean: 5, variance: 1 });
- * // { t: -3.674234614174767, df: 4, pValue: 0.0213116... }
+ * welchFromMoments({ n: 3, mean: 2, variance: 1 }, { n: 3, mean: 5, variance: 1 }); // =>
+ * // { t: -3.674235, df: 4, pValue: 0.021312 }
  */
 export function welchFromMoments(g1: GroupMoments, g2: GroupMoments): WelchResult {
   if (g1.n < 2 || g2.n < 2) {
@@ -49,7 +49,7 @@ export function welchFromMoments(g1: GroupMoments, g2: GroupMoments): WelchResul
  * Welch's t-test on two samples (numbers only; errors name the sample and row).
  *
  * @example
- * welchTTest([1, 2, 3], [4, 5, 6]); // { t: -3.674234614174767, df: 4, pValue: 0.0213116... }
+ * welchTTest([1, 2, 3], [4, 5, 6]); // => { t: -3.674235, df: 4, pValue: 0.021312 }
  */
 export function welchTTest(x1: ArrayLike<unknown>, x2: ArrayLike<unknown>): WelchResult {
   const a = finiteVector(x1, "x1", 2);

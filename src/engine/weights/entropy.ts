@@ -1,7 +1,6 @@
 import { CoordError } from "../errors";
 import { assertFinite } from "../validate";
 import {
-  Direction,
   PeriodLabel,
   StandardizeOptions,
   assertKnownOptions,
@@ -11,6 +10,7 @@ import {
   standardizeInputs,
 } from "../standardize";
 import { prepareZ } from "./prepare";
+import { WeightPool, WeightsGlobal, WeightsPerPeriod, WeightsResult } from "./result";
 
 export interface EntropyOptions extends StandardizeOptions {
   /**
@@ -26,46 +26,23 @@ export interface EntropyOptions extends StandardizeOptions {
 }
 
 /** Entropy statistics of one pool of rows (all rows, or one period). */
-export interface EntropyPool {
-  /** Period label, or null for the global pool. */
-  period: PeriodLabel | null;
-  /** 0-based rows of this pool. */
-  rows: number[];
-  /** Rows pooled, n. */
-  n: number;
+export interface EntropyPool extends WeightPool {
   /** k = 1/ln(n). */
   k: number;
-  /** Entropy e_j, divergence d_j = 1 - e_j, weights w_j = d_j / Σ d. */
+  /** Entropy e_j, divergence d_j = 1 - e_j; weights w_j = d_j / Σ d. */
   e: number[];
   d: number[];
-  weights: number[];
   /** 0-based columns whose z sum to 0 in this pool: no information, e = 1, d = 0. */
   uninformative: number[];
 }
 
-interface EntropyBase {
-  /** Standardized z the entropy was computed on (after shift or rescale). */
-  z: number[][];
-  /** z before shift or rescale, for scoring on unshifted z (M4). */
-  zUnshifted: number[][];
-  directions: Direction[];
-  /** One pool for scope "global", one per period otherwise. */
-  pools: EntropyPool[];
-}
-
 /** Scope "global": one pool of all N·T rows. */
-export interface EntropyGlobalResult extends EntropyBase, Omit<EntropyPool, "period" | "rows"> {
-  scope: "global";
-}
+export type EntropyGlobalResult = WeightsGlobal<EntropyPool>;
 
 /** Scope "per-period": weights per period; `weights` is their mean (the mean-of-periods option). */
-export interface EntropyPerPeriodResult extends EntropyBase {
-  scope: "per-period";
-  /** Mean over periods of the per-period weights. */
-  weights: number[];
-}
+export type EntropyPerPeriodResult = WeightsPerPeriod<EntropyPool>;
 
-export type EntropyResult = EntropyGlobalResult | EntropyPerPeriodResult;
+export type EntropyResult = WeightsResult<EntropyPool>;
 
 const ENTROPY_KEYS = [
   "directions",
@@ -262,8 +239,8 @@ function checkEpsilons(options: EntropyOptions): { pEps: number; logEps: number 
  * w_j = d_j / Σ d. z is M1 min-max with directions (or the matrix itself, standardize: false).
  *
  * @example
- * entropyWeights([[0, 1], [0.5, 0.2], [1, 0.6]], { standardize: false }).weights;
- * // [0.7407530436327863, 0.25924695636721373]
+ * entropyWeights([[0, 1], [0.5, 0.2], [1, 0.6]], { standardize: false }).weights; // =>
+ * // [0.740753, 0.259247]
  */
 export function entropyWeights(matrix: ArrayLike<ArrayLike<unknown>>, options: EntropyOptions = {}): EntropyResult {
   assertKnownOptions(options, ENTROPY_KEYS, "entropyWeights");
@@ -309,8 +286,8 @@ export type EntropyWeightsOnlyResult =
  * (minus z), which also throws the errors. The option checks are the same, in the same order.
  *
  * @example
- * entropyWeightsOnly([[1, 10], [2, 30], [4, 20]], { directions: ["+", "-"] }).weights;
- * // entropyWeights' weights, without z
+ * entropyWeightsOnly([[1, 10], [2, 30], [4, 20]], { directions: ["+", "-"] }).weights; // =>
+ * // [0.5, 0.5] (entropyWeights' weights, without z)
  */
 export function entropyWeightsOnly(matrix: ArrayLike<ArrayLike<unknown>>, options: EntropyOptions = {}): EntropyWeightsOnlyResult {
   assertKnownOptions(options, ENTROPY_KEYS, "entropyWeights");

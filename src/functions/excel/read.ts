@@ -199,9 +199,9 @@ function headerLabel(v: unknown, argument: string, at: Position): string | null 
  *   or null with blanks "null". A 0 is always a real 0 (see excel.ts).
  * - Text, TRUE/FALSE and error values (#N/A in any of its shapes) are NOT_NUMERIC errors.
  *
- * @example readMatrix([["GDP", "Pop"], [1, 2]], "data") // { labels: ["GDP", "Pop"], values: [[1, 2]], rowOffset: 1 }
+ * @example readMatrix([["GDP", "Pop"], [1, 2]], "data"); // => { labels: ["GDP", "Pop"], values: [[1, 2]], rowOffset: 1 }
  */
-export function readMatrix<O extends ReadOptions = {}>(value: unknown, argument: string, options?: O): MatrixRead<ReadCell<O>> {
+export function readMatrix<O extends ReadOptions = Record<never, never>>(value: unknown, argument: string, options?: O): MatrixRead<ReadCell<O>> {
   const opts: ReadOptions = options ?? {};
   const grid = toGrid(value);
   if (grid.length === 0) throw new CoordError("EMPTY", `${argument} is empty`, { argument });
@@ -417,7 +417,7 @@ function isPrintable(c: number): boolean {
  * header "auto" (default) the first cell is a label when it is text and the second a number.
  * Messages say "x row 3" for a column and "x column 3" for a row; same cell rules as readMatrix.
  */
-export function readVector<O extends ReadOptions = {}>(value: unknown, argument: string, options?: O): VectorRead<ReadCell<O>> {
+export function readVector<O extends ReadOptions = Record<never, never>>(value: unknown, argument: string, options?: O): VectorRead<ReadCell<O>> {
   const opts: ReadOptions = options ?? {};
   return readLine(
     value,
