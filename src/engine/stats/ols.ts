@@ -350,7 +350,10 @@ function residualSums(y: Float64Array, cols: Float64Array[], len: number, coef: 
  *
  * @example
  * // X = [3, 4]ᵀ scaled by 1/5: R = [1], Qᵀy = 0.6·1 + 0.8·2 = 2.2
- * givensBlock([Float64Array.from([3, 4])], Float64Array.from([1, 2]), 2, Float64Array.from([0.2]), R, qty, v);
+ * const R = new Float64Array(1);
+ * const qty = new Float64Array(1);
+ * givensBlock([Float64Array.from([3, 4])], Float64Array.from([1, 2]), 2, Float64Array.from([0.2]), R, qty, new Float64Array(1));
+ * [R[0], qty[0]]; // => [1.0000, 2.2000]
  */
 function givensBlock(
   cols: Float64Array[],
@@ -463,7 +466,7 @@ function scaled(c: Float64Array, s: number): Float64Array {
  * the result is upper triangular.
  *
  * @example
- * Array.from(upperInverse(Float64Array.from([2, 1, 0, 4]), 2)); // [0.5, -0.125, 0, 0.25]
+ * Array.from(upperInverse(Float64Array.from([2, 1, 0, 4]), 2)); // => [0.5, -0.125, 0, 0.25]
  */
 function upperInverse(R: Float64Array, k: number): Float64Array {
   const inv = new Float64Array(k * k);

@@ -13,7 +13,7 @@ let gammalnFn: Gammaln | undefined;
  * @stdlib's betainc(x, a, b, regularized, upper).
  *
  * @example
- * betainc(0.5, 2, 2, true, false); // 0.5
+ * betainc(0.5, 2, 2, true, false); // => 0.5000
  */
 export function betainc(x: number, a: number, b: number, regularized?: boolean, upper?: boolean): number {
   betaincFn ??= require("@stdlib/math-base-special-betainc") as Betainc;
@@ -24,7 +24,7 @@ export function betainc(x: number, a: number, b: number, regularized?: boolean, 
  * @stdlib's gammaln(x) = ln |Γ(x)|.
  *
  * @example
- * gammaln(5); // ln 24 = 3.1780538303479458
+ * gammaln(5); // => 3.17805383 (ln 24)
  */
 export function gammaln(x: number): number {
   gammalnFn ??= require("@stdlib/math-base-special-gammaln") as Gammaln;

@@ -359,7 +359,7 @@ function readLine<T>(
  * boxed values (COORD.HAKENFIT's columns). `blanks` counts the NaN.
  *
  * @example
- * readFloatVector([["GDP"], [1], [null], ["2.5"]], "x"); // { label: "GDP", values: [1, NaN, 2.5], blanks: 1, offset: 1, ... }
+ * readFloatVector([["GDP"], [1], [null], ["2.5"]], "x"); // => { label: "GDP", values: [1, NaN, 2.5], blanks: 1, offset: 1, ... }
  */
 export function readFloatVector(
   value: unknown,
