@@ -42,14 +42,18 @@ export interface Observation {
   period: string;
   group: string | null;
   U: Record<string, number>;
-  C: number;
+  /** null (with `reason`) where C and D are undefined: all U of the observation are 0 */
+  C: number | null;
   T: number;
-  D: number;
-  grade: string;
-  gradeNo: number;
-  broadClass: string;
-  /** coupling stage of C (M6) */
-  stage: string;
+  D: number | null;
+  /** null where D is null */
+  grade: string | null;
+  gradeNo: number | null;
+  broadClass: string | null;
+  /** coupling stage of C (M6); null where C is null */
+  stage: string | null;
+  /** why C and D are null (absent otherwise) */
+  reason?: string;
   /** relative development type (two subsystems only; null otherwise) */
   relativeType: string | null;
 }
@@ -158,7 +162,8 @@ export function coordinationStage(panel: Panel, U: number[][], o: ReportOptions)
     throw new CoordError("OPTION", `option alpha has ${alpha.length} weights but there are ${names.length} subsystems`, { argument: "alpha" });
   let ccd;
   try {
-    ccd = coupling(rows, { form: o.coupling, alpha, systemNames: names });
+    // an observation whose C and D are undefined (all U = 0) keeps them empty with the reason; the rest go on
+    ccd = coupling(rows, { form: o.coupling, alpha, systemNames: names, onUndefined: "null" });
   } catch (e) {
     // Name the observation rather than the internal row number.
     if (e instanceof CoordError && e.where.row !== undefined) {
@@ -169,35 +174,49 @@ export function coordinationStage(panel: Panel, U: number[][], o: ReportOptions)
   }
   const gradeOpts = { closure: o.closure, language: o.language, decimals: o.gradeDecimals ?? undefined };
   return panel.times.map((t, r) => {
-    const D = ccd.D[r] as number;
-    const g = gradeD(D, gradeOpts);
+    const D = ccd.D[r];
+    const C = ccd.C[r];
+    const g = D === null ? null : gradeD(D, gradeOpts);
     const Ur: Record<string, number> = {};
     names.forEach((n, s) => (Ur[n] = U[s][r]));
-    return {
+    const obs: Observation = {
       id: panel.ids[r],
       time: t,
       period: panel.periodLabels[panel.periodIndex[r]],
       group: panel.groups ? panel.groups[r] : null,
       U: Ur,
-      C: ccd.C[r] as number,
+      C,
       T: ccd.T[r],
       D,
-      grade: g.label,
-      gradeNo: g.gradeNo,
-      broadClass: g.broadClass,
-      stage: couplingStage(Math.min(1, Math.max(0, ccd.C[r] as number)), { language: o.language }).label,
+      grade: g ? g.label : null,
+      gradeNo: g ? g.gradeNo : null,
+      broadClass: g ? g.broadClass : null,
+      stage: C === null ? null : couplingStage(Math.min(1, Math.max(0, C)), { language: o.language }).label,
       relativeType:
         names.length === 2 ? relativeType(U[0][r], U[1][r], { theta: o.theta, language: o.language, names: [names[0], names[1]] }).label : null,
     };
+    if (D === null) obs.reason = names.every((_, s) => U[s][r] === 0) ? "all subsystem scores U are 0, so C and D are undefined" : `the ${o.coupling} coupling degree is undefined for these scores`;
+    return obs;
   });
+}
+
+/** Warnings for the observations whose C and D are undefined (listed in the Summary). */
+export function undefinedObservationWarnings(panel: Panel, obs: Observation[]): string[] {
+  const rows = obs.map((x, r) => (x.D === null ? r : -1)).filter((r) => r >= 0);
+  if (rows.length === 0) return [];
+  const shown = rows.slice(0, 8).map((r) => `${obs[r].id} ${obs[r].period} (sheet row ${panel.rowIndex[r]})`);
+  return [
+    `C and D are undefined for ${rows.length} observation${rows.length === 1 ? "" : "s"}: ${shown.join(", ")}${rows.length > 8 ? ", ..." : ""} — ${obs[rows[0]].reason}; ${rows.length === 1 ? "its" : "their"} C, D and grade are left empty and ${rows.length === 1 ? "it is" : "they are"} left out of the means, grades, densities and the geodetector.`,
+  ];
 }
 
 /** Mean D (and U) by group and period, with the overall mean as group "All". */
 export function groupMeansStage(panel: Panel, obs: Observation[]): GroupMeanRow[] {
+  obs = obs.filter((x) => x.D !== null); // observations with undefined D are left out (listed in the Summary)
   const groups = obs.map((x) => x.group ?? ALL_GROUP);
   const periods = obs.map((x) => x.time);
   const includeAll = !!panel.groups;
-  const D = groupMeans(obs.map((x) => x.D), groups, periods, { includeAll, allLabel: ALL_GROUP });
+  const D = groupMeans(obs.map((x) => x.D as number), groups, periods, { includeAll, allLabel: ALL_GROUP });
   const names = panel.subsystems.map((s) => s.name);
   const Um = names.map((n) => groupMeans(obs.map((x) => x.U[n]), groups, periods, { includeAll, allLabel: ALL_GROUP }));
   const label = new Map(panel.periods.map((p, k) => [p, panel.periodLabels[k]]));
@@ -221,7 +240,7 @@ export function densityStage(panel: Panel, obs: Observation[], o: ReportOptions,
   for (const g of groups) {
     panel.periods.forEach((p, k) => {
       const period = panel.periodLabels[k];
-      const values = obs.filter((x) => x.time === p && (g === ALL_GROUP || x.group === g)).map((x) => x.D);
+      const values = obs.filter((x) => x.time === p && x.D !== null && (g === ALL_GROUP || x.group === g)).map((x) => x.D as number);
       if (values.length < 2 || new Set(values).size < 2) {
         if (values.length > 0) warnings.push(`Density: ${g} ${period} has fewer than two distinct values of D; no curve.`);
         return;
@@ -277,6 +296,7 @@ export async function analyzePanel(
   const { weights, U } = weightsStage(panel, o);
   await onStage("coupling", 1, 5);
   const observations = coordinationStage(panel, U, o);
+  warnings.push(...undefinedObservationWarnings(panel, observations));
   const means = groupMeansStage(panel, observations);
   await onStage("density", 2, 5);
   const density = densityStage(panel, observations, o, warnings);

@@ -277,7 +277,7 @@ export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOp
     for (const g of groups) {
       const rows: number[] = [];
       obs.forEach((x, r) => {
-        if (x.time === p && (g === "All" || x.group === g)) rows.push(r);
+        if (x.time === p && x.D !== null && (g === "All" || x.group === g)) rows.push(r);
       });
       if (rows.length < 2) {
         warnings.push(`Geodetector ${g} ${label}: fewer than 2 units; skipped.`);
@@ -287,7 +287,7 @@ export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOp
         {
           period: label,
           group: g,
-          y: rows.map((r) => obs[r].D),
+          y: rows.map((r) => obs[r].D as number),
           factors: panel.factors.map((f: PanelFactor, j) => ({ column: f.column, values: rows.map((r) => f.values[r]), kind: kinds[j] })),
         },
         o,

@@ -296,6 +296,8 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
     const rowProblems: CoordError[] = [];
     if (isEmpty(row[jId])) empties.push(roles.id);
     if (isEmpty(row[jTime])) empties.push(roles.time);
+    // an empty group cell is a missing value too: named (sheet row, column), or dropped with dropIncomplete
+    if (jGroup >= 0 && isEmpty(row[jGroup])) empties.push(roles.group!);
     for (const d of indicatorDefs) {
       const c = row[d.j];
       if (isEmpty(c)) empties.push(d.column);
@@ -308,7 +310,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
         continue;
       }
       const first = empties[0];
-      const j = first === roles.id ? jId : first === roles.time ? jTime : indicatorDefs.find((d) => d.column === first)!.j;
+      const j = first === roles.id ? jId : first === roles.time ? jTime : first === roles.group ? jGroup : indicatorDefs.find((d) => d.column === first)!.j;
       problems.push(badCell(cells, r, first, row[j], true));
     }
     if (rowProblems.length === 0) kept.push(r);

@@ -41,8 +41,8 @@ export function headlines(a: Analysis): string[] {
     const last = overall[overall.length - 1];
     const verb = last.D > first.D ? "rose" : last.D < first.D ? "fell" : "stayed";
     out.push(`Mean coupling coordination degree D ${verb} from ${fmt3(first.D)} in ${first.period} to ${fmt3(last.D)} in ${last.period}.`);
-    const lastObs = a.observations.filter((x) => x.period === last.period);
-    const coordinated = lastObs.filter((x) => x.D >= 0.5).length;
+    const lastObs = a.observations.filter((x) => x.period === last.period && x.D !== null);
+    const coordinated = lastObs.filter((x) => x.D! >= 0.5).length;
     out.push(`In ${last.period}, ${coordinated} of ${lastObs.length} units reach D ≥ 0.5 (coordinated).`);
   }
   const groups = a.data.groups;
