@@ -17,6 +17,7 @@ export type CoordErrorCode =
   | "TOO_FEW" // fewer observations/strata/pairs than the method needs
   | "SINGULAR" // a singular regression design
   | "OPTION" // an unknown or out-of-range option
+  | "RANGE" // a value outside the range the method accepts (U above 1, a value too large to compute with)
   | "UNDEFINED"; // a result that is mathematically undefined for this input
 
 export interface CoordErrorWhere {

@@ -163,7 +163,8 @@ export function coordinationStage(panel: Panel, U: number[][], o: ReportOptions)
   let ccd;
   try {
     // an observation whose C and D are undefined (all U = 0) keeps them empty with the reason; the rest go on
-    ccd = coupling(rows, { form: o.coupling, alpha, systemNames: names, onUndefined: "null" });
+    // scores of shifted z lie in [δ, 1 + δ] (M1)
+    ccd = coupling(rows, { form: o.coupling, alpha, systemNames: names, onUndefined: "null", upper: 1 + Math.max(0, o.shift) });
   } catch (e) {
     // Name the observation rather than the internal row number.
     if (e instanceof CoordError && e.where.row !== undefined) {

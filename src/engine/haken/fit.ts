@@ -1,4 +1,4 @@
-import { CoordError } from "../errors";
+import { CoordError, cellLabel } from "../errors";
 import { assertSameLength, finiteVector } from "../validate";
 import { OlsResult, olsColumns } from "../stats/ols";
 import { tTwoSidedP } from "../stats/studentT";
@@ -183,6 +183,22 @@ export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: Panel
     c12[s] = x1[i] * x2[i];
     c21[s] = x2[i];
     c22[s] = x1[i] * x1[i];
+  }
+  // the design holds q1·q2 and q1²: a value whose products overflow (near ±1e308) is named as too large
+  for (let s = 0; s < m; s++) {
+    if (Math.max(Math.abs(c11[s]), Math.abs(c12[s]), Math.abs(c21[s]), Math.abs(c22[s]), Math.abs(y1[s]), Math.abs(y2[s])) < 1e150) continue;
+    const cands: Array<[number, string, number]> = [
+      [pairs.from[s], n1, x1[pairs.from[s]]],
+      [pairs.from[s], n2, x2[pairs.from[s]]],
+      [pairs.to[s], n1, x1[pairs.to[s]]],
+      [pairs.to[s], n2, x2[pairs.to[s]]],
+    ];
+    const [row, name, v] = cands.reduce((a, b) => (Math.abs(b[2]) > Math.abs(a[2]) ? b : a));
+    throw new CoordError(
+      "RANGE",
+      `${cellLabel(name, row)}: ${v} is too large to compute with (the Haken regression squares the series); rescale the series`,
+      { argument: name, row },
+    );
   }
   const clusterIds = cluster ? pairs.unit : undefined;
   const eq1 = olsColumns(y1, [c11, c12], ["q1(t)", "q1(t)*q2(t)"], { intercept, cluster: clusterIds, xName: "eq1" });

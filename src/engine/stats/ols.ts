@@ -97,6 +97,17 @@ export function ols(y: ArrayLike<unknown>, X: ArrayLike<ArrayLike<unknown>>, opt
   return olsColumns(yv, cols, names, { intercept: options.intercept ?? true, cluster: options.cluster, xName });
 }
 
+/** The value of largest magnitude of a column, named as too large to compute with (its squares overflow). */
+function tooLarge(xName: string, column: string, values: ArrayLike<number>): CoordError {
+  let r = 0;
+  for (let i = 1; i < values.length; i++) if (Math.abs(values[i]) > Math.abs(values[r])) r = i;
+  return new CoordError(
+    "RANGE",
+    `${column === "y" ? "y" : `${xName} column '${column}'`} row ${r + 1}: ${values[r]} is too large to compute with (its square overflows); rescale the data (e.g. divide by 1,000)`,
+    { argument: xName, row: r, column },
+  );
+}
+
 /**
  * OLS on validated columns (finite Float64Arrays of equal length) — the engine's internal
  * entry point (Haken model). Same result as `ols`.
@@ -128,7 +139,8 @@ export function olsColumns(
   const scale = new Float64Array(k);
   const A = cols.map((c, j) => {
     const cn = norm(c, 0);
-    if (cn === 0 || !Number.isFinite(cn))
+    if (!Number.isFinite(cn)) throw tooLarge(xName, allNames[j], c);
+    if (cn === 0)
       throw new CoordError("SINGULAR", `${xName} column '${allNames[j]}' is all zero: the regression design is singular`, {
         argument: xName,
         column: allNames[j],
@@ -205,9 +217,13 @@ export function olsColumns(
   let tss = 0;
   for (let i = 0; i < n; i++) tss += (y[i] - yBar) * (y[i] - yBar);
 
+  // sums of squares that overflow (y near ±1e308) would make SE, t and R² ∞ or NaN: a clear error instead
+  if (!Number.isFinite(rss) || !Number.isFinite(syy) || !Number.isFinite(tss)) throw tooLarge(xName, "y", y);
   const dfResid = n - k;
   const s2 = rss / dfResid;
   const se = coef.map((_, j) => Math.sqrt(Math.max(0, s2 * xtxInv[j * k + j])));
+  if (se.some((v) => !Number.isFinite(v)))
+    throw new CoordError("SINGULAR", `${xName}: the standard errors overflow (values too large to compute with); rescale the data`, { argument: xName });
   const t = coef.map((b, j) => finiteOrNull(b / se[j]));
   const p = t.map((v) => (v === null ? null : tTwoSidedP(v, dfResid)));
 
@@ -242,7 +258,11 @@ export function olsColumns(
     residuals,
     fitted,
   };
-  if (options.cluster !== undefined) result.cluster = clusterRobust(cols, residuals, xtxInv, coef, options.cluster);
+  if (options.cluster !== undefined) {
+    result.cluster = clusterRobust(cols, residuals, xtxInv, coef, options.cluster);
+    if (result.cluster.se.some((v) => !Number.isFinite(v)))
+      throw new CoordError("SINGULAR", `${xName}: the cluster-robust standard errors overflow (values too large to compute with); rescale the data`, { argument: xName });
+  }
   return result;
 }
 
