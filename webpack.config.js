@@ -13,7 +13,7 @@
  *
  * Development builds also emit a test page for the browser tests (tests/taskpane):
  * taskpane.test.html = taskpane.html with office.js replaced by test-fake-office.js, which
- * installs the recording fake of the Excel object model (src/taskpane/fakeExcel.ts).
+ * installs the recording fake of the Excel object model (tests/doubles/fakeExcel.ts).
  */
 const fs = require("fs");
 const path = require("path");
@@ -117,10 +117,11 @@ class BundleSizePlugin {
 
 const OFFICE_JS_TAG = /\s*<script[^>]*appsforoffice\.microsoft\.com[^>]*><\/script>/;
 const FAKE_OFFICE_ENTRY = "./tests/taskpane/browser/fakeOfficeEntry.ts";
+const FAKE_EXCEL = "tests/doubles/fakeExcel.ts";
 
 /** The test page (development only, and only once the fake Excel exists). */
 function testPage(dev) {
-  if (!dev || !fs.existsSync(path.join(__dirname, "src/taskpane/fakeExcel.ts")) || !fs.existsSync(path.join(__dirname, FAKE_OFFICE_ENTRY))) return null;
+  if (!dev || !fs.existsSync(path.join(__dirname, FAKE_EXCEL)) || !fs.existsSync(path.join(__dirname, FAKE_OFFICE_ENTRY))) return null;
   const template = fs.readFileSync(path.join(__dirname, "src/taskpane/taskpane.html"), "utf8");
   return {
     entry: { "test-fake-office": FAKE_OFFICE_ENTRY },

@@ -76,3 +76,11 @@ export function errorText(f: () => unknown): string {
   }
   return "no error";
 }
+
+/** Run the command line in-process; stdout and stderr lines are collected. */
+export async function runCli(main: (argv: string[], out: (s: string) => void, err: (s: string) => void) => Promise<number>, args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}

@@ -13,11 +13,10 @@ import * as path from "path";
 import { parseArgs } from "util";
 import { CoordError } from "../engine/errors";
 import { Cell, decodeCsvBytes, parseCsv } from "../report/csv";
-import { DEFAULT_OPTIONS, OPTION_HELP, parseOptions } from "../report/options";
-import { analysisToJson, runReport, STAGE_LABELS } from "../report/pipeline";
+import { defaultOptions, parseOptions, parseSectionChoice, shownValue } from "../report/options";
+import { analysisToJson, runReport } from "../report/pipeline";
 import { guessRoles, parseRoles, rolesToJson } from "../report/roles";
-import { headlines } from "../report/sheets";
-import { Analysis } from "../report/analysis";
+import { SECTIONS } from "../report/sections";
 import { writeReportXlsx } from "../writer/xlsx";
 import { readXlsxCells } from "../writer/readXlsx";
 import { checkOutputPaths, commitOutputs, describeFsError } from "./output";
@@ -39,15 +38,20 @@ export function helpText(): string {
     "  --out FILE          report workbook (default: report.xlsx)",
     "  --json FILE         also write the analysis as JSON",
     "  --drop-incomplete   drop rows with empty cells (with a warning) instead of failing",
+    "  --sections a,b      run only these sections (and those they need), e.g. weights,coupling",
+    "  --skip a,b          do not run these sections, e.g. haken (the Summary lists what was skipped)",
     "  --quiet             no progress on stderr",
     "  --help              this text",
     "",
-    "Options (METHODS.md; default in brackets):",
+    `Sections, in order: ${SECTIONS.sections.map((s) => s.id).join(", ")}`,
+    "",
+    "Options by section (METHODS.md; default in brackets):",
   ];
-  for (const h of OPTION_HELP) {
-    const d = DEFAULT_OPTIONS[h.key];
-    const shown = Array.isArray(d) ? (h.key === "hakenPair" ? d.map((x) => Number(x) + 1).join(",") : d.length ? d.join(",") : "equal") : d === null ? "none" : String(d);
-    lines.push(`  --${h.key} ${h.values}`.padEnd(44) + ` ${h.help} [${shown}]`);
+  const defaults = defaultOptions() as unknown as Record<string, unknown>;
+  for (const section of SECTIONS.sections) {
+    if (!section.options.length) continue;
+    lines.push(`  ${section.title.en} (${section.id}):`);
+    for (const h of section.options) lines.push(`  --${h.key} ${h.values}`.padEnd(44) + ` ${h.help.en} [${shownValue(h, defaults[h.key])}]`);
   }
   return lines.join("\n");
 }
@@ -61,7 +65,7 @@ export async function readCells(
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
-    throw new CoordError("EMPTY", `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : describeFsError(e)}`, { argument: "data" });
+    throw new CoordError("IO", `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : describeFsError(e)}`, { argument: "data" });
   }
   const ext = path.extname(file).toLowerCase();
   if (ext === ".xlsx" || ext === ".xlsm") {
@@ -88,7 +92,8 @@ export async function readCells(
 }
 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n"), err: (s: string) => void = (s) => process.stderr.write(s + "\n")): Promise<number> {
-  const optionFlags = Object.fromEntries(OPTION_HELP.map((h) => [h.key, { type: "string" as const }]));
+  const specs = SECTIONS.options();
+  const optionFlags = Object.fromEntries(specs.map((h) => [h.key, { type: "string" as const }]));
   let parsed;
   try {
     parsed = parseArgs({
@@ -101,6 +106,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         out: { type: "string" },
         json: { type: "string" },
         "drop-incomplete": { type: "boolean" },
+        sections: { type: "string" },
+        skip: { type: "string" },
         quiet: { type: "boolean" },
         help: { type: "boolean" },
         ...optionFlags,
@@ -127,8 +134,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   let cells: Cell[][] | undefined;
   try {
     const optionValues: Record<string, string | undefined> = {};
-    for (const h of OPTION_HELP) optionValues[h.key] = v[h.key] as string | undefined;
-    const options = parseOptions(optionValues);
+    for (const h of specs) optionValues[h.key] = v[h.key] as string | undefined;
+    const options = parseOptions(optionValues, defaultOptions());
+    const sections = parseSectionChoice({ sections: v.sections as string | undefined, skip: v.skip as string | undefined });
     // outputs are checked before anything is read: never overwrite an input, never each other
     if (!v["print-roles"]) {
       const inputs = [{ flag: "data file", file }, ...(rolesFile !== undefined ? [{ flag: "roles file", file: rolesFile }] : [])];
@@ -165,8 +173,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       cells,
       roles,
       options,
-      { onProgress: (stage) => progress(`… ${STAGE_LABELS[stage]}`) },
-      { source: path.basename(file) + (sheetName ? ` [${sheetName}]` : ""), version: VERSION, panel: { dropIncomplete: !!v["drop-incomplete"] } },
+      { onProgress: (_stage, _fraction, label) => progress(`… ${label.en}`) },
+      { source: path.basename(file) + (sheetName ? ` [${sheetName}]` : ""), version: VERSION, panel: { dropIncomplete: !!v["drop-incomplete"] }, sections },
     );
     cells = undefined; // the parsed cells are not needed while the workbook is built
     progress(`… Writing ${outFile}`);
@@ -174,8 +182,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     const jsonText = jsonFile !== undefined ? analysisToJson(result) : undefined;
     await commitOutputs([{ flag: "--out", file: outFile, data: bytes }, ...(jsonFile !== undefined ? [{ flag: "--json", file: jsonFile, data: jsonText }] : [])]);
     out(`Report written to ${path.resolve(outFile)}${jsonFile !== undefined ? ` (JSON: ${path.resolve(jsonFile)})` : ""}`);
-    const found = result.kind === "panel" ? headlines(result.analysis as Analysis) : [];
-    for (const f of found) out(`  • ${f}`);
+    for (const f of result.headlines) out(`  • ${f}`);
     const warnings = result.analysis.warnings;
     if (warnings.length) out(`  ${warnings.length} warning(s): see the Summary sheet.`);
     return 0;

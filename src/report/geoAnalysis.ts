@@ -14,9 +14,10 @@ import { factorDetector } from "../engine/geodetector/factorDetector";
 import { interactionDetector } from "../engine/geodetector/interactionDetector";
 import { riskDetector } from "../engine/geodetector/riskDetector";
 import { ecologicalDetector } from "../engine/geodetector/ecologicalDetector";
-import { ReportOptions } from "./options";
+import type { ReportOptions } from "./sections/types";
 import { Panel, PanelFactor } from "./panel";
-import type { Observation } from "./analysis";
+import type { Observation } from "./sections/coupling";
+import { ALL_GROUP, distinctGroups } from "./groups";
 
 export interface GeoFactorRow {
   period: string | null;
@@ -265,7 +266,7 @@ export function geoPeriods(panel: Panel, o: ReportOptions, warnings: string[]): 
 /** The geodetector on a panel: y = D of each chosen period, for all units and each group. */
 export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOptions, warnings: string[]): GeoAnalysis {
   const periods = geoPeriods(panel, o, warnings);
-  const groups = ["All", ...(panel.groups ? [...new Set(panel.groups.filter((g) => g !== ""))] : [])];
+  const groups = [ALL_GROUP, ...(panel.groups ? distinctGroups(panel.groups) : [])];
   const out: GeoAnalysis = { y: "D", periods: periods.map((p) => panel.periodLabels[panel.periods.indexOf(p)]), groups, factors: [], interactions: [], risk: [], ecological: [], grid: [] };
   for (const p of periods) {
     const label = panel.periodLabels[panel.periods.indexOf(p)];
@@ -277,7 +278,7 @@ export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOp
     for (const g of groups) {
       const rows: number[] = [];
       obs.forEach((x, r) => {
-        if (x.time === p && x.D !== null && (g === "All" || x.group === g)) rows.push(r);
+        if (x.time === p && x.D !== null && (g === ALL_GROUP || x.group === g)) rows.push(r);
       });
       if (rows.length < 2) {
         warnings.push(`Geodetector ${g} ${label}: fewer than 2 units; skipped.`);
@@ -308,12 +309,12 @@ export function geodetectorOnRows(
   o: ReportOptions,
   warnings: string[],
 ): GeoAnalysis {
-  const gs = ["All", ...(groups ? [...new Set(groups.filter((g) => g !== ""))] : [])];
+  const gs = [ALL_GROUP, ...(groups ? distinctGroups(groups) : [])];
   const kinds = factors.map((f) => factorKind(f));
   const out: GeoAnalysis = { y: yColumn, periods: [], groups: gs, factors: [], interactions: [], risk: [], ecological: [], grid: [] };
   for (const g of gs) {
     const rows: number[] = [];
-    for (let i = 0; i < y.length; i++) if (g === "All" || groups![i] === g) rows.push(i);
+    for (let i = 0; i < y.length; i++) if (g === ALL_GROUP || groups![i] === g) rows.push(i);
     if (rows.length < 2) {
       warnings.push(`Geodetector ${g}: fewer than 2 rows; skipped.`);
       continue;

@@ -364,6 +364,18 @@ export function uniqueSheetNames(names: string[]): string[] {
 }
 
 /**
+ * A sheet name as it stands in a reference (`'My data'!A1`): quoted, with each apostrophe
+ * doubled, unless it is a plain name (letters of any script, digits, "_" and "." not starting
+ * with a digit or ".") that cannot be read as a cell reference (A1, XFD1048576; R1C1, RC);
+ * `always` quotes every name (chart formulas). The one quoting rule of both writers, the A1
+ * helpers and the pane's messages.
+ */
+export function quoteSheetName(name: string, options: { always?: boolean } = {}): string {
+  const plain = !options.always && /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*[Cc]\d*$/.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
  * Column letters of a 1-based column number: 1 -> "A", 27 -> "AA". Used in messages and
  * cell addresses.
  */

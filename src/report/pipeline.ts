@@ -1,34 +1,35 @@
 /**
  * One pipeline for the three front ends: cells (a parsed CSV, an XLSX sheet or an Excel range)
- * + roles + options -> an `Analysis` (the JSON) and a `Report` (the sheets). Pure apart from the
- * progress callback; cancellation is checked between stages.
+ * + roles + options -> an `Analysis` (the JSON) and a `Report` (the sheets). The registered
+ * report sections (sections/index.ts) run in order. Pure apart from the progress callback;
+ * cancellation is checked before each stage.
  */
 import { CoordError } from "../engine/errors";
 import { Cell } from "./csv";
-import { analyzePanel, Analysis, Stage } from "./analysis";
+import { Analysis, runSections } from "./analysis";
 import { geodetectorOnRows, GeoAnalysis } from "./geoAnalysis";
-import { DEFAULT_OPTIONS, ReportOptions } from "./options";
+import { DEFAULT_OPTIONS, parseOptions, ReportOptions, SectionChoice } from "./options";
+import { buildGeoReport, buildReport, headlines } from "./sheets";
 import { buildGeoData, buildPanel, PanelOptions } from "./panel";
 import { parseRoles, Roles, RolesFile } from "./roles";
-import { buildGeoReport, buildReport } from "./sheets";
 import { Report } from "./model";
+import { SectionRegistry, SECTIONS } from "./sections";
+import { geodetectorSection } from "./sections/geodetector";
+import type { Bilingual } from "./sections/types";
 
-export type PipelineStage = "reading" | Stage | "report";
+/** "reading", a section id ("weights", "coupling", ..., or one registered later), "report". */
+export type PipelineStage = string;
 
-export const STAGE_LABELS: Record<PipelineStage, string> = {
-  reading: "Reading the data",
-  weights: "Weights and composite indices",
-  coupling: "Coupling coordination",
-  density: "Kernel density",
-  geodetector: "Geodetector",
-  haken: "Haken model",
-  report: "Building the report",
+/** Labels of the stages that are not sections. */
+export const STAGE_LABELS: Record<"reading" | "report", Bilingual> = {
+  reading: { en: "Reading the data", zh: "读取数据" },
+  report: { en: "Building the report", zh: "生成报告" },
 };
 
 export interface PipelineHooks {
-  /** Called at the start of each stage, with the fraction of the work done so far. */
-  onProgress?: (stage: PipelineStage, fraction: number) => void | Promise<void>;
-  /** Checked between stages: when aborted, the run stops with a CoordError "cancelled". */
+  /** Called at the start of each stage, with the fraction of the work done so far and the stage's label. */
+  onProgress?: (stage: PipelineStage, fraction: number, label: Bilingual) => void | Promise<void>;
+  /** Checked before each stage: when aborted, the run stops with a CancelledError (code CANCELLED). */
   signal?: { aborted: boolean };
 }
 
@@ -45,17 +46,37 @@ export interface PipelineResult {
   analysis: Analysis | GeoOnlyAnalysis;
   report: Report;
   roles: Roles;
+  /** Headline findings in words (the Summary's), empty for a geodetector-only run. */
+  headlines: string[];
 }
 
 export class CancelledError extends CoordError {
   constructor() {
-    super("UNDEFINED", "cancelled by the user");
+    super("CANCELLED", "cancelled by the user");
     this.name = "CancelledError";
     Object.setPrototypeOf(this, CancelledError.prototype);
   }
 }
 
-const FRACTION: Record<PipelineStage, number> = { reading: 0, weights: 0.1, coupling: 0.3, density: 0.4, geodetector: 0.55, haken: 0.85, report: 0.95 };
+/** Whether an error is the cancellation of a run (by its code, not its text). */
+export function isCancelled(e: unknown): boolean {
+  return e instanceof CoordError && e.code === "CANCELLED";
+}
+
+/** What `runReport` needs besides cells, roles and options. */
+export interface RunMeta {
+  source?: string;
+  version?: string;
+  panel?: PanelOptions;
+  /** `--sections` / `--skip`: which sections run (default all). */
+  sections?: SectionChoice;
+  /** The sections (default: the registry `SECTIONS`). */
+  registry?: SectionRegistry;
+}
+
+/** Share of the progress bar before the first section and after the last. */
+const READING = 0.05;
+const REPORT = 0.95;
 
 /**
  * Run the whole analysis and build the report.
@@ -69,28 +90,36 @@ export async function runReport(
   rolesInput: string | RolesFile | Roles,
   options: ReportOptions = DEFAULT_OPTIONS,
   hooks: PipelineHooks = {},
-  meta: { source?: string; version?: string; panel?: PanelOptions } = {},
+  meta: RunMeta = {},
 ): Promise<PipelineResult> {
-  const step = async (stage: PipelineStage) => {
+  const registry = meta.registry ?? SECTIONS;
+  const step = async (stage: PipelineStage, fraction: number, label: Bilingual) => {
     if (hooks.signal?.aborted) throw new CancelledError();
-    await hooks.onProgress?.(stage, FRACTION[stage]);
+    await hooks.onProgress?.(stage, fraction, label);
   };
-  await step("reading");
+  await step("reading", 0, STAGE_LABELS.reading);
+  // options of sections registered after `options` was made take their defaults
+  const o = parseOptions({}, options, registry);
   const headers = (cells.find((r) => r.some((c) => c !== null && c !== "")) ?? []) as Cell[];
   const roles = parseRoles(rolesInput, headers);
   if (roles.kind === "geodetector") {
     const data = buildGeoData(cells, roles, meta.panel);
-    await step("geodetector");
+    await step(geodetectorSection.id, READING, geodetectorSection.progress);
     const warnings = [...data.warnings];
-    const geo = geodetectorOnRows(data.yColumn, data.y, data.factors, data.groups, options, warnings);
-    await step("report");
-    const analysis: GeoOnlyAnalysis = { options, data: { rows: data.y.length, y: data.yColumn, factors: data.factors.map((f) => f.column) }, geodetector: geo, warnings };
-    return { kind: "geodetector", analysis, report: buildGeoReport(geo, options, warnings, { rows: data.y.length, source: meta.source }), roles };
+    const geo = geodetectorOnRows(data.yColumn, data.y, data.factors, data.groups, o, warnings);
+    await step("report", REPORT, STAGE_LABELS.report);
+    const analysis: GeoOnlyAnalysis = { options: o, data: { rows: data.y.length, y: data.yColumn, factors: data.factors.map((f) => f.column) }, geodetector: geo, warnings };
+    return { kind: "geodetector", analysis, report: buildGeoReport(geo, o, warnings, { rows: data.y.length, source: meta.source }), roles, headlines: [] };
   }
   const panel = buildPanel(cells, roles, meta.panel);
-  const analysis = await analyzePanel(panel, options, (stage) => step(stage));
-  await step("report");
-  return { kind: "panel", analysis, report: buildReport(analysis, meta), roles };
+  const run = await runSections(panel, o, {
+    registry,
+    choice: meta.sections,
+    inputs: roles.inputs,
+    onStage: (s, fraction) => step(s.id, READING + (REPORT - READING) * fraction, s.progress),
+  });
+  await step("report", REPORT, STAGE_LABELS.report);
+  return { kind: "panel", analysis: run.analysis, report: buildReport(run, meta), roles, headlines: headlines(run) };
 }
 
 /** The JSON written by `--json`: the analysis with the documented top-level keys. */

@@ -83,7 +83,15 @@ export interface PanelRoles {
   group?: string;
   subsystems: SubsystemRole[];
   factors: FactorRole[];
+  /**
+   * Keys of the roles file beyond the columns (e.g. "weights": spatial weights), kept as they
+   * are for the report sections that use them (see sections/types.ts SectionInputs).
+   */
+  inputs?: Record<string, unknown>;
 }
+
+/** Keys of a panel roles file that name columns; any other key is an extra input. */
+const PANEL_KEYS = new Set(["kind", "id", "time", "group", "subsystems", "factors", "inputs"]);
 
 /** Validated geodetector-only roles. */
 export interface GeoRoles {
@@ -203,12 +211,15 @@ function isObject(v: unknown): v is Record<string, unknown> {
 /**
  * An unknown key in a roles object is an error naming it (with the closest known key), never
  * silently ignored: `"factor"` -> did you mean "factors"? Keys starting with "_", "$" or "//"
- * (comments, a schema) are allowed.
+ * (comments, a schema) are allowed. With `typosOnly` (the top level of a panel roles file, whose
+ * other keys are inputs for the report sections, e.g. "weights") only a key close to a known one
+ * is an error.
  */
-function checkKeys(obj: Record<string, unknown>, known: string[], where: string): void {
+function checkKeys(obj: Record<string, unknown>, known: string[], where: string, typosOnly = false): void {
   for (const key of Object.keys(obj)) {
     if (known.includes(key) || /^(_|\$|\/\/)/.test(key)) continue;
     const near = closeMatches(key, known, 1);
+    if (typosOnly && near.length === 0) continue;
     fail(
       `roles: unknown key "${shownName(key)}" in ${where}${near.length ? `; did you mean "${near[0]}"?` : ""} (known keys: ${known.map((k) => `"${k}"`).join(", ")})`,
     );
@@ -286,7 +297,7 @@ export function parseRoles(json: string | RolesFile | Roles | unknown, headers: 
     return out;
   }
 
-  checkKeys(obj, ["kind", "id", "time", "group", "subsystems", "factors"], "the roles file");
+  checkKeys(obj, ["kind", "id", "time", "group", "subsystems", "factors", "inputs"], "the roles file", true);
   if (obj.id === undefined || obj.id === null) fail(`roles: "id" (the column naming each unit, e.g. the province) is missing`);
   if (obj.time === undefined || obj.time === null) fail(`roles: "time" (the column of years or periods) is missing`);
   const id = resolveColumn(obj.id, "id", hdr);
@@ -342,6 +353,9 @@ export function parseRoles(json: string | RolesFile | Roles | unknown, headers: 
 
   const out: PanelRoles = { kind: "panel", id, time, subsystems, factors };
   if (group !== undefined) out.group = group;
+  const inputs: Record<string, unknown> = isObject(obj.inputs) ? { ...obj.inputs } : {};
+  for (const [k, v] of Object.entries(obj)) if (!PANEL_KEYS.has(k)) inputs[k] = v;
+  if (Object.keys(inputs).length > 0) out.inputs = inputs;
   return out;
 }
 
@@ -359,7 +373,7 @@ export function rolesToFile(roles: Roles): RolesFile {
   // key order as in the sample file: id, time, group, subsystems, factors
   const file: PanelRolesFile = { id: roles.id, time: roles.time, ...(roles.group !== undefined ? { group: roles.group } : {}), subsystems };
   if (factors.length > 0) file.factors = factors;
-  return file;
+  return roles.inputs ? { ...file, ...roles.inputs } : file;
 }
 
 /** `rolesToFile` as JSON text (2-space indent, trailing newline): what the user saves and edits. */

@@ -24,170 +24,16 @@
  * formulas are read from `xl/workbook.xml`, quoted ('...', apostrophes doubled) and
  * XML-escaped.
  *
- * `planCharts` turns the `ChartSpec`s of a report plus the rows where the writer put each
- * table into placements: the chart is drawn on the sheet holding the spec, to the right of
- * that sheet's tables (one blank column between), several charts of a sheet stacked
- * vertically.
+ * The placements come from `planCharts` (src/report/chartPlan.ts), which the Office.js writer
+ * uses as well; this module is the only one that needs JSZip, so it stays out of the Office.js
+ * bundle.
  *
  * Plain string building and a minimal XML scanner (elements, attributes; enough for the
  * package parts exceljs writes) - no DOM, so this runs in Node and in the browser.
  */
 import JSZip from "jszip";
-import { ChartSpec, ColumnFormat, Report, ReportValue, columnLetter } from "../report/model";
-
-// ---------------------------------------------------------------------------------------------
-// Public types
-
-/** Cells of one report column in the written workbook. Rows and columns are 1-based. */
-export interface ColumnRange {
-  /** 0-based index (workbook order) of the worksheet holding the cells. */
-  sheetIndex: number;
-  /** 1-based column number (1 = A). */
-  column: number;
-  /** 1-based row of the header cell (the series name). */
-  headerRow: number;
-  /** 1-based first data row. */
-  firstRow: number;
-  /** 1-based last data row (inclusive); `lastRow < firstRow` means no data rows. */
-  lastRow: number;
-  /** Header text, cached in the chart (optional). */
-  header?: string;
-  /** Values of the data rows, cached in the chart (optional; non-finite numbers are gaps). */
-  values?: ReportValue[];
-  /** Excel number format of the values (cache format code); "@" marks a text column. */
-  numFmt?: string;
-}
-
-/** Where a chart is drawn: 0-based top-left cell and size in cells (twoCellAnchor). */
-export interface ChartAnchor {
-  col: number;
-  row: number;
-  cols: number;
-  rows: number;
-}
-
-/** One chart to add: what `writeReportXlsx` records for each ChartSpec. */
-export interface ChartPlacement {
-  type: ChartSpec["type"];
-  title: string;
-  xAxisTitle?: string;
-  yAxisTitle?: string;
-  /** 0-based index (workbook order) of the worksheet the chart is drawn on. */
-  sheetIndex: number;
-  anchor: ChartAnchor;
-  /** Categories (line, column) or x values (scatter). */
-  x: ColumnRange;
-  /** One per series; the series name is the header cell. */
-  series: ColumnRange[];
-}
-
-/** Where the writer put one table of a sheet (1-based rows); `writeSheet`'s result fits. */
-export interface TableLayout {
-  headerRow: number;
-  firstRow: number;
-  lastRow: number;
-}
-
-export interface PlanOptions {
-  /**
-   * What to do with a chart whose sheet, table or column does not exist: "throw" (default) an
-   * Error naming the chart title, or "skip" the chart (the writer does this: `reportProblems`
-   * already lists such charts as warnings in the notes sheet).
-   */
-  onMissing?: "throw" | "skip";
-  /** Chart size in cells; default 8 columns x 16 rows (about 512 x 320 px). */
-  size?: { cols: number; rows: number };
-}
-
-/** Default chart size in cells. */
-export const CHART_COLS = 8;
-export const CHART_ROWS = 16;
-
-// ---------------------------------------------------------------------------------------------
-// Planning: ChartSpec + table layout -> ChartPlacement
-
-function numFmtOf(format: ColumnFormat | undefined): string {
-  if (format === undefined || format === "general") return "General";
-  if (format === "text") return "@";
-  return format;
-}
-
-/**
- * Placements of all charts of a report. `layouts[i][t]` is where table `t` of report sheet `i`
- * went; worksheet `i` of the workbook is report sheet `i` (the writer adds them in order).
- * A chart's data sheet is the first report sheet with the `tableRef.sheet` name.
- */
-export function planCharts(report: Report, layouts: ReadonlyArray<ReadonlyArray<TableLayout>>, options: PlanOptions = {}): ChartPlacement[] {
-  const onMissing = options.onMissing ?? "throw";
-  const size = options.size ?? { cols: CHART_COLS, rows: CHART_ROWS };
-  const indexByName = new Map<string, number>();
-  report.sheets.forEach((s, i) => {
-    if (!indexByName.has(s.name)) indexByName.set(s.name, i);
-  });
-  const out: ChartPlacement[] = [];
-  report.sheets.forEach((host, hostIndex) => {
-    const width = host.tables.reduce((m, t) => Math.max(m, t.columns.length), 0);
-    let stacked = 0;
-    for (const spec of host.charts) {
-      const fail = (why: string): void => {
-        if (onMissing === "throw") throw new Error(`chart "${spec.title}" on sheet "${host.name}": ${why}`);
-      };
-      const dataIndex = indexByName.get(spec.tableRef.sheet);
-      if (dataIndex === undefined) {
-        fail(`no sheet named "${spec.tableRef.sheet}"`);
-        continue;
-      }
-      const table = report.sheets[dataIndex].tables[spec.tableRef.table];
-      const layout = layouts[dataIndex]?.[spec.tableRef.table];
-      if (!table) {
-        fail(`sheet "${spec.tableRef.sheet}" has no table ${spec.tableRef.table + 1} (the table is missing)`);
-        continue;
-      }
-      if (!layout) {
-        fail(`no layout was recorded for table ${spec.tableRef.table + 1} of sheet "${spec.tableRef.sheet}"`);
-        continue;
-      }
-      const range = (key: string): ColumnRange | undefined => {
-        const j = table.columns.findIndex((c) => c.key === key);
-        if (j < 0) return undefined;
-        const col = table.columns[j];
-        return {
-          sheetIndex: dataIndex,
-          column: j + 1,
-          headerRow: layout.headerRow,
-          firstRow: layout.firstRow,
-          lastRow: layout.lastRow,
-          header: col.label,
-          values: table.rows.map((r) => (r[key] === undefined ? null : r[key])),
-          numFmt: numFmtOf(col.format),
-        };
-      };
-      const x = range(spec.x);
-      const missing = [spec.x, ...spec.series].filter((k) => !table.columns.some((c) => c.key === k));
-      if (!x || missing.length > 0) {
-        fail(`the table has no column ${missing.map((k) => `"${k}"`).join(", ")}`);
-        continue;
-      }
-      if (spec.series.length === 0) {
-        fail("no series columns");
-        continue;
-      }
-      const p: ChartPlacement = {
-        type: spec.type,
-        title: spec.title,
-        sheetIndex: hostIndex,
-        anchor: { col: width + 1, row: 1 + stacked * (size.rows + 1), cols: size.cols, rows: size.rows },
-        x,
-        series: spec.series.map((k) => range(k)!),
-      };
-      if (spec.xAxisTitle !== undefined) p.xAxisTitle = spec.xAxisTitle;
-      if (spec.yAxisTitle !== undefined) p.yAxisTitle = spec.yAxisTitle;
-      out.push(p);
-      stacked++;
-    }
-  });
-  return out;
-}
+import { ChartPlacement, ColumnRange, SERIES_COLOURS } from "../report/chartPlan";
+import { ReportValue, columnLetter, quoteSheetName } from "../report/model";
 
 // ---------------------------------------------------------------------------------------------
 // XML helpers
@@ -227,16 +73,11 @@ function decodeXml(s: string): string {
   });
 }
 
-/** A sheet name as it appears in a formula: always quoted, apostrophes doubled. */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 /** An absolute reference `'Sheet'!$B$3:$B$514` (a single cell when the rows are equal). */
 export function rangeFormula(sheetName: string, column: number, firstRow: number, lastRow: number): string {
   const L = columnLetter(column);
   const a = `$${L}$${firstRow}`;
-  return `${quoteSheetName(sheetName)}!${a}${lastRow !== firstRow ? `:$${L}$${lastRow}` : ""}`;
+  return `${quoteSheetName(sheetName, { always: true })}!${a}${lastRow !== firstRow ? `:$${L}$${lastRow}` : ""}`;
 }
 
 /** An element found by the scanner: positions in the source text. */
@@ -261,6 +102,14 @@ interface XmlElem {
 const TAG = /<(\/?)([A-Za-z_][\w.\-:]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/y;
 const ATTR = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
+/** What the scanner skips: opening, closing text, name (in this order: "<!" last). */
+const SKIPPED: ReadonlyArray<[string, string, string]> = [
+  ["<?", "?>", "processing instruction"],
+  ["<!--", "-->", "comment"],
+  ["<![CDATA[", "]]>", "CDATA"],
+  ["<!", ">", "declaration"],
+];
+
 /** The root element of an XML document (a light tree of elements; text is not kept). */
 function parseXml(xml: string, part: string): XmlElem {
   const stack: XmlElem[] = [];
@@ -272,28 +121,12 @@ function parseXml(xml: string, part: string): XmlElem {
   while (true) {
     const lt = xml.indexOf("<", i);
     if (lt < 0) break;
-    if (xml.startsWith("<?", lt)) {
-      const e = xml.indexOf("?>", lt);
-      if (e < 0) bad("unterminated processing instruction");
-      i = e + 2;
-      continue;
-    }
-    if (xml.startsWith("<!--", lt)) {
-      const e = xml.indexOf("-->", lt);
-      if (e < 0) bad("unterminated comment");
-      i = e + 3;
-      continue;
-    }
-    if (xml.startsWith("<![CDATA[", lt)) {
-      const e = xml.indexOf("]]>", lt);
-      if (e < 0) bad("unterminated CDATA");
-      i = e + 3;
-      continue;
-    }
-    if (xml.startsWith("<!", lt)) {
-      const e = xml.indexOf(">", lt);
-      if (e < 0) bad("unterminated declaration");
-      i = e + 1;
+    const skipped = SKIPPED.find(([open]) => xml.startsWith(open, lt));
+    if (skipped) {
+      const [, close, what] = skipped;
+      const e = xml.indexOf(close, lt);
+      if (e < 0) bad(`unterminated ${what}`);
+      i = e + close.length;
       continue;
     }
     TAG.lastIndex = lt;
@@ -619,9 +452,6 @@ function axisXml(
   else x += `<c:crossBetween val="${opts.crossBetween ?? "between"}"/>`;
   return x + `</${tag}>`;
 }
-
-/** Series colours in order (Office's default palette, then darker and lighter variants). */
-export const SERIES_COLOURS = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300", "255E91", "43682B"];
 
 /** The chartN.xml of one placement; `sheetNames` are the worksheet names in workbook order. */
 export function chartXml(p: ChartPlacement, sheetNames: readonly string[], axisBase: number = 50000000): string {

@@ -8,7 +8,8 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import { OPTION_HELP } from "../../src/report/options";
+import { optionSpecs } from "../../src/report/options";
+import { runCli } from "../helpers";
 
 const SAMPLES = path.join(__dirname, "..", "..", "samples");
 const SHARED_GEO = path.join(__dirname, "..", "..", "..", "shared", "reference", "geodetector");
@@ -19,12 +20,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = (args: string[]) => runCli(main, args);
 
 /** A small panel CSV (4 units x 3 years, two subsystems of two indicators) and its roles. */
 function smallPanel(edit: (rows: string[][]) => void = () => undefined): { csv: string; roles: string } {
@@ -54,7 +50,7 @@ describe("coordlab command line", () => {
   it("--help lists every option with its default", async () => {
     const r = await run(["--help"]);
     expect(r.code).toBe(0);
-    for (const h of OPTION_HELP) expect(r.out).toContain(`--${h.key}`);
+    for (const h of optionSpecs()) expect(r.out).toContain(`--${h.key}`);
     expect(r.out).toContain("[entropy]");
     expect(r.out).toContain("[silverman]");
   });

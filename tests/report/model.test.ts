@@ -4,6 +4,7 @@ import {
   column,
   columnLetter,
   createReport,
+  quoteSheetName,
   reportProblems,
   sanitizeSheetName,
   sheet,
@@ -120,5 +121,27 @@ describe("sheet names", () => {
 
   test("columnLetter", () => {
     expect([1, 26, 27, 52, 53, 702, 703].map(columnLetter)).toEqual(["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]);
+  });
+});
+
+describe("quoteSheetName", () => {
+  test("plain names as they are; others quoted with apostrophes doubled", () => {
+    expect(quoteSheetName("Data")).toBe("Data");
+    expect(quoteSheetName("CL_Summary.2")).toBe("CL_Summary.2");
+    expect(quoteSheetName("数据")).toBe("数据");
+    expect(quoteSheetName("My data")).toBe("'My data'");
+    expect(quoteSheetName("Kernel's density")).toBe("'Kernel''s density'");
+    expect(quoteSheetName("2011")).toBe("'2011'");
+    expect(quoteSheetName("a-b")).toBe("'a-b'");
+  });
+
+  test("names that read as cell references are quoted", () => {
+    for (const name of ["A1", "XFD1048576", "ab12", "R1C1", "RC", "r2c"]) expect(quoteSheetName(name)).toBe(`'${name}'`);
+    expect(quoteSheetName("ABCD1")).toBe("ABCD1"); // four letters: not a column
+  });
+
+  test("always: every name quoted (chart formulas)", () => {
+    expect(quoteSheetName("Density", { always: true })).toBe("'Density'");
+    expect(quoteSheetName("It's", { always: true })).toBe("'It''s'");
   });
 });

@@ -5,13 +5,13 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { runReport, PipelineResult } from "../../src/report/pipeline";
-import { Analysis, groupMeansStage, Observation } from "../../src/report/analysis";
+import { isCancelled, runReport, PipelineResult } from "../../src/report/pipeline";
+import { Analysis, Observation } from "../../src/report/analysis";
+import { coordinationByGroupSheet, groupMeansStage } from "../../src/report/sections/groupMeans";
 import { DEFAULT_OPTIONS, parseOptions } from "../../src/report/options";
 import { parseCsv, Cell } from "../../src/report/csv";
 import { RolesFile } from "../../src/report/roles";
 import { Panel } from "../../src/report/panel";
-import { coordinationByGroupSheet } from "../../src/report/sheets";
 import { entropyWeights } from "../../src/engine/weights";
 import { compositeIndex } from "../../src/engine/composite";
 import { coupling } from "../../src/engine/coupling";
@@ -315,5 +315,31 @@ describe("issue 11: one observation whose U are all 0", () => {
     const grades = r.report.sheets.find((s) => s.name === "Grades")!;
     const counted = grades.tables[0].rows.reduce((s, row) => s + (row.p0 as number), 0);
     expect(counted).toBe(5);
+  });
+});
+
+describe("progress and cancel run section by section", () => {
+  const samples = path.join(__dirname, "..", "..", "samples");
+  const load = () => ({
+    cells: parseCsv(fs.readFileSync(path.join(samples, "sample-panel.csv"), "utf8")),
+    roles: fs.readFileSync(path.join(samples, "sample-panel.roles.json"), "utf8"),
+  });
+
+  it("reports each registered section in order with its label and a growing fraction", async () => {
+    const { cells, roles } = load();
+    const seen: Array<[string, number, string]> = [];
+    await runReport(cells, roles, DEFAULT_OPTIONS, { onProgress: (stage, fraction, label) => void seen.push([stage, fraction, label.en]) }, { sections: { skip: ["geodetector"] } });
+    expect(seen.map((s) => s[0])).toEqual(["reading", "weights", "coupling", "groupMeans", "density", "haken", "report"]);
+    expect(seen.find((s) => s[0] === "haken")![2]).toBe("Haken model");
+    for (let i = 1; i < seen.length; i++) expect(seen[i][1]).toBeGreaterThan(seen[i - 1][1]);
+  });
+
+  it("a cancel between sections is a CoordError with code CANCELLED, whatever its message", async () => {
+    const { cells, roles } = load();
+    const signal = { aborted: false };
+    const run = runReport(cells, roles, DEFAULT_OPTIONS, { signal, onProgress: (stage) => void (stage === "density" && (signal.aborted = true)) });
+    await expect(run).rejects.toMatchObject({ code: "CANCELLED" });
+    expect(isCancelled(await run.catch((e) => e))).toBe(true);
+    expect(isCancelled(new Error("cancelled"))).toBe(false);
   });
 });

@@ -292,8 +292,9 @@ describe("issue 11: unknown keys and long names", () => {
       /unknown key "directon" in indicator 1 of subsystem "A"; did you mean "direction"\?/,
     );
     expect(() => parseRoles({ y: "a1", factors: [{ column: "f1", kinds: "numeric" }] }, headers)).toThrow(/unknown key "kinds" in factor 1; did you mean "kind"\?/);
-    // comments and a schema are allowed
+    // comments and a schema are allowed, and other top-level keys are inputs for the report sections
     expect(parseRoles({ ...base, _comment: "x", $schema: "y" }, headers).kind).toBe("panel");
+    expect(parseRoles({ ...base, weights: { type: "contiguity" } }, headers)).toHaveProperty("inputs", { weights: { type: "contiguity" } });
   });
 
   test("a typo against a 100,000-character header is matched in linear time and the message stays short", () => {
@@ -308,4 +309,20 @@ describe("issue 11: unknown keys and long names", () => {
     expect(message).toMatch(/is not a column of the data; did you mean ".*\(100,003 characters\)"\?/);
     expect(message.length).toBeLessThan(400);
   }, 10_000);
+});
+
+describe("extra inputs in the roles file", () => {
+  const headers = ["unit", "year", "a1", "b1"];
+  const file = { id: "unit", time: "year", subsystems: { A: [{ column: "a1", direction: "+" }], B: [{ column: "b1", direction: "+" }] } };
+  it("keeps keys that are not columns as inputs for the report sections, and writes them back", () => {
+    const weights = { type: "contiguity", pairs: [["P1", "P2"]] };
+    const roles = parseRoles({ ...file, weights }, headers);
+    expect(roles.kind === "panel" && roles.inputs).toEqual({ weights });
+    expect(rolesToFile(roles)).toEqual({ ...file, weights });
+    // validated roles parsed again keep them, once
+    expect(parseRoles(roles, headers)).toEqual(roles);
+  });
+  it("has no inputs when the file names only columns", () => {
+    expect(parseRoles(file, headers)).not.toHaveProperty("inputs");
+  });
 });

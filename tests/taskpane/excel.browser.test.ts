@@ -2,7 +2,7 @@
  * @jest-environment node
  *
  * The pane "inside Excel", in headless chromium: dist/taskpane.test.html loads the recording
- * fake of the Excel object model (src/taskpane/fakeExcel.ts, bundled as test-fake-office.js)
+ * fake of the Excel object model (tests/doubles/fakeExcel.ts, bundled as test-fake-office.js)
  * instead of office.js. The test seeds a workbook with the sample panel on "Data" and a user
  * sheet, selects one cell inside the panel, presses "Use selection", loads the sample roles,
  * changes two roles, runs, and checks what was written (sheets, headers, values, tables,
@@ -28,7 +28,7 @@ const FLIPPED = "Forest coverage rate (%)";
 const ready = hasChromium() && hasFakeExcel();
 const run = ready ? describe : describe.skip;
 if (!hasChromium()) console.warn("excel.browser.test: /usr/bin/chromium is missing; skipped (apt-get install -y chromium)");
-else if (!hasFakeExcel()) console.warn("excel.browser.test: src/taskpane/fakeExcel.ts is missing; skipped");
+else if (!hasFakeExcel()) console.warn("excel.browser.test: tests/doubles/fakeExcel.ts is missing; skipped");
 
 type Dump = { sheets: SheetDump[]; settings: Record<string, unknown>; selection: string | null };
 

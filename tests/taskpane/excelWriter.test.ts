@@ -6,7 +6,7 @@ jest.mock("office-addin-manifest", () => ({
   OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
 }));
 import { Report, chart, column, createReport, sheet, table, tableFromColumns } from "../../src/report/model";
-import { FakeExcel, installFakeOffice, uninstallFakeOffice } from "../../src/taskpane/fakeExcel";
+import { FakeExcel, installFakeOffice, uninstallFakeOffice } from "../doubles/fakeExcel";
 import { Capabilities, ReportWriteError, SETTINGS_KEY, capabilities, excelValue, readSelection, selectCell, selectionCellName, writeReportToExcel } from "../../src/taskpane/excelWriter";
 
 const units = ["Beijing", "Tianjin", "Hebei", "Shanxi"];

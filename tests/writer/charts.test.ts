@@ -12,8 +12,9 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { SaxesParser } from "saxes";
-import { Report, chart, createReport, sheet, tableFromColumns } from "../../src/report/model";
-import { ChartPlacement, addCharts, planCharts, quoteSheetName, rangeFormula } from "../../src/writer/charts";
+import { ChartPlacement, planCharts } from "../../src/report/chartPlan";
+import { Report, chart, createReport, quoteSheetName, sheet, tableFromColumns } from "../../src/report/model";
+import { addCharts, rangeFormula } from "../../src/writer/charts";
 import { writeReportXlsx } from "../../src/writer/xlsx";
 
 // ---------------------------------------------------------------------------------------------
@@ -253,7 +254,7 @@ function chartReport(withCharts = true): Report {
   return r;
 }
 
-const Q = quoteSheetName(DENSITY); // 'Kernel''s density & <D>'
+const Q = quoteSheetName(DENSITY, { always: true }); // 'Kernel''s density & <D>'
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -441,6 +442,29 @@ describe("addCharts and planCharts edge cases", () => {
     const pkg = await Pkg.open(bytes);
     expect(pkg.parts().filter((p) => p.startsWith("xl/charts/"))).toEqual([]);
     await expectSoundPackage(pkg);
+  });
+
+  test("worksheet XML with a comment, a processing instruction, CDATA and a declaration is read; an unterminated one is an error", async () => {
+    const bytes = await writeReportXlsx(chartReport(false));
+    const zip = await JSZip.loadAsync(bytes);
+    const part = (await (await Pkg.open(bytes)).sheets())[0].part;
+    const xml = await zip.file(part)!.async("string");
+    const root = xml.indexOf("<worksheet");
+    const open = xml.indexOf(">", root) + 1;
+    const doctype = "<!DOCTYPE worksheet>";
+    const extras = '<!-- a <comment> with "<sheetData>" --><?coordlab test="1"?><![CDATA[ <drawing r:id="rId9"/> ]]>';
+    const edited = async (text: string) => {
+      zip.file(part, text);
+      return zip.generateAsync({ type: "uint8array" });
+    };
+    const range = (column: number) => ({ sheetIndex: 0, column, headerRow: 1, firstRow: 2, lastRow: 4 });
+    const p: ChartPlacement = { type: "line", title: "Scanned", sheetIndex: 0, anchor: { col: 6, row: 1, cols: 8, rows: 16 }, x: range(1), series: [range(2)] };
+    const out = await Pkg.open(await addCharts(await edited(xml.slice(0, root) + doctype + xml.slice(root, open) + extras + xml.slice(open)), [p]));
+    expect(await out.chartsOf(part)).toHaveLength(1);
+    const written = await out.text(part);
+    expect([written.includes(doctype), written.includes(extras)]).toEqual([true, true]); // skipped text kept as it was
+    for (const [cut, what] of [["<!-- never closed", "comment"], ["<![CDATA[ never closed", "CDATA"], ["<? never closed", "processing instruction"], ["<!DOCTYPE never closed", "declaration"]])
+      await expect(addCharts(await edited(xml.slice(0, open) + cut), [p])).rejects.toThrow(new RegExp(`cannot read ${part}: unterminated ${what}`));
   });
 
   test("a placement on a worksheet that does not exist throws naming the chart", async () => {

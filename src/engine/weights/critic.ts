@@ -1,6 +1,7 @@
 import { CoordError } from "../errors";
-import { Direction, PeriodLabel, StandardizeOptions, assertKnownOptions, columnRef, columnText } from "../standardize";
+import { PeriodLabel, StandardizeOptions, assertKnownOptions, columnRef, columnText } from "../standardize";
 import { prepareZ } from "./prepare";
+import { WeightPool, WeightsGlobal, WeightsPerPeriod, WeightsResult } from "./result";
 
 export interface CriticOptions extends StandardizeOptions {
   /** Standard deviation divisor n - ddof: 1 (default, sample sd) or 0; it cancels in w. */
@@ -16,43 +17,26 @@ export interface CriticOptions extends StandardizeOptions {
 }
 
 /** CRITIC statistics of one pool of rows (all rows, or one period). */
-export interface CriticPool {
-  period: PeriodLabel | null;
-  /** 0-based rows of this pool. */
-  rows: number[];
-  n: number;
+export interface CriticPool extends WeightPool {
   /** Standard deviation σ_j of z with the chosen ddof. */
   sigma: number[];
   /** Contrast entering C_j: σ_j, or σ_j / mean_j with contrast "cv". */
   contrast: number[];
   /** Conflict R_j = Σ_k (1 - r_jk) (or 1 - |r_jk|). */
   conflict: number[];
-  /** Information C_j = contrast_j · R_j. */
+  /** Information C_j = contrast_j · R_j; weights w_j = C_j / Σ C. */
   information: number[];
   /** Correlation matrix r_jk (Pearson or Spearman). */
   r: number[][];
-  /** w_j = C_j / Σ C. */
-  weights: number[];
 }
 
-interface CriticBase {
-  z: number[][];
-  zUnshifted: number[][];
-  directions: Direction[];
-  pools: CriticPool[];
-}
-
-export interface CriticGlobalResult extends CriticBase, Omit<CriticPool, "period" | "rows"> {
-  scope: "global";
-}
+/** Scope "global": one pool of all N·T rows. */
+export type CriticGlobalResult = WeightsGlobal<CriticPool>;
 
 /** Scope "per-period": weights per period in `pools`; `weights` is their mean. */
-export interface CriticPerPeriodResult extends CriticBase {
-  scope: "per-period";
-  weights: number[];
-}
+export type CriticPerPeriodResult = WeightsPerPeriod<CriticPool>;
 
-export type CriticResult = CriticGlobalResult | CriticPerPeriodResult;
+export type CriticResult = WeightsResult<CriticPool>;
 
 const CRITIC_KEYS = [
   "directions",

@@ -1,7 +1,6 @@
 import { CoordError } from "../errors";
 import { assertFinite } from "../validate";
 import {
-  Direction,
   PeriodLabel,
   StandardizeOptions,
   assertKnownOptions,
@@ -11,6 +10,7 @@ import {
   standardizeInputs,
 } from "../standardize";
 import { prepareZ } from "./prepare";
+import { WeightPool, WeightsGlobal, WeightsPerPeriod, WeightsResult } from "./result";
 
 export interface EntropyOptions extends StandardizeOptions {
   /**
@@ -26,46 +26,23 @@ export interface EntropyOptions extends StandardizeOptions {
 }
 
 /** Entropy statistics of one pool of rows (all rows, or one period). */
-export interface EntropyPool {
-  /** Period label, or null for the global pool. */
-  period: PeriodLabel | null;
-  /** 0-based rows of this pool. */
-  rows: number[];
-  /** Rows pooled, n. */
-  n: number;
+export interface EntropyPool extends WeightPool {
   /** k = 1/ln(n). */
   k: number;
-  /** Entropy e_j, divergence d_j = 1 - e_j, weights w_j = d_j / Σ d. */
+  /** Entropy e_j, divergence d_j = 1 - e_j; weights w_j = d_j / Σ d. */
   e: number[];
   d: number[];
-  weights: number[];
   /** 0-based columns whose z sum to 0 in this pool: no information, e = 1, d = 0. */
   uninformative: number[];
 }
 
-interface EntropyBase {
-  /** Standardized z the entropy was computed on (after shift or rescale). */
-  z: number[][];
-  /** z before shift or rescale, for scoring on unshifted z (M4). */
-  zUnshifted: number[][];
-  directions: Direction[];
-  /** One pool for scope "global", one per period otherwise. */
-  pools: EntropyPool[];
-}
-
 /** Scope "global": one pool of all N·T rows. */
-export interface EntropyGlobalResult extends EntropyBase, Omit<EntropyPool, "period" | "rows"> {
-  scope: "global";
-}
+export type EntropyGlobalResult = WeightsGlobal<EntropyPool>;
 
 /** Scope "per-period": weights per period; `weights` is their mean (the mean-of-periods option). */
-export interface EntropyPerPeriodResult extends EntropyBase {
-  scope: "per-period";
-  /** Mean over periods of the per-period weights. */
-  weights: number[];
-}
+export type EntropyPerPeriodResult = WeightsPerPeriod<EntropyPool>;
 
-export type EntropyResult = EntropyGlobalResult | EntropyPerPeriodResult;
+export type EntropyResult = WeightsResult<EntropyPool>;
 
 const ENTROPY_KEYS = [
   "directions",

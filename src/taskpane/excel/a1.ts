@@ -1,9 +1,9 @@
 /**
- * A1 addresses for the Office.js writer and the fake Excel: parse "Data!B3:F12", "'CL Summary'!A:A",
- * "3:3", "C7"; format rectangles back; quote sheet names the way Excel prints them.
+ * A1 addresses for the Office.js writer and the fake Excel (tests/doubles): parse "Data!B3:F12", "'CL Summary'!A:A",
+ * "3:3", "C7"; format rectangles back (sheet names quoted by `quoteSheetName`, src/report/model.ts).
  * Rows and columns here are 0-based (Excel's row 1 = 0). Plain TypeScript, no Node or DOM APIs.
  */
-import { columnLetter } from "../../report/model";
+import { columnLetter, quoteSheetName } from "../../report/model";
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLUMNS = 16384;
@@ -40,15 +40,9 @@ export function rectAddress(r: Rect): string {
   return r.r0 === r.r1 && r.c0 === r.c1 ? a : `${a}:${cellAddress(r.r1, r.c1)}`;
 }
 
-/** A sheet name as Excel prints it in an address: quoted unless it is a plain identifier. */
-export function quoteSheet(name: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*[Cc]\d*$/.test(name);
-  return plain ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
-/** "Data!B3:D7" with the sheet quoted when needed. */
+/** "Data!B3:D7" with the sheet quoted when needed (`quoteSheetName`). */
 export function fullAddress(sheet: string, r: Rect): string {
-  return `${quoteSheet(sheet)}!${rectAddress(r)}`;
+  return `${quoteSheetName(sheet)}!${rectAddress(r)}`;
 }
 
 /** Split "Sheet!A1" into sheet (unquoted) and the rest; no sheet when there is no "!". */

@@ -4,9 +4,8 @@
  * Cancel -> errors (with "Select cell") -> results. The modes plug in how data is loaded, what
  * Run does after the pipeline (write sheets / offer downloads) and where settings are kept.
  */
-import { CoordError } from "../../engine/errors";
 import type { ReportOptions } from "../../report/options";
-import type { PipelineResult } from "../../report/pipeline";
+import { isCancelled, type PipelineResult } from "../../report/pipeline";
 import { Roles, rolesToJson } from "../../report/roles";
 import { clear, downloadBlob, el, readFileBytes } from "./dom";
 import { dataRowCount, guess, LoadedData, runWithProgress } from "./data";
@@ -185,7 +184,7 @@ export class App {
       if (!controller.signal.aborted) this.root.setAttribute("data-done", String(Date.now()));
       this.setStatus(`${t("done", { seconds: ((Date.now() - started) / 1000).toFixed(1) })}${note ? ` ${note}` : ""}`);
     } catch (e) {
-      if (controller.signal.aborted || (e instanceof CoordError && /cancel/i.test(e.message))) this.setStatus(t("cancelled"));
+      if (controller.signal.aborted || isCancelled(e)) this.setStatus(t("cancelled"));
       else this.showError(e);
     } finally {
       this.progress.finish();

@@ -9,6 +9,7 @@ import { PipelineResult, runReport } from "../../report/pipeline";
 import { guessRoles, Roles } from "../../report/roles";
 import { yieldToUi } from "./dom";
 import { CellOrigin } from "./errors";
+import { language } from "./i18n";
 import { Progress } from "./progress";
 import { headerTexts } from "./roleEditor";
 
@@ -82,8 +83,8 @@ export async function runWithProgress(
     options,
     {
       signal,
-      onProgress: async (stage, fraction) => {
-        progress.update(stage, fraction * scale);
+      onProgress: async (stage, fraction, label) => {
+        progress.update(stage, fraction * scale, label[language()]);
         await yieldToUi();
       },
     },

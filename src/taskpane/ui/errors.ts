@@ -5,7 +5,7 @@
  * `Data!F12: text 'n/a' is not a number, in column "GDP per capita"`.
  */
 import { CoordError } from "../../engine/errors";
-import { columnLetter } from "../../report/model";
+import { columnLetter, quoteSheetName } from "../../report/model";
 import { el } from "./dom";
 import { t } from "./i18n";
 
@@ -19,11 +19,6 @@ export interface CellOrigin {
   columnIndex: number;
   /** Header texts (to find the column of a named header). */
   headers: string[];
-}
-
-/** `Data`, `'My data'` (quoted when not a plain name), with '' for an apostrophe. */
-export function quoteSheet(name: string): string {
-  return /^[A-Za-z_\u00a1-\uffff][A-Za-z0-9_.\u00a1-\uffff]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 export interface LocatedError {
@@ -43,11 +38,11 @@ export function locateError(e: unknown, origin?: CellOrigin): LocatedError {
   if (typeof column === "number") j = column;
   else if (typeof column === "string") j = origin.headers.indexOf(column);
   if (row === undefined || !Number.isInteger(row)) {
-    if (j >= 0) return { message, address: `${quoteSheet(origin.sheet)}!${columnLetter(origin.columnIndex + j + 1)}:${columnLetter(origin.columnIndex + j + 1)}` };
+    if (j >= 0) return { message, address: `${quoteSheetName(origin.sheet)}!${columnLetter(origin.columnIndex + j + 1)}:${columnLetter(origin.columnIndex + j + 1)}` };
     return { message };
   }
   const r = origin.rowIndex + row + 1;
-  const address = j >= 0 ? `${quoteSheet(origin.sheet)}!${columnLetter(origin.columnIndex + j + 1)}${r}` : `${quoteSheet(origin.sheet)}!${r}:${r}`;
+  const address = j >= 0 ? `${quoteSheetName(origin.sheet)}!${columnLetter(origin.columnIndex + j + 1)}${r}` : `${quoteSheetName(origin.sheet)}!${r}:${r}`;
   // "row 12, column "GDP": text 'n/a' is not a number" -> "text 'n/a' is not a number, in column "GDP""
   const m = /^row \d+, column "((?:[^"\\]|\\.)*)": ([\s\S]*)$/.exec(message);
   const rest = m ? `${m[2]}, in column "${m[1]}"` : message.replace(/^row \d+: /, "");

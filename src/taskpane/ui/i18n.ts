@@ -69,11 +69,6 @@ const EN = {
   errorPrefix: "Error",
   noExcelWriter: "The Excel writer is not available in this build.",
   stage_reading: "Reading the data",
-  stage_weights: "Weights and composite indices",
-  stage_coupling: "Coupling coordination",
-  stage_density: "Kernel density",
-  stage_geodetector: "Geodetector",
-  stage_haken: "Haken model",
   stage_report: "Building the report",
   stage_writing: "Writing sheets",
 };
@@ -144,11 +139,6 @@ const ZH: Record<StringKey, string> = {
   errorPrefix: "错误",
   noExcelWriter: "此版本不含 Excel 写入模块。",
   stage_reading: "读取数据",
-  stage_weights: "权重与综合指数",
-  stage_coupling: "耦合协调度",
-  stage_density: "核密度估计",
-  stage_geodetector: "地理探测器",
-  stage_haken: "哈肯模型",
   stage_report: "生成报告",
   stage_writing: "写入工作表",
 };

@@ -1,29 +1,58 @@
 /**
- * The report options as a collapsible form: one field per OPTION_HELP entry (the command
- * line's names, values and defaults). Enumerations are selects, the rest text fields
- * (bandwidth: a rule or a number). `getRaw()` returns only the fields that differ from the
- * defaults, as text — what parseOptions takes and what the workbook settings keep.
+ * The report options as a collapsible form, one group per report section (its title in the
+ * pane's language) with one field per option of that section (the command line's names,
+ * values and defaults; the key as a small hint). Enumerations are selects, the rest text
+ * fields (bandwidth: a rule or a number). `getRaw()` returns only the fields that differ from
+ * the defaults, as text — what parseOptions takes and what the workbook settings keep.
+ * The groups and fields come from the section registry (`optionFormModel`).
  */
 import { CoordError } from "../../engine/errors";
-import { EVOLUTION_METHODS } from "../../engine/haken/evolution";
-import { DEFAULT_OPTIONS, OPTION_HELP, parseOptions, ReportOptions } from "../../report/options";
+import { defaultOptions, parseOptions, ReportOptions } from "../../report/options";
+import { SectionRegistry, SECTIONS } from "../../report/sections";
+import { optionValueText } from "../../report/sections/optionKit";
 import { el } from "./dom";
-import { t } from "./i18n";
+import { language, t } from "./i18n";
 
-/** The text of an option value as typed on the command line. */
-export function optionText(key: keyof ReportOptions, v: unknown): string {
-  if (key === "hakenPair" && Array.isArray(v)) return v.map((i: number) => i + 1).join(",");
-  if (Array.isArray(v)) return v.join(",");
-  if (v === null || v === undefined) return "";
-  return String(v);
+/** One field of the form. */
+export interface OptionField {
+  key: string;
+  label: string;
+  help: string;
+  /** Default as text ("" for none). */
+  default: string;
+  /** The values of a select, or null for a text field. */
+  choices: string[] | null;
+  /** Suggestions of a text field (a datalist). */
+  suggestions: string[];
+  /** Placeholder of a text field: the allowed values as in --help. */
+  placeholder: string;
 }
 
-/** The allowed values when the option is an enumeration, else null. */
-function choices(key: keyof ReportOptions, values: string): string[] | null {
-  if (key === "evolution") return [...EVOLUTION_METHODS]; // its values contain "|" themselves
-  const parts = values.split("|");
-  if (parts.length < 2 || parts.some((p) => p === "number" || p === "integer" || p.includes(","))) return null;
-  return parts;
+/** One group of fields: a section with options. */
+export interface OptionGroup {
+  section: string;
+  title: string;
+  fields: OptionField[];
+}
+
+/** The groups and fields of the form for the sections of `registry`, in the pane's language. */
+export function optionFormModel(registry: SectionRegistry = SECTIONS, lang: "en" | "zh" = language()): OptionGroup[] {
+  const defaults = defaultOptions(registry) as unknown as Record<string, unknown>;
+  return registry.sections
+    .filter((s) => s.options.length > 0)
+    .map((s) => ({
+      section: s.id,
+      title: s.title[lang],
+      fields: s.options.map((o) => ({
+        key: o.key,
+        label: o.label[lang],
+        help: o.help[lang],
+        default: optionValueText(o, defaults[o.key]),
+        choices: o.choices ? [...o.choices] : null,
+        suggestions: o.suggestions ? [...o.suggestions] : [],
+        placeholder: o.values,
+      })),
+    }));
 }
 
 export interface OptionsForm {
@@ -37,20 +66,20 @@ export interface OptionsForm {
   onChange?: () => void;
 }
 
-export function createOptionsForm(initial: Record<string, string> = {}): OptionsForm {
+export function createOptionsForm(initial: Record<string, string> = {}, registry: SectionRegistry = SECTIONS): OptionsForm {
   const fields = new Map<string, HTMLInputElement | HTMLSelectElement>();
-  const rows = OPTION_HELP.map((h) => {
-    const def = optionText(h.key, DEFAULT_OPTIONS[h.key]);
-    const list = choices(h.key, h.values);
+  const groups = optionFormModel(registry);
+  const fieldRow = (h: OptionField) => {
+    const def = h.default;
     let field: HTMLInputElement | HTMLSelectElement;
     let datalist: HTMLDataListElement | null = null;
     const id = `cl-opt-${h.key}`;
-    if (list) {
-      field = el("select", { attrs: { id, name: h.key } }, list.map((v) => el("option", { text: v, attrs: { value: v } })));
+    if (h.choices) {
+      field = el("select", { attrs: { id, name: h.key } }, h.choices.map((v) => el("option", { text: v, attrs: { value: v } })));
     } else {
-      field = el("input", { attrs: { id, name: h.key, type: "text", placeholder: h.values, spellcheck: "false", autocomplete: "off" } });
-      if (h.key === "bandwidth") {
-        datalist = el("datalist", { attrs: { id: `${id}-list` } }, h.values.split("|").filter((v) => v !== "number").map((v) => el("option", { attrs: { value: v } })));
+      field = el("input", { attrs: { id, name: h.key, type: "text", placeholder: h.placeholder, spellcheck: "false", autocomplete: "off" } });
+      if (h.suggestions.length) {
+        datalist = el("datalist", { attrs: { id: `${id}-list` } }, h.suggestions.map((v) => el("option", { attrs: { value: v } })));
         field.setAttribute("list", `${id}-list`);
       }
     }
@@ -62,16 +91,19 @@ export function createOptionsForm(initial: Record<string, string> = {}): Options
     });
     fields.set(h.key, field);
     return el("div", { className: "cl-option", attrs: { "data-option": h.key } }, [
-      el("label", { text: h.key, attrs: { for: id } }),
+      el("label", { attrs: { for: id } }, [h.label, " ", el("code", { className: "cl-option-key", text: h.key })]),
       field,
       datalist,
       el("div", { className: "cl-help", text: `${h.help} (${t("default")}: ${def === "" ? "—" : def})` }),
     ]);
-  });
+  };
+  const rows = groups.map((g) =>
+    el("fieldset", { className: "cl-option-group", attrs: { "data-section": g.section } }, [el("legend", { text: g.title }), el("div", { className: "cl-option-grid" }, g.fields.map(fieldRow))]),
+  );
   const reset = el("button", { className: "cl-button cl-secondary", text: t("optionsReset"), attrs: { type: "button" } });
   const element = el("details", { className: "cl-options", attrs: { "data-part": "options" } }, [
     el("summary", { text: t("optionsTitle") }),
-    el("div", { className: "cl-option-grid" }, rows),
+    ...rows,
     reset,
   ]) as HTMLDetailsElement;
 
@@ -79,17 +111,15 @@ export function createOptionsForm(initial: Record<string, string> = {}): Options
     element,
     getRaw() {
       const raw: Record<string, string> = {};
-      for (const h of OPTION_HELP) {
-        const f = fields.get(h.key)!;
+      for (const [key, f] of fields) {
         const v = f.value.trim();
-        if (v !== f.getAttribute("data-default")) raw[h.key] = v;
+        if (v !== f.getAttribute("data-default")) raw[key] = v;
       }
       return raw;
     },
     setRaw(raw) {
-      for (const h of OPTION_HELP) {
-        const f = fields.get(h.key)!;
-        const v = raw[h.key];
+      for (const [key, f] of fields) {
+        const v = raw[key];
         f.value = typeof v === "string" ? v : f.getAttribute("data-default")!;
         f.classList.remove("cl-invalid");
       }
@@ -97,7 +127,7 @@ export function createOptionsForm(initial: Record<string, string> = {}): Options
     getOptions() {
       for (const f of fields.values()) f.classList.remove("cl-invalid");
       try {
-        return parseOptions(form.getRaw());
+        return parseOptions(form.getRaw(), defaultOptions(registry), registry);
       } catch (e) {
         if (e instanceof CoordError && typeof e.where.argument === "string") {
           const f = fields.get(e.where.argument);

@@ -6,7 +6,8 @@ export interface Progress {
   element: HTMLElement;
   /** Start a run: shows the bar and returns the controller whose signal the run checks. */
   start(): AbortController;
-  update(stage: string, fraction: number): void;
+  /** Show a stage: its `label` (e.g. a report section's progress label), else the pane's own label of `stage`. */
+  update(stage: string, fraction: number, label?: string): void;
   finish(): void;
 }
 
@@ -31,9 +32,9 @@ export function createProgress(): Progress {
       this.update("reading", 0);
       return controller;
     },
-    update(stage, fraction) {
+    update(stage, fraction, text) {
       const pct = Math.max(0, Math.min(100, Math.round(fraction * 100)));
-      label.textContent = `${stageLabel(stage)} (${pct}%)`;
+      label.textContent = `${text ?? stageLabel(stage)} (${pct}%)`;
       label.setAttribute("data-stage", stage);
       fill.style.width = `${pct}%`;
       bar.setAttribute("aria-valuenow", String(pct));

@@ -5,7 +5,7 @@
  * (plain, serialisable state) for the browser tests. `?displayLanguage=zh-CN` sets
  * Office.context.displayLanguage; `?excelApi=1.6` makes the fake an older Excel.
  */
-import { FakeExcel, installFakeOffice } from "../../../src/taskpane/fakeExcel";
+import { FakeExcel, installFakeOffice } from "../../doubles/fakeExcel";
 import { rectAddress } from "../../../src/taskpane/excel/a1";
 
 const api = /[?&]excelApi=([\d.]+)/.exec(location.search);

@@ -15,6 +15,9 @@ import type { BrowserContext, Page } from "playwright-core";
 
 export const ROOT = path.resolve(__dirname, "..", "..", "..");
 export const DIST = path.join(ROOT, "dist");
+/** The recording fake of the Excel object model that the test page bundles. */
+export const FAKE_EXCEL = path.join(ROOT, "tests", "doubles", "fakeExcel.ts");
+
 /**
  * Where each browser test saves its screenshot of the pane: test-results/screenshots (ignored
  * by git); with UPDATE_SCREENSHOTS=1, docs/screenshots, the copies the README shows.
@@ -55,14 +58,14 @@ export function staleReason(needTestPage: boolean): string | null {
   if (!fs.existsSync(built)) return "dist/taskpane.js is missing";
   if (needTestPage && !fs.existsSync(path.join(DIST, "taskpane.test.html"))) return "dist/taskpane.test.html is missing (a production build?)";
   const builtAt = fs.statSync(built).mtimeMs;
-  const sources = [path.join(ROOT, "src"), path.join(ROOT, "webpack.config.js"), path.join(ROOT, "package.json"), path.join(__dirname, "fakeOfficeEntry.ts")];
+  const sources = [path.join(ROOT, "src"), path.join(ROOT, "webpack.config.js"), path.join(ROOT, "package.json"), path.join(__dirname, "fakeOfficeEntry.ts"), FAKE_EXCEL];
   const newest = Math.max(...sources.map(newestMtime));
   return newest > builtAt ? "sources are newer than dist/" : null;
 }
 
-/** Is the fake Excel (another engineer's file) there, so that the test page can be built? */
+/** Is the fake Excel there, so that the test page can be built? */
 export function hasFakeExcel(): boolean {
-  return fs.existsSync(path.join(ROOT, "src", "taskpane", "fakeExcel.ts"));
+  return fs.existsSync(FAKE_EXCEL);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { FakeExcel, installFakeOffice, uninstallFakeOffice } from "../../src/taskpane/fakeExcel";
+import { FakeExcel, installFakeOffice, uninstallFakeOffice } from "./fakeExcel";
 
 describe("fake Excel", () => {
   let fake: FakeExcel;

@@ -21,7 +21,7 @@
  * target so that code written against office.js runs unchanged (also in a browser page).
  * Plain TypeScript: no Node APIs.
  */
-import { MAX_COLUMNS, MAX_ROWS, Rect, cellAddress, fullAddress, parseAddress, quoteSheet, rectAddress } from "./excel/a1";
+import { MAX_COLUMNS, MAX_ROWS, Rect, fullAddress, parseAddress, rectAddress } from "../../src/taskpane/excel/a1";
 
 // ---------------------------------------------------------------------------------------------
 // Models (plain data, readable by tests)
@@ -572,6 +572,11 @@ class ClientObject {
     return [];
   }
 
+  /** Load properties at once (when a batch runs), as a collection's load does for its items. */
+  loadNow(props: string[]): void {
+    for (const p of props) this.loaded[p] = this.snapshot(p);
+  }
+
   toJSON(): Record<string, unknown> {
     return { ...this.loaded };
   }
@@ -631,6 +636,22 @@ abstract class CollectionProxy<T> extends ClientObject {
   get count(): number {
     return this.get_("count") as number;
   }
+  /**
+   * Queue a load of the items: when the batch runs, `models()` are made into proxies by `make`
+   * and loaded with the properties asked for ("items/name" or "name"), or `defaults`.
+   */
+  protected loadItems<M>(op: string, props: string | string[] | { select?: string | string[] } | undefined, models: () => M[], make: (m: M) => T & ClientObject, defaults: string[]): this {
+    const list = parseLoad(props).map((p) => p.replace(/^items\//, ""));
+    this.q(op, list, () => {
+      this.itemList = models().map((m) => {
+        const p = make(m);
+        p.loadNow(list.length ? list : defaults);
+        return p;
+      });
+      this.loaded.count = this.itemList.length;
+    });
+    return this;
+  }
 }
 
 class ApplicationProxy extends ClientObject {
@@ -675,17 +696,17 @@ class WorkbookProxy extends ClientObject {
 
 class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
   load(props?: string | string[] | { select?: string | string[] }): this {
-    const list = parseLoad(props).map((p) => p.replace(/^items\//, ""));
-    this.q("worksheets.load", list, () => {
-      this.itemList = this.context.fake.sheets.map((s) => {
+    return this.loadItems(
+      "worksheets.load",
+      props,
+      () => this.context.fake.sheets,
+      (s) => {
         const w = new WorksheetProxy(this.context);
         w.bind(s.id);
-        w.loadNow(list.length ? list : ["name", "id", "position", "visibility"]);
         return w;
-      });
-      this.loaded.count = this.itemList.length;
-    });
-    return this;
+      },
+      ["name", "id", "position", "visibility"],
+    );
   }
   add(name?: string): WorksheetProxy {
     const w = new WorksheetProxy(this.context);
@@ -749,9 +770,6 @@ export class WorksheetProxy extends ClientObject {
     const s = this.sheetId === undefined ? undefined : this.context.fake.sheetById(this.sheetId);
     if (!s) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist (worksheet).");
     return s;
-  }
-  loadNow(props: string[]): void {
-    for (const p of props) this.loaded[p] = this.snapshot(p);
   }
   protected defaultLoad(): string[] {
     return ["name", "id", "position", "visibility"];
@@ -1221,9 +1239,6 @@ export class TableProxy extends ClientObject {
       throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist (table).");
     return { sheet, table };
   }
-  loadNow(props: string[]): void {
-    for (const p of props) this.loaded[p] = this.snapshot(p);
-  }
   protected defaultLoad(): string[] {
     return ["name", "id"];
   }
@@ -1282,6 +1297,15 @@ export class TableProxy extends ClientObject {
   }
 }
 
+/** A table proxy bound to a table of a sheet (what the table collections' loads make). */
+const tableProxy =
+  (ctx: RequestContext) =>
+  ({ sheet, table }: { sheet: SheetModel; table: TableModel }): TableProxy => {
+    const p = new TableProxy(ctx, {});
+    p.bind(sheet, table);
+    return p;
+  };
+
 class TableCollectionProxy extends CollectionProxy<TableProxy> {
   constructor(
     ctx: RequestContext,
@@ -1290,18 +1314,8 @@ class TableCollectionProxy extends CollectionProxy<TableProxy> {
     super(ctx);
   }
   load(props?: string | string[] | { select?: string | string[] }): this {
-    const list = parseLoad(props).map((p) => p.replace(/^items\//, ""));
-    this.q("tables.load", list, () => {
-      const found = this.sheet ? this.sheet.model().tables.map((t) => ({ sheet: this.sheet!.model(), table: t })) : this.context.fake.allTables();
-      this.itemList = found.map(({ sheet, table }) => {
-        const p = new TableProxy(this.context, {});
-        p.bind(sheet, table);
-        p.loadNow(list.length ? list : ["name", "id"]);
-        return p;
-      });
-      this.loaded.count = this.itemList.length;
-    });
-    return this;
+    const found = () => (this.sheet ? this.sheet.model().tables.map((t) => ({ sheet: this.sheet!.model(), table: t })) : this.context.fake.allTables());
+    return this.loadItems("tables.load", props, found, tableProxy(this.context), ["name", "id"]);
   }
   add(address: RangeProxy | string, hasHeaders: boolean): TableProxy {
     const t = new TableProxy(this.context, {});
@@ -1353,17 +1367,7 @@ class TableCollectionProxy extends CollectionProxy<TableProxy> {
 class TableScopedCollectionProxy extends CollectionProxy<TableProxy> {
   found: Array<{ sheet: SheetModel; table: TableModel }> | undefined;
   load(props?: string | string[] | { select?: string | string[] }): this {
-    const list = parseLoad(props).map((p) => p.replace(/^items\//, ""));
-    this.q("tables.load", list, () => {
-      this.itemList = (this.found ?? []).map(({ sheet, table }) => {
-        const p = new TableProxy(this.context, {});
-        p.bind(sheet, table);
-        p.loadNow(list.length ? list : ["name", "id"]);
-        return p;
-      });
-      this.loaded.count = this.itemList.length;
-    });
-    return this;
+    return this.loadItems("tables.load", props, () => this.found ?? [], tableProxy(this.context), ["name", "id"]);
   }
   getFirst(): TableProxy {
     const t = new TableProxy(this.context, {});
@@ -1384,16 +1388,12 @@ class ChartCollectionProxy extends CollectionProxy<ChartProxy> {
     super(ctx);
   }
   load(props?: string | string[] | { select?: string | string[] }): this {
-    const list = parseLoad(props).map((p) => p.replace(/^items\//, ""));
-    this.q("charts.load", list, () => {
-      this.itemList = this.sheet.model().charts.map((c) => {
-        const p = new ChartProxy(this.context);
-        p.model = c;
-        p.loadNow(list.length ? list : ["name"]);
-        return p;
-      });
-    });
-    return this;
+    const make = (c: ChartModel) => {
+      const p = new ChartProxy(this.context);
+      p.model = c;
+      return p;
+    };
+    return this.loadItems("charts.load", props, () => this.sheet.model().charts, make, ["name"]);
   }
   add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
     const ch = new ChartProxy(this.context);
@@ -1461,9 +1461,6 @@ export class ChartProxy extends ClientObject {
     if (!this.model) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist (chart).");
     return this.model;
   }
-  loadNow(props: string[]): void {
-    for (const p of props) this.loaded[p] = this.snapshot(p);
-  }
   protected snapshot(p: string): unknown {
     const m = this.chartModel();
     if (p === "name") return m.name;
@@ -1514,17 +1511,12 @@ class ChartSeriesCollectionProxy extends CollectionProxy<ChartSeriesProxy> {
     super(ctx);
   }
   load(props?: string | string[] | { select?: string | string[] }): this {
-    const list = parseLoad(props).map((p) => p.replace(/^items\//, ""));
-    this.q("series.load", list, () => {
-      this.itemList = this.chart.chartModel().series.map((m) => {
-        const s = new ChartSeriesProxy(this.context);
-        s.model = m;
-        s.loadNow(list.length ? list : ["name"]);
-        return s;
-      });
-      this.loaded.count = this.itemList.length;
-    });
-    return this;
+    const make = (m: SeriesModel) => {
+      const s = new ChartSeriesProxy(this.context);
+      s.model = m;
+      return s;
+    };
+    return this.loadItems("series.load", props, () => this.chart.chartModel().series, make, ["name"]);
   }
   getItemAt(i: number): ChartSeriesProxy {
     const s = new ChartSeriesProxy(this.context);
@@ -1553,9 +1545,6 @@ export class ChartSeriesProxy extends ClientObject {
   private m(): SeriesModel {
     if (!this.model) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist (series).");
     return this.model;
-  }
-  loadNow(props: string[]): void {
-    for (const p of props) this.loaded[p] = this.snapshot(p);
   }
   protected snapshot(p: string): unknown {
     if (p === "name") return this.m().name;
@@ -1629,4 +1618,3 @@ export function uninstallFakeOffice(target: object = globalThis): void {
   delete t[INSTALLED_KEY];
 }
 
-export { cellAddress, quoteSheet };

@@ -1,0 +1,304 @@
+/**
+ * The sheet layout of a `Report`, shared by both writers: the exceljs writer
+ * (src/writer/xlsx.ts) and the Office.js writer (src/taskpane/excelWriter.ts) only render it.
+ *
+ * Per report sheet: tables stacked from row 1, each an optional title row (bold, 12 pt), a
+ * header row (bold, grey fill), its data rows (group rows bold with a light fill), one blank row
+ * between tables; the sheet notes (italic) follow the tables. Columns with `colorScale` get a
+ * 3-colour scale (red - yellow - green at min - 50th percentile - max) over their data cells,
+ * group rows left out: one range per run of consecutive non-group rows. Frozen panes: the
+ * sheet's `freeze`, by default down to the first table's header row.
+ *
+ * Rows and columns are 1-based (Excel's row and column numbers), as in the chart plan
+ * (chartPlan.ts). Colours are RRGGBB hex: exceljs takes "FF" + it (ARGB), Office.js "#" + it.
+ * Plain data and functions: no exceljs, no Office.js, no JSZip.
+ */
+import { ChartSpec, ColumnFormat, Report, ReportSheet, ReportTable, ReportValue, excelNumFmt, uniqueSheetNames } from "./model";
+
+// ---------------------------------------------------------------------------------------------
+// Styles and limits
+
+/** A font of a styled row or cell. */
+export interface FontStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** Size in points. */
+  size?: number;
+}
+
+/** The styles both writers apply. */
+export const STYLE = {
+  /** Fill of header cells. */
+  headerFill: "F2F2F2",
+  /** Fill of group (summary) rows. */
+  groupFill: "EAF1FB",
+  /** Colour-scale colours at the minimum, the midpoint and the maximum (Excel's red - yellow - green). */
+  colorScale: ["F8696B", "FFEB84", "63BE7B"] as readonly [string, string, string],
+  /** Percentile of the colour scale's midpoint. */
+  colorScaleMidpoint: 50,
+  tableTitle: { bold: true, size: 12 } as FontStyle,
+  header: { bold: true } as FontStyle,
+  groupRow: { bold: true } as FontStyle,
+  sheetNote: { italic: true } as FontStyle,
+  /** The report title on the notes sheet. */
+  notesTitle: { bold: true, size: 14 } as FontStyle,
+  /** Headings ("Notes", "Warnings", ...) on the notes sheet. */
+  notesHeading: { bold: true } as FontStyle,
+} as const;
+
+/** Longest text Excel keeps in a cell; longer text is cut. */
+export const MAX_CELL_TEXT = 32767;
+
+/** Excel number format code of a column format: "General" when none. */
+export function numberFormat(format: ColumnFormat | undefined): string {
+  return excelNumFmt(format) ?? "General";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheet layout
+
+/** Data rows (1-based, inclusive) of one colour-scale range. */
+export interface RowRun {
+  firstRow: number;
+  lastRow: number;
+}
+
+/** A colour scale over one column of a table: one range per run of non-group rows. */
+export interface ColorScaleLayout {
+  /** 1-based column. */
+  column: number;
+  runs: RowRun[];
+}
+
+/** Where one table of a sheet goes (1-based rows). Fits `TableLayout` of the chart plan. */
+export interface TablePlacement {
+  table: ReportTable;
+  /** Row of the title, when the table has a (non-empty) title. */
+  titleRow?: number;
+  headerRow: number;
+  firstRow: number;
+  /** Last data row; `headerRow` when the table has no rows. */
+  lastRow: number;
+  /** 0-based indices into `table.rows` of the group rows that exist, each once, in the table's order. */
+  groupRows: number[];
+  /** Colour scales of the table's `colorScale` columns (none for a table without rows). */
+  colorScales: ColorScaleLayout[];
+}
+
+/** Where everything of one report sheet goes. */
+export interface SheetLayout {
+  sheet: ReportSheet;
+  tables: TablePlacement[];
+  /** First row of the sheet notes (the row after the last table's blank row). */
+  notesRow: number;
+  /** Columns used by the widest table (charts are drawn to the right of them). */
+  width: number;
+  /** Frozen rows and columns, or null for none. */
+  freeze: { rows: number; columns: number } | null;
+}
+
+/** Runs of consecutive data rows (0-based within the table) that are not group rows. */
+export function nonGroupRuns(n: number, groups: ReadonlySet<number>): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let start = -1;
+  for (let i = 0; i <= n; i++) {
+    const inRun = i < n && !groups.has(i);
+    if (inRun && start < 0) start = i;
+    if (!inRun && start >= 0) {
+      runs.push([start, i - 1]);
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+/** The layout of one report sheet. */
+export function layoutSheet(s: ReportSheet): SheetLayout {
+  const tables: TablePlacement[] = [];
+  let r = 1;
+  for (const t of s.tables) {
+    const titleRow = t.title !== undefined && t.title !== "" ? r++ : undefined;
+    const headerRow = r++;
+    const firstRow = r;
+    const lastRow = r + t.rows.length - 1;
+    const groupRows = [...new Set((t.groupRows ?? []).filter((g) => Number.isInteger(g) && g >= 0 && g < t.rows.length))];
+    const colorScales: ColorScaleLayout[] = [];
+    if (t.rows.length > 0) {
+      const runs = nonGroupRuns(t.rows.length, new Set(groupRows)).map(([a, z]) => ({ firstRow: firstRow + a, lastRow: firstRow + z }));
+      t.columns.forEach((c, j) => {
+        if (c.colorScale && runs.length > 0) colorScales.push({ column: j + 1, runs });
+      });
+    }
+    const p: TablePlacement = { table: t, headerRow, firstRow, lastRow, groupRows, colorScales };
+    if (titleRow !== undefined) p.titleRow = titleRow;
+    tables.push(p);
+    r = lastRow + 2; // one blank row between tables
+  }
+  let freeze: SheetLayout["freeze"] = null;
+  if (s.freeze !== false) {
+    const rows = s.freeze?.rows ?? (tables.length > 0 ? tables[0].headerRow : 0);
+    const columns = s.freeze?.columns ?? 0;
+    if (rows > 0 || columns > 0) freeze = { rows, columns };
+  }
+  const width = s.tables.reduce((m, t) => Math.max(m, t.columns.length), 0);
+  return { sheet: s, tables, notesRow: r, width, freeze };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Column widths (the exceljs writer; Excel itself autofits in the Office.js writer)
+
+/** Displayed width (characters) of a text; CJK characters count double. */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Displayed width (characters) of a value under a column format. */
+export function displayWidth(v: ReportValue | undefined, format: ColumnFormat | undefined): number {
+  if (v === null || v === undefined) return 0;
+  if (typeof v === "boolean") return 5;
+  if (typeof v === "string") return textWidth(v);
+  if (!Number.isFinite(v)) return 4;
+  switch (format) {
+    case "0":
+      return v.toFixed(0).length;
+    case "0.00":
+      return v.toFixed(2).length;
+    case "0.000":
+      return v.toFixed(3).length;
+    case "0.0000":
+      return v.toFixed(4).length;
+    case "0.0%":
+      return (v * 100).toFixed(1).length + 1;
+    case "0.00E+00":
+      return v.toExponential(2).length + 1;
+    default:
+      // General shows up to about 11 characters
+      return Math.min(String(v).length, 11);
+  }
+}
+
+/**
+ * Column widths (characters) of a sheet, index 0 = column A: the widest header or value of the
+ * column in any table (a column's explicit `width` replaces its values), plus 2, within 6..60.
+ */
+export function fittedColumnWidths(s: ReportSheet): number[] {
+  const widths: number[] = [];
+  for (const t of s.tables)
+    t.columns.forEach((col, j) => {
+      let w = Math.max(widths[j] ?? 0, textWidth(col.label));
+      if (col.width !== undefined) w = Math.max(w, col.width);
+      else for (const row of t.rows) w = Math.max(w, displayWidth(row[col.key], col.format));
+      widths[j] = w;
+    });
+  return widths.map((w) => Math.min(60, Math.max(6, Math.ceil(w) + 2)));
+}
+
+/** Explicit column widths (characters) of a sheet: 0-based column -> the largest `width` given. */
+export function explicitColumnWidths(s: ReportSheet): Map<number, number> {
+  const widths = new Map<number, number>();
+  for (const t of s.tables)
+    t.columns.forEach((c, j) => {
+      if (c.width !== undefined) widths.set(j, Math.max(widths.get(j) ?? 0, c.width));
+    });
+  return widths;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheet names
+
+/** The names a report's sheets are written under. */
+export interface SheetNames {
+  /** Sanitized, unique names of the report sheets, in report order (with the prefix). */
+  sheets: string[];
+  /** Name of the notes sheet written last, or undefined for none. */
+  notes?: string;
+  /** Report sheet name -> its written name (the first sheet of that name). */
+  byReportName: Map<string, string>;
+}
+
+/** Sheet names of a report: `prefix` + name, sanitized and unique; the notes sheet ("Notes" by default; `false` for none) last. */
+export function reportSheetNames(report: Report, options: { prefix?: string; notesSheet?: string | false } = {}): SheetNames {
+  const prefix = options.prefix ?? "";
+  const notesName = options.notesSheet === undefined ? "Notes" : options.notesSheet;
+  const all = uniqueSheetNames([...report.sheets.map((s) => prefix + s.name), ...(notesName === false ? [] : [prefix + notesName])]);
+  const sheets = all.slice(0, report.sheets.length);
+  const byReportName = new Map<string, string>();
+  report.sheets.forEach((s, i) => {
+    if (!byReportName.has(s.name)) byReportName.set(s.name, sheets[i]);
+  });
+  const out: SheetNames = { sheets, byReportName };
+  if (notesName !== false) out.notes = all[all.length - 1];
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The notes sheet
+
+/** One row of the notes sheet; an empty `values` is a blank row. */
+export interface NotesRow {
+  values: ReportValue[];
+  /** The report title (STYLE.notesTitle) or a heading (STYLE.notesHeading). */
+  style?: "title" | "heading";
+}
+
+/** The font of a notes-sheet row, if styled. */
+export function notesRowFont(row: NotesRow): FontStyle | undefined {
+  return row.style === "title" ? STYLE.notesTitle : row.style === "heading" ? STYLE.notesHeading : undefined;
+}
+
+/** What the notes sheet lists besides the title, meta data, notes and warnings. */
+export interface NotesOptions {
+  /** List these sheet names under "Sheets" (after the meta data). */
+  sheets?: string[];
+  /** List the charts (with the written names of their sheets) in a table at the end. */
+  charts?: Map<string, string>;
+}
+
+/** Header of the chart list of the notes sheet. */
+export const CHART_LIST_HEADER = ["Chart on sheet", "Title", "Type", "Data sheet", "Table", "X column", "Series columns", "X axis", "Y axis"];
+
+/**
+ * The rows of the notes sheet: the title, a blank row, "About this report" (meta data as
+ * key, value), then the lists (Sheets when asked, Notes, Warnings: the report's warnings and its
+ * structural problems), each followed by a blank row, then the chart list when asked.
+ */
+export function notesSheetRows(report: Report, problems: string[], options: NotesOptions = {}): NotesRow[] {
+  const rows: NotesRow[] = [{ values: [report.title], style: "title" }, { values: [] }];
+  const list = (title: string, items: ReportValue[][]) => {
+    if (items.length === 0) return;
+    rows.push({ values: [title], style: "heading" });
+    for (const it of items) rows.push({ values: it });
+    rows.push({ values: [] });
+  };
+  const meta = Object.entries(report.meta).filter(([, v]) => v !== undefined && v !== null);
+  list("About this report", meta.map(([k, v]) => [k, v as ReportValue]));
+  if (options.sheets) list("Sheets", options.sheets.map((s) => [s]));
+  list("Notes", report.notes.map((s) => [s]));
+  list("Warnings", [...report.warnings, ...problems].map((s) => [s]));
+  const names = options.charts;
+  if (names) {
+    const charts: Array<{ on: string; c: ChartSpec }> = [];
+    for (const s of report.sheets) for (const c of s.charts) charts.push({ on: names.get(s.name) ?? s.name, c });
+    if (charts.length > 0) {
+      rows.push({ values: ["Charts (drawn beside their tables)"], style: "heading" });
+      rows.push({ values: CHART_LIST_HEADER, style: "heading" });
+      for (const { on, c } of charts)
+        rows.push({
+          values: [
+            on,
+            c.title,
+            c.type,
+            names.get(c.tableRef.sheet) ?? c.tableRef.sheet,
+            c.tableRef.table + 1,
+            c.x,
+            c.series.join(", "),
+            c.xAxisTitle ?? null,
+            c.yAxisTitle ?? null,
+          ],
+        });
+    }
+  }
+  return rows;
+}

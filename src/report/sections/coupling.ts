@@ -1,0 +1,206 @@
+/**
+ * Section "coupling" (METHODS.md M5, M6): C, T, D per observation with grades, coupling
+ * stages and relative development types; the Scores sheet.
+ */
+import { CoordError } from "../../engine/errors";
+import { coupling } from "../../engine/coupling";
+import { gradeD, relativeType, couplingStage } from "../../engine/grade";
+import { column, ColumnWithValues, sheet, tableFromColumns } from "../model";
+import { Panel } from "../panel";
+import { SHEET } from "../sheetNames";
+import { badOption, enumOption, numberOption, parseNumberList } from "./optionKit";
+import type { OptionSpec, ReportContext, ReportOptions, ReportSection } from "./types";
+
+declare module "./types" {
+  interface ReportOptions {
+    /** M5 form of C */
+    coupling: "standard" | "modified" | "fan";
+    /** M5 weights α of T, one per subsystem; empty = 1/n each */
+    alpha: number[];
+    /** M6 */
+    closure: "left" | "right";
+    language: "en" | "zh";
+    /** round D before grading (null = no rounding) */
+    gradeDecimals: number | null;
+    /** M6 relative development type θ */
+    theta: number;
+  }
+  interface SectionResults {
+    coupling?: Observation[];
+  }
+}
+
+export interface Observation {
+  id: string;
+  time: number;
+  /** the period as shown (e.g. "2015") */
+  period: string;
+  group: string | null;
+  U: Record<string, number>;
+  /** null (with `reason`) where C and D are undefined: all U of the observation are 0 */
+  C: number | null;
+  T: number;
+  D: number | null;
+  /** null where D is null */
+  grade: string | null;
+  gradeNo: number | null;
+  broadClass: string | null;
+  /** coupling stage of C (M6); null where C is null */
+  stage: string | null;
+  /** why C and D are null (absent otherwise) */
+  reason?: string;
+  /** relative development type (two subsystems only; null otherwise) */
+  relativeType: string | null;
+}
+
+/** M5, M6: C, T, D per observation with grades, stages and relative types. */
+export function coordinationStage(panel: Panel, U: number[][], o: ReportOptions): Observation[] {
+  const names = panel.subsystems.map((s) => s.name);
+  const rows = panel.times.map((_, r) => U.map((u) => u[r]));
+  const alpha = o.alpha.length ? o.alpha : undefined;
+  if (alpha && alpha.length !== names.length)
+    throw new CoordError("OPTION", `option alpha has ${alpha.length} weights but there are ${names.length} subsystems`, { argument: "alpha" });
+  let ccd;
+  try {
+    // an observation whose C and D are undefined (all U = 0) keeps them empty with the reason; the
+    // rest go on. Scores of shifted z lie in [δ, 1 + δ] (M1).
+    ccd = coupling(rows, { form: o.coupling, alpha, systemNames: names, onUndefined: "null", upper: 1 + Math.max(0, o.shift) });
+  } catch (e) {
+    // Name the observation rather than the internal row number.
+    if (e instanceof CoordError && e.where.row !== undefined) {
+      const r = e.where.row;
+      throw new CoordError(e.code, `${panel.ids[r]} ${panel.periodLabels[panel.periodIndex[r]]} (sheet row ${panel.rowIndex[r]}): ${e.message}`, e.where);
+    }
+    throw e;
+  }
+  const gradeOpts = { closure: o.closure, language: o.language, decimals: o.gradeDecimals ?? undefined };
+  return panel.times.map((t, r) => {
+    const D = ccd.D[r];
+    const C = ccd.C[r];
+    const g = D === null ? null : gradeD(D, gradeOpts);
+    const Ur: Record<string, number> = {};
+    names.forEach((n, s) => (Ur[n] = U[s][r]));
+    const obs: Observation = {
+      id: panel.ids[r],
+      time: t,
+      period: panel.periodLabels[panel.periodIndex[r]],
+      group: panel.groups ? panel.groups[r] : null,
+      U: Ur,
+      C,
+      T: ccd.T[r],
+      D,
+      grade: g ? g.label : null,
+      gradeNo: g ? g.gradeNo : null,
+      broadClass: g ? g.broadClass : null,
+      stage: C === null ? null : couplingStage(Math.min(1, Math.max(0, C)), { language: o.language }).label,
+      relativeType:
+        names.length === 2 ? relativeType(U[0][r], U[1][r], { theta: o.theta, language: o.language, names: [names[0], names[1]] }).label : null,
+    };
+    if (D === null)
+      obs.reason = names.every((_, s) => U[s][r] === 0) ? "all subsystem scores U are 0, so C and D are undefined" : `the ${o.coupling} coupling degree is undefined for these scores`;
+    return obs;
+  });
+}
+
+/** Warnings for the observations whose C and D are undefined (listed in the Summary). */
+export function undefinedObservationWarnings(panel: Panel, obs: Observation[]): string[] {
+  const rows = obs.map((x, r) => (x.D === null ? r : -1)).filter((r) => r >= 0);
+  if (rows.length === 0) return [];
+  const shown = rows.slice(0, 8).map((r) => `${obs[r].id} ${obs[r].period} (sheet row ${panel.rowIndex[r]})`);
+  const one = rows.length === 1;
+  return [
+    `C and D are undefined for ${rows.length} observation${one ? "" : "s"}: ${shown.join(", ")}${rows.length > 8 ? ", ..." : ""} — ${obs[rows[0]].reason}; ${one ? "its" : "their"} C, D and grade are left empty and ${one ? "it is" : "they are"} left out of the means, grades, densities and the geodetector.`,
+  ];
+}
+
+/** The Scores sheet: one row per observation (U, C, T, D, grade, stage, type, Haken level h). */
+export function scoresSheet(obs: Observation[], ctx: ReportContext) {
+  const names = ctx.data.subsystems.map((s) => s.name);
+  const cols: ColumnWithValues[] = [
+    { ...column("id", "Unit", "text"), values: obs.map((x) => x.id) },
+    { ...column("period", "Period", "text"), values: obs.map((x) => x.period) },
+  ];
+  if (ctx.data.groups.length) cols.push({ ...column("group", "Group", "text"), values: obs.map((x) => x.group) });
+  names.forEach((n, i) => cols.push({ ...column(`U${i + 1}`, `U ${n}`, "0.0000"), values: obs.map((x) => x.U[n]) }));
+  cols.push(
+    { ...column("C", "C", "0.0000"), values: obs.map((x) => x.C) },
+    { ...column("T", "T", "0.0000"), values: obs.map((x) => x.T) },
+    { ...column("D", "D", "0.0000", { colorScale: true }), values: obs.map((x) => x.D) },
+    { ...column("grade", "Grade", "text"), values: obs.map((x) => x.grade) },
+    { ...column("gradeNo", "Grade no.", "0"), values: obs.map((x) => x.gradeNo) },
+    { ...column("stage", "Coupling stage", "text"), values: obs.map((x) => x.stage) },
+  );
+  if (names.length === 2) cols.push({ ...column("relativeType", "Relative type", "text"), values: obs.map((x) => x.relativeType) });
+  const haken = ctx.results.haken;
+  if (haken && haken.model.evolution) cols.push({ ...column("h", "Evolution level h", "0.0000"), values: haken.levels });
+  return sheet(SHEET.scores, [tableFromColumns(cols)], [], { freeze: { rows: 1, columns: 2 } });
+}
+
+const alphaOption: OptionSpec<number[]> = {
+  key: "alpha",
+  values: "a,b[,c]",
+  default: [],
+  blank: "equal",
+  label: { en: "Subsystem weights α", zh: "子系统权重 α" },
+  help: { en: "weights of the subsystems in T, summing to 1; default equal (M5)", zh: "综合评价指数 T 中各子系统的权重，和为 1；默认相等（M5）" },
+  parse(text) {
+    const v = text.trim();
+    const a = parseNumberList("alpha", v);
+    const sum = a.reduce((s, x) => s + x, 0);
+    if (a.some((x) => x < 0) || Math.abs(sum - 1) > 1e-9) throw badOption("alpha", v, "non-negative weights summing to 1");
+    return a;
+  },
+};
+
+const decimals = numberOption({ key: "gradeDecimals", default: 0, label: { en: "", zh: "" }, help: { en: "", zh: "" } }, { min: 0, max: 10, integer: true });
+
+const gradeDecimalsOption: OptionSpec<number | null> = {
+  key: "gradeDecimals",
+  values: "integer",
+  default: null,
+  blank: "none",
+  label: { en: "Round D before grading", zh: "分级前 D 的小数位" },
+  help: { en: "round D to this many decimals before grading (M6); default none", zh: "分级前将 D 四舍五入到的小数位数（M6）；默认不舍入" },
+  parse(text) {
+    const v = text.trim();
+    return v === "" || v === "none" ? null : decimals.parse(v);
+  },
+};
+
+export const couplingSection: ReportSection<Observation[]> = {
+  id: "coupling",
+  title: { en: "Coupling coordination and grades", zh: "耦合协调度与等级" },
+  progress: { en: "Coupling coordination", zh: "耦合协调度" },
+  jsonKey: "observations",
+  empty: [],
+  needs: ["weights"],
+  options: [
+    enumOption({ key: "coupling", default: "standard", label: { en: "Coupling degree C", zh: "耦合度 C" }, help: { en: "form of the coupling degree C (M5)", zh: "耦合度 C 的形式（M5）" } }, [
+      "standard",
+      "modified",
+      "fan",
+    ]),
+    alphaOption,
+    enumOption({ key: "closure", default: "left", label: { en: "Grade intervals", zh: "等级区间" }, help: { en: "grade intervals [0,0.1) ... or (0,0.1] ... (M6)", zh: "等级区间 [0,0.1) … 或 (0,0.1] …（M6）" } }, [
+      "left",
+      "right",
+    ]),
+    enumOption(
+      {
+        key: "language",
+        default: "en",
+        label: { en: "Language of grades", zh: "等级名称语言" },
+        help: { en: "language of grade names, coupling stages and relative types (M6)", zh: "等级名称、耦合阶段与相对发展类型的语言（M6）" },
+      },
+      ["en", "zh"],
+    ),
+    gradeDecimalsOption,
+    numberOption({ key: "theta", default: 0.1, label: { en: "θ of relative types", zh: "相对发展类型阈值 θ" }, help: { en: "threshold θ of the relative development type (M6)", zh: "相对发展类型的阈值 θ（M6）" } }, { min: 0, max: 1 }),
+  ],
+  run: (ctx) => {
+    const obs = coordinationStage(ctx.panel, ctx.results.weights!.U, ctx.options);
+    ctx.warnings.push(...undefinedObservationWarnings(ctx.panel, obs));
+    return obs;
+  },
+  sheets: (obs, ctx) => [scoresSheet(obs, ctx)],
+};

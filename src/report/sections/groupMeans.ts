@@ -1,0 +1,177 @@
+/**
+ * Section "groupMeans": mean D (and U) by group and period with the overall mean as group
+ * "All"; the seed paper's Table 3 (Coordination by group, with a line chart) and the units per
+ * grade per period (Grades, with a column chart); the headline findings on D.
+ */
+import { GRADE_TABLE } from "../../engine/grade";
+import { groupMeans } from "../../engine/stats/groupMeans";
+import { ALL_GROUP } from "../groups";
+import { chart, column, ReportColumn, ReportRow, ReportTable, sheet, table } from "../model";
+import { Panel } from "../panel";
+import { SHEET } from "../sheetNames";
+import type { Observation } from "./coupling";
+import type { AnalysisData, ReportContext, ReportSection } from "./types";
+
+declare module "./types" {
+  interface SectionResults {
+    groupMeans?: GroupMeanRow[];
+  }
+}
+
+export interface GroupMeanRow {
+  group: string;
+  time: number;
+  period: string;
+  D: number;
+  n: number;
+  /** mean U per subsystem */
+  U: Record<string, number>;
+}
+
+/** Mean D (and U) by group and period, with the overall mean as group "All". */
+export function groupMeansStage(panel: Panel, obs: Observation[]): GroupMeanRow[] {
+  obs = obs.filter((x) => x.D !== null); // observations with undefined D are left out (listed in the Summary)
+  const groups = obs.map((x) => x.group ?? ALL_GROUP);
+  const periods = obs.map((x) => x.time);
+  const includeAll = !!panel.groups;
+  const D = groupMeans(obs.map((x) => x.D as number), groups, periods, { includeAll, allLabel: ALL_GROUP });
+  const names = panel.subsystems.map((s) => s.name);
+  const Um = names.map((n) => groupMeans(obs.map((x) => x.U[n]), groups, periods, { includeAll, allLabel: ALL_GROUP }));
+  const label = new Map(panel.periods.map((p, k) => [p, panel.periodLabels[k]]));
+  return D.map((m, i) => {
+    const U: Record<string, number> = {};
+    names.forEach((n, s) => (U[n] = Um[s][i].mean));
+    return { group: String(m.group), time: Number(m.period), period: label.get(Number(m.period)) ?? String(m.period), D: m.mean, n: m.n, U };
+  });
+}
+
+/** What the group tables read: the data facts, the observations and the group means. */
+export interface GroupTablesInput {
+  data: AnalysisData;
+  observations: Observation[];
+  groupMeans: GroupMeanRow[];
+}
+
+const fmt3 = (x: number) => x.toFixed(3);
+
+/** The seed paper's Table 3: units by group, periods in columns, a mean row per group and overall. */
+export function coordinationByGroupSheet(a: GroupTablesInput) {
+  const periods = a.data.periods;
+  const cols: ReportColumn[] = [column("group", "Group", "text"), column("unit", "Unit", "text")];
+  periods.forEach((p, k) => cols.push(column(`p${k}`, p, "0.000", { colorScale: true })));
+  const byUnit = new Map<string, Observation[]>();
+  for (const x of a.observations) {
+    if (!byUnit.has(x.id)) byUnit.set(x.id, []);
+    byUnit.get(x.id)!.push(x);
+  }
+  const rows: ReportRow[] = [];
+  const groupRows: number[] = [];
+  const groups = a.data.groups.length ? a.data.groups : [ALL_GROUP];
+  const mean = (g: string, p: string) => a.groupMeans.find((m) => m.group === g && m.period === p)?.D ?? null;
+  for (const g of groups) {
+    for (const [id, xs] of byUnit) {
+      if (a.data.groups.length && xs[0].group !== g) continue;
+      const r: ReportRow = { group: g, unit: id };
+      periods.forEach((p, k) => (r[`p${k}`] = xs.find((x) => x.period === p)?.D ?? null));
+      rows.push(r);
+    }
+    const m: ReportRow = { group: g, unit: "Mean value" };
+    periods.forEach((p, k) => (m[`p${k}`] = mean(g, p)));
+    groupRows.push(rows.length);
+    rows.push(m);
+  }
+  if (a.data.groups.length) {
+    const m: ReportRow = { group: ALL_GROUP, unit: "Mean value" };
+    periods.forEach((p, k) => (m[`p${k}`] = mean(ALL_GROUP, p)));
+    groupRows.push(rows.length);
+    rows.push(m);
+  }
+  const table3 = table(cols, rows, { title: "Coupling coordination degree D by group (seed paper Table 3 layout)", groupRows });
+  // Group means over time, for the chart.
+  const meanCols: ReportColumn[] = [column("period", "Period", "text")];
+  const allGroups = a.data.groups.length ? [...a.data.groups, ALL_GROUP] : [ALL_GROUP];
+  allGroups.forEach((g, i) => meanCols.push(column(`g${i}`, g, "0.000")));
+  const meanRows = periods.map((p) => {
+    const r: ReportRow = { period: p };
+    allGroups.forEach((g, i) => (r[`g${i}`] = mean(g, p)));
+    return r;
+  });
+  const means = table(meanCols, meanRows, { title: "Mean D by group and period" });
+  const c = chart("line", "Mean coupling coordination degree by group", { sheet: SHEET.byGroup, table: 1 }, "period", allGroups.map((_, i) => `g${i}`), {
+    x: "Period",
+    y: "Mean D",
+  });
+  return sheet(SHEET.byGroup, [table3, means], [c], { freeze: { rows: 2, columns: 2 } });
+}
+
+/** Units per grade per period, overall and per group, with a column chart of the first, middle and last period. */
+export function gradesSheet(a: GroupTablesInput, language: "en" | "zh") {
+  const periods = a.data.periods;
+  const groups = a.data.groups.length ? [ALL_GROUP, ...a.data.groups] : [ALL_GROUP];
+  const tables: ReportTable[] = [];
+  for (const g of groups) {
+    const cols: ReportColumn[] = [column("gradeNo", "No.", "0"), column("grade", "Grade", "text")];
+    periods.forEach((p, k) => cols.push(column(`p${k}`, p, "0")));
+    const count = new Map<string, number>(); // "period\u0000gradeNo" -> units, one pass (a filter per cell was N x cells)
+    for (const x of a.observations)
+      if (x.gradeNo !== null && (g === ALL_GROUP || x.group === g)) count.set(`${x.period}\u0000${x.gradeNo}`, (count.get(`${x.period}\u0000${x.gradeNo}`) ?? 0) + 1);
+    const rows = GRADE_TABLE.map((gr) => {
+      const r: ReportRow = { gradeNo: gr.gradeNo, grade: language === "zh" ? gr.zh : gr.en };
+      periods.forEach((p, k) => {
+        r[`p${k}`] = count.get(`${p}\u0000${gr.gradeNo}`) ?? 0;
+      });
+      return r;
+    });
+    tables.push(table(cols, rows, { title: `Units per grade — ${g}` }));
+  }
+  const first = 0;
+  const last = periods.length - 1;
+  const mid = Math.floor(last / 2);
+  const shown = [...new Set([first, mid, last])].map((k) => `p${k}`);
+  const c = chart("column", "Units per grade (all units)", { sheet: SHEET.grades, table: 0 }, "grade", shown, { x: "Grade", y: "Units" });
+  return sheet(SHEET.grades, tables, [c]);
+}
+
+/** Headline findings on D: mean D first -> last period, units coordinated, leading and lagging groups. */
+export function groupHeadlines(a: GroupTablesInput): string[] {
+  const out: string[] = [];
+  const all = a.groupMeans.filter((m) => m.group === ALL_GROUP);
+  const overall = all.length ? all : a.groupMeans;
+  if (overall.length) {
+    const first = overall[0];
+    const last = overall[overall.length - 1];
+    const verb = last.D > first.D ? "rose" : last.D < first.D ? "fell" : "stayed";
+    out.push(`Mean coupling coordination degree D ${verb} from ${fmt3(first.D)} in ${first.period} to ${fmt3(last.D)} in ${last.period}.`);
+    const lastObs = a.observations.filter((x) => x.period === last.period && x.D !== null);
+    const coordinated = lastObs.filter((x) => x.D! >= 0.5).length;
+    out.push(`In ${last.period}, ${coordinated} of ${lastObs.length} units reach D ≥ 0.5 (coordinated).`);
+  }
+  const groups = a.data.groups;
+  if (groups.length > 1) {
+    const lastPeriod = a.data.periods[a.data.periods.length - 1];
+    const lastMeans = a.groupMeans.filter((m) => m.period === lastPeriod && m.group !== ALL_GROUP).sort((x, y) => y.D - x.D);
+    if (lastMeans.length > 1)
+      out.push(
+        `In ${lastPeriod} the leading group is ${lastMeans[0].group} (mean D ${fmt3(lastMeans[0].D)}) and the lagging group is ${lastMeans[lastMeans.length - 1].group} (${fmt3(lastMeans[lastMeans.length - 1].D)}).`,
+      );
+  }
+  return out;
+}
+
+function tablesInput(groupMeans: GroupMeanRow[], ctx: ReportContext): GroupTablesInput {
+  return { data: ctx.data, observations: ctx.results.coupling!, groupMeans };
+}
+
+export const groupMeansSection: ReportSection<GroupMeanRow[]> = {
+  id: "groupMeans",
+  title: { en: "Means by group", zh: "分组均值" },
+  progress: { en: "Means by group", zh: "分组均值" },
+  jsonKey: "groupMeans",
+  empty: [],
+  cost: 0.5,
+  needs: ["coupling"],
+  options: [],
+  run: (ctx) => groupMeansStage(ctx.panel, ctx.results.coupling!),
+  sheets: (m, ctx) => [coordinationByGroupSheet(tablesInput(m, ctx)), gradesSheet(tablesInput(m, ctx), ctx.options.language)],
+  headlines: (m, ctx) => groupHeadlines(tablesInput(m, ctx)),
+};

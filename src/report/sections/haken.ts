@@ -1,0 +1,170 @@
+/**
+ * Section "haken" (METHODS.md M10): the Haken model on the chosen pair of subsystems' U, with
+ * the potential and the evolution level of every observation; the Haken sheet (and the
+ * evolution level column of the Scores sheet).
+ */
+import { CoordError } from "../../engine/errors";
+import { hakenModel, HakenModelResult } from "../../engine/haken";
+import { EVOLUTION_METHODS, EvolutionMethod } from "../../engine/haken/evolution";
+import { column, ReportColumn, ReportRow, ReportTable, sheet, table } from "../model";
+import { Panel } from "../panel";
+import { SHEET } from "../sheetNames";
+import { badOption, booleanOption, enumOption, numberOption, parseNumberList } from "./optionKit";
+import type { Observation } from "./coupling";
+import type { OptionSpec, ReportOptions, ReportSection } from "./types";
+
+declare module "./types" {
+  interface ReportOptions {
+    /** M10 which two subsystems (indices) form the Haken pair */
+    hakenPair: [number, number];
+    hakenIntercept: boolean;
+    hakenClusterSE: boolean;
+    /** M10 Haken adiabatic condition |γ2| > ratio·|γ1| */
+    hakenRatio: number;
+    /** M10 evolution level: measure|transform (default distance in the (q1, V) plane, 1 - d/max d) */
+    evolution: EvolutionMethod;
+  }
+  interface SectionResults {
+    haken?: HakenSummary | null;
+  }
+}
+
+export interface HakenSummary {
+  /** names of the two series, A then B */
+  pair: [string, string];
+  model: HakenModelResult;
+  /** evolution level per observation (null where none) in observation order */
+  levels: Array<number | null>;
+  skippedGaps: number;
+}
+
+/** M10: Haken model on the chosen pair of subsystems' U. */
+export function hakenStage(panel: Panel, obs: Observation[], o: ReportOptions, warnings: string[]): HakenSummary | null {
+  const names = panel.subsystems.map((s) => s.name);
+  const [i, j] = o.hakenPair;
+  if (i >= names.length || j >= names.length) {
+    warnings.push(`Haken: option hakenPair names subsystem ${Math.max(i, j) + 1} but there are ${names.length}; no Haken model.`);
+    return null;
+  }
+  const A = obs.map((x) => x.U[names[i]]);
+  const B = obs.map((x) => x.U[names[j]]);
+  try {
+    const model = hakenModel(A, B, panel.ids, panel.times, {
+      names: [names[i], names[j]],
+      intercept: o.hakenIntercept,
+      cluster: o.hakenClusterSE,
+      ratio: o.hakenRatio,
+      evolution: o.evolution,
+    });
+    if (model.fitA.skippedGaps > 0)
+      warnings.push(`Haken: ${model.fitA.skippedGaps} pair(s) across a missing period were skipped.`);
+    const levels = model.evolution ? model.evolution.level.map((v) => (Number.isFinite(v) ? v : null)) : obs.map(() => null);
+    return { pair: [names[i], names[j]], model, levels, skippedGaps: model.fitA.skippedGaps };
+  } catch (e) {
+    if (!(e instanceof CoordError)) throw e;
+    warnings.push(`Haken: not estimated — ${e.message}`);
+    return null;
+  }
+}
+
+/** The Haken sheet: both assignments, the decision, the potential and the evolution level per unit and period. */
+export function hakenSheet(h: HakenSummary, observations: Observation[], periods: string[], clusterSE: boolean) {
+  const m = h.model;
+  const tables: ReportTable[] = [];
+  for (const fit of [m.fitA, m.fitB]) {
+    const rows: ReportRow[] = (["gamma1", "a", "gamma2", "b"] as const).map((k) => {
+      const p = fit.params[k];
+      return { param: k === "gamma1" ? "γ1" : k === "gamma2" ? "γ2" : k, estimate: p.estimate, se: clusterSE ? p.seCluster ?? p.se : p.se, t: clusterSE ? p.tCluster ?? p.t : p.t, p: clusterSE ? p.pCluster ?? p.p : p.p };
+    });
+    rows.push({ param: "R² (equation 1)", estimate: fit.eq1.r2 }, { param: "R² (equation 2)", estimate: fit.eq2.r2 }, { param: "pairs n", estimate: fit.nPairs });
+    rows.push({ param: "adiabatic approximation", estimate: fit.adiabatic ? "holds" : "fails" });
+    tables.push(
+      table([column("param", "Parameter", "text"), column("estimate", "Estimate", "0.0000"), column("se", clusterSE ? "Cluster SE" : "SE", "0.0000"), column("t", "t", "0.000"), column("p", "p", "0.0000")], rows, {
+        title: `${fit.q1Name} as q1 (order parameter candidate), ${fit.q2Name} as q2`,
+      }),
+    );
+  }
+  tables.push(table([column("note", "Decision", "text")], [{ note: m.note }]));
+  if (m.potential) {
+    tables.push(
+      table(
+        [column("q1", "q1", "0.0000"), column("V", "V(q1)", "0.0000"), column("V2", "V''", "0.0000"), column("stable", "Stable", "text")],
+        m.potential.points.map((p) => ({ q1: p.q1, V: p.V, V2: p.V2, stable: p.stable ? "yes" : "no" })),
+        { title: `Potential V(q1) = ½γ1q1² + (ab/(4γ2))q1⁴: ${m.potential.description}` },
+      ),
+    );
+  }
+  if (m.evolution) {
+        const units = [...new Set(observations.map((x) => x.id))];
+    const cols: ReportColumn[] = [column("unit", "Unit", "text")];
+    periods.forEach((p, k) => cols.push(column(`p${k}`, p, "0.000", { colorScale: true })));
+    // one pass over the observations (a findIndex per cell was quadratic: 40 s at 100,000 rows)
+    const at = new Map<string, number>();
+    observations.forEach((x, i) => {
+      const key = `${x.id}\u0000${x.period}`;
+      if (!at.has(key)) at.set(key, i);
+    });
+    const rows = units.map((u) => {
+      const r: ReportRow = { unit: u };
+      periods.forEach((p, k) => {
+        const i = at.get(`${u}\u0000${p}`);
+        r[`p${k}`] = i !== undefined ? h.levels[i] : null;
+      });
+      return r;
+    });
+    tables.push(table(cols, rows, { title: `Evolution level per unit and period (${m.evolution.description})` }));
+  }
+  return sheet(SHEET.haken, tables);
+}
+
+
+const hakenPairOption: OptionSpec<[number, number]> = {
+  key: "hakenPair",
+  values: "i,j",
+  default: [0, 1],
+  label: { en: "Subsystem pair", zh: "子系统对" },
+  help: { en: "the two subsystems (1-based) of the Haken model (M10)", zh: "哈肯模型的两个子系统（从 1 起编号）（M10）" },
+  parse(text) {
+    const v = text.trim();
+    const p = parseNumberList("hakenPair", v);
+    if (p.length !== 2 || p.some((x) => !Number.isInteger(x) || x < 1) || p[0] === p[1]) throw badOption("hakenPair", v, "two different subsystem numbers, e.g. 1,2");
+    return [p[0] - 1, p[1] - 1];
+  },
+  text: (v) => v.map((i) => i + 1).join(","),
+};
+
+export const hakenSection: ReportSection<HakenSummary | null> = {
+  id: "haken",
+  title: { en: "Haken model", zh: "哈肯模型" },
+  progress: { en: "Haken model", zh: "哈肯模型" },
+  jsonKey: "haken",
+  needs: ["coupling"],
+  options: [
+    hakenPairOption,
+    booleanOption({ key: "hakenIntercept", default: false, label: { en: "Intercept", zh: "截距项" }, help: { en: "add an intercept to the Haken regressions (M10)", zh: "哈肯模型回归中加入截距项（M10）" } }),
+    booleanOption({ key: "hakenClusterSE", default: false, label: { en: "Cluster-robust SE", zh: "聚类稳健标准误" }, help: { en: "cluster-robust standard errors by unit (M10)", zh: "按单元聚类的稳健标准误（M10）" } }),
+    numberOption(
+      {
+        key: "hakenRatio",
+        default: 1,
+        label: { en: "Adiabatic ratio", zh: "绝热条件倍数" },
+        help: { en: "adiabatic condition |γ2| > ratio·|γ1|; e.g. 2 for 'much greater' (M10)", zh: "绝热近似条件 |γ2| > 倍数·|γ1|；如 2 表示“远大于”（M10）" },
+      },
+      { min: 1, max: 1000 },
+    ),
+    enumOption(
+      {
+        key: "evolution",
+        default: "distance_qV|1-d/dmax",
+        label: { en: "Evolution level", zh: "演化水平" },
+        help: { en: `evolution level (M10), one of ${EVOLUTION_METHODS.join(", ")}`, zh: `演化水平（M10），可选 ${EVOLUTION_METHODS.join(", ")}` },
+      },
+      EVOLUTION_METHODS,
+      "measure|transform",
+    ),
+  ],
+  notApplicable: (ctx) => (ctx.panel.subsystems.length >= 2 ? null : { reason: "needs two subsystems" }),
+  run: (ctx) => hakenStage(ctx.panel, ctx.results.coupling!, ctx.options, ctx.warnings),
+  sheets: (h, ctx) => (h ? [hakenSheet(h, ctx.results.coupling!, ctx.data.periods, ctx.options.hakenClusterSE)] : []),
+  headlines: (h) => (h ? [`Haken model: ${h.model.note.split(". ")[0].replace(/\.$/, "")}.`] : []),
+};

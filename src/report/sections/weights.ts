@@ -1,0 +1,131 @@
+/**
+ * Section "weights" (METHODS.md M1–M4): indicator weights per subsystem (entropy or CRITIC)
+ * and the composite index U of each subsystem; the Weights sheet.
+ */
+import { entropyWeights, criticWeights } from "../../engine/weights";
+import type { CriticOptions, EntropyOptions, WeightsResult } from "../../engine/weights";
+import { compositeIndex } from "../../engine/composite";
+import { column, ReportColumn, ReportRow, ReportTable, sheet, table } from "../model";
+import { Panel } from "../panel";
+import { SHEET } from "../sheetNames";
+import { enumOption, numberOption } from "./optionKit";
+import type { ReportOptions, ReportSection } from "./types";
+
+declare module "./types" {
+  interface ReportOptions {
+    /** M2 / M3 */
+    weighting: "entropy" | "critic";
+    /** M1 scope of min-max */
+    scope: "global" | "per-period";
+    /** M1 shift δ added to z */
+    shift: number;
+  }
+  interface SectionResults {
+    weights?: WeightsSectionResult;
+  }
+}
+
+/** One indicator's weight with the method's intermediate quantities. */
+export interface WeightRow {
+  subsystem: string;
+  indicator: string;
+  direction: "+" | "-";
+  weight: number;
+  /** entropy: e and d; CRITIC: sigma (contrast), conflict, information. Per-period scope: absent. */
+  e?: number;
+  d?: number;
+  sigma?: number;
+  conflict?: number;
+  information?: number;
+}
+
+/** The weights of every indicator and U per subsystem (U[s][row]). */
+export interface WeightsSectionResult {
+  rows: WeightRow[];
+  U: number[][];
+}
+
+/** The weights of one subsystem by the chosen method, and each indicator's intermediates (global scope only). */
+function methodWeights(
+  matrix: number[][],
+  common: CriticOptions & EntropyOptions,
+  method: ReportOptions["weighting"],
+): { result: WeightsResult; intermediates: (j: number) => Partial<WeightRow> } {
+  if (method === "entropy") {
+    const r = entropyWeights(matrix, common);
+    return { result: r, intermediates: (j) => (r.scope === "global" ? { e: r.e[j], d: r.d[j] } : {}) };
+  }
+  const r = criticWeights(matrix, common);
+  return { result: r, intermediates: (j) => (r.scope === "global" ? { sigma: r.contrast[j], conflict: r.conflict[j], information: r.information[j] } : {}) };
+}
+
+/** M1–M4: weights per subsystem and the composite index U of each subsystem. */
+export function weightsStage(panel: Panel, o: ReportOptions): WeightsSectionResult {
+  const U: number[][] = [];
+  const weights: WeightRow[] = [];
+  const periodLabels = panel.periodIndex.map((k) => panel.periodLabels[k]);
+  for (const s of panel.subsystems) {
+    const inds = s.indicators.map((i) => panel.indicators[i]);
+    const matrix = panel.times.map((_, r) => inds.map((ind) => ind.values[r]));
+    const common = {
+      directions: inds.map((ind) => ind.direction),
+      columnNames: inds.map((ind) => ind.column),
+      scope: o.scope,
+      periods: o.scope === "per-period" ? periodLabels : undefined,
+      shift: o.shift,
+    };
+    const { result, intermediates } = methodWeights(matrix, common, o.weighting);
+    inds.forEach((ind, j) => weights.push({ subsystem: s.name, indicator: ind.column, direction: ind.direction, weight: result.weights[j], ...intermediates(j) }));
+    U.push(compositeIndex(result).U);
+  }
+  return { rows: weights, U };
+}
+
+/** The Weights sheet: per subsystem, indicator, direction, weight and the method's intermediates. */
+export function weightsSheet(rowsOf: WeightRow[], subsystems: Array<{ name: string }>, o: ReportOptions) {
+  const tables: ReportTable[] = [];
+  for (const s of subsystems) {
+    const rows = rowsOf.filter((w) => w.subsystem === s.name);
+    const cols: ReportColumn[] = [column("indicator", "Indicator", "text"), column("direction", "Direction", "text"), column("weight", "Weight", "0.0000")];
+    if (rows.some((r) => r.e !== undefined)) cols.push(column("e", "Entropy e", "0.0000"), column("d", "Redundancy d = 1 - e", "0.0000"));
+    if (rows.some((r) => r.sigma !== undefined))
+      cols.push(column("sigma", "Contrast σ", "0.0000"), column("conflict", "Conflict R", "0.0000"), column("information", "Information C", "0.0000"));
+    tables.push(table(cols, rows.map((r) => ({ ...r }) as unknown as ReportRow), { title: `${s.name} (${o.weighting}, ${o.scope} scope)` }));
+  }
+  const notes = o.scope === "per-period" ? ["Per-period scope: the weight shown is the mean of the periods' weights; each period was scored with its own."] : [];
+  return sheet(SHEET.weights, tables, [], { notes });
+}
+
+export const weightsSection: ReportSection<WeightsSectionResult> = {
+  id: "weights",
+  title: { en: "Weights and composite indices", zh: "权重与综合指数" },
+  progress: { en: "Weights and composite indices", zh: "权重与综合指数" },
+  jsonKey: "weights",
+  empty: [],
+  cost: 2,
+  options: [
+    enumOption(
+      { key: "weighting", default: "entropy", label: { en: "Weighting", zh: "赋权方法" }, help: { en: "indicator weights (M2 entropy, M3 CRITIC)", zh: "指标权重（M2 熵值法，M3 CRITIC）" } },
+      ["entropy", "critic"],
+    ),
+    enumOption(
+      {
+        key: "scope",
+        default: "global",
+        label: { en: "Standardization scope", zh: "标准化范围" },
+        help: { en: "min-max over all rows (keeps the trend) or within each period (M1)", zh: "在全部行上（保留趋势）或在每期内做极差标准化（M1）" },
+      },
+      ["global", "per-period"],
+    ),
+    numberOption(
+      { key: "shift", default: 0, label: { en: "Shift δ", zh: "平移量 δ" }, help: { en: "shift δ added to standardized values, e.g. 0.0001 (M1)", zh: "标准化值加上的平移量 δ，如 0.0001（M1）" } },
+      { min: 0, max: 1 },
+    ),
+  ],
+  run: (ctx) => weightsStage(ctx.panel, ctx.options),
+  toJson: (r) => r.rows,
+  sheets: (r, ctx) => [weightsSheet(r.rows, ctx.data.subsystems, ctx.options)],
+  notes: (_r, { options: o }) => [
+    `Weights: ${o.weighting}, ${o.scope} scope${o.shift ? `, shift ${o.shift}` : ""}. Coupling: ${o.coupling} C, T with ${o.alpha.length ? o.alpha.join("/") : "equal"} weights, D = √(C·T).`,
+  ],
+};

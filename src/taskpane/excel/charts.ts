@@ -1,0 +1,38 @@
+/** The chart plans (src/report/chartPlan.ts) as native charts through the Excel chart API (ExcelApi 1.7). */
+import { ChartPlacement, ColumnRange } from "../../report/chartPlan";
+import { cellAddress, rectAddress } from "./a1";
+import { Batcher } from "./batcher";
+
+const CHART_TYPE: Record<ChartPlacement["type"], string> = { line: "Line", column: "ColumnClustered", scatter: "XYScatterSmoothNoMarkers" };
+
+/**
+ * Queue the charts; `sheets[i]` is the worksheet of report sheet `i`. A chart whose table has
+ * no rows is not drawn (a warning says so).
+ */
+export async function drawCharts(plans: ChartPlacement[], sheets: Excel.Worksheet[], b: Batcher, warnings: string[]): Promise<void> {
+  const cells = (c: ColumnRange) => sheets[c.sheetIndex].getRange(rectAddress({ r0: c.firstRow - 1, r1: c.lastRow - 1, c0: c.column - 1, c1: c.column - 1 }));
+  for (const p of plans) {
+    if (p.x.lastRow < p.x.firstRow) {
+      warnings.push(`Chart "${p.title}" was not drawn: its table has no rows.`);
+      continue;
+    }
+    await b.reserve(p.series.length * 4, 400 + p.series.length * 200);
+    const chart = sheets[p.sheetIndex].charts.add(CHART_TYPE[p.type] as Excel.ChartType, cells(p.series[0]), "Columns" as Excel.ChartSeriesBy);
+    chart.title.text = p.title;
+    const first = chart.series.getItemAt(0);
+    first.name = p.series[0].header ?? "";
+    first.setValues(cells(p.series[0]));
+    first.setXAxisValues(cells(p.x));
+    for (const s of p.series.slice(1)) {
+      const ser = chart.series.add(s.header ?? "");
+      ser.setValues(cells(s));
+      ser.setXAxisValues(cells(p.x));
+    }
+    if (p.xAxisTitle !== undefined) chart.axes.categoryAxis.title.text = p.xAxisTitle;
+    if (p.yAxisTitle !== undefined) chart.axes.valueAxis.title.text = p.yAxisTitle;
+    chart.legend.visible = p.series.length > 1;
+    if (p.series.length > 1) chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
+    const a = p.anchor;
+    chart.setPosition(cellAddress(a.row, a.col), cellAddress(a.row + a.rows - 1, a.col + a.cols - 1));
+  }
+}
