@@ -17,7 +17,7 @@ import { ecologicalDetector } from "../engine/geodetector/ecologicalDetector";
 import type { ReportOptions } from "./sections/types";
 import { Panel, PanelFactor } from "./panel";
 import type { Observation } from "./sections/coupling";
-import { ALL_GROUP, distinctGroups } from "./groups";
+import { distinctGroups, overallLabel } from "./groups";
 
 export interface GeoFactorRow {
   period: string | null;
@@ -266,7 +266,8 @@ export function geoPeriods(panel: Panel, o: ReportOptions, warnings: string[]): 
 /** The geodetector on a panel: y = D of each chosen period, for all units and each group. */
 export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOptions, warnings: string[]): GeoAnalysis {
   const periods = geoPeriods(panel, o, warnings);
-  const groups = [ALL_GROUP, ...(panel.groups ? distinctGroups(panel.groups) : [])];
+  const pooled = overallLabel(o, panel.groups ? distinctGroups(panel.groups) : []);
+  const groups = [pooled, ...(panel.groups ? distinctGroups(panel.groups) : [])];
   const out: GeoAnalysis = { y: "D", periods: periods.map((p) => panel.periodLabels[panel.periods.indexOf(p)]), groups, factors: [], interactions: [], risk: [], ecological: [], grid: [] };
   for (const p of periods) {
     const label = panel.periodLabels[panel.periods.indexOf(p)];
@@ -278,7 +279,7 @@ export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOp
     for (const g of groups) {
       const rows: number[] = [];
       obs.forEach((x, r) => {
-        if (x.time === p && x.D !== null && (g === ALL_GROUP || x.group === g)) rows.push(r);
+        if (x.time === p && x.D !== null && (g === pooled || x.group === g)) rows.push(r);
       });
       if (rows.length < 2) {
         warnings.push(`Geodetector ${g} ${label}: fewer than 2 units; skipped.`);
@@ -309,12 +310,13 @@ export function geodetectorOnRows(
   o: ReportOptions,
   warnings: string[],
 ): GeoAnalysis {
-  const gs = [ALL_GROUP, ...(groups ? distinctGroups(groups) : [])];
+  const pooled = overallLabel(o, groups ? distinctGroups(groups) : []);
+  const gs = [pooled, ...(groups ? distinctGroups(groups) : [])];
   const kinds = factors.map((f) => factorKind(f));
   const out: GeoAnalysis = { y: yColumn, periods: [], groups: gs, factors: [], interactions: [], risk: [], ecological: [], grid: [] };
   for (const g of gs) {
     const rows: number[] = [];
-    for (let i = 0; i < y.length; i++) if (g === ALL_GROUP || groups![i] === g) rows.push(i);
+    for (let i = 0; i < y.length; i++) if (g === pooled || groups![i] === g) rows.push(i);
     if (rows.length < 2) {
       warnings.push(`Geodetector ${g}: fewer than 2 rows; skipped.`);
       continue;

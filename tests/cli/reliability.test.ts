@@ -264,3 +264,32 @@ describe("input checks name the file and the cause", () => {
     expectOneLine(r, new RegExp(`big\\.csv has ${(MAX_INPUT_ROWS + 1).toLocaleString("en-US")} data lines .*at most ${MAX_INPUT_ROWS.toLocaleString("en-US")} rows within 2 GB`));
   });
 });
+
+describe("the pooled group's label", () => {
+  it('a group literally named "All" works: the pooled group gives way ("All (all units)")', async () => {
+    const { csv, roles } = smallPanel((rows) => rows.forEach((r, i) => i > 0 && r[2] === "North" && (r[2] = "All")));
+    const json = path.join(dir, "r.json");
+    const r = await run([csv, "--roles", roles, "--out", path.join(dir, "r.xlsx"), "--json", json, "--quiet"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const a = JSON.parse(fs.readFileSync(json, "utf8"));
+    const groups = [...new Set(a.groupMeans.map((m: { group: string }) => m.group))];
+    expect(groups).toEqual(expect.arrayContaining(["All", "South", "All (all units)"]));
+    expect(a.groupMeans.find((m: { group: string; period: string }) => m.group === "All" && m.period === "2018").n).toBe(2);
+    expect(a.groupMeans.find((m: { group: string; period: string }) => m.group === "All (all units)" && m.period === "2018").n).toBe(4);
+    expect(a.warnings.join("\n")).toMatch(/A group is named "All": the pooled group \(all units\) is labelled "All \(all units\)"/);
+  });
+
+  it("--allLabel names the pooled group; the default follows the language (全国)", async () => {
+    const { csv, roles } = smallPanel();
+    for (const [flags, label] of [[["--allLabel", "Nation"], "Nation"], [["--language", "zh"], "全国"]] as const) {
+      const json = path.join(dir, "r.json");
+      const r = await run([csv, "--roles", roles, "--out", path.join(dir, "r.xlsx"), "--json", json, "--quiet", ...flags]);
+      expect(r.code).toBe(0);
+      const a = JSON.parse(fs.readFileSync(json, "utf8"));
+      expect(a.groupMeans.some((m: { group: string }) => m.group === label)).toBe(true);
+      expect(a.density.some((d: { group: string }) => d.group === label)).toBe(true);
+      expect(a.geodetector.groups[0]).toBe(label);
+    }
+  });
+});

@@ -5,7 +5,6 @@
  */
 import { column, ReportColumn, ReportRow, sheet, table } from "../model";
 import { GeoAnalysis, geodetectorOnPanel } from "../geoAnalysis";
-import { ALL_GROUP } from "../groups";
 import { SHEET } from "../sheetNames";
 import { badOption, enumOption, numberOption, parseNumberList } from "./optionKit";
 import type { OptionSpec, ReportSection } from "./types";
@@ -176,7 +175,7 @@ export const geodetectorSection: ReportSection<GeoAnalysis> = {
   sheets: (geo) => geoSheets(geo, true),
   headlines: (geo) => {
     const lastP = geo.periods[geo.periods.length - 1];
-    const rows = geo.factors.filter((f) => f.group === ALL_GROUP && f.period === lastP && f.q !== null).sort((x, y) => y.q! - x.q!);
+    const rows = geo.factors.filter((f) => f.group === geo.groups[0] && f.period === lastP && f.q !== null).sort((x, y) => y.q! - x.q!); // groups[0]: the pooled group
     return rows.length ? [`Strongest driving factor of D in ${lastP}: ${rows[0].factor} (q = ${fmt3(rows[0].q!)}).`] : [];
   },
 };
