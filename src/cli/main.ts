@@ -97,7 +97,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      // "--theta -5" as "--theta=-5": a negative number after an option is its value, not a flag
+      args: argv.map((a, i) => (i > 0 && /^-(\d|\.\d)/.test(a) && /^--[A-Za-z]/.test(argv[i - 1]) && !argv[i - 1].includes("=") ? null : i + 1 < argv.length && /^--[A-Za-z][\w-]*$/.test(a) && /^-(\d|\.\d)/.test(argv[i + 1]) ? `${a}=${argv[i + 1]}` : a)).filter((a): a is string => a !== null),
       allowPositionals: true,
       options: {
         roles: { type: "string" },

@@ -254,11 +254,15 @@ export function geoPeriods(panel: Panel, o: ReportOptions, warnings: string[]): 
     const mid = P[Math.floor((P.length - 1) / 2)];
     return [...new Set([P[0], mid, P[P.length - 1]])];
   }
+  // an option error, not a warning: a period that is not in the data is refused, naming the valid ones
   const out: number[] = [];
   for (const p of o.geoPeriods) {
     const k = panel.periodLabels.indexOf(String(p));
-    if (k < 0) warnings.push(`Geodetector: period ${p} is not in the data; skipped.`);
-    else out.push(P[k]);
+    if (k < 0) {
+      const shown = panel.periodLabels.length > 12 ? [...panel.periodLabels.slice(0, 5), "...", ...panel.periodLabels.slice(-5)] : panel.periodLabels;
+      throw new CoordError("OPTION", `option geoPeriods: ${p} is not a period of the data; the periods are ${shown.join(", ")} (or give first-middle-last or all)`, { argument: "geoPeriods" });
+    }
+    if (!out.includes(P[k])) out.push(P[k]); // 2011,2011: once
   }
   return out;
 }

@@ -114,7 +114,13 @@ const isEmpty = (c: Cell | undefined): boolean => c === null || c === undefined 
 /** A number from a cell (number, or text holding a whole number), else null. */
 export function cellNumber(c: Cell | undefined): number | null {
   if (typeof c === "number") return Number.isFinite(c) ? c : null;
-  if (typeof c === "string") return parseNumber(c);
+  if (typeof c === "string") {
+    const v = parseNumber(c);
+    if (v !== null) return v;
+    // "007", "0123.5": codes in the CSV, but numbers where a number is needed (as documented)
+    const t = c.trim();
+    return /^[+-]?0\d+(?:\.\d*)?$/.test(t) ? Number(t) : null;
+  }
   return null;
 }
 

@@ -293,3 +293,35 @@ describe("the pooled group's label", () => {
     }
   });
 });
+
+describe("option values (issue 11)", () => {
+  const runWith = async (flags: string[]) => {
+    const { csv, roles } = smallPanel();
+    return run([csv, "--roles", roles, "--out", path.join(dir, "r.xlsx"), "--json", path.join(dir, "r.json"), "--quiet", ...flags]);
+  };
+  it.each([
+    [["--geoPeriods", "1999"], /option geoPeriods: 1999 is not a period of the data; the periods are 2018, 2019, 2020/],
+    [["--hakenPair", "1,5"], /option hakenPair: '1,5' is not valid; there are 2 subsystems: 1 = A, 2 = B/],
+    [["--shift", "1"], /option shift: '1' is not valid; expected a number ≥ 0 and ≤ 0\.1/],
+    [["--k", "0x6"], /option k: '0x6' is not valid/],
+    [["--theta", "-5"], /option theta: '-5' is not valid; expected a number ≥ 0/],
+    [["--bandwidth", "-1"], /option bandwidth: '-1' is not valid/],
+  ])("%j is an option error naming the option", async (flags, message) => {
+    expectOneLine(await runWith(flags), message);
+  });
+
+  it("--geoPeriods 2011,2011 runs the period once; --k 007 is the number 7", async () => {
+    const r = await runWith(["--geoPeriods", "2019,2019", "--k", "007"]);
+    expect(r.code).toBe(0);
+    const a = JSON.parse(fs.readFileSync(path.join(dir, "r.json"), "utf8"));
+    expect(a.geodetector.periods).toEqual(["2019"]);
+    expect(a.options.k).toBe(7);
+  });
+
+  it('an indicator cell "007" is read as the number 7 (as documented)', async () => {
+    const { csv, roles } = smallPanel((rows) => (rows[3][3] = "007"));
+    const r = await run([csv, "--roles", roles, "--out", path.join(dir, "r.xlsx"), "--quiet"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+  });
+});

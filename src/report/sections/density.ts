@@ -7,7 +7,7 @@ import { distinctGroups, overallLabel } from "../groups";
 import { chart, column, ColumnWithValues, ReportTable, sheet, table, tableFromColumns } from "../model";
 import { Panel } from "../panel";
 import { SHEET } from "../sheetNames";
-import { badOption } from "./optionKit";
+import { badOption, decimalNumber } from "./optionKit";
 import type { Observation } from "./coupling";
 import type { OptionSpec, ReportOptions, ReportSection } from "./types";
 
@@ -91,7 +91,7 @@ const bandwidthOption: OptionSpec<ReportOptions["bandwidth"]> = {
   parse(text) {
     const v = text.trim();
     if ((RULES as readonly string[]).includes(v)) return v as ReportOptions["bandwidth"];
-    const h = Number(v);
+    const h = decimalNumber(v);
     if (!(h > 0) || !Number.isFinite(h)) throw badOption("bandwidth", v, `${RULES.join(", ")} or a positive number`);
     return h;
   },

@@ -124,7 +124,7 @@ const geoPeriodsOption: OptionSpec<"first-middle-last" | "all" | number[]> = {
   help: { en: "periods on which the geodetector runs (M8)", zh: "运行地理探测器的时期（M8）" },
   parse(text) {
     const v = text.trim();
-    return v === "first-middle-last" || v === "all" ? v : parseNumberList("geoPeriods", v);
+    return v === "first-middle-last" || v === "all" ? v : [...new Set(parseNumberList("geoPeriods", v))]; // 2011,2011 = 2011
   },
 };
 

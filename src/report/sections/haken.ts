@@ -42,10 +42,12 @@ export interface HakenSummary {
 export function hakenStage(panel: Panel, obs: Observation[], o: ReportOptions, warnings: string[]): HakenSummary | null {
   const names = panel.subsystems.map((s) => s.name);
   const [i, j] = o.hakenPair;
-  if (i >= names.length || j >= names.length) {
-    warnings.push(`Haken: option hakenPair names subsystem ${Math.max(i, j) + 1} but there are ${names.length}; no Haken model.`);
-    return null;
-  }
+  if (i >= names.length || j >= names.length)
+    throw new CoordError(
+      "OPTION",
+      `option hakenPair: '${i + 1},${j + 1}' is not valid; there are ${names.length} subsystems: ${names.map((n, k) => `${k + 1} = ${n}`).join(", ")} (give two of 1 to ${names.length}, e.g. 1,2)`,
+      { argument: "hakenPair" },
+    );
   const A = obs.map((x) => x.U[names[i]]);
   const B = obs.map((x) => x.U[names[j]]);
   try {
