@@ -18,6 +18,7 @@ import { optimalDiscretization } from "../src/engine/geodetector/optimal";
 import { kernelDensity } from "../src/engine/kde";
 import { entropyWeightImpl } from "../src/functions/impl/entropyWeight";
 import { hakenFitImpl } from "../src/functions/impl/hakenFit";
+import { BIG_PANEL_ROLES, bigPanelCsv } from "./bigPanel";
 
 const ROOT = path.resolve(__dirname, "..");
 const M = 1_048_576; // Excel's row limit
@@ -204,5 +205,28 @@ for (const n of [1e3, 1e4]) {
     run: (x) => kernelDensity(x as Float64Array),
     runs: 31,
     limitMs: n === 1e4 ? 10 : undefined,
+  });
+}
+
+// 10. Issue 11: a panel at Excel's sheet limit (bench/bigPanel.ts, seeded: 104,857 units x 10 years,
+// 4 indicators in 2 subsystems, 1 factor). The analysis (parse, panel, every section, report model)
+// fits in 2 GB; the exceljs workbook does not (about 20 MB per 1,000 rows, see bench/NOTES.md), so
+// the command line refuses inputs above MAX_INPUT_ROWS (src/cli/limits.ts). The table prints the
+// case's peak RSS; 100,000 rows through the workbook writer is the second case.
+for (const [rows, workbook] of [
+  [1_048_570, false],
+  [100_000, true],
+] as const) {
+  cases.push({
+    group: "10 panel at the sheet limit (issue 11)",
+    label: `${count(rows)} rows${workbook ? " + XLSX" : " (analysis and report model)"}`,
+    n: rows,
+    setup: () => bigPanelCsv(rows),
+    run: async (text) => {
+      const r = await runReport(parseCsv(text as string), BIG_PANEL_ROLES as never, DEFAULT_OPTIONS);
+      return workbook ? writeReportXlsx(r.report) : r.report;
+    },
+    runs: 1,
+    limitMB: 2048,
   });
 }
