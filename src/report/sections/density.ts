@@ -3,11 +3,11 @@
  * group; the Density sheet with one chart per group.
  */
 import { kernelDensity } from "../../engine/kde";
-import { ALL_GROUP, distinctGroups } from "../groups";
+import { distinctGroups, overallLabel } from "../groups";
 import { chart, column, ColumnWithValues, ReportTable, sheet, table, tableFromColumns } from "../model";
 import { Panel } from "../panel";
 import { SHEET } from "../sheetNames";
-import { badOption } from "./optionKit";
+import { badOption, decimalNumber } from "./optionKit";
 import type { Observation } from "./coupling";
 import type { OptionSpec, ReportOptions, ReportSection } from "./types";
 
@@ -41,11 +41,12 @@ export interface DensityCurve {
 export function densityStage(panel: Panel, obs: Observation[], o: ReportOptions, warnings: string[], gridSize = 101): DensityCurve[] {
   const out: DensityCurve[] = [];
   const grid = Array.from({ length: gridSize }, (_, i) => i / (gridSize - 1));
-  const groups = [ALL_GROUP, ...(panel.groups ? distinctGroups(panel.groups) : [])];
+  const pooled = overallLabel(o, panel.groups ? distinctGroups(panel.groups) : []);
+  const groups = [pooled, ...(panel.groups ? distinctGroups(panel.groups) : [])];
   for (const g of groups) {
     panel.periods.forEach((p, k) => {
       const period = panel.periodLabels[k];
-      const values = obs.filter((x) => x.time === p && (g === ALL_GROUP || x.group === g)).map((x) => x.D);
+      const values = obs.filter((x) => x.time === p && x.D !== null && (g === pooled || x.group === g)).map((x) => x.D as number);
       if (values.length < 2 || new Set(values).size < 2) {
         if (values.length > 0) warnings.push(`Density: ${g} ${period} has fewer than two distinct values of D; no curve.`);
         return;
@@ -90,7 +91,7 @@ const bandwidthOption: OptionSpec<ReportOptions["bandwidth"]> = {
   parse(text) {
     const v = text.trim();
     if ((RULES as readonly string[]).includes(v)) return v as ReportOptions["bandwidth"];
-    const h = Number(v);
+    const h = decimalNumber(v);
     if (!(h > 0) || !Number.isFinite(h)) throw badOption("bandwidth", v, `${RULES.join(", ")} or a positive number`);
     return h;
   },

@@ -5,7 +5,6 @@
  */
 import { column, ReportColumn, ReportRow, sheet, table } from "../model";
 import { GeoAnalysis, geodetectorOnPanel } from "../geoAnalysis";
-import { ALL_GROUP } from "../groups";
 import { SHEET } from "../sheetNames";
 import { badOption, enumOption, numberOption, parseNumberList } from "./optionKit";
 import type { OptionSpec, ReportSection } from "./types";
@@ -185,7 +184,7 @@ const geoPeriodsOption: OptionSpec<"first-middle-last" | "all" | number[]> = {
   help: { en: "periods on which the geodetector runs (M8)", zh: "运行地理探测器的时期（M8）" },
   parse(text) {
     const v = text.trim();
-    return v === "first-middle-last" || v === "all" ? v : parseNumberList("geoPeriods", v);
+    return v === "first-middle-last" || v === "all" ? v : [...new Set(parseNumberList("geoPeriods", v))]; // 2011,2011 = 2011
   },
 };
 
@@ -306,7 +305,7 @@ export const geodetectorSection: ReportSection<GeoAnalysis> = {
   sheets: (geo, ctx) => geoSheets(geo, true, ctx.options.geoTest),
   headlines: (geo, ctx) => {
     const lastP = geo.periods[geo.periods.length - 1];
-    const rows = geo.factors.filter((f) => f.group === ALL_GROUP && f.period === lastP && f.q !== null && !f.trivial).sort((x, y) => y.q! - x.q!);
+    const rows = geo.factors.filter((f) => f.group === geo.groups[0] && f.period === lastP && f.q !== null && !f.trivial).sort((x, y) => y.q! - x.q!);
     return rows.length ? [`Strongest driving factor of D in ${lastP}: ${rows[0].factor} (${strongestText(rows[0], ctx.options.geoTest)}).`] : [];
   },
 };

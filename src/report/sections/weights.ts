@@ -120,8 +120,8 @@ export const weightsSection: ReportSection<WeightsSectionResult> = {
       ["global", "per-period"],
     ),
     numberOption(
-      { key: "shift", default: 0, label: { en: "Shift δ", zh: "平移量 δ" }, help: { en: "shift δ added to standardized values, e.g. 0.0001 (M1)", zh: "标准化值加上的平移量 δ，如 0.0001（M1）" } },
-      { min: 0, max: 1 },
+      { key: "shift", default: 0, label: { en: "Shift δ", zh: "平移量 δ" }, help: { en: "shift δ added to standardized values, e.g. 0.0001, at most 0.1 (M1)", zh: "标准化值加上的平移量 δ，如 0.0001，至多 0.1（M1）" } },
+      { min: 0, max: 0.1 }, // U lies in [δ, 1 + δ]: a large δ would push D above 1
     ),
   ],
   run: (ctx) => weightsStage(ctx.panel, ctx.options),
