@@ -345,6 +345,9 @@ describe("issue 11: one observation whose U are all 0", () => {
     const zero = a.observations.find((x) => x.id === "P1" && x.period === "2018")!;
     expect(zero).toMatchObject({ C: null, D: null, grade: null, gradeNo: null, stage: null });
     expect(zero.reason).toMatch(/all subsystem scores U are 0/);
+    // the methods that need D of every unit in every period are skipped with the reason, not aborted
+    const skipped = (a as unknown as { skipped: Array<{ section: string; reason: string }> }).skipped;
+    for (const id of ["dagum", "convergence", "markov"]) expect(skipped.find((x) => x.section === id)?.reason).toMatch(/D is undefined for 1 observation\(s\) \(all U = 0, e\.g\. P1 2018\)/);
     expect(a.observations.filter((x) => x.D === null)).toHaveLength(1);
     expect(a.warnings.join("\n")).toMatch(/C and D are undefined for 1 observation: P1 2018 \(sheet row 2\)/);
     // means, grades and densities skip it: the North 2018 mean is over P2 and P3 only

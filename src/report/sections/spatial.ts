@@ -513,7 +513,14 @@ export const spatialSection: ReportSection<SpatialResult> = {
     }),
     scatterOption,
   ],
-  notApplicable: (ctx) => (weightsInput(ctx) === null ? { reason: 'no spatial weights (give --weights or "weights" in the roles)' } : null),
+  notApplicable: (ctx) => {
+    if (weightsInput(ctx) === null) return { reason: 'no spatial weights (give --weights or "weights" in the roles)' };
+    const v = ctx.options.spatialVariable.trim() || "D";
+    const undefinedD = v === "D" ? (ctx.results.coupling ?? []).filter((o) => o.D === null) : [];
+    return undefinedD.length
+      ? { reason: `D is undefined for ${undefinedD.length} observation(s) (all U = 0, e.g. ${undefinedD[0].id} ${undefinedD[0].period}); choose another --spatialVariable`, warn: true }
+      : null;
+  },
   run: spatialStage,
   sheets: (r, ctx) => [spatialSheet(r, ctx)],
   headlines: (r) => spatialHeadlines(r),
