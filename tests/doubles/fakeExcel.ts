@@ -89,6 +89,18 @@ export interface SheetModel {
   /** Columns whose width was autofitted (0-based), and explicit widths in points. */
   autofit: Set<number>;
   columnWidths: Map<number, number>;
+  /** What was set through worksheet.pageLayout (ExcelApi 1.9). */
+  page: PageModel;
+}
+
+/** The page layout of a sheet as set through the API. */
+export interface PageModel {
+  paperSize?: string;
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printTitleRows?: string;
+  centerHeader?: string;
+  centerFooter?: string;
 }
 
 export interface SyncRecord {
@@ -238,6 +250,7 @@ export class FakeExcel {
       freeze: null,
       autofit: new Set(),
       columnWidths: new Map(),
+      page: {},
     };
     this.sheets.push(s);
     values?.forEach((row, i) => row.forEach((v, j) => this.storeValue(s, i, j, v)));
@@ -754,11 +767,13 @@ export class WorksheetProxy extends ClientObject {
   readonly tables: TableCollectionProxy;
   readonly charts: ChartCollectionProxy;
   readonly freezePanes: FreezePanesProxy;
+  readonly pageLayout: PageLayoutProxy;
   constructor(ctx: RequestContext) {
     super(ctx);
     this.tables = new TableCollectionProxy(ctx, this);
     this.charts = new ChartCollectionProxy(ctx, this);
     this.freezePanes = new FreezePanesProxy(ctx, this);
+    this.pageLayout = new PageLayoutProxy(ctx, this);
   }
   bind(id: string): void {
     this.sheetId = id;
@@ -1187,6 +1202,47 @@ export class RangeProxy extends ClientObject {
     this.q("range.clear", null, () => {
       const { sheet, rect } = this.resolved();
       for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) sheet.cells.delete(key(r, c));
+    });
+  }
+}
+
+class PageLayoutProxy extends ClientObject {
+  readonly headersFooters: { defaultForAllPages: { centerHeader: string; centerFooter: string } };
+  constructor(
+    ctx: RequestContext,
+    private sheet: WorksheetProxy,
+  ) {
+    super(ctx);
+    const self = this;
+    this.headersFooters = {
+      defaultForAllPages: {
+        set centerHeader(v: string) {
+          self.put("pageLayout.headersFooters.centerHeader", v, (p) => (p.centerHeader = v));
+        },
+        set centerFooter(v: string) {
+          self.put("pageLayout.headersFooters.centerFooter", v, (p) => (p.centerFooter = v));
+        },
+      } as { centerHeader: string; centerFooter: string },
+    };
+  }
+  private put(desc: string, v: unknown, f: (p: PageModel) => void): void {
+    requireApi(this.context, "1.9", "pageLayout");
+    this.q(desc, v, () => f(this.sheet.model().page));
+  }
+  set paperSize(v: string) {
+    this.put("pageLayout.paperSize", v, (p) => (p.paperSize = v));
+  }
+  set orientation(v: string) {
+    if (v !== "Portrait" && v !== "Landscape") throw new FakeOfficeError("InvalidArgument", `orientation ${v}`);
+    this.put("pageLayout.orientation", v, (p) => (p.orientation = v));
+  }
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.put("pageLayout.zoom", v, (p) => (p.zoom = { ...v }));
+  }
+  setPrintTitleRows(rows: string): void {
+    this.put("pageLayout.setPrintTitleRows", rows, (p) => {
+      if (!/^\$\d+:\$\d+$/.test(rows)) throw new FakeOfficeError("InvalidArgument", `print title rows ${rows}`);
+      p.printTitleRows = rows;
     });
   }
 }

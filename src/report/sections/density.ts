@@ -75,7 +75,7 @@ export function densitySheet(density: DensityCurve[]) {
     tables.push(tableFromColumns(cols, { title: `Kernel density of D — ${g}` }));
     charts.push(chart("line", `Kernel density of D — ${g}`, { sheet: SHEET.density, table: tables.length - 1 }, "x", curves.map((_, i) => `f${i}`), { x: "D", y: "Density" }));
   }
-  return sheet(SHEET.density, tables, charts);
+  return sheet(SHEET.density, tables, charts, { page: { rowsPerPage: 160 } });
 }
 
 const RULES = ["silverman", "scott", "scipy_scott", "scipy_silverman", "nrd0", "nrd"] as const;

@@ -7,6 +7,7 @@ import { column, ReportColumn, ReportRow, sheet, table } from "../model";
 import { GeoAnalysis, geodetectorOnPanel } from "../geoAnalysis";
 import { ALL_GROUP } from "../groups";
 import { SHEET } from "../sheetNames";
+import { geoPaperSheets } from "../paperGeoTables";
 import { badOption, enumOption, numberOption, parseNumberList } from "./optionKit";
 import type { OptionSpec, ReportSection } from "./types";
 
@@ -114,7 +115,7 @@ export function geoSheets(geo: GeoAnalysis, panel: boolean) {
     geo.ecological.map((r) => ({ ...r, significant: r.significant === null ? "" : r.significant ? "Y" : "N" }) as unknown as ReportRow),
     { title: "Ecological detector" },
   );
-  return [sheet(SHEET.geodetector, main, [], { freeze: { rows: 2, columns: 1 } }), sheet(SHEET.geoDetails, [means, risk, eco])];
+  return [sheet(SHEET.geodetector, main, [], { freeze: { rows: 2, columns: 1 } }), sheet(SHEET.geoDetails, [means, risk, eco], [], { page: { rowsPerPage: 250 } })];
 }
 
 const geoPeriodsOption: OptionSpec<"first-middle-last" | "all" | number[]> = {
@@ -173,7 +174,7 @@ export const geodetectorSection: ReportSection<GeoAnalysis> = {
   options: GEODETECTOR_OPTIONS,
   notApplicable: (ctx) => (ctx.panel.factors.length ? null : { reason: "the roles name no factors; no geodetector tables.", warn: true }),
   run: (ctx) => geodetectorOnPanel(ctx.panel, ctx.results.coupling!, ctx.options, ctx.warnings),
-  sheets: (geo) => geoSheets(geo, true),
+  sheets: (geo, ctx) => [...geoPaperSheets(geo, ctx.options.language, ctx.options.geoAlpha), ...geoSheets(geo, true)],
   headlines: (geo) => {
     const lastP = geo.periods[geo.periods.length - 1];
     const rows = geo.factors.filter((f) => f.group === ALL_GROUP && f.period === lastP && f.q !== null).sort((x, y) => y.q! - x.q!);

@@ -57,7 +57,7 @@ const fmt3 = (x: number) => x.toFixed(3);
 export function coordinationByGroupSheet(a: GroupTablesInput) {
   const periods = a.data.periods;
   const cols: ReportColumn[] = [column("group", "Group", "text"), column("unit", "Unit", "text")];
-  periods.forEach((p, k) => cols.push(column(`p${k}`, p, "0.000", { colorScale: true })));
+  periods.forEach((p, k) => cols.push(column(`p${k}`, p, "0.000"))); // no colour scale: the copy for pasting (D keeps it on Scores)
   const byUnit = new Map<string, Observation[]>();
   for (const x of a.observations) {
     if (!byUnit.has(x.id)) byUnit.set(x.id, []);
