@@ -73,6 +73,17 @@ export interface ChartSpec {
   series: string[];
   xAxisTitle?: string;
   yAxisTitle?: string;
+  /** Scatter charts: smooth lines without markers (kernel densities). */
+  smooth?: boolean;
+  /** Fixed axis bounds (default automatic). */
+  xAxis?: AxisBounds;
+  yAxis?: AxisBounds;
+}
+
+/** Bounds of a value axis; absent = automatic. */
+export interface AxisBounds {
+  min?: number;
+  max?: number;
 }
 
 /** Panes frozen at the top-left of a sheet. */

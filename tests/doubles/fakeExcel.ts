@@ -67,6 +67,9 @@ export interface ChartModel {
   title?: string;
   categoryAxisTitle?: string;
   valueAxisTitle?: string;
+  /** Axis bounds and the value axis's number format, when set. */
+  categoryAxis?: { minimum?: number; maximum?: number };
+  valueAxis?: { minimum?: number; maximum?: number; numberFormat?: string };
   position?: { start: string; end?: string };
   legend?: { visible?: boolean; position?: string };
 }
@@ -1488,7 +1491,10 @@ class ChartAxisTitle {
 export class ChartProxy extends ClientObject {
   model: ChartModel | undefined;
   readonly title: { text: string; visible?: boolean };
-  readonly axes: { categoryAxis: { title: ChartAxisTitle }; valueAxis: { title: ChartAxisTitle } };
+  readonly axes: {
+    categoryAxis: { title: ChartAxisTitle; minimum: number; maximum: number };
+    valueAxis: { title: ChartAxisTitle; minimum: number; maximum: number; numberFormat: string };
+  };
   readonly legend: { visible: boolean; position: string };
   readonly series: ChartSeriesCollectionProxy;
   constructor(ctx: RequestContext) {
@@ -1499,7 +1505,22 @@ export class ChartProxy extends ClientObject {
         self.enqueueOnModel("chart.title.text", v, (m) => (m.title = v));
       },
     } as { text: string };
-    this.axes = { categoryAxis: { title: new ChartAxisTitle(this, "categoryAxisTitle") }, valueAxis: { title: new ChartAxisTitle(this, "valueAxisTitle") } };
+    const axis = (which: "categoryAxis" | "valueAxis", title: ChartAxisTitle) => ({
+      title,
+      set minimum(v: number) {
+        self.enqueueOnModel(`axes.${which}.minimum`, v, (m) => (m[which] = { ...m[which], minimum: v }));
+      },
+      set maximum(v: number) {
+        self.enqueueOnModel(`axes.${which}.maximum`, v, (m) => (m[which] = { ...m[which], maximum: v }));
+      },
+      set numberFormat(v: string) {
+        self.enqueueOnModel(`axes.${which}.numberFormat`, v, (m) => (m[which] = { ...m[which], numberFormat: v }));
+      },
+    });
+    this.axes = {
+      categoryAxis: axis("categoryAxis", new ChartAxisTitle(this, "categoryAxisTitle")) as ChartProxy["axes"]["categoryAxis"],
+      valueAxis: axis("valueAxis", new ChartAxisTitle(this, "valueAxisTitle")) as ChartProxy["axes"]["valueAxis"],
+    };
     this.legend = {
       set visible(v: boolean) {
         self.enqueueOnModel("legend.visible", v, (m) => (m.legend = { ...m.legend, visible: v }));

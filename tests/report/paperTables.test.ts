@@ -237,3 +237,29 @@ const haveSoffice = soffice.status === 0;
   }, 180000);
 });
 if (!haveSoffice) test.skip("printing the sample report: skipped because LibreOffice (soffice) is not installed", () => undefined);
+
+describe("the density charts", () => {
+  test("scatter with smooth lines, a numeric x axis fitted to D with a margin, at most five periods, y labels in General", async () => {
+    const JSZip = (await import("jszip")).default;
+    const { report, analysis } = (await runReport(parseCsv(CSV), JSON.stringify(ROLES))) as unknown as { report: Parameters<typeof writeReportXlsx>[0]; analysis: unknown };
+    void analysis;
+    const zip = await JSZip.loadAsync(await writeReportXlsx(report));
+    const charts = await Promise.all(Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).map((n) => zip.file(n)!.async("string")));
+    const dens = charts.filter((x) => x.includes("Kernel density of D"));
+    expect(dens.length).toBe(4); // All and three groups
+    for (const x of dens) {
+      expect(x).toContain('<c:scatterStyle val="smoothMarker"/>');
+      expect(x).toContain('<c:smooth val="1"/>');
+      expect((x.match(/<c:ser>/g) ?? []).length).toBe(5);
+      expect(x).toMatch(/<c:xVal><c:numRef>/);
+      const min = Number(/<c:valAx><c:axId val="\d+"\/><c:scaling><c:orientation val="minMax"\/><c:max val="([\d.]+)"\/><c:min val="([\d.]+)"\/>/.exec(x)![2]);
+      const max = Number(/<c:valAx><c:axId val="\d+"\/><c:scaling><c:orientation val="minMax"\/><c:max val="([\d.]+)"\/>/.exec(x)![1]);
+      expect(min).toBeGreaterThan(0);
+      expect(max).toBeLessThanOrEqual(1);
+      expect(max - min).toBeLessThan(1);
+      expect(x).toMatch(/<c:numFmt formatCode="General" sourceLinked="0"\/>/);
+      // the first, middle and last period are drawn
+      for (const p of ["2011", "2015", "2020"]) expect(x).toContain(`<c:v>${p}</c:v>`);
+    }
+  }, 120000);
+});
