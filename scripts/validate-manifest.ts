@@ -62,6 +62,7 @@ const XML_NS = "http://www.w3.org/XML/1998/namespace";
 const NAME_START = "A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
 const NAME_CHAR = NAME_START + "\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040";
 const NCNAME = `[${NAME_START}][${NAME_CHAR}]*`;
+// eslint-disable-next-line no-misleading-character-class -- XML 1.0 NameStartChar includes U+200C-U+200D (ZWNJ, ZWJ) as a range, on purpose
 const QNAME_RE = new RegExp(`^${NCNAME}(?::${NCNAME})?`);
 const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
@@ -88,6 +89,7 @@ export function parseXml(source: string): XmlElement {
     throw new XmlSyntaxError(reason, line, column);
   };
 
+  // eslint-disable-next-line no-control-regex -- finding the control characters XML 1.0 forbids is the point
   const bad = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.exec(text);
   if (bad) fail(`illegal character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`, bad.index);
 

@@ -9,8 +9,15 @@ import { CoordError } from "../src/engine/errors";
 
 export const FIXTURES = path.join(__dirname, "fixtures");
 
+/**
+ * A path under the shared folder beside the repo (../shared), or under COORDLAB_SHARED when set
+ * (e.g. to an empty folder, to see that the tests that need it skip).
+ */
+export function sharedPath(...parts: string[]): string {
+  return path.resolve(process.env.COORDLAB_SHARED ?? path.join(__dirname, "..", "..", "shared"), ...parts);
+}
+
 /** A JSON file of tests/fixtures/indices. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function loadFixture(name: string): any {
   return JSON.parse(fs.readFileSync(path.join(FIXTURES, "indices", name), "utf8"));
 }

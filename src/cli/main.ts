@@ -14,19 +14,28 @@ import { parseArgs } from "util";
 import { CoordError } from "../engine/errors";
 import { Cell, decodeCsvBytes, parseCsv } from "../report/csv";
 import { defaultOptions, parseOptions, parseSectionChoice, shownValue } from "../report/options";
-import { analysisToJson, runReport } from "../report/pipeline";
-import { guessRoles, rolesToJson } from "../report/roles";
+import { guessRoles, parseRoles, RolesFile, rolesToJson } from "../report/roles";
+import { ParsedWeights, parseWeightsCells, parseWeightsSpec, parseWeightsText, spatialWeightsRequest } from "../report/spatialWeights";
 import { SECTIONS } from "../report/sections";
-import { writeReportXlsx } from "../writer/xlsx";
-import { readXlsxCells } from "../writer/readXlsx";
 
+// The report pipeline and exceljs are loaded on first use, not at start-up, so that --help and
+// --print-roles answer at once (loading them takes most of a second).
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading, typed by the import types */
+const lazy = {
+  pipeline: () => require("../report/pipeline") as typeof import("../report/pipeline"),
+  xlsx: () => require("../writer/xlsx") as typeof import("../writer/xlsx"),
+  readXlsx: () => require("../writer/readXlsx") as typeof import("../writer/readXlsx"),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json is read at run time, not compiled into the program
 const VERSION: string = require("../../package.json").version;
 
 export function helpText(): string {
   const lines = [
     `CoordLab ${VERSION} — coupling coordination, geodetector and Haken model report`,
     "",
-    "Usage: npm run report -- <data.csv|data.xlsx> [flags] [options]",
+    "Usage: coordlab <data.csv|data.xlsx> [flags] [options]",
     "",
     "Flags:",
     "  --roles FILE        roles JSON (id, time, group, subsystems, factors; or y + factors)",
@@ -35,10 +44,21 @@ export function helpText(): string {
     "  --sheet NAME        sheet of an XLSX file (default: the first)",
     "  --out FILE          report workbook (default: report.xlsx)",
     "  --json FILE         also write the analysis as JSON",
-    "  --drop-incomplete   drop rows with empty cells (with a warning) instead of failing",
+    "  --drop-incomplete   drop rows with empty cells (with a warning): an alias of --missing drop",
     "  --sections a,b      run only these sections (and those they need), e.g. weights,coupling",
     "  --skip a,b          do not run these sections, e.g. haken (the Summary lists what was skipped)",
     "  --quiet             no progress on stderr",
+    "",
+    "Spatial weights (the spatial section runs only with them; or \"weights\" and \"coords\" in the roles):",
+    "  --weights FILE      an n x n matrix with unit labels in row 1 and column A, or an edge list",
+    "                      (from,to[,weight]) as CSV/XLSX; a GeoDa .gal or .gwt file",
+    "  --weights china-provinces | china-provinces-island",
+    "                      China's 31 provinces, queen contiguity (Natural Earth), Hainan linked to",
+    "                      Guangdong or left an island; names in English or Chinese; a subset of",
+    "                      provinces takes the sub-matrix",
+    "  --weights knn:6 --coords lon,lat     6 nearest neighbours (great-circle; x,y: Euclidean)",
+    "  --weights band:500 --coords lon,lat  neighbours within 500 km",
+    "  --weights idw:1 --coords lon,lat     inverse distance 1/d (idw:2 1/d², idw:1:800 within 800 km)",
     "  --help              this text",
     "",
     `Sections, in order: ${SECTIONS.sections.map((s) => s.id).join(", ")}`,
@@ -64,11 +84,55 @@ export async function readCells(file: string, sheet?: string): Promise<{ cells: 
   }
   const ext = path.extname(file).toLowerCase();
   if (ext === ".xlsx" || ext === ".xlsm") {
-    const r = await readXlsxCells(new Uint8Array(bytes), { sheet });
+    const r = await lazy.readXlsx().readXlsxCells(new Uint8Array(bytes), { sheet });
     return { cells: r.cells, sheetName: r.sheetName };
   }
   if (ext === ".csv" || ext === ".txt" || ext === ".tsv") return { cells: parseCsv(decodeCsvBytes(new Uint8Array(bytes)).text) };
   throw new CoordError("OPTION", `${file}: unsupported file type '${ext || "(none)"}'; give a .csv or .xlsx file`, { argument: "data" });
+}
+
+/**
+ * The roles with their "weights" resolved for the spatial section: a file (the --weights option,
+ * or the roles' "weights" relative to the roles file) read and parsed, or the coordinates of a
+ * builder (knn:6 with --coords lon,lat, or the roles' "coords") taken from the data. Presets stay
+ * as their name. Without weights the roles are returned as they are.
+ */
+export async function withSpatialWeights(rolesText: string, cells: Cell[][], o: { weights: string; coords: string }, rolesDir: string): Promise<string | RolesFile> {
+  let file: Record<string, unknown>;
+  try {
+    file = JSON.parse(rolesText) as Record<string, unknown>;
+  } catch {
+    return rolesText; // runReport names the JSON error
+  }
+  const fromRoles = !o.weights.trim() && typeof file.weights === "string" && file.weights.trim() !== "";
+  const raw = o.weights.trim() || (fromRoles ? (file.weights as string).trim() : "");
+  if (!raw) return file as unknown as RolesFile;
+  const spec = parseWeightsSpec(raw);
+  let parsed: ParsedWeights | undefined;
+  if (spec.kind === "file") {
+    const where = fromRoles ? path.resolve(rolesDir, spec.path) : spec.path;
+    const ext = path.extname(where).toLowerCase();
+    if (ext === ".gal" || ext === ".gwt") {
+      let text: string;
+      try {
+        text = fs.readFileSync(where, "utf8");
+      } catch {
+        throw new CoordError("IO", `cannot read the weights file ${where}`, { argument: "weights" });
+      }
+      parsed = parseWeightsText(text, { source: path.basename(where) });
+    } else {
+      const w = await readCells(where).catch((e) => {
+        throw e instanceof CoordError && e.code === "IO" ? new CoordError("IO", `cannot read the weights file ${where}`, { argument: "weights" }) : e;
+      });
+      parsed = parseWeightsCells(w.cells, { source: path.basename(where) });
+    }
+  }
+  const coords = o.coords.trim() || (Array.isArray(file.coords) ? file.coords.join(",") : typeof file.coords === "string" ? file.coords : "");
+  const needsId = !parsed && spec.kind !== "preset";
+  const header = (cells.find((r) => r.some((c) => c !== null && c !== "")) ?? []) as Cell[];
+  const idColumn = needsId ? parseRoles(file, header).id ?? "" : "";
+  const input = spatialWeightsRequest({ weights: raw, coords, cells, idColumn, file: parsed });
+  return { ...file, weights: input } as unknown as RolesFile;
 }
 
 function writeAtomic(file: string, data: Uint8Array | string): void {
@@ -147,19 +211,23 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       }
     }
     if (v["print-roles"]) {
-      out(v.roles ? rolesToJson(JSON.parse(roles)) : roles);
+      // given roles are checked against the headers and printed in the file shape
+      const header = cells.find((r) => r.some((c) => c !== null && c !== "")) ?? [];
+      out(v.roles ? rolesToJson(parseRoles(roles, header)) : roles);
       return 0;
     }
+    const rolesInput = await withSpatialWeights(roles, cells, options as unknown as { weights: string; coords: string }, v.roles ? path.dirname(v.roles as string) : ".");
+    const { analysisToJson, runReport } = lazy.pipeline();
     const result = await runReport(
       cells,
-      roles,
+      rolesInput,
       options,
       { onProgress: (_stage, _fraction, label) => progress(`… ${label.en}`) },
       { source: path.basename(file) + (sheetName ? ` [${sheetName}]` : ""), version: VERSION, panel: { dropIncomplete: !!v["drop-incomplete"] }, sections },
     );
     const outFile = (v.out as string) ?? "report.xlsx";
     progress(`… Writing ${outFile}`);
-    const bytes = await writeReportXlsx(result.report);
+    const bytes = await lazy.xlsx().writeReportXlsx(result.report);
     const jsonText = v.json ? analysisToJson(result) : undefined;
     writeAtomic(outFile, bytes);
     if (v.json && jsonText) writeAtomic(v.json as string, jsonText);

@@ -52,8 +52,9 @@ function weightedSum(z: number[][], rows: number[], w: number[], U: number[], ro
  * is scored with its own weights, on the shifted z unless `scoreOn: "unshifted"`).
  *
  * @example
- * compositeIndex([[0, 1], [0.5, 0.2]], [0.75, 0.25]).U; // [0.25, 0.425]
- * compositeIndex(entropyWeights(x, { shift: 0.0001 }), { scoreOn: "unshifted" }).U;
+ * compositeIndex([[0, 1], [0.5, 0.2]], [0.75, 0.25]).U; // => [0.25, 0.425]
+ * // import { entropyWeights } from "./weights/entropy";
+ * // compositeIndex(entropyWeights(x, { shift: 0.0001 }), { scoreOn: "unshifted" }).U: U on the unshifted z
  */
 export function compositeIndex(z: ArrayLike<ArrayLike<unknown>>, weights: ArrayLike<unknown>, options?: CompositeOptions): CompositeResult;
 export function compositeIndex(weighting: Weighting, options?: CompositeFromWeightingOptions): CompositeResult;

@@ -259,9 +259,9 @@ function fromColumns(cols: ArrayLike<ArrayLike<unknown>>, argument: string, name
  * `layout: 'columns'`), METHODS.md M5.
  *
  * @example
- * coupling([[0.2, 0.8], [0.5, 0.5]]);
+ * coupling([[0.2, 0.8], [0.5, 0.5]]); // =>
  * // { C: [0.8, 1], T: [0.5, 0.5], D: [0.6324555320336759, 0.7071067811865476], form: 'standard', ... }
- * coupling([[0.2, 0.5], [0.8, 0.5]], { layout: 'columns', form: 'fan' }).C; // [0.3999999999999999, 1]
+ * coupling([[0.2, 0.5], [0.8, 0.5]], { layout: 'columns', form: 'fan' }).C; // => [0.3999999999999999, 1]
  */
 export function coupling(U: ArrayLike<ArrayLike<unknown>>, options?: CouplingOptions & { onUndefined?: "error" }): CouplingResult<number>;
 export function coupling(U: ArrayLike<ArrayLike<unknown>>, options: CouplingOptions & { onUndefined: "null" }): CouplingResult<number | null>;
@@ -296,8 +296,8 @@ export function coupling(U: ArrayLike<ArrayLike<unknown>>, options: CouplingOpti
  * C, T and D of a single row of subsystem scores u = (U_1..U_n), n ≥ 2 (METHODS.md M5).
  *
  * @example
- * couplingRow([0.2, 0.8]); // { C: 0.8, T: 0.5, D: 0.6324555320336759 }
- * couplingRow([0, 0], { onUndefined: 'null' }); // { C: null, T: 0, D: null }
+ * couplingRow([0.2, 0.8]); // => { C: 0.8, T: 0.5, D: 0.6324555320336759 }
+ * couplingRow([0, 0], { onUndefined: 'null' }); // => { C: null, T: 0, D: null }
  */
 export function couplingRow(u: ArrayLike<unknown>, options?: CouplingOptions & { onUndefined?: "error" }): CouplingRowResult<number>;
 export function couplingRow(u: ArrayLike<unknown>, options: CouplingOptions & { onUndefined: "null" }): CouplingRowResult<number | null>;

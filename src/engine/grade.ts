@@ -141,9 +141,9 @@ function gradeOne(
  * label (English or Chinese) and its broad class.
  *
  * @example
- * gradeD(0.3); // { gradeNo: 4, label: 'Mild disorder', broadClassNo: 1, broadClass: 'Dysfunctional decline', D: 0.3 }
- * gradeD(0.3, { closure: 'right', language: 'zh' }).label; // '中度失调'
- * gradeD(0.29951, { decimals: 3 }).gradeNo; // 4 (graded as the printed 0.300)
+ * gradeD(0.3); // => { gradeNo: 4, label: 'Mild disorder', broadClassNo: 1, broadClass: 'Dysfunctional decline', D: 0.3 }
+ * gradeD(0.3, { closure: 'right', language: 'zh' }).label; // => '中度失调'
+ * gradeD(0.29951, { decimals: 3 }).gradeNo; // => 4 (graded as the printed 0.300)
  */
 export function gradeD(D: unknown, options: GradeOptions = {}): GradeResult {
   return gradeOne(D, gradeOptions(options), options.argument ?? "D", undefined);
@@ -153,7 +153,7 @@ export function gradeD(D: unknown, options: GradeOptions = {}): GradeResult {
  * Grades of a column of D values (METHODS.md M6); an error names the row.
  *
  * @example
- * gradeDColumn([0.05, 0.95]).map((g) => g.gradeNo); // [1, 10]
+ * gradeDColumn([0.05, 0.95]).map((g) => g.gradeNo); // => [1, 10]
  */
 export function gradeDColumn(D: ArrayLike<unknown>, options: GradeOptions = {}): GradeResult[] {
   const argument = options.argument ?? "D";
@@ -183,8 +183,8 @@ export interface StageResult {
  * (0.8, 1] high-level.
  *
  * @example
- * couplingStage(0.5); // { stage: 2, label: 'Antagonism' }
- * couplingStage(0.95, { language: 'zh' }).label; // '高水平耦合'
+ * couplingStage(0.5); // => { stage: 2, label: 'Antagonism' }
+ * couplingStage(0.95, { language: 'zh' }).label; // => '高水平耦合'
  */
 export function couplingStage(C: unknown, options: { language?: Language; argument?: string } = {}): StageResult {
   const argument = options.argument ?? "C";
@@ -223,9 +223,9 @@ const THETA_TOL = 1e-12;
  * U1 > U2 + θ subsystem 2 lags, U2 > U1 + θ subsystem 1 lags.
  *
  * @example
- * relativeType(0.6, 0.45); // { code: 1, label: 'Subsystem 2 lags' }
- * relativeType(0.2, 0.8, { names: ['Urbanization', 'Ecology'] }).label; // 'Urbanization lags'
- * relativeType(0.5, 0.55, { language: 'zh' }).label; // '同步'
+ * relativeType(0.6, 0.45); // => { code: 1, label: 'Subsystem 2 lags' }
+ * relativeType(0.2, 0.8, { names: ['Urbanization', 'Ecology'] }).label; // => 'Urbanization lags'
+ * relativeType(0.5, 0.55, { language: 'zh' }).label; // => '同步'
  */
 export function relativeType(U1: unknown, U2: unknown, options: RelativeTypeOptions = {}): RelativeTypeResult {
   const u1 = assertFinite(U1, "U1");

@@ -41,8 +41,8 @@ const SQRT_2PI = Math.sqrt(2 * Math.PI);
  *
  * @example
  * const r = kernelDensity([1, 2, 3, 4, 10], { points: [2.5] });
- * r.bandwidth;  // 0.9·min(3.5355, 2/1.349)·5^(-1/5) = 0.96708924...
- * r.density[0]; // 0.19392077...
+ * r.bandwidth; // => 0.967089 (0.9·min(3.5355, 2/1.349)·5^(-1/5))
+ * r.density[0]; // => 0.193921
  */
 export function kernelDensity(values: ArrayLike<unknown>, options: KdeOptions = {}): KdeResult {
   const argument = options.argument ?? "values";
@@ -111,7 +111,7 @@ export interface BandwidthOptions {
  * nrd 1.06·min(s, IQR/1.34)·n^(-1/5). When min(s, IQR/c) = 0 (IQR = 0), s is used.
  *
  * @example
- * kdeBandwidth([1, 2, 3, 4, 10], "scipy_scott"); // 3.5355339·5^(-1/5) = 2.56248307...
+ * kdeBandwidth([1, 2, 3, 4, 10], "scipy_scott"); // => 2.562483 (3.5355339·5^(-1/5))
  */
 export function kdeBandwidth(values: ArrayLike<unknown>, rule: BandwidthRule = "silverman", options: BandwidthOptions = {}): number {
   const argument = options.argument ?? "values";

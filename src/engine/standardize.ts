@@ -210,7 +210,7 @@ function finiteRows(matrix: ArrayLike<ArrayLike<unknown>>, argument: string, nam
  * and `constant` for a column with range = max - min = 0.
  *
  * @example
- * minMaxRow([2, 30], [1, 10], [4, 30], Float64Array.from([3, 20]), [true, false], 0); // [0.3333333333333333, 0]
+ * minMaxRow([2, 30], [1, 10], [4, 30], Float64Array.from([3, 20]), [true, false], 0); // => [0.3333333333333333, 0]
  */
 function minMaxRow(row: ArrayLike<number>, min: number[], max: number[], range: Float64Array, benefit: boolean[], constant: 0 | 1): number[] {
   const cols = min.length;
@@ -288,7 +288,7 @@ export function poolMinMax(x: ArrayLike<ArrayLike<number>>, rows: number[], cols
  * the rows pooled (all rows, or the rows of each period); then optionally z + δ or a + (b - a)z.
  *
  * @example
- * standardize([[1, 10], [2, 30], [4, 20]], { directions: ["+", "-"] }).z;
+ * standardize([[1, 10], [2, 30], [4, 20]], { directions: ["+", "-"] }).z; // =>
  * // [[0, 1], [0.3333333333333333, 0], [1, 0.5]]
  */
 export function standardize(matrix: ArrayLike<ArrayLike<unknown>>, options: StandardizeOptions = {}): StandardizeResult {

@@ -7,7 +7,8 @@
  * the reason. One small group never fails the report.
  */
 import { CoordError } from "../engine/errors";
-import { AUTO_CATEGORICAL_MAX_LEVELS, discretize, DiscretizeMethod } from "../engine/geodetector/discretize";
+import { discretize, DiscretizeMethod } from "../engine/geodetector/discretize";
+import { factorKind as decideFactorKind } from "../engine/geodetector/factorKind";
 import { encodeStrata } from "../engine/geodetector/strata";
 import { optimalDiscretization } from "../engine/geodetector/optimal";
 import { factorDetector } from "../engine/geodetector/factorDetector";
@@ -28,10 +29,15 @@ export interface GeoFactorRow {
   k: number | null;
   breaks: number[] | null;
   q: number | null;
+  /** non-central F p (R geodetector, GD); null with the reason when undefined */
   p: number | null;
+  /** central F p, the test of H0: q = 0 (M8) */
+  pCentral: number | null;
   n: number;
-  /** why q is empty, when it is */
+  /** why q (or p) is empty, when it is */
   reason?: string;
+  /** every stratum holds one unit: q = 1 trivially, never a finding (not headlined) */
+  trivial?: boolean;
 }
 
 export interface GeoInteractionRow {
@@ -43,7 +49,11 @@ export interface GeoInteractionRow {
   qb: number;
   q: number;
   p: number | null;
+  pCentral: number | null;
   type: string;
+  /** every overlay stratum holds one unit: q12 = 1 trivially */
+  trivial?: boolean;
+  reason?: string;
 }
 
 export interface GeoRiskRow {
@@ -92,7 +102,15 @@ interface Section {
   period: string | null;
   group: string;
   y: number[];
-  factors: Array<{ column: string; values: Array<number | string | null>; kind: StrataKind }>;
+  factors: Array<{
+    column: string;
+    values: Array<number | string | null>;
+    kind: StrataKind;
+    /** Strata decided on all units of the period (groupStrata "national"), on this section's rows. */
+    preset?: Stratified;
+    /** Why the factor is not assessed in this section (the group column within a single group). */
+    skip?: string;
+  }>;
 }
 
 /** How a factor becomes strata: each value one stratum, or numeric classes. */
@@ -100,15 +118,13 @@ type StrataKind = "categorical" | "numeric";
 
 /**
  * The kind of a factor, decided once on the whole cross-section (all units of a period) so that
- * a small group does not turn a numeric factor into one stratum per unit: categorical when the
- * roles say so, when it holds text, or when it has at most 10 distinct values (GEOQ's "auto"
- * rule); otherwise numeric, discretized by the report's method.
+ * a small group does not turn a numeric factor into one stratum per unit, by the engine's one
+ * rule (factorKind, M8): the declared kind, text, an explicit discretization (a method other
+ * than auto), then whole numbers with at most 10 levels and fewer than n/2 levels.
  */
-export function factorKind(f: PanelFactor, rows?: number[]): StrataKind {
-  if (f.kind === "categorical") return "categorical";
+export function factorKind(f: PanelFactor, rows?: number[], explicitDiscretization = false): StrataKind {
   const vals = (rows ? rows.map((r) => f.values[r]) : f.values).filter((v) => v !== null && v !== "");
-  if (vals.some((v) => typeof v !== "number")) return "categorical";
-  return new Set(vals).size <= AUTO_CATEGORICAL_MAX_LEVELS ? "categorical" : "numeric";
+  return decideFactorKind(vals, { declared: f.declared ?? null, explicitDiscretization, argument: f.column }).kind;
 }
 
 interface Stratified {
@@ -143,7 +159,7 @@ function stratify(
   }
   const xs = x as number[];
   if (o.discretization === "optimal") {
-    const r = optimalDiscretization(y, xs, { argument: column });
+    const r = optimalDiscretization(y, xs, { argument: column, methods: o.optimalMethods, ks: o.optimalK });
     for (const g of r.grid)
       grid.push({ period: section.period, group: section.group, factor: column, method: g.method, k: g.k, q: g.q, skipped: g.skipped ?? null });
     return { column, codes: r.best.codes, labels: intervalLabels(r.best.breaks), method: `optimal: ${r.best.method}`, k: r.best.kActual, breaks: r.best.breaks };
@@ -169,8 +185,27 @@ function reasonOf(e: unknown): string {
   throw e;
 }
 
-/** Run the four detectors on one cross-section; problems become reasons and warnings. */
-export function geodetectSection(section: Section, o: ReportOptions, out: GeoAnalysis, warnings: string[]): void {
+/**
+ * The strata of a national stratification (decided on all units of the period) on a subset of
+ * its rows, codes compacted to the strata present.
+ */
+function subsetStrata(s: Stratified, positions: number[]): Stratified {
+  const remap = new Map<number, number>();
+  const present = [...new Set(positions.map((i) => s.codes[i]))].sort((a, b) => a - b);
+  present.forEach((c, i) => remap.set(c, i));
+  return {
+    ...s,
+    codes: Int32Array.from(positions, (i) => remap.get(s.codes[i])!),
+    labels: present.map((c) => s.labels[c]),
+  };
+}
+
+/**
+ * Run the four detectors on one cross-section; problems become reasons and warnings. Returns
+ * the strata used, by column (the national strata when this is the all-units section).
+ */
+export function geodetectSection(section: Section, o: ReportOptions, out: GeoAnalysis, warnings: string[]): Map<string, Stratified> {
+  const used = new Map<string, Stratified>();
   const where = `${section.group}${section.period !== null ? " " + section.period : ""}`;
   const { y } = section;
   const strata: Stratified[] = [];
@@ -179,21 +214,44 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
     f.values.forEach((v, i) => {
       if (v !== null && v !== "") keep.push(i);
     });
-    const row: GeoFactorRow = { period: section.period, group: section.group, factor: f.column, method: "", k: null, breaks: null, q: null, p: null, n: keep.length };
+    const row: GeoFactorRow = { period: section.period, group: section.group, factor: f.column, method: "", k: null, breaks: null, q: null, p: null, pCentral: null, n: keep.length };
+    if (f.skip) {
+      row.reason = f.skip;
+      out.factors.push(row);
+      continue;
+    }
     try {
-      if (keep.length < f.values.length)
-        throw new CoordError("MISSING", `${f.values.length - keep.length} empty cell(s) in ${f.column}; the geodetector needs every row`, { argument: f.column });
-      if (new Set(y).size < 2) throw new CoordError("CONSTANT", `y is constant in ${where}; q is undefined`, { argument: "y" });
-      const s = stratify(f.column, f.kind, f.values as Array<number | string>, y, o, where, warnings, out.grid, section);
+      const complete = keep.length === f.values.length;
+      // M8: missing x: an error naming the factor, unless the rows are dropped (per factor)
+      if (!complete && o.missing !== "drop")
+        throw new CoordError("MISSING", `${f.values.length - keep.length} empty cell(s) in ${f.column}; the geodetector needs every row (or --missing drop)`, {
+          argument: f.column,
+        });
+      const ys = complete ? y : keep.map((i) => y[i]);
+      if (new Set(ys).size < 2) throw new CoordError("CONSTANT", `y is constant in ${where}; q is undefined`, { argument: "y" });
+      const values = (complete ? f.values : keep.map((i) => f.values[i])) as Array<number | string>;
+      const s = complete && f.preset ? f.preset : stratify(f.column, f.kind, values, ys, o, where, warnings, out.grid, section);
+      if (complete) used.set(f.column, s);
+      else
+        warnings.push(
+          `Geodetector ${where}, ${f.column}: ${f.values.length - keep.length} row(s) with an empty cell left out of its factor and risk detectors; ` +
+            `not in the interaction and ecological detectors${f.preset ? "; strata decided on these rows" : ""}.`,
+        );
       row.method = s.method;
       row.k = s.k;
       row.breaks = s.breaks;
-      const r = factorDetector(y, s.codes, { ddof: o.ddof });
+      const r = factorDetector(ys, s.codes, { ddof: o.ddof });
       row.q = r.q;
       row.p = r.pValue;
+      row.pCentral = r.pCentral;
       row.n = r.N;
-      strata.push(s);
-      const risk = riskDetector(y, s.codes, { alpha: o.geoAlpha });
+      if (r.oneUnitPerStratum) {
+        row.trivial = true;
+        row.reason = r.reason;
+        warnings.push(`Geodetector ${where}, ${f.column}: ${r.reason}; not a finding.`);
+      }
+      if (complete) strata.push(s);
+      const risk = riskDetector(ys, s.codes, { alpha: o.geoAlpha });
       out.risk.push({
         period: section.period,
         group: section.group,
@@ -223,7 +281,19 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
         { ddof: o.ddof },
       );
       for (const r of inter.pairs)
-        out.interactions.push({ period: section.period, group: section.group, a: r.a, b: r.b, qa: r.q1, qb: r.q2, q: r.q12, p: r.pValue, type: r.type });
+        out.interactions.push({
+          period: section.period,
+          group: section.group,
+          a: r.a,
+          b: r.b,
+          qa: r.q1,
+          qb: r.q2,
+          q: r.q12,
+          p: r.pValue,
+          pCentral: r.pCentral,
+          type: r.type,
+          ...(r.oneUnitPerStratum ? { trivial: true, reason: r.reason } : {}),
+        });
       const eco = ecologicalDetector(
         y,
         strata.map((s) => ({ name: s.column, codes: s.codes })),
@@ -244,6 +314,7 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
       warnings.push(`Geodetector ${where}, interaction: ${reasonOf(e)}`);
     }
   }
+  return used;
 }
 
 /** Periods the geodetector runs on: first, middle and last (the seed paper's 2011, 2015, 2020), all, or given. */
@@ -267,6 +338,7 @@ export function geoPeriods(panel: Panel, o: ReportOptions, warnings: string[]): 
 export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOptions, warnings: string[]): GeoAnalysis {
   const periods = geoPeriods(panel, o, warnings);
   const groups = [ALL_GROUP, ...(panel.groups ? distinctGroups(panel.groups) : [])];
+  const groupColumn = panel.roles.kind === "panel" ? panel.roles.group : undefined;
   const out: GeoAnalysis = { y: "D", periods: periods.map((p) => panel.periodLabels[panel.periods.indexOf(p)]), groups, factors: [], interactions: [], risk: [], ecological: [], grid: [] };
   for (const p of periods) {
     const label = panel.periodLabels[panel.periods.indexOf(p)];
@@ -274,7 +346,9 @@ export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOp
     obs.forEach((x, r) => {
       if (x.time === p) periodRows.push(r);
     });
-    const kinds = panel.factors.map((f) => factorKind(f, periodRows));
+    const kinds = panel.factors.map((f) => factorKind(f, periodRows, o.discretization !== "auto"));
+    const position = new Map(periodRows.map((r, i) => [r, i]));
+    let national = new Map<string, Stratified>();
     for (const g of groups) {
       const rows: number[] = [];
       obs.forEach((x, r) => {
@@ -284,17 +358,27 @@ export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOp
         warnings.push(`Geodetector ${g} ${label}: fewer than 2 units; skipped.`);
         continue;
       }
-      geodetectSection(
+      // M8: by default the strata are decided once on all units of the period (the seed paper's
+      // six levels over the 31 provinces) and q is computed within each group on those strata
+      const positions = rows.map((r) => position.get(r)!);
+      const used = geodetectSection(
         {
           period: label,
           group: g,
           y: rows.map((r) => obs[r].D),
-          factors: panel.factors.map((f: PanelFactor, j) => ({ column: f.column, values: rows.map((r) => f.values[r]), kind: kinds[j] })),
+          factors: panel.factors.map((f: PanelFactor, j) => {
+            const base = { column: f.column, values: rows.map((r) => f.values[r]), kind: kinds[j] };
+            if (g !== ALL_GROUP && f.column === groupColumn)
+              return { ...base, skip: `the group column is constant within the group ${g}: its q is computed over all units only` };
+            const s = national.get(f.column);
+            return g !== ALL_GROUP && o.groupStrata === "national" && s ? { ...base, preset: subsetStrata(s, positions) } : base;
+          }),
         },
         o,
         out,
         warnings,
       );
+      if (g === ALL_GROUP) national = used;
     }
   }
   return out;
@@ -308,10 +392,12 @@ export function geodetectorOnRows(
   groups: string[] | undefined,
   o: ReportOptions,
   warnings: string[],
+  groupColumn?: string,
 ): GeoAnalysis {
   const gs = [ALL_GROUP, ...(groups ? distinctGroups(groups) : [])];
-  const kinds = factors.map((f) => factorKind(f));
+  const kinds = factors.map((f) => factorKind(f, undefined, o.discretization !== "auto"));
   const out: GeoAnalysis = { y: yColumn, periods: [], groups: gs, factors: [], interactions: [], risk: [], ecological: [], grid: [] };
+  let national = new Map<string, Stratified>();
   for (const g of gs) {
     const rows: number[] = [];
     for (let i = 0; i < y.length; i++) if (g === ALL_GROUP || groups![i] === g) rows.push(i);
@@ -319,13 +405,24 @@ export function geodetectorOnRows(
       warnings.push(`Geodetector ${g}: fewer than 2 rows; skipped.`);
       continue;
     }
-    geodetectSection(
-      { period: null, group: g, y: rows.map((r) => y[r]), factors: factors.map((f, j) => ({ column: f.column, values: rows.map((r) => f.values[r]), kind: kinds[j] })) },
+    const used = geodetectSection(
+      {
+        period: null,
+        group: g,
+        y: rows.map((r) => y[r]),
+        factors: factors.map((f, j) => {
+          const base = { column: f.column, values: rows.map((r) => f.values[r]), kind: kinds[j] };
+          if (g !== ALL_GROUP && f.column === groupColumn)
+            return { ...base, skip: `the group column is constant within the group ${g}: its q is computed over all rows only` };
+          const s = national.get(f.column);
+          return g !== ALL_GROUP && o.groupStrata === "national" && s ? { ...base, preset: subsetStrata(s, rows) } : base;
+        }),
+      },
       o,
       out,
       warnings,
     );
+    if (g === ALL_GROUP) national = used;
   }
   return out;
 }
-

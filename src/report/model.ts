@@ -64,7 +64,8 @@ export interface TableRef {
 
 /** A chart to draw from one table: x from one column, one series per series column. */
 export interface ChartSpec {
-  type: "line" | "column" | "scatter";
+  /** "stackedColumn": the series stacked in one column per category (e.g. contributions adding up to a total). */
+  type: "line" | "column" | "stackedColumn" | "scatter";
   title: string;
   tableRef: TableRef;
   /** Key of the column that gives the x values (categories for line/column charts). */
@@ -353,14 +354,17 @@ export function reportProblems(report: Report): string[] {
 /** Longest sheet name Excel accepts. */
 export const MAX_SHEET_NAME = 31;
 
+// on a line of its own, so that the directive stays next to it whatever the layout
+// eslint-disable-next-line no-control-regex -- control characters are what is removed
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /**
  * An Excel-safe sheet name: `[]:*?/\` replaced by "_", control characters removed, no
  * leading/trailing apostrophe or blanks, at most 31 characters (cut at a code point), not
  * empty (then "Sheet"), not the reserved "History".
  */
 export function sanitizeSheetName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  let s = String(name ?? "").replace(/[\u0000-\u001f\u007f]/g, "").replace(/[[\]:*?/\\]/g, "_");
+  let s = String(name ?? "").replace(CONTROL_CHARACTERS, "").replace(/[[\]:*?/\\]/g, "_");
   s = s.trim().replace(/^'+|'+$/g, "").trim();
   s = cutCodePoints(s, MAX_SHEET_NAME).replace(/'+$/, "").trim();
   if (s === "") s = "Sheet";

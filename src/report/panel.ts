@@ -13,15 +13,46 @@
  */
 import { CoordError } from "../engine/errors";
 import { describeValue } from "../engine/validate";
+import { factorKind, textInNumericFactor } from "../engine/geodetector/factorKind";
+import { interpolateWithinUnits } from "../engine/interpolate";
 import { Cell, parseNumber } from "./csv";
 import { columnLetter } from "./model";
 import { Direction, FactorKind, GeoRoles, PanelRoles, Roles, RolesFile, parseRoles } from "./roles";
 
+/** What to do with an empty indicator or factor cell (the report's --missing). */
+export type MissingMode = "error" | "drop" | "interpolate";
+export const MISSING_MODES: readonly MissingMode[] = ["error", "drop", "interpolate"];
+
 export interface PanelOptions {
-  /** Drop rows with an empty id, time or indicator cell (with a warning) instead of failing. */
+  /**
+   * Empty cells: "error" (default, naming the cell), "drop" the row (with a warning), or
+   * "interpolate": an empty indicator or numeric factor cell is filled within its unit's series,
+   * linearly in time between the nearest observed periods, with the nearest value at the ends
+   * (each filled cell listed in `filled`). An empty id or time cell is an error in every mode but drop.
+   */
+  missing?: MissingMode;
+  /** Alias of missing: "drop" (the command line's --drop-incomplete). */
   dropIncomplete?: boolean;
   /** 1-based sheet row of the column names; default the first non-empty row. */
   headerRow?: number;
+}
+
+/** One cell filled by missing "interpolate". */
+export interface FilledPanelCell {
+  unit: string;
+  period: string;
+  column: string;
+  value: number;
+  how: "linear" | "nearest";
+  /** 1-based sheet row. */
+  row: number;
+}
+
+/** The missing mode of the options (dropIncomplete is an alias of "drop"). */
+export function missingMode(options: PanelOptions): MissingMode {
+  const m = options.missing ?? (options.dropIncomplete ? "drop" : "error");
+  if (!MISSING_MODES.includes(m)) throw new CoordError("OPTION", `missing must be one of ${MISSING_MODES.join(", ")}; got '${String(m)}'`, { argument: "missing" });
+  return m;
 }
 
 export interface PanelIndicator {
@@ -34,8 +65,15 @@ export interface PanelIndicator {
 
 export interface PanelFactor {
   column: string;
-  /** "numeric" when every non-empty cell is a number (or forced by the roles), else "categorical". */
+  /**
+   * How the values are stored: "numeric" when the column is mostly numeric by the engine's rule
+   * (factorKind, M8: numbers with at most missing markers such as 'n/a', or more than half
+   * numbers) or declared numeric, else "categorical" (text). Whether a numeric factor is then
+   * treated as categorical (few whole-number levels) is decided per period by the geodetector.
+   */
   kind: FactorKind;
+  /** The kind the roles declare (`{ "column": ..., "kind": ... }`): always wins. */
+  declared?: FactorKind;
   /** One value per panel row: a number (numeric), a string (categorical), null when empty. */
   values: Array<number | string | null>;
   /** Number of empty cells. */
@@ -87,6 +125,8 @@ export interface Panel {
   gaps: PanelGap[];
   /** Rows dropped by `dropIncomplete`: 1-based sheet row and why. */
   dropped: Array<{ row: number; reason: string }>;
+  /** Cells filled by missing "interpolate": unit, period label, column, value used, and how. */
+  filled: FilledPanelCell[];
   /** For the report's Summary: gaps, dropped rows, empty factor cells, units in two groups... */
   warnings: string[];
   /** Column names of the header row. */
@@ -215,15 +255,22 @@ function buildFactors(
   factors: Array<{ column: string; kind?: FactorKind }>,
   col: (name: string) => number,
   warnings: string[],
+  drop = false,
 ): PanelFactor[] {
   return factors.map((f) => {
     const j = col(f.column);
     const raw = kept.map((r) => cells[r][j] ?? null);
-    const missingRows = kept.filter((r) => isEmpty(cells[r][j])).map((r) => r + 1);
-    const allNumbers = raw.every((c) => isEmpty(c) || cellNumber(c) !== null);
-    const kind: FactorKind = f.kind ?? (allNumbers && raw.some((c) => !isEmpty(c)) ? "numeric" : "categorical");
+    // the engine's rule (M8, issue 11): text cells in a mostly numeric column are missing values
+    const parsed = raw.map((c) => (isEmpty(c) ? null : (cellNumber(c) ?? cellText(c))));
+    const decision = factorKind(parsed, { declared: f.kind ?? null, argument: f.column });
+    const kind: FactorKind = f.kind ?? (decision.basis === "text" || parsed.every((v) => v === null) ? "categorical" : "numeric");
+    const textRows = kind === "numeric" ? decision.textRows : [];
+    if (textRows.length > 0 && !drop)
+      throw textInNumericFactor(parsed, textRows, f.column, (i) => at(kept[i] + 1, f.column), { argument: "data", row: kept[textRows[0]], column: f.column });
+    const textSet = new Set(textRows);
+    const missingRows = kept.filter((r, i) => isEmpty(cells[r][j]) || textSet.has(i)).map((r) => r + 1);
     const values = raw.map((c, i): number | string | null => {
-      if (isEmpty(c)) return null;
+      if (isEmpty(c) || textSet.has(i)) return null;
       if (kind === "categorical") return typeof c === "number" ? String(c) : cellText(c);
       const v = cellNumber(c);
       if (v === null)
@@ -234,9 +281,17 @@ function buildFactors(
         );
       return v;
     });
-    if (missingRows.length > 0)
-      warnings.push(`factor "${f.column}": ${plural(missingRows.length, "empty cell")} (row ${listRows(missingRows)}); those rows are left out of this factor's detectors`);
-    return { column: f.column, kind, values, missing: missingRows.length };
+    if (textRows.length > 0)
+      warnings.push(
+        `factor "${f.column}": ${plural(textRows.length, "text cell")} in a numeric column taken as missing (${textRows
+          .slice(0, 8)
+          .map((i) => `row ${kept[i] + 1} '${cellText(raw[i])}'`)
+          .join(", ")}${textRows.length > 8 ? ", ..." : ""})`,
+      );
+    const empty = missingRows.length - textRows.length;
+    if (empty > 0)
+      warnings.push(`factor "${f.column}": ${plural(empty, "empty cell")} (row ${listRows(kept.filter((r) => isEmpty(cells[r][j])).map((r) => r + 1))}); those rows are left out of this factor's detectors`);
+    return { column: f.column, kind, ...(f.kind ? { declared: f.kind } : {}), values, missing: missingRows.length };
   });
 }
 
@@ -263,7 +318,9 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
       argument: "roles",
     });
   const warnings = [...sheet.warnings];
-  const drop = options.dropIncomplete === true;
+  const mode = missingMode(options);
+  const drop = mode === "drop";
+  const interpolate = mode === "interpolate";
   const { col } = sheet;
   const jId = col(roles.id);
   const jTime = col(roles.time);
@@ -298,7 +355,9 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
     if (isEmpty(row[jTime])) empties.push(roles.time);
     for (const d of indicatorDefs) {
       const c = row[d.j];
-      if (isEmpty(c)) empties.push(d.column);
+      if (isEmpty(c)) {
+        if (!interpolate) empties.push(d.column);
+      }
       else if (cellNumber(c) === null) rowProblems.push(badCell(cells, r, d.column, c, false));
     }
     problems.push(...rowProblems);
@@ -385,8 +444,19 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
     column: d.column,
     direction: d.direction,
     subsystem: d.subsystem,
-    values: Float64Array.from(order, (r) => cellNumber(cells[r][d.j])!),
+    values: Float64Array.from(order, (r) => cellNumber(cells[r][d.j]) ?? NaN),
   }));
+  const filled: FilledPanelCell[] = [];
+  const fill = (column: string, values: ArrayLike<number | null>): Float64Array | null => {
+    let any = false;
+    for (let i = 0; i < values.length && !any; i++) if (values[i] === null || Number.isNaN(values[i] as number)) any = true;
+    if (!any) return null;
+    const r = interpolateWithinUnits(values, unitIndex, times, { column });
+    for (const f of r.filled)
+      filled.push({ unit: ids[f.row], period: periodLabels[periodIndex[f.row]], column, value: f.value, how: f.how, row: order[f.row] + 1 });
+    return r.values;
+  };
+  if (interpolate) for (const ind of indicators) ind.values = fill(ind.column, ind.values) ?? ind.values;
   let k = 0;
   const subsystems = roles.subsystems.map((s) => ({ name: s.name, indicators: s.indicators.map(() => k++) }));
 
@@ -427,7 +497,26 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
         `group column "${roles.group}": ${[...multi].map((u) => `"${u}"`).join(", ")} ${multi.size === 1 ? "is" : "are"} in more than one group; the first one is used for regional means`,
       );
   }
-  const factors = buildFactors(cells, order, roles.factors, col, warnings);
+  const factors = buildFactors(cells, order, roles.factors, col, warnings, drop || interpolate);
+  if (interpolate)
+    for (const f of factors) {
+      if (f.kind !== "numeric" || f.missing === 0) continue;
+      const v = fill(f.column, f.values as Array<number | null>);
+      if (v) {
+        f.values = Array.from(v);
+        f.missing = 0;
+      }
+    }
+  filled.sort((a, b) => a.row - b.row); // sheet order (stable: indicators before factors within a row)
+  if (filled.length > 0)
+    warnings.push(
+      `filled ${plural(filled.length, "empty cell")} by interpolation within each unit (linear in time, nearest value at the ends): ` +
+        filled
+          .slice(0, 8)
+          .map((f) => `${f.unit} ${f.period} "${f.column}" = ${Number(f.value.toPrecision(6))}`)
+          .join("; ") +
+        (filled.length > 8 ? "; ... (all in the Summary)" : ""),
+    );
 
   const panel: Panel = {
     ids,
@@ -444,6 +533,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
     timeKind: numericTime ? "numeric" : "text",
     gaps,
     dropped,
+    filled,
     warnings,
     headers: sheet.headers,
     roles,
@@ -468,6 +558,11 @@ export function buildGeoData(cells: Cell[][], rolesInput: string | RolesFile | R
       argument: "roles",
     });
   const warnings = [...sheet.warnings];
+  const mode = missingMode(options);
+  if (mode === "interpolate")
+    throw new CoordError("OPTION", `missing "interpolate" fills gaps in a unit's series over time; these data have no id and time (cross-sectional): use error or drop`, {
+      argument: "missing",
+    });
   const jy = sheet.col(roles.y);
   const kept: number[] = [];
   const dropped: Array<{ row: number; reason: string }> = [];
@@ -476,7 +571,7 @@ export function buildGeoData(cells: Cell[][], rolesInput: string | RolesFile | R
     if (!row || row.every(isEmpty)) continue;
     const c = row[jy];
     if (isEmpty(c)) {
-      if (options.dropIncomplete) {
+      if (mode === "drop") {
         dropped.push({ row: r + 1, reason: `empty "${roles.y}"` });
         continue;
       }
@@ -490,7 +585,7 @@ export function buildGeoData(cells: Cell[][], rolesInput: string | RolesFile | R
   const out: GeoData = {
     y: Float64Array.from(kept, (r) => cellNumber(cells[r][jy])!),
     yColumn: roles.y,
-    factors: buildFactors(cells, kept, roles.factors, sheet.col, warnings),
+    factors: buildFactors(cells, kept, roles.factors, sheet.col, warnings, mode === "drop"),
     rowIndex: kept.map((r) => r + 1),
     dropped,
     warnings,

@@ -54,7 +54,7 @@ export function factorDetectorSheet(geo: GeoAnalysis, lang: PaperLang, test: Sta
     if (hasPeriods) r.period = p;
     factors.forEach((f, j) => {
       const x = geo.factors.find((y) => y.factor === f && y.group === g && y.period === p);
-      r[`f${j}`] = x && x.q !== null ? `${x.q.toFixed(3)}${significanceStars(test.p(x))}` : "";
+      r[`f${j}`] = x && x.q !== null ? `${x.q.toFixed(3)}${x.trivial ? "" : significanceStars(test.p(x))}` : "";
     });
     return r;
   });

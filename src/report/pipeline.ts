@@ -15,6 +15,7 @@ import { parseRoles, Roles, RolesFile } from "./roles";
 import { Report } from "./model";
 import { SectionRegistry, SECTIONS } from "./sections";
 import { geodetectorSection } from "./sections/geodetector";
+import { panelOptionsFor } from "./sections/data";
 import type { Bilingual } from "./sections/types";
 
 /** "reading", a section id ("weights", "coupling", ..., or one registered later), "report". */
@@ -82,8 +83,11 @@ const REPORT = 0.95;
  * Run the whole analysis and build the report.
  *
  * @example
- * const { analysis, report } = await runReport(parseCsv(text), rolesJson, DEFAULT_OPTIONS);
- * report.sheets.map((s) => s.name); // ["Summary", "Weights", "Scores", ...]
+ * import { parseCsv } from "./csv";
+ * const text = "Province,Year,GDP,Green\nA,2011,5.2,0.45\nA,2012,6.1,0.41\nB,2011,7.9,0.70\nB,2012,8.4,0.66\nC,2011,4.1,0.52\nC,2012,4.9,0.50";
+ * const roles = { id: "Province", time: "Year", subsystems: { Economy: [{ column: "GDP", direction: "+" }], Ecology: [{ column: "Green", direction: "-" }] } };
+ * const { report } = await runReport(parseCsv(text), JSON.stringify(roles));
+ * report.sheets.map((s) => s.name).slice(0, 3); // => ["Summary", "Weights", "Scores"]
  */
 export async function runReport(
   cells: Cell[][],
@@ -103,15 +107,19 @@ export async function runReport(
   const headers = (cells.find((r) => r.some((c) => c !== null && c !== "")) ?? []) as Cell[];
   const roles = parseRoles(rolesInput, headers);
   if (roles.kind === "geodetector") {
-    const data = buildGeoData(cells, roles, meta.panel);
+    const panelOptions = panelOptionsFor(o, meta.panel);
+    o.missing = panelOptions.missing!; // --drop-incomplete shows as missing "drop"
+    const data = buildGeoData(cells, roles, panelOptions);
     await step(geodetectorSection.id, READING, geodetectorSection.progress);
     const warnings = [...data.warnings];
-    const geo = geodetectorOnRows(data.yColumn, data.y, data.factors, data.groups, o, warnings);
+    const geo = geodetectorOnRows(data.yColumn, data.y, data.factors, data.groups, o, warnings, roles.group);
     await step("report", REPORT, STAGE_LABELS.report);
     const analysis: GeoOnlyAnalysis = { options: o, data: { rows: data.y.length, y: data.yColumn, factors: data.factors.map((f) => f.column) }, geodetector: geo, warnings };
     return { kind: "geodetector", analysis, report: buildGeoReport(geo, o, warnings, { rows: data.y.length, source: meta.source }), roles, headlines: [] };
   }
-  const panel = buildPanel(cells, roles, meta.panel);
+  const panelOptions = panelOptionsFor(o, meta.panel);
+  o.missing = panelOptions.missing!; // --drop-incomplete shows as missing "drop"
+  const panel = buildPanel(cells, roles, panelOptions);
   const run = await runSections(panel, o, {
     registry,
     choice: meta.sections,

@@ -243,7 +243,8 @@ export function parseRoles(json: string | RolesFile | Roles | unknown, headers: 
     const uses: Array<[string, string]> = [[y, "y"]];
     if (id !== undefined) uses.push([id, "id"]);
     if (group !== undefined) uses.push([group, "group"]);
-    for (const f of factors) uses.push([f.column, "a factor"]);
+    // the group column may also be a factor: q of the region itself (spatial stratified heterogeneity)
+    for (const f of factors) if (f.column !== group) uses.push([f.column, "a factor"]);
     assertDistinct(uses);
     const out: GeoRoles = { kind: "geodetector", y, factors };
     if (id !== undefined) out.id = id;
@@ -299,7 +300,8 @@ export function parseRoles(json: string | RolesFile | Roles | unknown, headers: 
   ];
   if (group !== undefined) uses.push([group, "group"]);
   for (const s of subsystems) for (const ind of s.indicators) uses.push([ind.column, `an indicator of "${s.name}"`]);
-  for (const f of factors) uses.push([f.column, "a factor"]);
+  // the group column may also be a factor: q of the region itself (spatial stratified heterogeneity)
+  for (const f of factors) if (f.column !== group) uses.push([f.column, "a factor"]);
   assertDistinct(uses);
 
   const out: PanelRoles = { kind: "panel", id, time, subsystems, factors };

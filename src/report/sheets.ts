@@ -10,13 +10,12 @@ import { ALL_GROUP } from "./groups";
 import { column, createReport, Report, ReportRow, sheet, table } from "./model";
 import { shownValue } from "./options";
 import { SectionRegistry } from "./sections";
-import { GEODETECTOR_OPTIONS, geoSheets } from "./sections/geodetector";
+import { GEODETECTOR_OPTIONS, geoSheets, strongestText } from "./sections/geodetector";
 import type { OptionSpec, ReportOptions, SkippedSection } from "./sections/types";
 import { SHEET } from "./sheetNames";
 
 export { SHEET } from "./sheetNames";
 
-const fmt3 = (x: number) => x.toFixed(3);
 
 /** The Summary's "Options used" rows: option, value as typed, meaning. */
 function optionRows(specs: OptionSpec[], o: ReportOptions): ReportRow[] {
@@ -62,6 +61,15 @@ function summarySheet(run: PanelRun, title: string) {
   );
   const findings = table([column("finding", "Headline findings", "text")], headlines(run).map((f) => ({ finding: f })));
   const tables = [data, findings, optionsTable(run.registry.options(), run.analysis.options)];
+  const filled = run.context.panel.filled ?? [];
+  if (filled.length)
+    tables.push(
+      table(
+        [column("unit", "Unit", "text"), column("period", "Period", "text"), column("column", "Column", "text"), column("value", "Value used", "0.0000"), column("how", "How", "text")],
+        filled.map((f) => ({ unit: f.unit, period: f.period, column: f.column, value: f.value, how: f.how === "linear" ? "linear in time" : "nearest value" })),
+        { title: "Cells filled by interpolation (option missing)" },
+      ),
+    );
   if (run.analysis.skipped.length) tables.push(skippedTable(run.analysis.skipped, run.registry));
   tables.push(warningsTable(run.analysis.warnings));
   return sheet(SHEET.summary, tables, [], { freeze: false, page: { fitToHeight: 1 } });
@@ -98,14 +106,14 @@ export function buildGeoReport(geo: GeoAnalysis, o: ReportOptions, warnings: str
     ],
     { title: "CoordLab geodetector report" },
   );
-  const best = geo.factors.filter((f) => f.group === ALL_GROUP && f.q !== null).sort((x, y) => y.q! - x.q!);
+  const best = geo.factors.filter((f) => f.group === ALL_GROUP && f.q !== null && !f.trivial).sort((x, y) => y.q! - x.q!);
   const findings = table(
     [column("finding", "Headline findings", "text")],
-    best.length ? [{ finding: `Strongest factor of ${geo.y}: ${best[0].factor} (q = ${fmt3(best[0].q!)}, p = ${best[0].p === null ? "n/a" : best[0].p.toPrecision(3)}).` }] : [{ finding: "No factor could be assessed." }],
+    best.length ? [{ finding: `Strongest factor of ${geo.y}: ${best[0].factor} (${strongestText(best[0], o.geoTest)}).` }] : [{ finding: "No factor could be assessed." }],
   );
   // cross-sectional data: no periods to choose
   const options = optionsTable(GEODETECTOR_OPTIONS.filter((s) => s.key !== "geoPeriods"), o);
-  r.sheets.push(sheet(SHEET.summary, [summary, findings, options, warningsTable(warnings)], [], { freeze: false }), ...geoSheets(geo, false));
+  r.sheets.push(sheet(SHEET.summary, [summary, findings, options, warningsTable(warnings)], [], { freeze: false }), ...geoSheets(geo, false, o.geoTest));
   r.warnings.push(...warnings);
   return r;
 }

@@ -6,6 +6,7 @@
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "..", "..");
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the JavaScript config, loaded as webpack loads it
 const configModule = require(path.join(ROOT, "webpack.config.js")) as {
   (env: Record<string, unknown>, options: { mode: string }): Promise<WebpackConfig>;
   urlDev: string;

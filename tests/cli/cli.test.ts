@@ -9,10 +9,10 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { optionSpecs } from "../../src/report/options";
-import { runCli } from "../helpers";
+import { runCli, sharedPath } from "../helpers";
 
 const SAMPLES = path.join(__dirname, "..", "..", "samples");
-const SHARED_GEO = path.join(__dirname, "..", "..", "..", "shared", "reference", "geodetector");
+const SHARED_GEO = sharedPath("reference", "geodetector");
 
 let dir: string;
 beforeEach(() => {

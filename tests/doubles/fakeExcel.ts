@@ -404,10 +404,22 @@ export class FakeExcel {
         for (let i = r.r0 - 1; i <= r.r1 + 1; i++) if (has(i, col)) return true;
         return false;
       };
-      if (r.r0 > 0 && rowHas(r.r0 - 1)) (r.r0--, (changed = true));
-      if (r.r1 < MAX_ROWS - 1 && rowHas(r.r1 + 1)) (r.r1++, (changed = true));
-      if (r.c0 > 0 && colHas(r.c0 - 1)) (r.c0--, (changed = true));
-      if (r.c1 < MAX_COLUMNS - 1 && colHas(r.c1 + 1)) (r.c1++, (changed = true));
+      if (r.r0 > 0 && rowHas(r.r0 - 1)) {
+        r.r0--;
+        changed = true;
+      }
+      if (r.r1 < MAX_ROWS - 1 && rowHas(r.r1 + 1)) {
+        r.r1++;
+        changed = true;
+      }
+      if (r.c0 > 0 && colHas(r.c0 - 1)) {
+        r.c0--;
+        changed = true;
+      }
+      if (r.c1 < MAX_COLUMNS - 1 && colHas(r.c1 + 1)) {
+        r.c1++;
+        changed = true;
+      }
     }
     return r;
   }
@@ -523,6 +535,7 @@ const ENUMS = {
     line: "Line",
     lineMarkers: "LineMarkers",
     columnClustered: "ColumnClustered",
+    columnStacked: "ColumnStacked",
     barClustered: "BarClustered",
     xyscatter: "XYScatter",
     xyscatterSmooth: "XYScatterSmooth",
@@ -977,6 +990,7 @@ class ConditionalFormatProxy extends ClientObject {
   readonly colorScale: { criteria: unknown };
   constructor(ctx: RequestContext) {
     super(ctx);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the accessors of the object literal below have their own `this`
     const self = this;
     this.colorScale = {
       set criteria(v: unknown) {
@@ -1499,6 +1513,7 @@ export class ChartProxy extends ClientObject {
   readonly series: ChartSeriesCollectionProxy;
   constructor(ctx: RequestContext) {
     super(ctx);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the accessors of the object literal below have their own `this`
     const self = this;
     this.title = {
       set text(v: string) {

@@ -2,7 +2,6 @@ import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
 import { coupling, couplingRow, CouplingForm, CouplingOptions } from "../../src/engine/coupling";
-import { CoordError, CoordErrorCode } from "../../src/engine/errors";
 import { expectCoordError } from "../helpers";
 
 // Expected values: tests/fixtures/indices (copies of shared/reference/indices/expected, an

@@ -13,7 +13,6 @@ import {
   panelPairs,
 } from "../../src/engine/haken";
 import { OlsResult } from "../../src/engine/stats/ols";
-import { CoordError } from "../../src/engine/errors";
 import { expectCoordErrorExact } from "../helpers";
 
 const FIX = path.join(__dirname, "../fixtures/indices");
@@ -457,7 +456,7 @@ describe("hakenFit: pairs, options, invariance", () => {
     expect(m.potential).toBeNull();
     expect(m.evolution).toBeNull();
     expect(m.note).toMatch(/neither assignment/);
-    const forced = hakenModel(A, B, units, years, { names: ["NQPF", "NTU"], ratio: 5, assignment: "A", evolution: "potential|raw" });
+    const forced = hakenModel(A, B, units, years, { names: ["NQPF", "NTU"], ratio: 5, order: "A", evolution: "potential|raw" });
     expect(forced.used).toBe("A");
     ref.evolution_levels["potential|raw"].forEach((x: number, i: number) => abs(forced.evolution!.level[i], x, `forced[${i}]`));
   });
@@ -523,7 +522,7 @@ describe("Haken errors", () => {
     expectCoordErrorExact(() => hakenFit(x, y, u, t, { significance: "cluster" }), "OPTION", "significance 'cluster' needs the cluster option");
     expectCoordErrorExact(() => hakenFit(x, y, u, t, { step: 0 }), "OPTION", "step must be a positive number; got 0");
     expectCoordErrorExact(() => hakenEvolution(x, y, { gamma1: -0.1, gamma2: 0.5, a: 0.1, b: 0.1 }, { method: "h" as EvolutionMethod }), "OPTION", /^evolution must be one of distance_qV\|1-d\/dmax, /);
-    expectCoordErrorExact(() => hakenModel(x, y, u, t, { assignment: "C" as "A" }), "OPTION", "assignment must be A or B; got 'C'");
+    expectCoordErrorExact(() => hakenModel(x, y, u, t, { order: "C" as "A" }), "OPTION", "order must be auto, A or B; got 'C'");
   });
 });
 

@@ -1,7 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
 import { BANDWIDTH_RULES, BandwidthRule, kdeBandwidth, kernelDensity } from "../../src/engine/kde";
-import { CoordError } from "../../src/engine/errors";
 import { expectCoordErrorExact } from "../helpers";
 
 const FIX = path.join(__dirname, "../fixtures/indices");

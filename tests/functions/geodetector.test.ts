@@ -9,8 +9,9 @@ import * as path from "path";
 import { geodetectorImpl, geoqImpl } from "../../src/functions/impl/geodetector";
 import { geodetector, geoq } from "../../src/functions/functions";
 import { excelColumn, expectClose, expectErrorValue, expectExcelSafe, expectRel, expectThrows } from "./support";
+import { sharedPath } from "../helpers";
 
-const REF = path.resolve(__dirname, "..", "..", "..", "shared", "reference", "geodetector");
+const REF = sharedPath("reference", "geodetector");
 const CSV = path.join(REF, "data", "CollectData.csv");
 const JSON_FILE = path.join(REF, "expected", "CollectData.json");
 const present = fs.existsSync(CSV) && fs.existsSync(JSON_FILE);

@@ -274,7 +274,7 @@ describe("other shapes", () => {
     const [zone, code, level] = p.factors;
     expect(zone).toEqual({ column: "Zone", kind: "categorical", values: ["north", "north", null, "south", "south"], missing: 1 });
     expect(code).toEqual({ column: "Code", kind: "numeric", values: [null, 1, 2, 1, 2], missing: 1 });
-    expect(level).toEqual({ column: "Level", kind: "categorical", values: ["2", "3", "3", "1", "1"], missing: 0 });
+    expect(level).toEqual({ column: "Level", kind: "categorical", declared: "categorical", values: ["2", "3", "3", "1", "1"], missing: 0 });
     expect(p.warnings).toEqual([
       `unit "u3" has no row for period 2020Q10; Haken pairs across the gap are skipped`,
       `factor "Zone": 1 empty cell (row 5); those rows are left out of this factor's detectors`,

@@ -134,13 +134,14 @@ describe("paper tables of the sample report", () => {
     const geo = tables(grid(wb.getWorksheet("Geodetector")!))[0];
     const qCol = geo.header.indexOf("q All 2011");
     const x1 = geo.rows.find((r) => r[0] === factors[0])!;
+    // the Geodetector sheet: q, its stars by the chosen test (geoTest), p, central p
+    expect(geo.header[qCol + 1]).toBe("sig. All 2011");
     const q = Number(x1[qCol]);
-    const p = Number(x1[qCol + 1]);
-    expect(t.rows[0][2]).toBe(`${q.toFixed(3)}${significanceStars(p)}`);
+    expect(t.rows[0][2]).toBe(`${q.toFixed(3)}${x1[qCol + 1] ?? ""}`);
     // every cell of All 2011: q to 3 decimals and the stars of its p
     factors.forEach((f, j) => {
       const r = geo.rows.find((x) => x[0] === f)!;
-      expect(t.rows[0][2 + j]).toBe(`${Number(r[qCol]).toFixed(3)}${significanceStars(Number(r[qCol + 1]))}`);
+      expect(t.rows[0][2 + j]).toBe(`${Number(r[qCol]).toFixed(3)}${r[qCol + 1] ?? ""}`);
     });
     const notes = grid(wb.getWorksheet("T5 Factor detector")!).flat().map(String);
     expect(notes.some((s) => s.includes("*** p < 0.01") && s.includes("F test"))).toBe(true);

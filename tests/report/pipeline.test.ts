@@ -15,6 +15,8 @@ import { Panel } from "../../src/report/panel";
 import { entropyWeights } from "../../src/engine/weights";
 import { compositeIndex } from "../../src/engine/composite";
 import { coupling } from "../../src/engine/coupling";
+import { classify, discretize } from "../../src/engine/geodetector/discretize";
+import { factorDetector } from "../../src/engine/geodetector/factorDetector";
 import { expectAllClose, loadFixture, FIXTURES } from "../helpers";
 
 const TOL = 1e-9;
@@ -117,6 +119,9 @@ describe("pipeline on reference panel a (entropy, global, standard C)", () => {
       "Grades",
       "Density",
       "Haken",
+      "Regional differences",
+      "Transitions",
+      "Obstacles",
     ]);
   });
 });
@@ -196,9 +201,36 @@ describe("pipeline on the bundled sample panel", () => {
     expect(result.report.sheets.map((s) => s.name)).toContain("Geodetector");
   });
 
-  it("discretizes a numeric factor in a small group by the whole period's kind, with k lowered to n/2", () => {
+  it("groups (default groupStrata national): X1 discretized once on all 31 provinces, q within each region on those strata = the engine with the national breaks", () => {
     const geo = a.geodetector!;
-    // All units, 31 distinct values: natural breaks into 6 classes, as the seed paper did.
+    const cells = parseCsv(fs.readFileSync(path.join(samples, "sample-panel.csv"), "utf8"));
+    const header = cells[0] as string[];
+    const body = cells.slice(1).filter((r) => r.some((c) => c !== null && c !== ""));
+    for (const period of geo.periods) {
+      const all = geo.factors.find((f) => f.group === "All" && f.period === period && f.factor.startsWith("X1"))!;
+      expect([all.method, all.k]).toEqual(["natural", 6]);
+      // the national breaks, from the engine on the 31 provinces' X1 of that year
+      const x1 = header.findIndex((h) => h.startsWith("X1"));
+      const rows = body.filter((r) => String(r[header.indexOf("Year")]) === period);
+      const national = discretize(rows.map((r) => r[x1] as number), { method: "natural", k: 6 });
+      expect(all.breaks).toEqual(national.breaks);
+      for (const g of ["East", "Central", "West"]) {
+        const row = geo.factors.find((f) => f.group === g && f.period === period && f.factor.startsWith("X1"))!;
+        expect(row.breaks).toEqual(national.breaks);
+        const obs = a.observations.filter((o) => o.period === period && o.group === g);
+        const x = obs.map((o) => rows.find((r) => r[header.indexOf("Province")] === o.id)![x1] as number);
+        const codes = classify(x, national.breaks).codes;
+        const direct = factorDetector(obs.map((o) => o.D), codes);
+        expect(row.q).toBe(direct.q);
+        expect(row.pCentral).toBe(direct.pCentral);
+      }
+    }
+  });
+
+  it("groupStrata within: a small group is re-discretized by the whole period's kind, with k lowered to n/2", async () => {
+    const cells = parseCsv(fs.readFileSync(path.join(samples, "sample-panel.csv"), "utf8"));
+    const w = (await runReport(cells, fs.readFileSync(path.join(samples, "sample-panel.roles.json"), "utf8"), parseOptions({ groupStrata: "within" }))).analysis as Analysis;
+    const geo = w.geodetector!;
     const all = geo.factors.find((f) => f.group === "All" && f.period === "2011" && f.factor.startsWith("X1"))!;
     expect([all.method, all.k]).toEqual(["natural", 6]);
     // Central has 8 provinces: still natural breaks (not one stratum per province), at most 4 classes.
@@ -206,9 +238,23 @@ describe("pipeline on the bundled sample panel", () => {
     expect([central.method, central.k, central.n]).toEqual(["natural", 4, 8]);
     expect(central.q).toBeLessThan(1);
     expect(central.p).not.toBeNull();
-    const lowered = a.warnings.filter((w) => w.includes("units allow at most"));
+    const lowered = w.warnings.filter((x) => x.includes("units allow at most"));
     expect(lowered).toContain("Geodetector Central 2011: 8 units allow at most 4 classes; numeric factors use k = 4 instead of 6.");
     expect(lowered).toHaveLength(6); // East and Central, once per geodetector period
+  });
+
+  it("the group column as a factor: q of the region over all units; skipped within a region with the reason", async () => {
+    const cells = parseCsv(fs.readFileSync(path.join(samples, "sample-panel.csv"), "utf8"));
+    const roles = JSON.parse(fs.readFileSync(path.join(samples, "sample-panel.roles.json"), "utf8"));
+    roles.factors = [...roles.factors, "Region"];
+    const r = (await runReport(cells, roles, DEFAULT_OPTIONS)).analysis as Analysis;
+    const all = r.geodetector!.factors.find((f) => f.group === "All" && f.period === "2011" && f.factor === "Region")!;
+    expect(all.method).toBe("categorical");
+    const obs = r.observations.filter((o) => o.period === "2011");
+    expect(all.q).toBe(factorDetector(obs.map((o) => o.D), obs.map((o) => o.group)).q);
+    const east = r.geodetector!.factors.find((f) => f.group === "East" && f.period === "2011" && f.factor === "Region")!;
+    expect(east.q).toBeNull();
+    expect(east.reason).toBe("the group column is constant within the group East: its q is computed over all units only");
   });
 });
 
@@ -287,7 +333,7 @@ describe("progress and cancel run section by section", () => {
     const { cells, roles } = load();
     const seen: Array<[string, number, string]> = [];
     await runReport(cells, roles, DEFAULT_OPTIONS, { onProgress: (stage, fraction, label) => void seen.push([stage, fraction, label.en]) }, { sections: { skip: ["geodetector"] } });
-    expect(seen.map((s) => s[0])).toEqual(["reading", "weights", "coupling", "groupMeans", "density", "haken", "report"]);
+    expect(seen.map((s) => s[0])).toEqual(["reading", "data", "weights", "coupling", "groupMeans", "density", "haken", "dagum", "convergence", "markov", "obstacles", "report"]);
     expect(seen.find((s) => s[0] === "haken")![2]).toBe("Haken model");
     for (let i = 1; i < seen.length; i++) expect(seen[i][1]).toBeGreaterThan(seen[i - 1][1]);
   });

@@ -2,6 +2,8 @@ import { CoordError, cellLabel } from "../errors";
 import { assertOption, describeValue, finiteVector } from "../validate";
 import { encodeStrata } from "./strata";
 import { quantileSorted } from "../stats/quantile";
+import { DEFAULT_K } from "./constants";
+import { FactorKindDecision, factorKind, textInNumericFactor } from "./factorKind";
 import {
   NaturalBreaksResult,
   ValueRuns,
@@ -18,7 +20,7 @@ export const DISCRETIZE_METHODS: readonly DiscretizeMethod[] = ["equal", "natura
 export interface DiscretizeOptions {
   /** Default "natural" (as GEOQ and the report use). */
   method?: DiscretizeMethod;
-  /** Number of classes asked for (default 6). */
+  /** Number of classes asked for (default DEFAULT_K = 6). */
   k?: number;
   /** Argument name used in error messages (default "x"). */
   argument?: string;
@@ -46,14 +48,14 @@ export interface Discretization {
  * are right-closed with the lowest value included, as R's cut(..., include.lowest = TRUE) in GD.
  *
  * @example
- * discretize([1, 2, 3, 4, 5, 6, 7, 8, 9], { method: "equal", k: 2 });
+ * discretize([1, 2, 3, 4, 5, 6, 7, 8, 9], { method: "equal", k: 2 }); // =>
  * // { breaks: [1, 5, 9], codes: [0, 0, 0, 0, 0, 1, 1, 1, 1], counts: [5, 4], k: 2, ... }
  */
 export function discretize(x: ArrayLike<unknown>, options: DiscretizeOptions = {}): Discretization {
   const argument = options.argument ?? "x";
   const method = assertOption(options.method ?? "natural", DISCRETIZE_METHODS, "method");
-  const k = assertClassCount(options.k ?? 6, "k");
-  const factor = prepareFactor(x, argument);
+  const k = assertClassCount(options.k ?? DEFAULT_K, "k");
+  const factor = prepareNumericFactor(x, argument);
   checkDistinct(factor.runs, k, argument);
   const cut = breaksFor(factor, method, k);
   const { codes, counts } = classify(factor.x, cut.breaks, { argument });
@@ -78,7 +80,7 @@ export interface Classification {
  * outside [b0, bk] is an error naming its row (R would give NA).
  *
  * @example
- * classify([0, 1, 1.5, 2, 3], [0, 1, 2, 3]).codes; // Int32Array [0, 0, 1, 1, 2]
+ * classify([0, 1, 1.5, 2, 3], [0, 1, 2, 3]).codes; // => Int32Array [0, 0, 1, 1, 2]
  */
 export function classify(x: ArrayLike<unknown>, breaks: ArrayLike<number>, options: { argument?: string } = {}): Classification {
   const argument = options.argument ?? "x";
@@ -154,8 +156,8 @@ export interface RunClassification {
  * classifications per factor.
  *
  * @example
- * const f = prepareFactor([0, 1, 1.5, 2, 3], "x");
- * codesOfRuns(f, classifyRuns(f, [0, 1, 2, 3]).runClass); // Int32Array [0, 0, 1, 1, 2]
+ * const f = prepareNumericFactor([0, 1, 1.5, 2, 3], "x");
+ * codesOfRuns(f, classifyRuns(f, [0, 1, 2, 3]).runClass); // => Int32Array [0, 0, 1, 1, 2]
  */
 export function classifyRuns(f: PreparedFactor, breaks: ArrayLike<number>): RunClassification {
   const b = checkBreaks(breaks);
@@ -204,8 +206,8 @@ function cumulativeWeights(f: PreparedFactor): Float64Array {
  * The class code of every row from the classes of the runs.
  *
  * @example
- * const f = prepareFactor([3, 1, 2], "x");
- * codesOfRuns(f, Int32Array.from([0, 0, 1])); // Int32Array [1, 0, 0]
+ * const f = prepareNumericFactor([3, 1, 2], "x");
+ * codesOfRuns(f, Int32Array.from([0, 0, 1])); // => Int32Array [1, 0, 0]
  */
 export function codesOfRuns(f: PreparedFactor, runClass: Int32Array): Int32Array {
   const rank = runRanks(f);
@@ -218,7 +220,7 @@ export function codesOfRuns(f: PreparedFactor, runClass: Int32Array): Int32Array
  * The run (index into f.runs.values) of each row, by binary search; computed once per factor.
  *
  * @example
- * runRanks(prepareFactor([3, 1, 3, 2], "x")); // Int32Array [2, 0, 2, 1]
+ * runRanks(prepareNumericFactor([3, 1, 3, 2], "x")); // => Int32Array [2, 0, 2, 1]
  */
 export function runRanks(f: PreparedFactor): Int32Array {
   if (f.rank) return f.rank;
@@ -239,7 +241,7 @@ export function runRanks(f: PreparedFactor): Int32Array {
   return rank;
 }
 
-/** Strata for GEOQ and the report: categorical levels, or natural-breaks classes. */
+/** Strata for GEOQ and GEODETECTOR's "auto": categorical levels, or natural-breaks classes. */
 export interface AutoStrata {
   codes: Int32Array;
   L: number;
@@ -248,47 +250,46 @@ export interface AutoStrata {
   breaks?: number[];
   /** levels[code] (kind "categorical"). */
   levels?: Array<string | number>;
+  /** The kind decision (factorKind, M8) and why. */
+  decision: FactorKindDecision;
   warnings: string[];
 }
 
-/** Factors with at most this many distinct values are taken as categorical by autoStrata. */
-export const AUTO_CATEGORICAL_MAX_LEVELS = 10;
-
 /**
- * Strata of a factor as GEOQ and the report need them: categorical (each distinct value a
- * stratum, via encodeStrata) when x holds text or at most 10 distinct values; otherwise natural
- * breaks into k classes (M9), k lowered to the number of distinct values if needed.
+ * Strata of a factor by the M8 kind rule (factorKind: declared kind, text, then whole numbers
+ * with at most 10 levels and fewer than n/2 levels are categorical): each distinct value a
+ * stratum (encodeStrata), or natural breaks into k classes (M9), k lowered to the number of
+ * distinct values if needed. Text cells in a numeric factor (`n/a`) are an error naming them.
  *
  * @example
- * autoStrata(["a", "b", "a"]).kind; // "categorical"
- * autoStrata(Array.from({ length: 50 }, (_, i) => i), { k: 3 }).breaks; // [0, 15, 32, 49]
+ * autoStrata(["a", "b", "a"]).kind; // => "categorical"
+ * autoStrata(Array.from({ length: 50 }, (_, i) => i), { k: 3 }).breaks; // => [0, 15, 32, 49]
  */
-export function autoStrata(x: ArrayLike<unknown>, options: { k?: number; argument?: string } = {}): AutoStrata {
+export function autoStrata(
+  x: ArrayLike<unknown>,
+  options: { k?: number; argument?: string; declared?: "numeric" | "categorical" | null; rowLabel?: (row: number) => string } = {},
+): AutoStrata {
   const argument = options.argument ?? "x";
-  let k = assertClassCount(options.k ?? 6, "k");
+  let k = assertClassCount(options.k ?? DEFAULT_K, "k");
   if (!x || x.length === 0) throw new CoordError("EMPTY", `${argument} is empty`, { argument });
-  let text = false;
-  for (let i = 0; i < x.length && !text; i++) {
-    const v = x[i];
-    if ((typeof v === "string" && v !== "") || typeof v === "boolean") text = true;
-  }
-  if (!text) {
+  const decision = factorKind(x, { declared: options.declared, argument });
+  if (decision.kind === "numeric") {
+    if (decision.textRows.length > 0) throw textInNumericFactor(x, decision.textRows, argument, options.rowLabel);
     const v = finiteVector(x, argument);
     const runs = valueRuns(v.slice().sort());
-    if (runs.values.length > AUTO_CATEGORICAL_MAX_LEVELS) {
-      const warnings: string[] = [];
-      const m = runs.values.length;
-      if (k > m) {
-        warnings.push(`k = ${k} lowered to ${m}: ${argument} has only ${m} distinct values`);
-        k = m;
-      }
-      const nb = naturalBreaksOfRuns(runs, [k])[0];
-      const { codes } = classify(v, nb.breaks, { argument });
-      return { codes, L: k, kind: "natural", breaks: nb.breaks, warnings };
+    checkDistinct(runs, 2, argument);
+    const warnings: string[] = [];
+    const m = runs.values.length;
+    if (k > m) {
+      warnings.push(`k = ${k} lowered to ${m}: ${argument} has only ${m} distinct values`);
+      k = m;
     }
+    const nb = naturalBreaksOfRuns(runs, [k])[0];
+    const { codes } = classify(v, nb.breaks, { argument });
+    return { codes, L: k, kind: "natural", breaks: nb.breaks, decision, warnings };
   }
   const s = encodeStrata(x, argument);
-  return { codes: s.codes, L: s.L, kind: "categorical", levels: s.levels, warnings: [] };
+  return { codes: s.codes, L: s.L, kind: "categorical", levels: s.levels, decision, warnings: [] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -318,9 +319,9 @@ export interface PreparedFactor {
  * Validate (finite numbers, not constant) and sort a numeric factor once.
  *
  * @example
- * prepareFactor([3, 1, 2], "x").sorted; // Float64Array [1, 2, 3]
+ * prepareNumericFactor([3, 1, 2], "x").sorted; // => Float64Array [1, 2, 3]
  */
-export function prepareFactor(x: ArrayLike<unknown>, argument: string): PreparedFactor {
+export function prepareNumericFactor(x: ArrayLike<unknown>, argument: string): PreparedFactor {
   const v = finiteVector(x, argument);
   const sorted = v.slice().sort();
   const runs = valueRuns(sorted);
@@ -333,15 +334,20 @@ export function prepareFactor(x: ArrayLike<unknown>, argument: string): Prepared
   // long double accumulator.
   const m0 = neumaier(v, 0) / n;
   const mean = m0 + neumaier(v, m0) / n;
+  // sd with the deviations scaled by a power of two (exact: the same bits as unscaled wherever
+  // that does not overflow or underflow), so that a value ~1e154 from the mean or a spread
+  // ~1e-162 still gives a finite, positive sd (unscaled, d² overflows to NaN or underflows to 0)
+  const reach = Math.max(mean - sorted[0], sorted[n - 1] - mean);
+  const scale = Number.isFinite(reach) && reach > 0 ? Math.pow(2, Math.floor(Math.log2(reach))) : 1;
   let ss = 0;
   let comp = 0;
   for (let i = 0; i < n; i++) {
-    const d = v[i] - mean;
+    const d = (v[i] - mean) / scale;
     const t = ss + d * d;
     comp += Math.abs(ss) >= d * d ? ss - t + d * d : d * d - t + ss;
     ss = t;
   }
-  const sd = n > 1 ? Math.sqrt((ss + comp) / (n - 1)) : 0;
+  const sd = n > 1 ? Math.sqrt((ss + comp) / (n - 1)) * scale : 0;
   return { argument, x: v, sorted, runs, n, min: sorted[0], max: sorted[n - 1], mean, sd, natural: new Map() };
 }
 
@@ -370,12 +376,12 @@ export interface MethodBreaks {
  * distinct values). Throws CoordError for a method that cannot apply (geometric with x ≤ 0).
  *
  * @example
- * breaksFor(prepareFactor([1, 2, 3, 4, 5], "x"), "equal", 2).breaks; // [1, 3, 5]
+ * breaksFor(prepareNumericFactor([1, 2, 3, 4, 5], "x"), "equal", 2).breaks; // => [1, 3, 5]
  */
 export function breaksFor(f: PreparedFactor, method: DiscretizeMethod, k: number): MethodBreaks {
   switch (method) {
     case "equal":
-      return { breaks: equalBreaks(f.min, f.max, k), warnings: [], repeated: false };
+      return { breaks: equalBreaks(f.min, f.max, k, f.argument), warnings: [], repeated: false };
     case "quantile":
       return quantileBreaks(f, k);
     case "natural": {
@@ -398,8 +404,14 @@ export function breaksFor(f: PreparedFactor, method: DiscretizeMethod, k: number
 }
 
 /** R's seq(min, max, length.out = k + 1): min + i·((max - min)/k), the last one exactly max. */
-function equalBreaks(min: number, max: number, k: number): number[] {
+function equalBreaks(min: number, max: number, k: number, argument = "x"): number[] {
   const by = (max - min) / k;
+  if (!Number.isFinite(by) || !(by > 0))
+    throw new CoordError(
+      "UNDEFINED",
+      `${argument}: the range ${min} to ${max} is too ${Number.isFinite(by) ? "narrow" : "large"} to compute equal intervals with`,
+      { argument },
+    );
   const b = new Array<number>(k + 1);
   b[0] = min;
   for (let i = 1; i < k; i++) b[i] = min + i * by;
@@ -472,6 +484,10 @@ function geometricBreaks(f: PreparedFactor, k: number): number[] {
     );
   }
   const r = Math.pow(f.max / f.min, 1 / k);
+  if (!Number.isFinite(r) || !(r > 1))
+    throw new CoordError("UNDEFINED", `${f.argument}: the ratio max/min (${f.max}/${f.min}) is too large to compute geometric intervals with; use another method`, {
+      argument: f.argument,
+    });
   const b = new Array<number>(k + 1);
   b[0] = f.min;
   for (let i = 1; i < k; i++) b[i] = f.min * Math.pow(r, i);
@@ -489,11 +505,19 @@ function geometricBreaks(f: PreparedFactor, k: number): number[] {
  */
 function sdBreaks(f: PreparedFactor, k: number): MethodBreaks {
   const { mean, sd, min, max } = f;
-  let itv: number[] = [];
-  let m = k;
   const reach = Math.max(mean - min, max - mean);
-  while (itv.length < k + 1) {
-    m++;
+  // non-finite intermediates (values near ±1e308: the mean or the range overflows) are an error,
+  // never an endless search for breaks
+  if (!Number.isFinite(mean) || !Number.isFinite(reach) || !Number.isFinite(sd) || !(sd > 0))
+    throw new CoordError(
+      "UNDEFINED",
+      `${f.argument}: the values (${min} to ${max}) are too large to compute standard-deviation breaks with ` +
+        `(the ${Number.isFinite(mean) ? (Number.isFinite(reach) ? "standard deviation" : "range") : "mean"} is not a finite positive number); use another method`,
+      { argument: f.argument },
+    );
+  let itv: number[] = [];
+  // m = k + 1, k + 2, ...: bounded (SD_MAX_TRIALS); the lattice leaves the data range long before
+  for (let m = k + 1; m <= k + SD_MAX_TRIALS; m++) {
     // seqb = (m - 1) - seq(2000, 2, -2), kept ≥ 0: m - 3, m - 5, ..., ascending.
     const seqb: number[] = [];
     for (let s = (m - 1) % 2 === 0 ? 0 : 1; s <= m - 3; s += 2) seqb.push(s);
@@ -509,23 +533,27 @@ function sdBreaks(f: PreparedFactor, k: number): MethodBreaks {
       if (v < max) upper.push(v);
     }
     const inner: number[] = [];
-    for (const v of lower.concat(upper)) if (!inner.includes(v)) inner.push(v);
+    for (const v of lower.concat(upper)) if (inner.length === 0 || inner[inner.length - 1] !== v) inner.push(v);
     itv = [min, ...inner, max];
+    if (itv.length >= k + 1) {
+      const warnings: string[] = [];
+      if (itv.length !== k + 1)
+        warnings.push(`sd, k = ${k}: GD's standard-deviation rule gives ${itv.length - 1} classes (steps of sd/${m <= 7 ? 2 : 4})`);
+      return { breaks: itv, warnings, repeated: false };
+    }
     // GD loops for ever when the quarter-sd lattice cannot supply k + 1 breaks; stop once the
     // lattice of both parities has left the data range.
-    if (itv.length < k + 1 && m > 8 && ((m - 4) / 4) * sd > reach) {
-      return {
-        breaks: itv,
-        warnings: [`sd, k = ${k}: steps of sd/4 inside the range of ${f.argument} give only ${itv.length - 1} classes`],
-        repeated: false,
-      };
-    }
+    if (m > 8 && ((m - 4) / 4) * sd > reach) break;
   }
-  const warnings: string[] = [];
-  if (itv.length !== k + 1)
-    warnings.push(`sd, k = ${k}: GD's standard-deviation rule gives ${itv.length - 1} classes (steps of sd/${m <= 7 ? 2 : 4})`);
-  return { breaks: itv, warnings, repeated: false };
+  return {
+    breaks: itv,
+    warnings: [`sd, k = ${k}: steps of sd/4 inside the range of ${f.argument} give only ${itv.length - 1} classes`],
+    repeated: false,
+  };
 }
+
+/** Upper bound of the trial lattices of sdBreaks (the range-exit stops it far earlier on any data). */
+const SD_MAX_TRIALS = 4096;
 
 /** "[a, b]" for the first class, "(a, b]" for the others. */
 export function intervalLabel(breaks: ArrayLike<number>, h: number): string {

@@ -1,8 +1,9 @@
 import { CoordError } from "../errors";
+import { DEFAULT_GEO_ALPHA } from "./constants";
 import { assertOption } from "../validate";
 import { fUpperP } from "../stats/fDistribution";
 import { fQuantile } from "../stats/fQuantile";
-import { DetectorOptions, completeRows, prepareFactor, qTest, readOptions, readY, subsetY } from "./factorDetector";
+import { DetectorOptions, completeRows, encodeFactor, qTest, readOptions, readY, subsetY } from "./detectorCore";
 import { NamedFactor, checkFactors } from "./interactionDetector";
 import { stratumSums } from "./q";
 
@@ -22,11 +23,11 @@ export interface EcologicalDetectorOptions extends DetectorOptions {
 export interface EcologicalPair {
   a: string;
   b: string;
-  /** N1(N2 - 1)SSW_a / [N2(N1 - 1)SSW_b]; on one data set SSW_a/SSW_b. Infinity if only SSW_b = 0 (see reason); null if both are 0. */
+  /** N1(N2 - 1)SSW_a / [N2(N1 - 1)SSW_b]; on one data set SSW_a/SSW_b. null when SSW_b = 0 (F infinite if SSW_a > 0, undefined if both are 0): see reason. */
   F: number | null;
   df1: number;
   df2: number;
-  /** p of the F test (upper tail, or two-sided); null if F is null. */
+  /** p of the F test (upper tail, or two-sided); 0 when only SSW_b = 0; null when both SSW are 0. */
   pValue: number | null;
   /** By the chosen rule ('Y' when true). */
   significant: boolean | null;
@@ -54,12 +55,12 @@ export interface EcologicalDetectorResult {
  * ecologicalDetector([0, 1, 2, 3, 4, 5], [
  *   { name: "a", values: ["p", "p", "p", "q", "q", "q"] }, // SSW = 4
  *   { name: "b", values: ["p", "p", "q", "q", "r", "r"] }, // SSW = 1.5
- * ]).pairs[0];
- * // { a: "a", b: "b", F: 2.6667, df1: 5, df2: 5, pValue: 0.15276..., significant: false, ... }
+ * ]).pairs[0]; // =>
+ * // { a: "a", b: "b", F: 2.6667, df1: 5, df2: 5, pValue: 0.1528, significant: false, ... }
  */
 export function ecologicalDetector(y: ArrayLike<unknown>, factors: NamedFactor[], options: EcologicalDetectorOptions = {}): EcologicalDetectorResult {
   const opts = readOptions(options);
-  const alpha = options.alpha ?? 0.05;
+  const alpha = options.alpha ?? DEFAULT_GEO_ALPHA;
   if (!(typeof alpha === "number" && alpha > 0 && alpha < 1))
     throw new CoordError("OPTION", `alpha must be a number between 0 and 1; got '${alpha}'`, { argument: "alpha" });
   const rule = assertOption(options.rule ?? "f-test", ["f-test", "gd"] as const, "rule");
@@ -75,7 +76,7 @@ export function ecologicalDetector(y: ArrayLike<unknown>, factors: NamedFactor[]
       throw new CoordError("TOO_FEW", `${opts.yName} has ${ys.length} complete row${ys.length === 1 ? "" : "s"} with ${factors[k].name}; at least 2 are needed`, {
         argument: opts.yName,
       });
-    const f = prepareFactor(x, factors[k].name, rows);
+    const f = encodeFactor(x, factors[k].name, rows);
     const t = stratumSums(ys, f.codes, f.L);
     const r = qTest(t.count, t.sum, t.mean, t.sst, opts, f.name);
     return { name: f.name, N: r.N, ssw: r.ssw, q: r.q };
@@ -93,11 +94,12 @@ export function ecologicalDetector(y: ArrayLike<unknown>, factors: NamedFactor[]
       if (s2.ssw > 0) {
         // M8: F = N1(N2 - 1)SSW1 / [N2(N1 - 1)SSW2]
         const F = (s1.N * df2 * s1.ssw) / (s2.N * df1 * s2.ssw);
+        if (!Number.isFinite(F))
+          throw new CoordError("UNDEFINED", `ecological detector, ${s1.name} vs ${s2.name}: F is not finite (SSW too large or too small to compute with)`, { argument: s1.name });
         pair.F = F;
         const upper = fUpperP(F, df1, df2);
         pair.pValue = alternative === "greater" ? upper : Math.min(1, 2 * Math.min(upper, F > 0 ? fUpperP(1 / F, df2, df1) : 0));
       } else if (s1.ssw > 0) {
-        pair.F = Infinity;
         pair.pValue = 0;
         pair.reason = `SSW of '${s2.name}' is 0 (q = 1): F is infinite`;
       } else pair.reason = `SSW is 0 for both '${s1.name}' and '${s2.name}' (q = 1): F is undefined`;

@@ -7,12 +7,12 @@ import {
   ResolvedOptions,
   completeRows,
   isMissing,
-  prepareFactor,
+  encodeFactor,
   qTest,
   readOptions,
   readY,
   subsetY,
-} from "./factorDetector";
+} from "./detectorCore";
 
 /** A named factor: categorical values or precomputed Int32Array codes 0..L-1. */
 export interface NamedFactor {
@@ -39,9 +39,16 @@ export interface InteractionPair {
   q2: number;
   /** q of the overlay strata (x1 ∩ x2). */
   q12: number;
-  /** F-test p of q12 on the overlay strata (non-central F, as the factor detector); null when N = L12. */
+  /** F-test p of q12 on the overlay strata (non-central F, as the factor detector); 0 when q12 = 1; null when N = L12. */
   pValue: number | null;
+  /** Central F p of q12 (H0: q12 = 0, M8); 0 when q12 = 1; null when N = L12. */
+  pCentral: number | null;
+  /** F of q12; null when q12 = 1 (infinite) or N = L12: see reason. */
   F: number | null;
+  /** Every overlay stratum holds one unit (N = L12): q12 = 1 trivially, never a finding. */
+  oneUnitPerStratum: boolean;
+  /** Why F or the p-values are null or degenerate, when they are. */
+  reason?: string;
   lambda: number;
   /** Overlay strata used, and rows. */
   L12: number;
@@ -78,7 +85,7 @@ const TRIPLE_LIMIT = 4096;
  * own q, instead of 21; 2.4x faster).
  *
  * @example
- * interactionDetector([1, 2, 3, 4], [{ name: "a", values: [0, 0, 1, 1] }, { name: "b", values: [0, 1, 0, 1] }]).pairs[0];
+ * interactionDetector([1, 2, 3, 4], [{ name: "a", values: [0, 0, 1, 1] }, { name: "b", values: [0, 1, 0, 1] }]).pairs[0]; // =>
  * // { a: "a", b: "b", q1: 0.8, q2: 0.2, q12: 1, type: "Independent", ... } (q12 = q1 + q2)
  */
 export function interactionDetector(y: ArrayLike<unknown>, factors: NamedFactor[], options: DetectorOptions = {}): InteractionDetectorResult {
@@ -90,7 +97,7 @@ export function interactionDetector(y: ArrayLike<unknown>, factors: NamedFactor[
   if (opts.missing === "error" || !hasMissing(yv.missing, xs)) {
     completeRows(yv, xs, names, "error", opts.yName);
     if (yv.values.length < 2) throw tooFew(opts, yv.values.length);
-    const enc = xs.map((x, k) => prepareFactor(x, names[k], null));
+    const enc = xs.map((x, k) => encodeFactor(x, names[k], null));
     const { q, tests } = blockTests(context(yv.values), enc, opts);
     for (let i = 0; i < enc.length; i++)
       for (let j = i + 1; j < enc.length; j++) pairs.push(pairResult(enc[i], enc[j], q[i], q[j], tests[i][j]!));
@@ -102,8 +109,8 @@ export function interactionDetector(y: ArrayLike<unknown>, factors: NamedFactor[
       const rows = completeRows(yv, [xs[i], xs[j]], [names[i], names[j]], "drop", opts.yName);
       const ys = subsetY(yv.values, rows);
       if (ys.length < 2) throw tooFew(opts, ys.length);
-      const f1 = prepareFactor(xs[i], names[i], rows);
-      const f2 = prepareFactor(xs[j], names[j], rows);
+      const f1 = encodeFactor(xs[i], names[i], rows);
+      const f2 = encodeFactor(xs[j], names[j], rows);
       const ctx = context(ys);
       pairs.push(pairResult(f1, f2, overlayTest(ctx, f1, null, opts, false).q, overlayTest(ctx, f2, null, opts, false).q, overlayTest(ctx, f1, f2, opts)));
     }
@@ -115,7 +122,7 @@ export function interactionDetector(y: ArrayLike<unknown>, factors: NamedFactor[
  * |a - b| ≤ 1e-10 as equality.
  *
  * @example
- * interactionType(0.5, 0.3, 0.6); // "Enhance, bi-variable"
+ * interactionType(0.5, 0.3, 0.6); // => "Enhance, bi-variable"
  */
 export function interactionType(q1: number, q2: number, q12: number, tol = INTERACTION_TOLERANCE): InteractionType {
   const lo = Math.min(q1, q2);
@@ -183,7 +190,7 @@ function overlayTest(ctx: Context, f1: EncodedFactor, f2: EncodedFactor | null, 
  * @example
  * const count = new Float64Array(4), sum = new Float64Array(4);
  * tallyPair(Int32Array.from([0, 1]), Int32Array.from([1, 1]), 2, Float64Array.from([1, 3]), 2, count, sum);
- * // count = [0, 1, 0, 1], sum = [0, -1, 0, 1]
+ * [count, sum]; // => [[0, 1, 0, 1], [0, -1, 0, 1]]
  */
 function tallyPair(c1: Int32Array, c2: Int32Array, L2: number, y: Float64Array, mean: number, count: Float64Array, sum: Float64Array): void {
   const n = y.length;
@@ -202,7 +209,7 @@ function tallyPair(c1: Int32Array, c2: Int32Array, L2: number, y: Float64Array, 
  * least one pair besides (i, j): one triple pass costs about as much as 1.2 pair passes.
  *
  * @example
- * overlayBlocks([6, 6, 6, 6]); // [[0, 1, 2], [0, 3, 1], [2, 3]]
+ * overlayBlocks([6, 6, 6, 6]); // => [[0, 1, 2], [0, 3, 1], [2, 3]]
  */
 function overlayBlocks(L: readonly number[]): number[][] {
   const F = L.length;
@@ -299,7 +306,8 @@ function tallyBlock(ctx: Context, fs: EncodedFactor[], cells: number): Table {
  * @example
  * const count = new Float64Array(8), sum = new Float64Array(8);
  * const c = Int32Array.from([0, 1]);
- * tallyTriple(c, c, c, 2, 2, Float64Array.from([1, 3]), 2, count, sum); // count[0] = count[7] = 1, sum[0] = -1
+ * tallyTriple(c, c, c, 2, 2, Float64Array.from([1, 3]), 2, count, sum);
+ * [count[0], count[7], sum[0]]; // => [1, 1, -1]
  */
 function tallyTriple(
   c1: Int32Array,
@@ -325,7 +333,7 @@ function tallyTriple(
  * that order): cells are added in row-major order.
  *
  * @example
- * margin({ count: Float64Array.from([1, 2, 3, 4]), sum: Float64Array.from([1, 1, 1, 1]) }, [2, 2], [1]).count; // [4, 6]
+ * margin({ count: Float64Array.from([1, 2, 3, 4]), sum: Float64Array.from([1, 1, 1, 1]) }, [2, 2], [1]).count; // => [4, 6]
  */
 function margin(table: Table, dims: number[], keep: number[]): Table {
   const size = keep.reduce((p, k) => p * dims[k], 1);
@@ -366,14 +374,16 @@ function sparseOverlayTest(ctx: Context, f1: EncodedFactor, f2: EncodedFactor, o
 }
 
 function pairResult(f1: EncodedFactor, f2: EncodedFactor, q1: number, q2: number, t: QTest): InteractionPair {
-  return {
+  const out: InteractionPair = {
     a: f1.name,
     b: f2.name,
     q1,
     q2,
     q12: t.q,
     pValue: t.pValue,
+    pCentral: t.pCentral,
     F: t.F,
+    oneUnitPerStratum: t.oneUnitPerStratum,
     lambda: t.lambda,
     L12: t.L,
     N: t.N,
@@ -383,6 +393,8 @@ function pairResult(f1: EncodedFactor, f2: EncodedFactor, q1: number, q2: number
     sum: q1 + q2,
     type: interactionType(q1, q2, t.q),
   };
+  if (t.reason) out.reason = t.reason;
+  return out;
 }
 
 /** Validate the factor list: at least two, named, each with codes or values. */

@@ -41,7 +41,7 @@ export interface ValueRuns {
  * Breaks follow BAMMtools::getJenksBreaks (used by GD): min, class upper values, max.
  *
  * @example
- * naturalBreaks([1, 2, 3, 10, 11, 12, 30], 3).breaks; // [1, 3, 12, 30]
+ * naturalBreaks([1, 2, 3, 10, 11, 12, 30], 3).breaks; // => [1, 3, 12, 30]
  */
 export function naturalBreaks(x: ArrayLike<unknown>, k: number, options: NaturalBreaksOptions = {}): NaturalBreaksResult {
   const argument = options.argument ?? "x";
@@ -90,7 +90,7 @@ export function valueRuns(sorted: ArrayLike<number>): ValueRuns {
  * by every k ≥ c). `ks` must be integers in 2..number of distinct values (callers check).
  *
  * @example
- * naturalBreaksOfRuns(valueRuns([1, 2, 3, 10, 11, 12, 30]), [2, 3]).map((r) => r.breaks);
+ * naturalBreaksOfRuns(valueRuns([1, 2, 3, 10, 11, 12, 30]), [2, 3]).map((r) => r.breaks); // =>
  * // [[1, 12, 30], [1, 3, 12, 30]]
  */
 export function naturalBreaksOfRuns(runs: ValueRuns, ks: readonly number[]): NaturalBreaksResult[] {
@@ -111,6 +111,13 @@ export function naturalBreaksOfRuns(runs: ValueRuns, ks: readonly number[]): Nat
     S1[i + 1] = S1[i] + w * d;
     S2[i + 1] = S2[i] + w * d * d;
   }
+  // values near the floating-point limits: the sums of squares overflow (or the centre does)
+  if (!Number.isFinite(S2[m]) || !Number.isFinite(centre))
+    throw new CoordError(
+      "UNDEFINED",
+      `natural breaks: the values (${values[0]} to ${values[m - 1]}) are too large to compute with (their sum of squares overflows)`,
+      { argument: "x" },
+    );
 
   // Layer c (c classes over runs 0..j): cost[j]; start[c][j] = first run of the last class.
   let prev = new Float64Array(m);

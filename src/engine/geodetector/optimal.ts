@@ -2,12 +2,13 @@ import { CoordError } from "../errors";
 import { assertOption, assertSameLength, finiteVector } from "../validate";
 import { qFromRankedCodes } from "./q";
 import { assertClassCount, naturalBreaksOfRuns } from "./naturalBreaks";
-import { DISCRETIZE_METHODS, DiscretizeMethod, breaksFor, classifyRuns, codesOfRuns, intervalLabel, prepareFactor, runRanks } from "./discretize";
+import { DISCRETIZE_METHODS, DiscretizeMethod, breaksFor, classifyRuns, codesOfRuns, intervalLabel, prepareNumericFactor, runRanks } from "./discretize";
+import { DEFAULT_OPTIMAL_KS } from "./constants";
 
 export interface OptimalDiscretizationOptions {
-  /** Methods to try, in grid order (default all five: equal, natural, quantile, geometric, sd). */
+  /** Methods to try, in grid order (default all five: equal, natural, quantile, geometric, sd; GD's discmethod). */
   methods?: readonly DiscretizeMethod[];
-  /** Numbers of classes to try (default 3..8). */
+  /** Numbers of classes to try (default DEFAULT_OPTIMAL_KS, 3..8; GD's discitv). */
   ks?: readonly number[];
   /** Argument names used in error messages (defaults "y" and "x"). */
   yArgument?: string;
@@ -50,8 +51,6 @@ export interface OptimalDiscretization {
   ks: number[];
 }
 
-const DEFAULT_KS: readonly number[] = [3, 4, 5, 6, 7, 8];
-
 /**
  * Optimal discretization (OPGD, Song et al. 2020; METHODS.md M9): q of y over the classes of x
  * for every method × k of the grid; the winner is the largest q, ties to the first in grid order
@@ -62,8 +61,8 @@ const DEFAULT_KS: readonly number[] = [3, 4, 5, 6, 7, 8];
  * @example
  * const y = [1, 1.2, 0.9, 5, 5.1, 4.8, 9, 9.3, 8.7, 9.1];
  * const x = [1, 2, 3, 10, 11, 12, 20, 21, 22, 23];
- * optimalDiscretization(y, x, { methods: ["equal", "natural"], ks: [2, 3] }).best;
- * // { method: "equal", k: 3, q: 0.9974..., breaks: [1, 8.33..., 15.66..., 23], ... }
+ * optimalDiscretization(y, x, { methods: ["equal", "natural"], ks: [2, 3] }).best; // =>
+ * // { method: "equal", k: 3, q: 0.99746, breaks: [1, 8.333, 15.667, 23], ... }
  * // (natural k = 3 makes the same classes; the tie goes to the first in grid order)
  */
 export function optimalDiscretization(
@@ -75,7 +74,7 @@ export function optimalDiscretization(
   const argument = options.argument ?? "x";
   const methods = (options.methods ?? DISCRETIZE_METHODS).map((m) => assertOption(m, DISCRETIZE_METHODS, "methods"));
   if (methods.length === 0) throw new CoordError("OPTION", "methods is empty", { argument: "methods" });
-  const ks = (options.ks ?? DEFAULT_KS).map((k) => assertClassCount(k, "ks"));
+  const ks = (options.ks ?? DEFAULT_OPTIMAL_KS).map((k) => assertClassCount(k, "ks"));
   if (ks.length === 0) throw new CoordError("OPTION", "ks is empty", { argument: "ks" });
 
   const yv = finiteVector(y, yArgument);
@@ -85,12 +84,18 @@ export function optimalDiscretization(
   if (constant)
     throw new CoordError("CONSTANT", `${yArgument} is constant (every value is ${yv[0]}); q is undefined`, { argument: yArgument });
 
-  const f = prepareFactor(x, argument);
+  const f = prepareNumericFactor(x, argument);
   const distinct = f.runs.values.length;
   // One DP run gives natural breaks for every feasible k.
   if (methods.includes("natural")) {
     const feasible = ks.filter((k) => k <= distinct);
-    if (feasible.length > 0) naturalBreaksOfRuns(f.runs, feasible).forEach((r) => f.natural.set(r.k, r));
+    // values too large to compute with: each natural candidate is skipped with the reason below
+    if (feasible.length > 0)
+      try {
+        naturalBreaksOfRuns(f.runs, feasible).forEach((r) => f.natural.set(r.k, r));
+      } catch (e) {
+        if (!(e instanceof CoordError)) throw e;
+      }
   }
 
   const grid: OptimalCandidate[] = [];
@@ -104,8 +109,10 @@ export function optimalDiscretization(
         continue;
       }
       let cut;
+      let classes;
       try {
         cut = breaksFor(f, method, k);
+        classes = classifyRuns(f, cut.breaks);
       } catch (e) {
         if (!(e instanceof CoordError)) throw e;
         cell.skipped = e.message;
@@ -114,7 +121,7 @@ export function optimalDiscretization(
       cell.breaks = cut.breaks;
       cell.kActual = cut.breaks.length - 1;
       cell.warnings = cut.warnings;
-      const { runClass, counts } = classifyRuns(f, cut.breaks);
+      const { runClass, counts } = classes;
       cell.counts = counts;
       if (cut.repeated) {
         cell.skipped = "repeated breaks";
@@ -127,6 +134,8 @@ export function optimalDiscretization(
       }
       // = qFromCodes(yv, codes, L) to the last bit, without building the codes (M8, M9)
       const q = qFromRankedCodes(yv, runRanks(f), runClass, counts.length);
+      if (!Number.isFinite(q))
+        throw new CoordError("UNDEFINED", `${yArgument}: the values are too large to compute q with (the sum of squares overflows)`, { argument: yArgument });
       cell.q = q;
       // Strictly larger: ties go to the first in grid order.
       if (best === null || q > best.q)

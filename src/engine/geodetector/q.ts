@@ -5,7 +5,7 @@
  * Returns NaN only if SST = 0; callers validate and report that as an error.
  *
  * @example
- * qFromCodes([1, 2, 10, 11], Int32Array.from([0, 0, 1, 1]), 2); // 0.98765...
+ * qFromCodes([1, 2, 10, 11], Int32Array.from([0, 0, 1, 1]), 2); // => 0.9878
  */
 export function qFromCodes(y: ArrayLike<number>, codes: ArrayLike<number>, L: number): number {
   const s = stratumSums(y, codes, L);
@@ -19,7 +19,7 @@ export function qFromCodes(y: ArrayLike<number>, codes: ArrayLike<number>, L: nu
  * order as qFromCodes(y, codes, L) with codes[i] = classOf[rank[i]]: the same q to the last bit.
  *
  * @example
- * qFromRankedCodes(Float64Array.from([1, 2, 10, 11]), Int32Array.from([0, 1, 2, 3]), Int32Array.from([0, 0, 1, 1]), 2); // 0.98765...
+ * qFromRankedCodes(Float64Array.from([1, 2, 10, 11]), Int32Array.from([0, 1, 2, 3]), Int32Array.from([0, 0, 1, 1]), 2); // => 0.9878
  */
 export function qFromRankedCodes(y: Float64Array, rank: Int32Array, classOf: Int32Array, L: number): number {
   const n = y.length;
@@ -67,7 +67,7 @@ export interface StratumSums {
  * SSW = SST - Σ SSB_h. Codes must lie in 0..L-1 (callers validate).
  *
  * @example
- * stratumSums([1, 2, 10, 11], Int32Array.from([0, 0, 1, 1]), 2);
+ * stratumSums([1, 2, 10, 11], Int32Array.from([0, 0, 1, 1]), 2); // =>
  * // { n: 4, mean: 6, sst: 82, count: [2, 2], sum: [-9, 9] }
  */
 export function stratumSums(y: ArrayLike<number>, codes: ArrayLike<number>, L: number): StratumSums {

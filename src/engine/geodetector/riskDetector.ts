@@ -1,8 +1,9 @@
 import { CoordError } from "../errors";
+import { DEFAULT_GEO_ALPHA } from "./constants";
 import { assertOption } from "../validate";
 import { welchFromMoments } from "../stats/welch";
 import { stratumSums } from "./q";
-import { FactorValues, completeRows, prepareFactor, readY, subsetY } from "./factorDetector";
+import { FactorValues, completeRows, encodeFactor, readY, subsetY } from "./detectorCore";
 
 export interface RiskDetectorOptions {
   /** Significance level of the Welch t-tests (default 0.05). */
@@ -56,11 +57,11 @@ export interface RiskDetectorResult {
  * variance in both, is not tested and says why.
  *
  * @example
- * riskDetector([1, 2, 3, 7, 8, 9], ["a", "a", "a", "b", "b", "b"]).pairs[0];
+ * riskDetector([1, 2, 3, 7, 8, 9], ["a", "a", "a", "b", "b", "b"]).pairs[0]; // =>
  * // { a: 0, b: 1, levelA: "a", levelB: "b", difference: -6, t: -7.34847, df: 4, pValue: 0.0018263, significant: true }
  */
 export function riskDetector(y: ArrayLike<unknown>, x: FactorValues, options: RiskDetectorOptions = {}): RiskDetectorResult {
-  const alpha = options.alpha ?? 0.05;
+  const alpha = options.alpha ?? DEFAULT_GEO_ALPHA;
   if (!(typeof alpha === "number" && alpha > 0 && alpha < 1))
     throw new CoordError("OPTION", `alpha must be a number between 0 and 1; got '${alpha}'`, { argument: "alpha" });
   const missing = assertOption(options.missing ?? "error", ["error", "drop"] as const, "missing");
@@ -71,7 +72,7 @@ export function riskDetector(y: ArrayLike<unknown>, x: FactorValues, options: Ri
   const ys = subsetY(yv.values, rows);
   if (ys.length < 2)
     throw new CoordError("TOO_FEW", `${yName} has ${ys.length} value${ys.length === 1 ? "" : "s"}; at least 2 are needed`, { argument: yName });
-  const f = prepareFactor(x, xName, rows);
+  const f = encodeFactor(x, xName, rows);
 
   // means from the tallies, then a second pass for the within-stratum sums of squares
   const t = stratumSums(ys, f.codes, f.L);

@@ -14,7 +14,7 @@ export interface Strata {
  * Missing values (null, undefined, "", NaN) are an error naming the row.
  *
  * @example
- * encodeStrata(["b", "a", "b"], "x"); // { codes: [1, 0, 1], levels: ["a", "b"], L: 2 }
+ * encodeStrata(["b", "a", "b"], "x"); // => { codes: [1, 0, 1], levels: ["a", "b"], L: 2 }
  */
 export function encodeStrata(x: ArrayLike<unknown>, argument: string): Strata {
   const n = x.length;

@@ -47,8 +47,8 @@ export interface HakenEvolution {
  * The stable point is +q* when ±q* are stable (double well), else 0 when 0 is stable.
  *
  * @example
- * hakenEvolution([0.2, 0.6, 1.0], [0.1, 0.3, 0.5], { gamma1: -0.04, gamma2: 0.4, a: 0.05, b: 0.4 }).level;
- * // distances to (q*, V(q*)) = (0.894, -0.008): 1 - d/max d ≈ [0, 0.58, 0.85]
+ * hakenEvolution([0.2, 0.6, 1.0], [0.1, 0.3, 0.5], { gamma1: -0.04, gamma2: 0.4, a: 0.05, b: 0.4 }).level; // =>
+ * // [0, 0.58, 0.85] (1 - d/max d, d the distance to (q*, V(q*)) = (0.894, -0.008))
  */
 export function hakenEvolution(
   q1: ArrayLike<unknown>,
@@ -135,7 +135,7 @@ export function hakenEvolution(
  * Euclidean distance of each point (a_i, b_i) to (a0, b0), by Math.hypot (no overflow, M10).
  *
  * @example
- * distances([3, 0], [4, 0], 0, 0); // [5, 0]
+ * distances([3, 0], [4, 0], 0, 0); // => [5, 0]
  */
 function distances(a: ArrayLike<number>, b: ArrayLike<number>, a0: number, b0: number): number[] {
   const d = new Array<number>(a.length);

@@ -1,6 +1,6 @@
 import { CoordError } from "../errors";
 import { assertSameLength, finiteVector } from "../validate";
-import { OlsResult, olsColumns } from "../stats/ols";
+import { OlsResult, OlsRows, olsRows } from "../stats/ols";
 import { tTwoSidedP } from "../stats/studentT";
 import { PanelPairs, panelPairs } from "./pairs";
 
@@ -41,6 +41,26 @@ export interface HakenParams {
   b: number;
 }
 
+/**
+ * One condition of the adiabatic approximation (M10), shown with its value and p: γ2 > 0,
+ * |γ2| > ratio·|γ1|, and each of γ1, a, γ2, b significant at α.
+ */
+export interface HakenCondition {
+  key: "gamma2Positive" | "size" | "gamma1Significant" | "aSignificant" | "gamma2Significant" | "bSignificant";
+  /** e.g. "γ2 > 0", "|γ2| > |γ1|", "γ1 significant at 5 %". */
+  label: string;
+  /** γ2; |γ2|/|γ1| for the size condition (null when γ1 = 0); the estimate for significance. */
+  value: number | null;
+  /** p of γ2; null for the size condition; the parameter's p (classical or cluster) for significance. */
+  p: number | null;
+  holds: boolean;
+  /** Part of the rule: sign and size always, significance only with requireSignificant. */
+  required: boolean;
+}
+
+/** The adiabatic verdict of one assignment (M10). */
+export type HakenVerdict = "holds" | "holds in sign and size, not significant" | "fails";
+
 export interface HakenFit {
   q1Name: string;
   q2Name: string;
@@ -57,6 +77,12 @@ export interface HakenFit {
   intercept: boolean;
   /** γ2 > 0 and |γ2| > ratio·|γ1| (and, if required, all parameters significant). */
   adiabatic: boolean;
+  /** γ2 > 0 and |γ2| > ratio·|γ1|, whatever the significance. */
+  signAndSize: boolean;
+  /** Each condition with its value and p (M10: always shown). */
+  conditions: HakenCondition[];
+  /** "holds"; "holds in sign and size, not significant" (at alpha, when significance is not required); or "fails". */
+  verdict: HakenVerdict;
   /** |γ2| / |γ1|; null when γ1 = 0. */
   ratioG2G1: number | null;
   /** Every parameter's p < alpha (by `significance`). */
@@ -72,11 +98,20 @@ export interface HakenFit {
  * adiabatic-approximation test for q1 as the order parameter.
  *
  * @example
- * // panel b of the reference (31 provinces x 2014–2023; q1 = NQPF, q2 = NTU composites)
- * const f = hakenFit(U_NQPF, U_NTU, units, years);
- * f.nPairs;                 // 279
- * f.params.gamma1.estimate; // -0.0634466849359272 (γ1 = 1 - β11)
- * f.adiabatic;              // true (γ2 = 0.284 > 0, |γ2| > |γ1|)
+ * // a 3-province x 4-year panel from γ1 = -0.05, a = 0.1, γ2 = 0.5, b = 0.3 (q1 slightly disturbed)
+ * const units: string[] = [], years: number[] = [], q1: number[] = [], q2: number[] = [];
+ * for (const [u, x0, y0] of [["A", 0.2, 0.1], ["B", 0.4, 0.3], ["C", 0.6, 0.2]] as const) {
+ *   let [x, y]: number[] = [x0, y0];
+ *   for (let t = 2011; t <= 2014; t++) {
+ *     units.push(u), years.push(t), q1.push(x), q2.push(y);
+ *     [x, y] = [1.05 * x - 0.1 * x * y + 0.001 * Math.sin(7 * x), 0.5 * y + 0.3 * x * x];
+ *   }
+ * }
+ * const f = hakenFit(q1, q2, units, years);
+ * f.nPairs; // => 9
+ * f.params.gamma1.estimate; // => -0.0534 (γ1 = 1 - β11)
+ * f.params.gamma2.estimate; // => 0.5000
+ * f.adiabatic; // => true (γ2 > 0 and |γ2| > |γ1|)
  */
 export function hakenFit(
   q1: ArrayLike<unknown>,
@@ -130,8 +165,9 @@ export function readSeries(
   times: ArrayLike<unknown>,
   [n1, n2]: [string, string],
 ): [Float64Array, Float64Array] {
-  const x1 = finiteVector(q1, n1);
-  const x2 = finiteVector(q2, n2);
+  // a finite Float64Array is used as it is (read only; no copy of 10⁶ values)
+  const x1 = usable(q1) ? q1 : finiteVector(q1, n1);
+  const x2 = usable(q2) ? q2 : finiteVector(q2, n2);
   assertSameLength(x1, x2, n1, n2);
   assertSameLength(x1, units, n1, "units");
   assertSameLength(x1, times, n1, "times");
@@ -142,7 +178,17 @@ export function readSeries(
  * @internal The fit on pairs already built (hakenModel builds them once for both assignments).
  *
  * @example
- * hakenFitOnPairs(x1, x2, panelPairs(units, years), fitSettings({})); // = hakenFit(x1, x2, units, years)
+ * // a 3-province x 4-year panel from γ1 = -0.05, a = 0.1, γ2 = 0.5, b = 0.3 (q1 slightly disturbed)
+ * const units: string[] = [], years: number[] = [], q1: number[] = [], q2: number[] = [];
+ * for (const [u, x0, y0] of [["A", 0.2, 0.1], ["B", 0.4, 0.3], ["C", 0.6, 0.2]] as const) {
+ *   let [x, y]: number[] = [x0, y0];
+ *   for (let t = 2011; t <= 2014; t++) {
+ *     units.push(u), years.push(t), q1.push(x), q2.push(y);
+ *     [x, y] = [1.05 * x - 0.1 * x * y + 0.001 * Math.sin(7 * x), 0.5 * y + 0.3 * x * x];
+ *   }
+ * }
+ * hakenFitOnPairs(Float64Array.from(q1), Float64Array.from(q2), panelPairs(units, years), fitSettings({})).params.gamma1.estimate; // =>
+ * // -0.0534 (as hakenFit(q1, q2, units, years))
  */
 export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: PanelPairs, settings: FitSettings): HakenFit {
   const [n1, n2] = settings.names;
@@ -168,25 +214,12 @@ export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: Panel
       });
   }
 
-  const y1 = new Float64Array(m);
-  const y2 = new Float64Array(m);
-  const c11 = new Float64Array(m);
-  const c12 = new Float64Array(m);
-  const c21 = new Float64Array(m);
-  const c22 = new Float64Array(m);
-  for (let s = 0; s < m; s++) {
-    const i = pairs.from[s];
-    const j = pairs.to[s];
-    y1[s] = x1[j];
-    y2[s] = x2[j];
-    c11[s] = x1[i];
-    c12[s] = x1[i] * x2[i];
-    c21[s] = x2[i];
-    c22[s] = x1[i] * x1[i];
-  }
+  // the designs are read pair by pair from the series (no 10⁶-row columns): eq1 is q1(t+1) on
+  // [q1(t), q1(t)·q2(t)], eq2 is q2(t+1) on [q2(t), q1(t)²]
   const clusterIds = cluster ? pairs.unit : undefined;
-  const eq1 = olsColumns(y1, [c11, c12], ["q1(t)", "q1(t)*q2(t)"], { intercept, cluster: clusterIds, xName: "eq1" });
-  const eq2 = olsColumns(y2, [c21, c22], ["q2(t)", "q1(t)^2"], { intercept, cluster: clusterIds, xName: "eq2" });
+  const withConst = (names: string[]) => (intercept ? ["const", ...names] : names);
+  const eq1 = olsRows(pairRows(pairs, x1, x1, x2, intercept), withConst(["q1(t)", "q1(t)*q2(t)"]), { intercept, cluster: clusterIds, xName: "eq1" });
+  const eq2 = olsRows(pairRows(pairs, x2, x1, x1, intercept), withConst(["q2(t)", "q1(t)^2"]), { intercept, cluster: clusterIds, xName: "eq2" });
   const o = intercept ? 1 : 0;
 
   // M10: γ1 = 1 - β11, a = -β12, γ2 = 1 - β21, b = β22 (t for H0: parameter = 0).
@@ -216,7 +249,23 @@ export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: Panel
     const v = pOf(p);
     return v === null || v === undefined ? true : v < alpha;
   });
-  const adiabatic = g2 > 0 && Math.abs(g2) > ratio * Math.abs(g1) && (!requireSignificant || coefSignificant);
+  const signAndSize = g2 > 0 && Math.abs(g2) > ratio * Math.abs(g1);
+  const adiabatic = signAndSize && (!requireSignificant || coefSignificant);
+  const level = formatAlpha(alpha);
+  const sizeLabel = ratio === 1 ? "|γ2| > |γ1|" : `|γ2| > ${ratio}·|γ1|`;
+  const sig = (key: HakenCondition["key"], label: string, prm: HakenParam): HakenCondition => {
+    const v = pOf(prm);
+    return { key, label: `${label} significant at ${level}`, value: prm.estimate, p: v ?? null, holds: v === null || v === undefined ? true : v < alpha, required: requireSignificant };
+  };
+  const conditions: HakenCondition[] = [
+    { key: "gamma2Positive", label: "γ2 > 0", value: g2, p: pOf(params.gamma2) ?? null, holds: g2 > 0, required: true },
+    { key: "size", label: sizeLabel, value: g1 !== 0 ? Math.abs(g2) / Math.abs(g1) : null, p: null, holds: Math.abs(g2) > ratio * Math.abs(g1), required: true },
+    sig("gamma1Significant", "γ1", params.gamma1),
+    sig("aSignificant", "a", params.a),
+    sig("gamma2Significant", "γ2", params.gamma2),
+    sig("bSignificant", "b", params.b),
+  ];
+  const verdict: HakenVerdict = adiabatic ? (coefSignificant ? "holds" : "holds in sign and size, not significant") : "fails";
   return {
     q1Name: n1,
     q2Name: n2,
@@ -229,6 +278,9 @@ export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: Panel
     step: pairs.step,
     intercept,
     adiabatic,
+    signAndSize,
+    conditions,
+    verdict,
     ratioG2G1: g1 !== 0 ? Math.abs(g2) / Math.abs(g1) : null,
     coefSignificant,
     orderParameterEquation: {
@@ -237,6 +289,64 @@ export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: Panel
     },
     options: { alpha, ratio, requireSignificant, significance, cluster },
   };
+}
+
+/**
+ * α as a percentage for messages.
+ *
+ * @example
+ * formatAlpha(0.05); // => "5 %"
+ */
+export function formatAlpha(alpha: number): string {
+  return `${Number((alpha * 100).toPrecision(6))} %`;
+}
+
+/** Rows per block of pairRows: small reused buffers instead of 10⁶-row design columns. */
+const PAIR_BLOCK = 4096;
+
+/**
+ * One Haken equation's rows over the pairs (t, t+1): y = x(t+1), columns [1 if intercept],
+ * x(t), a(t)·b(t) — gathered block by block into reused buffers.
+ */
+function pairRows(pairs: PanelPairs, x: Float64Array, a: Float64Array, b: Float64Array, intercept: boolean): OlsRows {
+  const n = pairs.nPairs;
+  const { from, to } = pairs;
+  const fill = (start: number, len: number, y: Float64Array, lag: Float64Array, prod: Float64Array) => {
+    for (let s = 0; s < len; s++) {
+      const i = from[start + s];
+      y[s] = x[to[start + s]];
+      lag[s] = x[i];
+      prod[s] = a[i] * b[i];
+    }
+  };
+  const make = (len: number) => {
+    const y = new Float64Array(len);
+    const lag = new Float64Array(len);
+    const prod = new Float64Array(len);
+    return { y, lag, prod, cols: intercept ? [new Float64Array(len).fill(1), lag, prod] : [lag, prod] };
+  };
+  const buf = make(Math.min(PAIR_BLOCK, Math.max(1, n)));
+  return {
+    n,
+    k: intercept ? 3 : 2,
+    blockSize: PAIR_BLOCK,
+    block(start, len) {
+      fill(start, len, buf.y, buf.lag, buf.prod);
+      return buf;
+    },
+    materialize() {
+      const all = make(n);
+      fill(0, n, all.y, all.lag, all.prod);
+      return all;
+    },
+  };
+}
+
+/** A non-empty Float64Array of finite values. */
+function usable(x: ArrayLike<unknown>): x is Float64Array {
+  if (!(x instanceof Float64Array) || x.length === 0) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] - x[i] !== 0) return false;
+  return true;
 }
 
 /** The four point estimates of a fit. */

@@ -44,8 +44,8 @@ const DESCRIPTIONS: Record<PotentialKind, string> = {
  *
  * @example
  * const p = hakenPotential({ gamma1: -0.04, gamma2: 0.4, a: 0.05, b: 0.4 }, [0.5]);
- * p.qStarSq; // 0.8
- * p.V[0];    // ½(-0.04)(0.25) + (0.02/1.6)(0.0625) = -0.00421875
+ * p.qStarSq; // => 0.8
+ * p.V[0]; // => -0.00421875 (= ½(-0.04)(0.25) + (0.02/1.6)(0.0625))
  */
 export function hakenPotential(params: HakenParams, q1: ArrayLike<unknown> = [], argument = "q1"): HakenPotential {
   const { gamma1: g1, gamma2: g2, a, b } = params;

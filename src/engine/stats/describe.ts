@@ -24,9 +24,9 @@ export interface DescribeOptions {
  * Uses the corrected two-pass algorithm, so large offsets (e.g. years, GDP) keep their digits.
  *
  * @example
- * describe([2, 4, 4, 4, 5, 5, 7, 9]);
+ * describe([2, 4, 4, 4, 5, 5, 7, 9]); // =>
  * // { n: 8, mean: 5, variance: 4.571428571428571, sd: 2.138089935299395, min: 2, max: 9, ddof: 1 }
- * describe([2, 4, 4, 4, 5, 5, 7, 9], { ddof: 0 }).sd; // 2
+ * describe([2, 4, 4, 4, 5, 5, 7, 9], { ddof: 0 }).sd; // => 2
  */
 export function describe(values: ArrayLike<unknown>, options: DescribeOptions = {}): Description {
   const argument = options.argument ?? "values";
@@ -56,7 +56,7 @@ export function describe(values: ArrayLike<unknown>, options: DescribeOptions = 
  * One refinement pass removes most of the rounding of the plain sum.
  *
  * @example
- * mean([1, 2, 3, 4]); // 2.5
+ * mean([1, 2, 3, 4]); // => 2.5
  */
 export function mean(x: ArrayLike<number>): number {
   const n = x.length;
@@ -74,7 +74,7 @@ export function mean(x: ArrayLike<number>): number {
  * passes finite numbers and n > ddof). `m` may pass a precomputed mean.
  *
  * @example
- * variance([2, 4, 4, 4, 5, 5, 7, 9], 0); // 4
+ * variance([2, 4, 4, 4, 5, 5, 7, 9], 0); // => 4
  */
 export function variance(x: ArrayLike<number>, ddof = 1, m: number = mean(x)): number {
   const n = x.length;
@@ -93,7 +93,7 @@ export function variance(x: ArrayLike<number>, ddof = 1, m: number = mean(x)): n
  * Standard deviation √variance (no validation, as `variance`).
  *
  * @example
- * sd([2, 4, 4, 4, 5, 5, 7, 9], 0); // 2
+ * sd([2, 4, 4, 4, 5, 5, 7, 9], 0); // => 2
  */
 export function sd(x: ArrayLike<number>, ddof = 1, m?: number): number {
   return Math.sqrt(variance(x, ddof, m));

@@ -1,5 +1,5 @@
-import betainc from "@stdlib/math-base-special-betainc";
-import gammaln from "@stdlib/math-base-special-gammaln";
+import { betainc } from "./special";
+import { gammaln } from "./special";
 import { CoordError } from "../errors";
 
 /**
@@ -12,7 +12,7 @@ import { CoordError } from "../errors";
  * safeguarded by a shrinking bisection bracket; the result is accurate to a few ulps.
  *
  * @example
- * fQuantile(0.9, 184, 184); // 1.2081... (R: qf(0.9, 184, 184))
+ * fQuantile(0.9, 184, 184); // => 1.2085 (R: qf(0.9, 184, 184))
  */
 export function fQuantile(prob: number, d1: number, d2: number): number {
   if (!(prob >= 0 && prob <= 1))

@@ -51,9 +51,9 @@ const keyOf = (v: Label) => `${typeof v}:${v}`;
  * (numbers ascending, then text). A group with no row in a period is not listed.
  *
  * @example
- * groupMeans([0.4, 0.6, 0.3, 0.5], ['East', 'East', 'West', 'West'], [2011, 2011, 2011, 2012]);
+ * groupMeans([0.4, 0.6, 0.3, 0.5], ['East', 'East', 'West', 'West'], [2011, 2011, 2011, 2012]); // =>
  * // [ { group: 'East', period: 2011, mean: 0.5, n: 2 }, { group: 'West', period: 2011, mean: 0.3, n: 1 },
- * //   { group: 'West', period: 2012, mean: 0.5, n: 1 }, { group: 'All', period: 2011, mean: 0.4333..., n: 3 },
+ * //   { group: 'West', period: 2012, mean: 0.5, n: 1 }, { group: 'All', period: 2011, mean: 0.4333, n: 3 },
  * //   { group: 'All', period: 2012, mean: 0.5, n: 1 } ]
  */
 export function groupMeans(

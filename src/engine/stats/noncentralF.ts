@@ -1,5 +1,5 @@
-import betainc from "@stdlib/math-base-special-betainc";
-import gammaln from "@stdlib/math-base-special-gammaln";
+import { betainc } from "./special";
+import { gammaln } from "./special";
 import { fUpperP } from "./fDistribution";
 
 /** Relative truncation target of the Poisson series (METHODS.md M8: p computed directly). */
@@ -24,7 +24,7 @@ const LN_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
  * Terms are carried with a common scale factor so that no term underflows on the way.
  *
  * @example
- * ncfUpperP(38.735507560362024, 8, 176, 152.04007465989056); // 1.16990439154174e-4
+ * ncfUpperP(38.735507560362024, 8, 176, 152.04007465989056); // => 1.169904391542e-4
  */
 export function ncfUpperP(f: number, d1: number, d2: number, lambda: number): number {
   if (!(d1 > 0) || !(d2 > 0) || !(lambda >= 0) || Number.isNaN(f) || !Number.isFinite(lambda)) return NaN;

@@ -16,8 +16,8 @@ export interface QuantileOptions {
  * order statistics at h = (n - 1)p, as R's `quantile` and numpy's "linear" method do (M7, M9).
  *
  * @example
- * quantile([1, 2, 3, 4], 0.25); // 1.75
- * quantile([1, 2, 3, 4], 0.25, { type: 2 }); // 1.5
+ * quantile([1, 2, 3, 4], 0.25); // => 1.75
+ * quantile([1, 2, 3, 4], 0.25, { type: 2 }); // => 1.5
  */
 export function quantile(values: ArrayLike<unknown>, p: number, options: QuantileOptions = {}): number {
   const x = finiteVector(values, options.argument ?? "values");
@@ -29,7 +29,7 @@ export function quantile(values: ArrayLike<unknown>, p: number, options: Quantil
  * Quantile of already sorted, finite values (ascending; no copy, no validation of the values).
  *
  * @example
- * quantileSorted(Float64Array.from([1, 2, 3, 4]), 0.5); // 2.5
+ * quantileSorted(Float64Array.from([1, 2, 3, 4]), 0.5); // => 2.5
  */
 export function quantileSorted(sorted: ArrayLike<number>, p: number, type: QuantileType = 7): number {
   const n = sorted.length;

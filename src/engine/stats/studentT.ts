@@ -1,4 +1,4 @@
-import betainc from "@stdlib/math-base-special-betainc";
+import { betainc } from "./special";
 
 /**
  * Two-sided p-value of Student's t: P(|T| > |t|) with `df` degrees of freedom (df may be
@@ -6,7 +6,7 @@ import betainc from "@stdlib/math-base-special-betainc";
  * I_{df/(df+t²)}(df/2, 1/2), accurate in the far tail (never 1 - cdf).
  *
  * @example
- * tTwoSidedP(2, 10); // 0.07338803477074...
+ * tTwoSidedP(2, 10); // => 0.073388
  */
 export function tTwoSidedP(t: number, df: number): number {
   if (!(df > 0) || Number.isNaN(t)) return NaN;

@@ -13,11 +13,11 @@ export interface GroupMoments {
 export interface WelchResult {
   /** t = (mean1 - mean2) / √(s1²/n1 + s2²/n2); null when `reason` is set. */
   t: number | null;
-  /** Welch–Satterthwaite degrees of freedom, not rounded; null when `reason` is set. */
+  /** Welch–Satterthwaite degrees of freedom, not rounded; null when no test is possible (see `reason`). */
   df: number | null;
   /** Two-sided p-value; null when `reason` is set. */
   pValue: number | null;
-  /** Why no test was possible (a group of n < 2, or both variances zero); absent otherwise. */
+  /** Why no test was possible (a group of n < 2, both variances zero, values too large to compute with); absent otherwise. */
   reason?: string;
 }
 
@@ -27,8 +27,8 @@ export interface WelchResult {
  * two-sided p. A group with n < 2, or a zero standard error, gives no test and a `reason`.
  *
  * @example
- * welchFromMoments({ n: 3, mean: 2, variance: 1 }, { n: 3, mean: 5, variance: 1 });
- * // { t: -3.674234614174767, df: 4, pValue: 0.0213116... }
+ * welchFromMoments({ n: 3, mean: 2, variance: 1 }, { n: 3, mean: 5, variance: 1 }); // =>
+ * // { t: -3.674235, df: 4, pValue: 0.021312 }
  */
 export function welchFromMoments(g1: GroupMoments, g2: GroupMoments): WelchResult {
   if (g1.n < 2 || g2.n < 2) {
@@ -39,9 +39,18 @@ export function welchFromMoments(g1: GroupMoments, g2: GroupMoments): WelchResul
   const v1 = g1.variance / g1.n;
   const v2 = g2.variance / g2.n;
   const se2 = v1 + v2;
+  if (!Number.isFinite(se2) || !Number.isFinite(g1.mean) || !Number.isFinite(g2.mean))
+    return { t: null, df: null, pValue: null, reason: "the values are too large to compute with: the variance overflows" };
   if (!(se2 > 0)) return { t: null, df: null, pValue: null, reason: "both groups have zero variance: the standard error is 0" };
   const t = (g1.mean - g2.mean) / Math.sqrt(se2);
-  const df = (se2 * se2) / ((v1 * v1) / (g1.n - 1) + (v2 * v2) / (g2.n - 1));
+  // df from the variances scaled by the larger one, so that (s²/n)² can neither overflow nor
+  // underflow (it made df NaN for spreads beyond ~1e±77)
+  const s = Math.max(v1, v2);
+  const r1 = v1 / s;
+  const r2 = v2 / s;
+  const df = ((r1 + r2) * (r1 + r2)) / ((r1 * r1) / (g1.n - 1) + (r2 * r2) / (g2.n - 1));
+  if (!Number.isFinite(t))
+    return { t: null, df, pValue: null, reason: "the standard error is too small against the difference of the means to compute t" };
   return { t, df, pValue: tTwoSidedP(t, df) };
 }
 
@@ -49,7 +58,7 @@ export function welchFromMoments(g1: GroupMoments, g2: GroupMoments): WelchResul
  * Welch's t-test on two samples (numbers only; errors name the sample and row).
  *
  * @example
- * welchTTest([1, 2, 3], [4, 5, 6]); // { t: -3.674234614174767, df: 4, pValue: 0.0213116... }
+ * welchTTest([1, 2, 3], [4, 5, 6]); // => { t: -3.674235, df: 4, pValue: 0.021312 }
  */
 export function welchTTest(x1: ArrayLike<unknown>, x2: ArrayLike<unknown>): WelchResult {
   const a = finiteVector(x1, "x1", 2);

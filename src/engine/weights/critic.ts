@@ -167,9 +167,9 @@ function criticPool(
  * conflict Σ(1 - |r|), contrast σ/mean, Spearman r, no standardization (SPSSAU).
  *
  * @example
- * criticWeights([[1, 3], [2, 1], [4, 2]]).weights;
- * // [0.50454583..., 0.49545416...]: z = [[0, 1], [1/3, 0], [1, 0.5]], σ = [0.50918, 0.5],
- * // r_12 = -0.32733, R = [1.32733, 1.32733]
+ * criticWeights([[1, 3], [2, 1], [4, 2]]).weights; // =>
+ * // [0.504546, 0.495454] (z = [[0, 1], [1/3, 0], [1, 0.5]], σ = [0.50918, 0.5],
+ * // r_12 = -0.32733, R = [1.32733, 1.32733])
  */
 export function criticWeights(matrix: ArrayLike<ArrayLike<unknown>>, options: CriticOptions = {}): CriticResult {
   assertKnownOptions(options, CRITIC_KEYS, "criticWeights");

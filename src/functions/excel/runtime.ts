@@ -80,7 +80,10 @@ export function toExcelError(err: unknown): CustomFunctions.Error {
  * Wrap a custom function body: whatever it throws (or its promise rejects with) comes back as an
  * Excel error value instead of escaping. Custom functions may return or throw such a value.
  *
- * @example const f = excelFunction((data: unknown) => readMatrix(data, "data").values.length);
+ * @example
+ * import { readMatrix } from "./read";
+ * const rows = excelFunction(async (data: unknown) => readMatrix(data, "data").values.length);
+ * await rows([["GDP"], [1.5], [2.5]]); // => 2
  */
 export function excelFunction<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R | CustomFunctions.Error>;
 export function excelFunction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R | CustomFunctions.Error;

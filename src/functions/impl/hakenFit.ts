@@ -1,6 +1,7 @@
 /**
- * COORD.HAKENFIT(q1, q2, [units], [times], [output]): the Haken model (METHODS.md M10), pooled
- * OLS without intercept over the within-unit pairs (t, t+1), both assignments fitted.
+ * COORD.HAKENFIT(q1, q2, [units], [times], [output], [order], [alpha], [requiresignificance]): the
+ * Haken model (METHODS.md M10), pooled OLS without intercept over the within-unit pairs (t, t+1),
+ * both assignments fitted.
  *
  * - q1, q2: the two series, one value per row (a header cell names them; default "q1", "q2").
  *   A row where both are blank is no observation (it breaks the pairs, its level is blank); one
@@ -12,32 +13,46 @@
  *   stating the decision), R² of both equations, the test, the order parameter, the potential
  *   coefficients and the stable point; "both" — both assignments side by side; "levels" — the
  *   evolution (synergy) level of each input row ("" for rows without one), in q1's orientation.
+ * - order: "auto" (default: the assignment for which the adiabatic approximation holds), "A"
+ *   (q1 as given is the order parameter) or "B" (q2 is): forces the assignment shown and used
+ *   for the potential and the levels.
+ * - alpha: significance level of the coefficients (default 0.05); requiresignificance TRUE makes
+ *   "every coefficient significant at alpha" part of the adiabatic rule (default FALSE: the
+ *   decision then says "holds in sign and size, not significant at 5 %" when that is the case).
+ * The table lists each condition (γ2 > 0, |γ2| > |γ1|, each coefficient significant) with its
+ * value, p and whether it holds.
  */
 import { CoordError } from "../../engine/errors";
 import { HakenFit, HakenModelResult, HakenPotential, hakenModel, hakenParams, hakenPotential } from "../../engine/haken";
-import { labelledTable, readOption, readTextVector, readVector } from "../excel";
+import { labelledTable, readBoolean, readFloatVector, readNumberOption, readOption, readTextVector, readVector } from "../excel";
 import type { ExcelCell, HeaderMode } from "../excel";
 import { Spill, dataRowLabel, isOmitted, lengthMismatch, spillLike } from "./common";
 
 export const HAKEN_OUTPUTS = ["table", "both", "levels"] as const;
+export const HAKEN_ORDERS = ["auto", "A", "B"] as const;
 
 interface Panel {
-  A: number[];
-  B: number[];
+  A: Float64Array;
+  B: Float64Array;
   units: Array<string | number>;
-  times: number[];
-  /** Input row (0-based, header excluded) of each observation kept. */
-  rows: number[];
+  times: Float64Array;
+  /** Input row (0-based, header excluded) of each observation kept; null: every row, in order. */
+  rows: Int32Array | null;
   n: number;
   names: [string, string];
   orientation: "row" | "column";
   header: boolean;
 }
 
+/**
+ * The four arguments read column by column into typed arrays (the cells Excel passes are read
+ * once, in place: no per-cell intermediate arrays for 10⁶ rows); rows where both series are
+ * blank dropped.
+ */
 function readPanel(q1: unknown, q2: unknown, units: unknown, times: unknown): Panel {
-  const a = readVector(q1, "q1", { blanks: "null" });
+  const a = readFloatVector(q1, "q1");
   const header: HeaderMode = a.offset ? "yes" : "no";
-  const b = readVector(q2, "q2", { blanks: "null", header });
+  const b = readFloatVector(q2, "q2", { header });
   const n = a.values.length;
   if (b.values.length !== n) throw lengthMismatch("q1", n, "q2", b.values.length);
   let u: Array<string | number>;
@@ -46,56 +61,78 @@ function readPanel(q1: unknown, q2: unknown, units: unknown, times: unknown): Pa
     u = readTextVector(units, "units", { header }).values;
     if (u.length !== n) throw lengthMismatch("q1", n, "units", u.length);
   }
-  let t: number[];
-  if (isOmitted(times)) t = Array.from({ length: n }, (_, i) => i + 1);
-  else {
-    t = readVector(times, "times", { header }).values;
+  let t: Float64Array;
+  if (isOmitted(times)) {
+    t = new Float64Array(n);
+    for (let i = 0; i < n; i++) t[i] = i + 1;
+  } else {
+    const r = readFloatVector(times, "times", { header });
+    // a blank period is an error naming the cell: readVector's message
+    t = r.blanks > 0 ? Float64Array.from(readVector(times, "times", { header }).values) : r.values;
     if (t.length !== n) throw lengthMismatch("q1", n, "times", t.length);
   }
   const p: Panel = {
-    A: [],
-    B: [],
-    units: [],
-    times: [],
-    rows: [],
+    A: a.values,
+    B: b.values,
+    units: u,
+    times: t,
+    rows: null,
     n,
     names: [a.label ?? "q1", b.label ?? "q2"],
     orientation: a.orientation,
     header: a.offset === 1,
   };
+  if (a.blanks === 0 && b.blanks === 0) return p;
+  // blanks (NaN): a row with both blank is no observation; one of the two blank is an error
+  const keep = new Int32Array(n);
+  let m = 0;
   for (let i = 0; i < n; i++) {
-    const x = a.values[i];
-    const y = b.values[i];
-    if (x === null && y === null) continue;
-    if (x === null || y === null) {
-      const [arg, other] = x === null ? ["q1", "q2"] : ["q2", "q1"];
+    const xBlank = Number.isNaN(a.values[i]);
+    const yBlank = Number.isNaN(b.values[i]);
+    if (xBlank && yBlank) continue;
+    if (xBlank || yBlank) {
+      const [arg, other] = xBlank ? ["q1", "q2"] : ["q2", "q1"];
       throw new CoordError(
         "MISSING",
         `${dataRowLabel(arg, i, a.offset)} is empty but ${other} has a value; leave both empty for a missing observation`,
         { argument: arg, row: i + a.offset },
       );
     }
-    p.A.push(x);
-    p.B.push(y);
-    p.units.push(u[i]);
-    p.times.push(t[i]);
-    p.rows.push(i);
+    keep[m++] = i;
   }
-  if (p.rows.length === 0) throw new CoordError("EMPTY", "q1 and q2 are empty", { argument: "q1" });
+  if (m === 0) throw new CoordError("EMPTY", "q1 and q2 are empty", { argument: "q1" });
+  const rows = keep.slice(0, m);
+  p.A = new Float64Array(m);
+  p.B = new Float64Array(m);
+  p.units = new Array(m);
+  p.times = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const i = rows[k];
+    p.A[k] = a.values[i];
+    p.B[k] = b.values[i];
+    p.units[k] = u[i];
+    p.times[k] = t[i];
+  }
+  p.rows = rows;
   return p;
 }
 
-function decisionText(m: HakenModelResult, names: [string, string]): string {
+function decisionText(m: HakenModelResult, names: [string, string], order: "auto" | "A" | "B"): string {
   const [nA, nB] = names;
+  const fitA = m.fitA;
+  const rule = `γ2 > 0 and ${fitA.options.ratio === 1 ? "|γ2| > |γ1|" : `|γ2| > ${fitA.options.ratio}·|γ1|`}${fitA.options.requireSignificant ? ", every coefficient significant" : ""}`;
+  const level = `${Number((fitA.options.alpha * 100).toPrecision(6))} %`;
+  const caveat = m.notSignificant ? `, in sign and size only: not significant at ${level}` : "";
+  const forced = order === "auto" ? "" : `; shown: ${order === "A" ? nA : nB} as q1, as requested (order ${order})`;
   switch (m.decision) {
     case "A":
-      return `${nA} is the order parameter: the adiabatic approximation (γ2 > 0 and |γ2| > |γ1|) holds with ${nA} as q1, not with ${nB} as q1`;
+      return `${nA} is the order parameter${caveat}: the adiabatic approximation (${rule}) holds with ${nA} as q1, not with ${nB} as q1${forced}`;
     case "B":
-      return `${nB} is the order parameter: the adiabatic approximation (γ2 > 0 and |γ2| > |γ1|) holds with ${nB} as q1, not with ${nA} as q1; shown: ${nB} as q1`;
+      return `${nB} is the order parameter${caveat}: the adiabatic approximation (${rule}) holds with ${nB} as q1, not with ${nA} as q1${forced || `; shown: ${nB} as q1`}`;
     case "both":
-      return `the adiabatic approximation holds for both assignments: the order parameter is not identified; shown: ${nA} as q1, as given`;
+      return `the adiabatic approximation (${rule}) holds for both assignments: the order parameter is not identified${forced || `; shown: ${nA} as q1, as given (order A or B chooses)`}`;
     default:
-      return `the adiabatic approximation holds for neither assignment: there is no order parameter; shown: ${nA} as q1, as given`;
+      return `the adiabatic approximation (${rule}) holds for neither assignment: there is no order parameter${forced || `; shown: ${nA} as q1, as given (order A or B chooses)`}`;
   }
 }
 
@@ -131,6 +168,9 @@ function fitRows(fit: HakenFit): Array<[string, ExcelCell, ExcelCell, ExcelCell,
   rows.push(blank("units", fit.nUnits));
   rows.push(blank("adiabatic: γ2 > 0 and |γ2| > |γ1|", fit.adiabatic));
   rows.push(blank("|γ2| / |γ1|", fit.ratioG2G1 ?? ""));
+  // M10: each condition, whether it holds (the estimate column) and its p (the p column)
+  for (const c of fit.conditions) rows.push([`condition: ${c.label}${c.required ? "" : " (not required)"}`, c.holds, "", "", c.p ?? ""]);
+  rows.push(blank("adiabatic approximation", fit.verdict));
   const pot = potentialOf(fit);
   if (pot === null) {
     rows.push(blank("potential", "undefined (γ2 = 0)"));
@@ -145,14 +185,28 @@ function fitRows(fit: HakenFit): Array<[string, ExcelCell, ExcelCell, ExcelCell,
   return rows;
 }
 
-export function hakenFitImpl(q1: unknown, q2: unknown, units?: unknown, times?: unknown, output?: unknown): Spill {
+export function hakenFitImpl(
+  q1: unknown,
+  q2: unknown,
+  units?: unknown,
+  times?: unknown,
+  output?: unknown,
+  order?: unknown,
+  alpha?: unknown,
+  requireSignificance?: unknown,
+): Spill {
   const out = readOption(output, HAKEN_OUTPUTS, "output", "table");
+  const ord = readOption(order, HAKEN_ORDERS, "order", "auto");
+  const level = readNumberOption(alpha, "alpha", 0.05, { min: 1e-6, max: 0.5 });
+  const requireSignificant = readBoolean(requireSignificance, "requiresignificance", false);
   const p = readPanel(q1, q2, units, times);
   const [nA, nB] = p.names;
   if (nA === nB)
     throw new CoordError("OPTION", `q1 and q2 have the same name '${nA}'; give the two series different header labels`, { argument: "q2" });
-  const model = hakenModel(p.A, p.B, p.units, p.times, { names: p.names });
-  const decision = decisionText(model, p.names);
+  // the table and "both" show the fits (their potentials come from the parameters): no per-row work
+  const settings = { names: p.names, order: ord, alpha: level, requireSignificant, perRow: out === "levels" };
+  const model = hakenModel(p.A, p.B, p.units, p.times, settings);
+  const decision = decisionText(model, p.names, ord);
 
   if (out === "both") {
     const rowsA = fitRows(model.fitA);
@@ -175,13 +229,14 @@ export function hakenFitImpl(q1: unknown, q2: unknown, units?: unknown, times?: 
     return labelledTable(["parameter", `${nA} as q1: estimate`, "SE", "t", "p", `${nB} as q1: estimate`, "SE", "t", "p"], body);
   }
 
-  const used = model.decision === "B" ? "B" : "A";
+  const used = ord !== "auto" ? ord : model.decision === "B" ? "B" : "A";
   if (out === "levels") {
-    const m = model.used === used ? model : hakenModel(p.A, p.B, p.units, p.times, { names: p.names, assignment: used });
+    const m = model.used === used ? model : hakenModel(p.A, p.B, p.units, p.times, { ...settings, order: used });
     if (!m.evolution)
       throw new CoordError("UNDEFINED", `no evolution level: ${m.note}`, { argument: "q1" });
     const levels: ExcelCell[] = new Array(p.n).fill("");
-    p.rows.forEach((row, k) => (levels[row] = m.evolution!.level[k]));
+    const level = m.evolution.level;
+    for (let k = 0; k < level.length; k++) levels[p.rows === null ? k : p.rows[k]] = level[k];
     return spillLike(levels, p.orientation, p.header ? "level" : undefined);
   }
   const fit = used === "A" ? model.fitA : model.fitB;

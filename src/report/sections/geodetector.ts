@@ -10,6 +10,8 @@ import { SHEET } from "../sheetNames";
 import { geoPaperSheets } from "../paperGeoTables";
 import { badOption, enumOption, numberOption, parseNumberList } from "./optionKit";
 import type { OptionSpec, ReportSection } from "./types";
+import { DISCRETIZE_METHODS, DiscretizeMethod } from "../../engine/geodetector/discretize";
+import { DEFAULT_K, DEFAULT_OPTIMAL_KS } from "../../engine/geodetector/constants";
 
 declare module "./types" {
   interface ReportOptions {
@@ -22,6 +24,14 @@ declare module "./types" {
     ddof: 0 | 1;
     /** M8 significance level for risk / ecological detectors */
     geoAlpha: number;
+    /** M8 groups: strata decided on all units of the period ("national", the seed paper) or within each group */
+    groupStrata: "national" | "within";
+    /** M8 which p drives the significance stars and the headline: non-central (R geodetector) or central F (H0: q = 0) */
+    geoTest: "noncentral" | "central";
+    /** M9 methods of the optimal-discretization grid (GD's discmethod) */
+    optimalMethods: DiscretizeMethod[];
+    /** M9 k range of the optimal-discretization grid (GD's discitv) */
+    optimalK: number[];
   }
   interface SectionResults {
     geodetector?: GeoAnalysis;
@@ -30,22 +40,68 @@ declare module "./types" {
 
 const fmt3 = (x: number) => x.toFixed(3);
 
+/**
+ * "q = 0.454, non-central p = 0.993, not significant at 10 %" or "q = 0.454, central F p = 0.00698 ***".
+ *
+ * @example
+ * strongestText({ q: 0.4536, p: 0.993, pCentral: 0.00698 }, "central"); // => "q = 0.454, central F p = 0.00698 ***"
+ */
+export function strongestText(r: { q: number | null; p: number | null; pCentral: number | null }, test: "noncentral" | "central"): string {
+  const p = chosenP(r, test);
+  const which = test === "central" ? "central F p" : "non-central p";
+  if (p === null) return `q = ${fmt3(r.q!)}, no ${which}`;
+  const s = stars(p);
+  return `q = ${fmt3(r.q!)}, ${which} = ${Number(p.toPrecision(3))}${s ? ` ${s}` : ", not significant at 10 %"}`;
+}
+
+/**
+ * Significance stars of a p: *** below 0.01, ** below 0.05, * below 0.1, else "".
+ *
+ * @example
+ * stars(0.03); // => "**"
+ */
+export function stars(p: number | null): string {
+  if (p === null) return "";
+  return p < 0.01 ? "***" : p < 0.05 ? "**" : p < 0.1 ? "*" : "";
+}
+
+/** The p a row's stars and the headline use, by the geoTest option. */
+export function chosenP(r: { p: number | null; pCentral: number | null }, test: "noncentral" | "central"): number | null {
+  return test === "central" ? r.pCentral : r.p;
+}
+
+/** The one sentence on the Geodetector sheet saying what each p tests (M8). */
+export function pSentence(test: "noncentral" | "central"): string {
+  return (
+    "p is the non-central F test of R geodetector and the GeoDetector software (λ estimated from the same data: it is near 0.5 or above for most data and says little about q = 0); " +
+    "p (central F) tests H0: q = 0, the one-way ANOVA F of y on the strata; " +
+    `the stars (*** p < 0.01, ** p < 0.05, * p < 0.1) and the headline use the ${test === "central" ? "central F" : "non-central"} p (option geoTest).`
+  );
+}
+
 /** The Geodetector sheet (Table 5 and 6 layouts, strata, the optimal grid) and the Geodetector details sheet (risk, ecological). */
-export function geoSheets(geo: GeoAnalysis, panel: boolean) {
+export function geoSheets(geo: GeoAnalysis, panel: boolean, test: "noncentral" | "central" = "noncentral") {
   const sections = panel ? geo.periods.flatMap((p) => geo.groups.map((g) => ({ p, g }))) : geo.groups.map((g) => ({ p: null as string | null, g }));
   const factors = [...new Set(geo.factors.map((f) => f.factor))];
   // Table 5 shape: factors in rows; q and p per period and group in columns.
   const cols: ReportColumn[] = [column("factor", "Factor", "text")];
   sections.forEach((s, i) => {
     const label = s.p === null ? s.g : `${s.g} ${s.p}`;
-    cols.push(column(`q${i}`, `q ${label}`, "0.0000", { colorScale: true }), column(`p${i}`, `p ${label}`, "0.0000"));
+    cols.push(
+      column(`q${i}`, `q ${label}`, "0.0000", { colorScale: true }),
+      column(`s${i}`, `sig. ${label}`, "text"),
+      column(`p${i}`, `p ${label}`, "0.0000"),
+      column(`c${i}`, `p (central F) ${label}`, "0.0000"),
+    );
   });
   const rows = factors.map((f) => {
     const r: ReportRow = { factor: f };
     sections.forEach((s, i) => {
       const x = geo.factors.find((y) => y.factor === f && y.group === s.g && y.period === s.p);
       r[`q${i}`] = x?.q ?? null;
+      r[`s${i}`] = x && !x.trivial ? stars(chosenP(x, test)) : "";
       r[`p${i}`] = x?.p ?? null;
+      r[`c${i}`] = x?.pCentral ?? null;
     });
     return r;
   });
@@ -59,10 +115,13 @@ export function geoSheets(geo: GeoAnalysis, panel: boolean) {
       column("qa", "q(A)", "0.0000"),
       column("qb", "q(B)", "0.0000"),
       column("q", "q(A∩B)", "0.0000", { colorScale: true }),
+      column("sig", "sig.", "text"),
       column("p", "p", "0.0000"),
+      column("pCentral", "p (central F)", "0.0000"),
       column("type", "Interaction type", "text"),
+      column("reason", "Note", "text"),
     ],
-    geo.interactions.map((r) => ({ ...r }) as unknown as ReportRow),
+    geo.interactions.map((r) => ({ ...r, sig: r.trivial ? "" : stars(chosenP(r, test)), reason: r.reason ?? "" }) as unknown as ReportRow),
     { title: "Interaction detector (seed paper Table 6 layout)" },
   );
   const strata = table(
@@ -88,7 +147,8 @@ export function geoSheets(geo: GeoAnalysis, panel: boolean) {
     })),
     { title: "Strata and breaks used" },
   );
-  const main = [table5, inter, strata];
+  const note = table([column("note", "What each p tests", "text")], [{ note: pSentence(test) }]);
+  const main = [note, table5, inter, strata];
   if (geo.grid.length) {
     main.push(
       table(
@@ -144,6 +204,50 @@ const ddofOption: OptionSpec<0 | 1> = {
   },
 };
 
+const optimalMethodsOption: OptionSpec<DiscretizeMethod[]> = {
+  key: "optimalMethods",
+  values: "m1,m2,...",
+  default: [...DISCRETIZE_METHODS],
+  label: { en: "Optimal: methods", zh: "最优离散化：方法" },
+  help: {
+    en: `methods of the optimal-discretization grid, from ${DISCRETIZE_METHODS.join(", ")} (M9; GD's discmethod)`,
+    zh: `最优离散化比较的方法，可选 ${DISCRETIZE_METHODS.join(", ")}（M9；GD 的 discmethod）`,
+  },
+  parse(text) {
+    const names = text.split(",").map((x) => x.trim()).filter((x) => x !== "");
+    if (names.length === 0) throw badOption("optimalMethods", text, `one or more of ${DISCRETIZE_METHODS.join(", ")}, separated by commas`);
+    const out: DiscretizeMethod[] = [];
+    for (const n of names) {
+      if (!(DISCRETIZE_METHODS as readonly string[]).includes(n)) throw badOption("optimalMethods", n, `one or more of ${DISCRETIZE_METHODS.join(", ")}, separated by commas`);
+      if (!out.includes(n as DiscretizeMethod)) out.push(n as DiscretizeMethod);
+    }
+    return out;
+  },
+};
+
+const optimalKOption: OptionSpec<number[]> = {
+  key: "optimalK",
+  values: "a-b|k1,k2,...",
+  default: [...DEFAULT_OPTIMAL_KS],
+  label: { en: "Optimal: k range", zh: "最优离散化：k 范围" },
+  help: { en: "k range of the optimal-discretization grid, e.g. 3-7 (M9; GD's discitv)", zh: "最优离散化的 k 范围，如 3-7（M9；GD 的 discitv）" },
+  parse(text) {
+    const v = text.trim();
+    const expected = "a range such as 3-7 or whole numbers from 2 to 20 separated by commas";
+    const range = /^(\d+)\s*(?:-|:|\.\.)\s*(\d+)$/.exec(v);
+    let ks: number[];
+    if (range) {
+      const a = Number(range[1]);
+      const b = Number(range[2]);
+      if (a > b) throw badOption("optimalK", v, expected);
+      ks = Array.from({ length: b - a + 1 }, (_, i) => a + i);
+    } else ks = parseNumberList("optimalK", v);
+    if (ks.some((k) => !Number.isInteger(k) || k < 2 || k > 20)) throw badOption("optimalK", v, expected);
+    return [...new Set(ks)].sort((a, b) => a - b);
+  },
+  text: (ks) => (ks.length > 1 && ks.every((k, i) => i === 0 || k === ks[i - 1] + 1) ? `${ks[0]}-${ks[ks.length - 1]}` : ks.join(",")),
+};
+
 /** The options of the geodetector section (also the Summary of a geodetector-only run). */
 export const GEODETECTOR_OPTIONS: OptionSpec[] = [
   enumOption(
@@ -155,13 +259,39 @@ export const GEODETECTOR_OPTIONS: OptionSpec[] = [
     },
     ["auto", "equal", "quantile", "natural", "geometric", "sd", "optimal"],
   ),
-  numberOption({ key: "k", default: 6, label: { en: "Classes k", zh: "分类数 k" }, help: { en: "number of classes for discretized factors (M9)", zh: "离散化因子的分类数（M9）" } }, { min: 2, max: 20, integer: true }),
+  numberOption({ key: "k", default: DEFAULT_K, label: { en: "Classes k", zh: "分类数 k" }, help: { en: "number of classes for discretized factors (M9)", zh: "离散化因子的分类数（M9）" } }, { min: 2, max: 20, integer: true }),
   geoPeriodsOption,
   ddofOption,
   numberOption(
     { key: "geoAlpha", default: 0.05, label: { en: "Significance level", zh: "显著性水平" }, help: { en: "significance level of the risk and ecological detectors (M8)", zh: "风险探测与生态探测的显著性水平（M8）" } },
     { min: 1e-6, max: 0.5 },
   ),
+  enumOption(
+    {
+      key: "groupStrata",
+      default: "national",
+      label: { en: "Strata in groups", zh: "分组的分层" },
+      help: {
+        en: "national: discretize once on all units of the period, then q within each group on those strata (the seed paper); within: re-discretize inside each group (M8)",
+        zh: "national：在该期全部单元上离散化一次，各组在同一分层上计算 q（与种子论文一致）；within：在各组内重新离散化（M8）",
+      },
+    },
+    ["national", "within"],
+  ),
+  enumOption(
+    {
+      key: "geoTest",
+      default: "noncentral",
+      label: { en: "Test of q", zh: "q 的检验" },
+      help: {
+        en: "which p drives the significance stars (*** ** * at 0.01/0.05/0.1) and the headline: noncentral (R geodetector, GeoDetector) or central (F test of H0: q = 0) (M8)",
+        zh: "显著性星号（*** ** * 对应 0.01/0.05/0.1）与结论所依据的 p：noncentral（R geodetector、GeoDetector 软件）或 central（H0: q = 0 的 F 检验）（M8）",
+      },
+    },
+    ["noncentral", "central"],
+  ),
+  optimalMethodsOption,
+  optimalKOption,
 ];
 
 export const geodetectorSection: ReportSection<GeoAnalysis> = {
@@ -174,10 +304,16 @@ export const geodetectorSection: ReportSection<GeoAnalysis> = {
   options: GEODETECTOR_OPTIONS,
   notApplicable: (ctx) => (ctx.panel.factors.length ? null : { reason: "the roles name no factors; no geodetector tables.", warn: true }),
   run: (ctx) => geodetectorOnPanel(ctx.panel, ctx.results.coupling!, ctx.options, ctx.warnings),
-  sheets: (geo, ctx) => [...geoPaperSheets(geo, ctx.options.language, ctx.options.geoAlpha), ...geoSheets(geo, true)],
-  headlines: (geo) => {
+  sheets: (geo, ctx) => [
+    ...geoPaperSheets(geo, ctx.options.language, ctx.options.geoAlpha, {
+      p: (r) => chosenP(r, ctx.options.geoTest),
+      label: ctx.options.language === "zh" ? (ctx.options.geoTest === "central" ? "中心 F 检验" : "非中心 F 检验") : ctx.options.geoTest === "central" ? "central F test" : "non-central F test",
+    }),
+    ...geoSheets(geo, true, ctx.options.geoTest),
+  ],
+  headlines: (geo, ctx) => {
     const lastP = geo.periods[geo.periods.length - 1];
-    const rows = geo.factors.filter((f) => f.group === ALL_GROUP && f.period === lastP && f.q !== null).sort((x, y) => y.q! - x.q!);
-    return rows.length ? [`Strongest driving factor of D in ${lastP}: ${rows[0].factor} (q = ${fmt3(rows[0].q!)}).`] : [];
+    const rows = geo.factors.filter((f) => f.group === ALL_GROUP && f.period === lastP && f.q !== null && !f.trivial).sort((x, y) => y.q! - x.q!);
+    return rows.length ? [`Strongest driving factor of D in ${lastP}: ${rows[0].factor} (${strongestText(rows[0], ctx.options.geoTest)}).`] : [];
   },
 };

@@ -23,6 +23,12 @@ declare module "./types" {
     hakenRatio: number;
     /** M10 evolution level: measure|transform (default distance in the (q1, V) plane, 1 - d/max d) */
     evolution: EvolutionMethod;
+    /** M10 significance level of the coefficients */
+    hakenAlpha: number;
+    /** M10 every coefficient significant at hakenAlpha as part of the adiabatic rule */
+    hakenRequireSignificance: boolean;
+    /** M10 which assignment names the order parameter: auto (the one that passes), A or B (forced) */
+    hakenOrder: "auto" | "A" | "B";
   }
   interface SectionResults {
     haken?: HakenSummary | null;
@@ -55,6 +61,10 @@ export function hakenStage(panel: Panel, obs: Observation[], o: ReportOptions, w
       cluster: o.hakenClusterSE,
       ratio: o.hakenRatio,
       evolution: o.evolution,
+      alpha: o.hakenAlpha,
+      requireSignificant: o.hakenRequireSignificance,
+      order: o.hakenOrder,
+      orderOptionName: "hakenOrder",
     });
     if (model.fitA.skippedGaps > 0)
       warnings.push(`Haken: ${model.fitA.skippedGaps} pair(s) across a missing period were skipped.`);
@@ -76,12 +86,24 @@ export function hakenSheet(h: HakenSummary, observations: Observation[], periods
       const p = fit.params[k];
       return { param: k === "gamma1" ? "γ1" : k === "gamma2" ? "γ2" : k, estimate: p.estimate, se: clusterSE ? p.seCluster ?? p.se : p.se, t: clusterSE ? p.tCluster ?? p.t : p.t, p: clusterSE ? p.pCluster ?? p.p : p.p };
     });
-    rows.push({ param: "R² (equation 1)", estimate: fit.eq1.r2 }, { param: "R² (equation 2)", estimate: fit.eq2.r2 }, { param: "pairs n", estimate: fit.nPairs });
-    rows.push({ param: "adiabatic approximation", estimate: fit.adiabatic ? "holds" : "fails" });
+    rows.push({ param: "R² (equation 1)", estimate: fit.eq1.r2 }, { param: "R² (equation 2)", estimate: fit.eq2.r2 });
     tables.push(
       table([column("param", "Parameter", "text"), column("estimate", "Estimate", "0.0000"), column("se", clusterSE ? "Cluster SE" : "SE", "0.0000"), column("t", "t", "0.000"), column("p", "p", "0.0000")], rows, {
         title: `${fit.q1Name} as q1 (order parameter candidate), ${fit.q2Name} as q2`,
       }),
+    );
+    // counts as integers (issue 12)
+    tables.push(table([column("item", "Sample", "text"), column("n", "n", "0")], [{ item: "pairs (t, t+1)", n: fit.nPairs }, { item: "units", n: fit.nUnits }]));
+    // M10: each condition with its value and p
+    tables.push(
+      table(
+        [column("condition", "Condition", "text"), column("value", "Value", "0.0000"), column("p", "p", "0.0000"), column("holds", "Holds", "text"), column("required", "Part of the rule", "text")],
+        [
+          ...fit.conditions.map((c) => ({ condition: c.label, value: c.value, p: c.p, holds: c.holds ? "yes" : "no", required: c.required ? "yes" : "no" })),
+          { condition: "adiabatic approximation", value: null, p: null, holds: fit.verdict, required: "" },
+        ],
+        { title: `Adiabatic approximation with ${fit.q1Name} as q1: each condition` },
+      ),
     );
   }
   tables.push(table([column("note", "Decision", "text")], [{ note: m.note }]));
@@ -155,6 +177,28 @@ export const hakenSection: ReportSection<HakenSummary | null> = {
       },
       EVOLUTION_METHODS,
       "measure|transform",
+    ),
+    numberOption(
+      { key: "hakenAlpha", default: 0.05, label: { en: "Significance level", zh: "显著性水平" }, help: { en: "significance level of the Haken coefficients γ1, a, γ2, b (M10)", zh: "哈肯模型系数 γ1、a、γ2、b 的显著性水平（M10）" } },
+      { min: 1e-6, max: 0.5 },
+    ),
+    booleanOption({
+      key: "hakenRequireSignificance",
+      default: false,
+      label: { en: "Require significance", zh: "要求显著" },
+      help: {
+        en: "every coefficient significant at hakenAlpha is part of the adiabatic rule; otherwise the decision says 'holds in sign and size, not significant' (M10)",
+        zh: "绝热近似的判定要求全部系数在 hakenAlpha 下显著；否则结论注明“符号与大小成立，但不显著”（M10）",
+      },
+    }),
+    enumOption(
+      {
+        key: "hakenOrder",
+        default: "auto",
+        label: { en: "Order parameter", zh: "序参量" },
+        help: { en: "auto: the assignment that passes the adiabatic test; A or B: force the first or second subsystem of hakenPair as q1 (M10)", zh: "auto：满足绝热近似的组合；A 或 B：强制以 hakenPair 的第一或第二个子系统为 q1（M10）" },
+      },
+      ["auto", "A", "B"],
     ),
   ],
   notApplicable: (ctx) => (ctx.panel.subsystems.length >= 2 ? null : { reason: "needs two subsystems" }),

@@ -24,20 +24,32 @@
  */
 import { CoordError } from "../../engine/errors";
 import { couplingSection } from "./coupling";
+import { dataSection } from "./data";
 import { densitySection } from "./density";
 import { geodetectorSection } from "./geodetector";
 import { groupMeansSection } from "./groupMeans";
 import { hakenSection } from "./haken";
+import { spatialSection } from "./spatial";
 import type { AnySection, OptionSpec } from "./types";
 import { weightsSection } from "./weights";
+import { convergenceSection, dagumSection } from "./differences";
+import { markovSection, spatialMarkovSection } from "./transitions";
+import { obstaclesSection } from "./obstacles";
 
 export const BUILTIN_SECTIONS: readonly AnySection[] = [
+  dataSection,
   weightsSection,
   couplingSection,
   groupMeansSection,
   densitySection,
   geodetectorSection,
   hakenSection,
+  spatialSection,
+  dagumSection,
+  convergenceSection,
+  markovSection,
+  spatialMarkovSection,
+  obstaclesSection,
 ];
 
 /** An ordered list of sections whose ids, JSON keys and option keys are unique. */

@@ -20,7 +20,7 @@ import type { ReportSheet } from "../model";
  * The same names are used by the command line (`--weighting critic`), the pane's form and the
  * JSON `options`.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface -- filled by declaration merging in each section
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging in each section
 export interface ReportOptions {}
 
 /** A text in both languages of the pane and the report. */

@@ -104,6 +104,8 @@ export const weightsSection: ReportSection<WeightsSectionResult> = {
   jsonKey: "weights",
   empty: [],
   cost: 2,
+  // the panel as read under the missing-value option (section "data")
+  needs: ["data"],
   options: [
     enumOption(
       { key: "weighting", default: "entropy", label: { en: "Weighting", zh: "赋权方法" }, help: { en: "indicator weights (M2 entropy, M3 CRITIC)", zh: "指标权重（M2 熵值法，M3 CRITIC）" } },

@@ -49,12 +49,13 @@ const READ_CHUNK_CELLS = 20000;
  */
 export async function readSelection(): Promise<SelectionData> {
   const caps = capabilities();
-  return Excel.run(async (ctx) => {
-    const sel = ctx.workbook.getSelectedRange();
+  return Excel.run(async (context) => {
+    const sel = context.workbook.getSelectedRange();
     sel.load("address,rowCount,columnCount");
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- worksheet is a navigation property (a proxy), not a loaded value
     const sheet = sel.worksheet;
     sheet.load("name");
-    await ctx.sync();
+    await context.sync();
     let target: Excel.Range = sel;
     let source: SelectionData["source"] = "selection";
     let tableName: string | undefined;
@@ -63,7 +64,8 @@ export async function readSelection(): Promise<SelectionData> {
       if (caps.rangeTables) {
         const tables = sel.getTables(false);
         tables.load("items/name");
-        await ctx.sync();
+        await context.sync();
+        // eslint-disable-next-line office-addins/load-object-before-read -- items was loaded (items/name) and synced just above
         if (tables.items.length > 0) {
           target = tables.items[0].getRange();
           tableName = tables.items[0].name;
@@ -79,19 +81,20 @@ export async function readSelection(): Promise<SelectionData> {
       // whole columns/rows: only the used part
       const used = sheet.getUsedRange(true);
       const cut = sel.getIntersectionOrNullObject(used);
+      // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is a scalar, not a navigation property; loading it is what the fake requires
       cut.load("isNullObject");
-      await ctx.sync();
+      await context.sync();
       if (!cut.isNullObject) target = cut;
     }
     target.load("address,rowCount,columnCount");
-    await ctx.sync();
+    await context.sync();
     const rows = target.rowCount;
     const cols = target.columnCount;
     const origin = addressOrigin(target.address);
     let values: unknown[][];
     if (rows * cols <= READ_CHUNK_CELLS) {
       target.load("values");
-      await ctx.sync();
+      await context.sync();
       values = target.values;
     } else {
       values = [];
@@ -100,7 +103,8 @@ export async function readSelection(): Promise<SelectionData> {
         const n = Math.min(step, rows - r);
         const part = sheet.getRange(rectAddress({ r0: origin.row + r, r1: origin.row + r + n - 1, c0: origin.column, c1: origin.column + cols - 1 }));
         part.load("values");
-        await ctx.sync();
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- chunked on purpose: each response stays under the host's payload limit
+        await context.sync();
         for (const row of part.values) values.push(row);
       }
     }
@@ -127,10 +131,10 @@ export async function selectCell(address: string): Promise<void> {
   } catch {
     throw new Error(`"${address}" is not a cell address`);
   }
-  await Excel.run(async (ctx) => {
-    const sheet = parsed.sheet !== undefined ? ctx.workbook.worksheets.getItem(parsed.sheet) : ctx.workbook.worksheets.getActiveWorksheet();
+  await Excel.run(async (context) => {
+    const sheet = parsed.sheet !== undefined ? context.workbook.worksheets.getItem(parsed.sheet) : context.workbook.worksheets.getActiveWorksheet();
     if (parsed.sheet !== undefined) sheet.activate();
     sheet.getRange(rectAddress(parsed as Rect)).select();
-    await ctx.sync();
+    await context.sync();
   });
 }

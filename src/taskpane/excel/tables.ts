@@ -46,6 +46,7 @@ export async function writeSheet(ws: Excel.Worksheet, layout: SheetLayout, b: Ba
       await b.reserve(1, t.title!.length + 120);
       const r = ws.getRange(cellAddress(p.titleRow - 1, 0));
       r.values = [[excelValue(t.title!)]];
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- format.font is a navigation proxy; applyFont only sets its properties
       applyFont(r.format.font, STYLE.tableTitle);
     }
     // header
@@ -53,6 +54,7 @@ export async function writeSheet(ws: Excel.Worksheet, layout: SheetLayout, b: Ba
     await b.reserve(n, rowsCost([header]) + 200);
     const hr = ws.getRange(rectAddress(rows(p.headerRow, p.headerRow, n)));
     hr.values = [header];
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- format.font is a navigation proxy; applyFont only sets its properties
     applyFont(hr.format.font, STYLE.header);
     hr.format.fill.color = `#${STYLE.headerFill}`;
     done(n);
@@ -82,6 +84,7 @@ export async function writeSheet(ws: Excel.Worksheet, layout: SheetLayout, b: Ba
     for (const g of p.groupRows) {
       await b.reserve(n, 150);
       const gr = ws.getRange(rectAddress(rows(p.firstRow + g, p.firstRow + g, n)));
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- format.font is a navigation proxy; applyFont only sets its properties
       applyFont(gr.format.font, STYLE.groupRow);
       gr.format.fill.color = `#${STYLE.groupFill}`;
     }
@@ -100,6 +103,7 @@ export async function writeSheet(ws: Excel.Worksheet, layout: SheetLayout, b: Ba
     await b.reserve(values.length, rowsCost(values) + 150);
     const nr = ws.getRange(rectAddress(rows(layout.notesRow, layout.notesRow + values.length - 1, 1)));
     nr.values = values;
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- format.font is a navigation proxy; applyFont only sets its properties
     applyFont(nr.format.font, STYLE.sheetNote);
   }
   // frozen panes

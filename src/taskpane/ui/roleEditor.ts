@@ -1,7 +1,8 @@
 /**
  * The role editor: one row per column of the data with a select for its role (unit id, period,
  * group, subsystem 1/2/..., driving factor, geodetector y, ignore) and, for indicators, a
- * direction (+ benefit / − cost). Subsystems are named in text fields; "Add subsystem" adds
+ * direction (+ benefit / − cost); for factors, a kind (auto: METHODS.md M8's rule; numeric;
+ * categorical), written to the roles as `{ "column": ..., "kind": ... }`. Subsystems are named in text fields; "Add subsystem" adds
  * one more. The state converts to and from the roles file shape of src/report/roles.ts.
  */
 import type { Cell } from "../../report/csv";
@@ -180,9 +181,22 @@ export function createRoleEditor(initial: RoleState, messages: string[] = []): R
       ]);
       dir.value = c.direction;
       dir.disabled = !c.role.startsWith("sub");
+      const kind = el("select", { className: "cl-kind", attrs: { "data-kind": j, "aria-label": `${t("factorKind")}: ${c.column}` } }, [
+        el("option", { text: t("kindAuto"), attrs: { value: "" } }),
+        el("option", { text: t("kindNumeric"), attrs: { value: "numeric" } }),
+        el("option", { text: t("kindCategorical"), attrs: { value: "categorical" } }),
+      ]);
+      kind.value = c.factorKind ?? "";
+      kind.disabled = c.role !== "factor";
+      kind.addEventListener("change", () => {
+        if (kind.value === "") delete state.columns[j].factorKind;
+        else state.columns[j].factorKind = kind.value as FactorKind;
+        changed();
+      });
       select.addEventListener("change", () => {
         state.columns[j].role = select.value as ColumnRole;
         dir.disabled = !select.value.startsWith("sub");
+        kind.disabled = select.value !== "factor";
         row.setAttribute("data-role", select.value);
         changed();
       });
@@ -195,10 +209,11 @@ export function createRoleEditor(initial: RoleState, messages: string[] = []): R
         el("td", { className: "cl-colname", text: c.column, attrs: { title: c.column } }),
         el("td", {}, [select]),
         el("td", {}, [dir]),
+        el("td", {}, [kind]),
       ]);
       tbody.appendChild(row);
     });
-    const head = el("thead", {}, [el("tr", {}, [el("th", { text: t("column") }), el("th", { text: t("role") }), el("th", { text: t("direction") })])]);
+    const head = el("thead", {}, [el("tr", {}, [el("th", { text: t("column") }), el("th", { text: t("role") }), el("th", { text: t("direction") }), el("th", { text: t("factorKind") })])]);
     element.appendChild(el("div", { className: "cl-table-wrap" }, [el("table", { className: "cl-role-table" }, [head, tbody])]));
   }
 

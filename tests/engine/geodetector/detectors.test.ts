@@ -73,16 +73,25 @@ describe("factorDetector by hand (METHODS.md M8)", () => {
     expect(r.droppedRows).toBe(3);
     expect(r.notes).toContain("3 rows with a missing value dropped");
   });
-  it("q = 1: F is infinite and p = 0, with a note; N = L: no F test", () => {
+  it("q = 1: F is null (infinite) with the reason, both p = 0; N = L: one unit per stratum, no F test, flagged", () => {
     const r = factorDetector([1, 1, 5, 5], [0, 0, 1, 1]);
     expect(r.q).toBe(1);
-    expect(r.F).toBe(Infinity);
+    expect(r.F).toBeNull();
     expect(r.pValue).toBe(0);
+    expect(r.pCentral).toBe(0);
+    expect(r.oneUnitPerStratum).toBe(false);
+    expect(r.reason).toMatch(/^q = 1: y is constant within every stratum, so F is infinite/);
     expect(r.notes[0]).toMatch(/q = 1/);
     const s = factorDetector([1, 2, 5], ["a", "b", "c"]);
+    expect(s.q).toBe(1);
     expect(s.F).toBeNull();
     expect(s.pValue).toBeNull();
+    expect(s.pCentral).toBeNull();
+    expect(s.oneUnitPerStratum).toBe(true);
+    expect(s.reason).toMatch(/^each stratum holds one unit \(N = L = 3\)/);
     expect(s.notes[0]).toMatch(/N = L/);
+    // no non-finite number in any field
+    for (const v of [r, s]) for (const x of Object.values(v)) if (typeof x === "number") expect(Number.isFinite(x)).toBe(true);
   });
 });
 

@@ -1,12 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
-import { CoordError } from "../../../src/engine/errors";
 import { qFromCodes } from "../../../src/engine/geodetector/q";
 import { autoStrata, classify, discretize, DiscretizeMethod } from "../../../src/engine/geodetector/discretize";
-import { errorText as codeOf } from "../../helpers";
+import { errorText as codeOf, sharedPath } from "../../helpers";
 
 // Reference data live beside the repo (../shared), never copied into it.
-const REF = path.resolve(__dirname, "..", "..", "..", "..", "shared", "reference", "geodetector");
+const REF = sharedPath("reference", "geodetector");
 const CSV = path.join(REF, "data", "ndvi_40.csv");
 const JSON_FILE = path.join(REF, "expected", "ndvi_40.json");
 const present = fs.existsSync(CSV) && fs.existsSync(JSON_FILE);

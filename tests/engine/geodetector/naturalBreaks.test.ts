@@ -1,10 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
-import { CoordError } from "../../../src/engine/errors";
 import { naturalBreaks } from "../../../src/engine/geodetector/naturalBreaks";
 import { classify } from "../../../src/engine/geodetector/discretize";
-import { errorText as codeOf } from "../../helpers";
+import { errorText as codeOf, sharedPath } from "../../helpers";
 
 /**
  * Plain O(k·N²) Fisher/Jenks DP over the raw sorted values (ties not collapsed, any split
@@ -148,7 +147,7 @@ describe("naturalBreaks (M9): exact Jenks = optimal 1-D k-means", () => {
 });
 
 // GD's natural breaks (BAMMtools getJenksBreaks) on ndvi_40, read from ../shared at run time.
-const REF = path.resolve(__dirname, "..", "..", "..", "..", "shared", "reference", "geodetector");
+const REF = sharedPath("reference", "geodetector");
 const CSV = path.join(REF, "data", "ndvi_40.csv");
 const JSON_FILE = path.join(REF, "expected", "ndvi_40.json");
 const present = fs.existsSync(CSV) && fs.existsSync(JSON_FILE);

@@ -1,10 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
-import { CoordError } from "../../../src/engine/errors";
 import { qFromCodes } from "../../../src/engine/geodetector/q";
 import { optimalDiscretization } from "../../../src/engine/geodetector/optimal";
 import { DiscretizeMethod } from "../../../src/engine/geodetector/discretize";
-import { errorText as codeOf } from "../../helpers";
+import { errorText as codeOf, sharedPath } from "../../helpers";
 
 function expectClose(actual: number, expected: number, rel = 1e-12): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected));
@@ -78,7 +77,7 @@ describe("optimalDiscretization (M9, OPGD)", () => {
 });
 
 // Peers on ndvi_40, read from ../shared at run time (never copied into the repo).
-const REF = path.resolve(__dirname, "..", "..", "..", "..", "shared", "reference", "geodetector");
+const REF = sharedPath("reference", "geodetector");
 const CSV = path.join(REF, "data", "ndvi_40.csv");
 const JSON_FILE = path.join(REF, "expected", "ndvi_40.json");
 const present = fs.existsSync(CSV) && fs.existsSync(JSON_FILE);

@@ -1,7 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
 import { groupMeans } from "../../../src/engine/stats/groupMeans";
-import { CoordError, CoordErrorCode } from "../../../src/engine/errors";
 import { expectCoordError } from "../../helpers";
 
 // Expected values: tests/fixtures/indices/ccd.json D_mean_by_year(_region), computed by an

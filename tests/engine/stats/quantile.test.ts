@@ -1,6 +1,5 @@
 import { quantile, quantileSorted } from "../../../src/engine/stats/quantile";
 import { describe as describeValues, mean, sd, variance } from "../../../src/engine/stats/describe";
-import { CoordError } from "../../../src/engine/errors";
 import { expectCoordErrorExact } from "../../helpers";
 
 
