@@ -71,7 +71,7 @@ function summarySheet(run: PanelRun, title: string) {
     );
   if (run.analysis.skipped.length) tables.push(skippedTable(run.analysis.skipped, run.registry));
   tables.push(warningsTable(run.analysis.warnings));
-  return sheet(SHEET.summary, tables, [], { freeze: false });
+  return sheet(SHEET.summary, tables, [], { freeze: false, page: { fitToHeight: 1 } });
 }
 
 /** The full report of a panel run. */

@@ -110,7 +110,10 @@ describe("pipeline on reference panel a (entropy, global, standard C)", () => {
   it("builds every sheet of the report", () => {
     expect(result.report.sheets.map((s) => s.name)).toEqual([
       "Summary",
+      "T2 Indicator system",
+      "Descriptive statistics",
       "Weights",
+      "T1 Grade standard",
       "Scores",
       "Coordination by group",
       "Grades",

@@ -7,6 +7,7 @@ import { coupling } from "../../engine/coupling";
 import { gradeD, relativeType, couplingStage } from "../../engine/grade";
 import { column, ColumnWithValues, sheet, tableFromColumns } from "../model";
 import { Panel } from "../panel";
+import { gradeStandardSheet } from "../paperTables";
 import { SHEET } from "../sheetNames";
 import { badOption, enumOption, numberOption, parseNumberList } from "./optionKit";
 import type { OptionSpec, ReportContext, ReportOptions, ReportSection } from "./types";
@@ -133,7 +134,7 @@ export function scoresSheet(obs: Observation[], ctx: ReportContext) {
   if (names.length === 2) cols.push({ ...column("relativeType", "Relative type", "text"), values: obs.map((x) => x.relativeType) });
   const haken = ctx.results.haken;
   if (haken && haken.model.evolution) cols.push({ ...column("h", "Evolution level h", "0.0000"), values: haken.levels });
-  return sheet(SHEET.scores, [tableFromColumns(cols)], [], { freeze: { rows: 1, columns: 2 } });
+  return sheet(SHEET.scores, [tableFromColumns(cols)], [], { freeze: { rows: 1, columns: 2 }, page: { rowsPerPage: 110 } });
 }
 
 const alphaOption: OptionSpec<number[]> = {
@@ -202,5 +203,5 @@ export const couplingSection: ReportSection<Observation[]> = {
     ctx.warnings.push(...undefinedObservationWarnings(ctx.panel, obs));
     return obs;
   },
-  sheets: (obs, ctx) => [scoresSheet(obs, ctx)],
+  sheets: (obs, ctx) => [gradeStandardSheet(ctx.options.language, ctx.options.closure), scoresSheet(obs, ctx)],
 };

@@ -65,7 +65,7 @@ export function coordinationByGroupSheet(a: GroupTablesInput) {
   const ALL = a.allLabel ?? ALL_GROUP;
   const periods = a.data.periods;
   const cols: ReportColumn[] = [column("group", "Group", "text"), column("unit", "Unit", "text")];
-  periods.forEach((p, k) => cols.push(column(`p${k}`, p, "0.000", { colorScale: true })));
+  periods.forEach((p, k) => cols.push(column(`p${k}`, p, "0.000"))); // no colour scale: the copy for pasting (D keeps it on Scores)
   const byUnit = new Map<string, Observation[]>();
   for (const x of a.observations) {
     if (!byUnit.has(x.id)) byUnit.set(x.id, []);
@@ -108,6 +108,13 @@ export function coordinationByGroupSheet(a: GroupTablesInput) {
     x: "Period",
     y: "Mean D",
   });
+  // y axis fitted to the means (a 0.02 margin, on a 0.05 grid), not 0..1
+  const ys = meanRows.flatMap((r) => allGroups.map((_, i) => r[`g${i}`])).filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  if (ys.length) {
+    const min = Math.max(0, Math.floor((Math.min(...ys) - 0.02) * 20) / 20);
+    const max = Math.min(1, Math.ceil((Math.max(...ys) + 0.02) * 20) / 20);
+    if (max > min) c.yAxis = { min: Number(min.toFixed(2)), max: Number(max.toFixed(2)) };
+  }
   return sheet(SHEET.byGroup, [table3, means], [c], { freeze: { rows: 2, columns: 2 } });
 }
 

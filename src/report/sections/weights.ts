@@ -7,6 +7,7 @@ import type { CriticOptions, EntropyOptions, WeightsResult } from "../../engine/
 import { compositeIndex } from "../../engine/composite";
 import { column, ReportColumn, ReportRow, ReportTable, sheet, table } from "../model";
 import { Panel } from "../panel";
+import { descriptiveSheet, indicatorSystemSheet } from "../paperTables";
 import { SHEET } from "../sheetNames";
 import { enumOption, numberOption } from "./optionKit";
 import type { ReportOptions, ReportSection } from "./types";
@@ -126,7 +127,11 @@ export const weightsSection: ReportSection<WeightsSectionResult> = {
   ],
   run: (ctx) => weightsStage(ctx.panel, ctx.options),
   toJson: (r) => r.rows,
-  sheets: (r, ctx) => [weightsSheet(r.rows, ctx.data.subsystems, ctx.options)],
+  sheets: (r, ctx) => [
+    indicatorSystemSheet(r.rows, ctx.data.subsystems.map((s) => s.name), ctx.options.language, ctx.options.weighting),
+    descriptiveSheet(ctx.panel, ctx.options.language),
+    weightsSheet(r.rows, ctx.data.subsystems, ctx.options),
+  ],
   notes: (_r, { options: o }) => [
     `Weights: ${o.weighting}, ${o.scope} scope${o.shift ? `, shift ${o.shift}` : ""}. Coupling: ${o.coupling} C, T with ${o.alpha.length ? o.alpha.join("/") : "equal"} weights, D = √(C·T).`,
   ],
