@@ -87,7 +87,7 @@ const REPORT = 0.95;
  * const text = "Province,Year,GDP,Green\nA,2011,5.2,0.45\nA,2012,6.1,0.41\nB,2011,7.9,0.70\nB,2012,8.4,0.66\nC,2011,4.1,0.52\nC,2012,4.9,0.50";
  * const roles = { id: "Province", time: "Year", subsystems: { Economy: [{ column: "GDP", direction: "+" }], Ecology: [{ column: "Green", direction: "-" }] } };
  * const { report } = await runReport(parseCsv(text), JSON.stringify(roles));
- * report.sheets.map((s) => s.name).slice(0, 3); // => ["Summary", "Weights", "Scores"]
+ * report.sheets.map((s) => s.name).slice(0, 3); // => ["Summary", "T2 Indicator system", "Descriptive statistics"]
  */
 export async function runReport(
   cells: Cell[][],

@@ -69,9 +69,15 @@ export function densityStage(panel: Panel, obs: Observation[], o: ReportOptions,
  */
 export function chartPeriods(n: number, max: number = 5): number[] {
   if (n <= max) return Array.from({ length: n }, (_, i) => i);
-  const out = new Set<number>([0, n - 1, Math.floor((n - 1) / 2)]);
-  for (let k = 1; out.size < max && k < max; k++) out.add(Math.round((k * (n - 1)) / (max - 1)));
-  return [...out].sort((a, b) => a - b).slice(0, max);
+  // first, middle and last; then the middle of the widest gap until `max` are chosen
+  const out = [...new Set([0, n - 1, Math.floor((n - 1) / 2)])].slice(0, max).sort((a, b) => a - b);
+  while (out.length < max) {
+    let widest = 0;
+    for (let i = 1; i < out.length - 1; i++) if (out[i + 1] - out[i] > out[widest + 1] - out[widest]) widest = i;
+    if (out[widest + 1] - out[widest] < 2) break;
+    out.splice(widest + 1, 0, Math.round((out[widest] + out[widest + 1]) / 2));
+  }
+  return out;
 }
 
 /**
