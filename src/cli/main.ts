@@ -15,7 +15,7 @@ import { CoordError } from "../engine/errors";
 import { Cell, decodeCsvBytes, parseCsv } from "../report/csv";
 import { defaultOptions, parseOptions, parseSectionChoice, shownValue } from "../report/options";
 import { analysisToJson, runReport } from "../report/pipeline";
-import { guessRoles, rolesToJson } from "../report/roles";
+import { closeMatches, guessRoles, rolesToJson } from "../report/roles";
 import { SECTIONS } from "../report/sections";
 import { writeReportXlsx } from "../writer/xlsx";
 import { readXlsxCells } from "../writer/readXlsx";
@@ -34,7 +34,8 @@ export function helpText(): string {
     "                      default: guessed from the headers and printed",
     "  --print-roles       print the guessed (or given) roles as JSON and stop",
     "  --sheet NAME        sheet of an XLSX file (default: the first)",
-    "  --out FILE          report workbook (default: report.xlsx)",
+    "  --out FILE          report workbook (default: <input name>-report.xlsx beside the input;",
+    "                      an existing file is replaced, the input never)",
     "  --json FILE         also write the analysis as JSON",
     "  --drop-incomplete   drop rows with empty cells (with a warning): an alias of --missing drop",
     "  --sections a,b      run only these sections (and those they need), e.g. weights,coupling",
@@ -44,15 +45,66 @@ export function helpText(): string {
     "",
     `Sections, in order: ${SECTIONS.sections.map((s) => s.id).join(", ")}`,
     "",
-    "Options by section (METHODS.md; default in brackets):",
+    "Options by section (formulas in docs/methods.md; default in brackets):",
   ];
   const defaults = defaultOptions() as unknown as Record<string, unknown>;
   for (const section of SECTIONS.sections) {
     if (!section.options.length) continue;
     lines.push(`  ${section.title.en} (${section.id}):`);
-    for (const h of section.options) lines.push(`  --${h.key} ${h.values}`.padEnd(44) + ` ${h.help.en} [${shownValue(h, defaults[h.key])}]`);
+    for (const h of section.options) lines.push(...wrap(`  --${h.key} ${h.values}`.padEnd(44) + ` ${h.help.en} [${shownValue(h, defaults[h.key])}]`));
   }
+  lines.push(
+    "",
+    "Examples:",
+    "  npm run report -- panel.csv --roles roles.json --out report.xlsx      panel with roles",
+    "  npm run report -- villages.csv --roles geo.json                        geodetector only",
+    "  npm run report -- panel.csv --roles roles.json --language zh           grades in Chinese",
+    "  npm run report -- panel.csv --roles roles.json --weights china-provinces   spatial weights",
+    "  npm run report -- panel.xlsx --sheet Panel --print-roles > roles.json  guess, edit, reuse",
+    "",
+    "Roles JSON (panel; factor kind optional: numeric or categorical):",
+    '  { "id": "Province", "time": "Year", "group": "Region",',
+    '    "subsystems": { "Urbanization": [{ "column": "GDP per capita", "direction": "+" }],',
+    '                    "Environment": [{ "column": "Waste gas emissions", "direction": "-" }] },',
+    '    "factors": ["X1 GDP", { "column": "Land use", "kind": "categorical" }] }',
+    'Geodetector only: { "y": "NDVI", "factors": ["soil", { "column": "landuse", "kind": "numeric" }] }',
+    "Methods, formulas, defaults and references: docs/methods.md",
+  );
   return lines.join("\n");
+}
+
+/** A help line cut at blanks into lines of at most `width` columns, continued under the help text. */
+function wrap(line: string, width = 100, indent = 45): string[] {
+  const out: string[] = [];
+  let rest = line;
+  while (rest.length > width) {
+    let cut = rest.lastIndexOf(" ", width);
+    if (cut <= indent) cut = width;
+    out.push(rest.slice(0, cut).trimEnd());
+    rest = " ".repeat(indent) + rest.slice(cut).trimStart();
+  }
+  out.push(rest);
+  return out;
+}
+
+/** "unknown option --weigthing; did you mean --weighting?" for a flag not in `known`, else null. */
+export function unknownFlag(argv: string[], known: string[]): string | null {
+  for (const a of argv) {
+    if (a === "--") break;
+    if (!a.startsWith("--")) continue;
+    const name = a.slice(2).split("=")[0];
+    if (known.includes(name)) continue;
+    const close = closeMatches(name, known, 1);
+    return `unknown option --${name}${close.length ? `; did you mean --${close[0]}?` : ""}`;
+  }
+  return null;
+}
+
+/** The report file when --out is not given: `<input name>-report.xlsx` beside the input. */
+export function defaultOutFile(input: string): string {
+  const dir = path.dirname(input);
+  const base = path.basename(input, path.extname(input));
+  return path.join(dir, `${base}-report.xlsx`);
 }
 
 /** Read a CSV or XLSX file into cells. */
@@ -61,7 +113,9 @@ export async function readCells(file: string, sheet?: string): Promise<{ cells: 
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
-    throw new CoordError("IO", `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`, { argument: "data" });
+    throw new CoordError("IO", `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`, {
+      argument: "data",
+    });
   }
   const ext = path.extname(file).toLowerCase();
   if (ext === ".xlsx" || ext === ".xlsm") {
@@ -83,9 +137,19 @@ function writeAtomic(file: string, data: Uint8Array | string): void {
   }
 }
 
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n"), err: (s: string) => void = (s) => process.stderr.write(s + "\n")): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s + "\n"),
+  err: (s: string) => void = (s) => process.stderr.write(s + "\n"),
+): Promise<number> {
   const specs = SECTIONS.options();
   const optionFlags = Object.fromEntries(specs.map((h) => [h.key, { type: "string" as const }]));
+  const flags = ["roles", "print-roles", "sheet", "out", "json", "drop-incomplete", "sections", "skip", "quiet", "help", ...specs.map((h) => h.key)];
+  const unknown = unknownFlag(argv, flags);
+  if (unknown) {
+    err(`coordlab: ${unknown}\nRun with --help for the list of flags and options.`);
+    return 1;
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -158,13 +222,18 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       { onProgress: (_stage, _fraction, label) => progress(`… ${label.en}`) },
       { source: path.basename(file) + (sheetName ? ` [${sheetName}]` : ""), version: VERSION, panel: { dropIncomplete: !!v["drop-incomplete"] }, sections },
     );
-    const outFile = (v.out as string) ?? "report.xlsx";
+    const outFile = (v.out as string) ?? defaultOutFile(file);
+    if (path.resolve(outFile) === path.resolve(file))
+      throw new CoordError("OPTION", `--out ${outFile} is the input file itself; choose another name`, { argument: "out" });
+    const replaced = fs.existsSync(outFile);
     progress(`… Writing ${outFile}`);
     const bytes = await writeReportXlsx(result.report);
     const jsonText = v.json ? analysisToJson(result) : undefined;
     writeAtomic(outFile, bytes);
     if (v.json && jsonText) writeAtomic(v.json as string, jsonText);
-    out(`Report written to ${path.resolve(outFile)}${v.json ? ` (JSON: ${path.resolve(v.json as string)})` : ""}`);
+    out(
+      `Report written to ${path.resolve(outFile)}${replaced ? " (the existing file was replaced)" : ""}${v.json ? ` (JSON: ${path.resolve(v.json as string)})` : ""}`,
+    );
     for (const f of result.headlines) out(`  • ${f}`);
     const warnings = result.analysis.warnings;
     if (warnings.length) out(`  ${warnings.length} warning(s): see the Summary sheet.`);
