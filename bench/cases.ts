@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { BenchCase } from "./harness";
-import { geoData, rng } from "./data";
+import { geoData, normal, rng } from "./data";
 import { parseCsv } from "../src/report/csv";
 import { runReport } from "../src/report/pipeline";
 import { DEFAULT_OPTIONS } from "../src/report/options";
@@ -18,6 +18,12 @@ import { optimalDiscretization } from "../src/engine/geodetector/optimal";
 import { kernelDensity } from "../src/engine/kde";
 import { entropyWeightImpl } from "../src/functions/impl/entropyWeight";
 import { hakenFitImpl } from "../src/functions/impl/hakenFit";
+import { knnWeights } from "../src/engine/spatial/distance";
+import { moranI } from "../src/engine/spatial/moran";
+import { localMoran } from "../src/engine/spatial/localMoran";
+import { getisOrdGiStar } from "../src/engine/spatial/getisOrd";
+import { transformWeights } from "../src/engine/spatial/weights";
+import { dagumByPeriod, markovChain, obstacleDegree, spatialMarkov } from "../src/engine/inequality";
 
 const ROOT = path.resolve(__dirname, "..");
 const M = 1_048_576; // Excel's row limit
@@ -206,3 +212,141 @@ for (const n of [1e3, 1e4]) {
     limitMs: n === 1e4 ? 10 : undefined,
   });
 }
+
+// 10. Spatial autocorrelation (issue 14): 2,900 units (county scale) with seeded lon/lat points,
+// k = 6 nearest neighbours (sparse, row-standardised), 20 periods of a spatially smooth variable.
+function spatialPanel(units: number, periods: number, seed: number) {
+  const r = rng(seed);
+  const z = normal(r);
+  const labels = Array.from({ length: units }, (_, i) => `county ${i + 1}`);
+  const lon = Array.from({ length: units }, () => 98 + 24 * r());
+  const lat = Array.from({ length: units }, () => 22 + 18 * r());
+  const W = transformWeights(knnWeights(labels, { x: lon, y: lat }, { k: 6 }), "row");
+  const values = Array.from({ length: periods }, (_, t) =>
+    Float64Array.from({ length: units }, (_, i) => 0.4 + 0.1 * Math.sin(lon[i] / 3 + t / 5) + 0.1 * Math.cos(lat[i] / 2) + 0.05 * z()),
+  );
+  return { labels, lon, lat, W, values };
+}
+const SPATIAL_UNITS = 2900;
+const SPATIAL_PERIODS = 20;
+cases.push({
+  group: "10 spatial weights kNN k = 6 from coordinates",
+  label: `${count(SPATIAL_UNITS)} lon/lat points`,
+  n: SPATIAL_UNITS,
+  setup: () => spatialPanel(SPATIAL_UNITS, 1, 10),
+  run: (i) => {
+    const { labels, lon, lat } = i as ReturnType<typeof spatialPanel>;
+    return transformWeights(knnWeights(labels, { x: lon, y: lat }, { k: 6 }), "row");
+  },
+  runs: 11,
+  limitMs: 100,
+});
+cases.push({
+  group: "10 spatial global Moran 999 permutations",
+  label: `${count(SPATIAL_UNITS)} units x ${SPATIAL_PERIODS} periods`,
+  n: SPATIAL_UNITS * SPATIAL_PERIODS,
+  setup: () => spatialPanel(SPATIAL_UNITS, SPATIAL_PERIODS, 10),
+  run: (i) => {
+    const { W, values } = i as ReturnType<typeof spatialPanel>;
+    return values.map((x) => moranI(x, W, { permutations: 999, seed: 1 }));
+  },
+  runs: 5,
+  limitMs: 1000,
+});
+cases.push({
+  group: "10 spatial local Moran + Gi* analytic",
+  label: `${count(SPATIAL_UNITS)} units x ${SPATIAL_PERIODS} periods`,
+  n: SPATIAL_UNITS * SPATIAL_PERIODS,
+  setup: () => spatialPanel(SPATIAL_UNITS, SPATIAL_PERIODS, 10),
+  run: (i) => {
+    const { W, values } = i as ReturnType<typeof spatialPanel>;
+    return values.map((x) => [localMoran(x, W), getisOrdGiStar(x, W)]);
+  },
+  runs: 11,
+  limitMs: 100,
+});
+cases.push({
+  group: "10 spatial LISA conditional permutations 999",
+  label: `${count(SPATIAL_UNITS)} units x ${SPATIAL_PERIODS} periods`,
+  n: SPATIAL_UNITS * SPATIAL_PERIODS,
+  setup: () => spatialPanel(SPATIAL_UNITS, SPATIAL_PERIODS, 10),
+  run: (i) => {
+    const { W, values } = i as ReturnType<typeof spatialPanel>;
+    return values.map((x) => localMoran(x, W, { permutations: 999, seed: 1 }));
+  },
+  runs: 3,
+  limitMs: 5000,
+});
+
+// 11–14 (issue 15). Regional differences and dynamics on a synthetic panel of 2,900 units in 4
+// groups x 20 periods (D in (0, 1) with a trend and group effects), and its spatial lag on a
+// ring of 2 + 2 neighbours (computed in setup: the lag is the caller's input).
+function inequalityPanel(units: number, periods: number) {
+  const r = rng(15);
+  const groups = Array.from({ length: units }, (_, i) => ["Central", "East", "North", "West"][i % 4]);
+  const base = Array.from({ length: units }, (_, i) => 0.25 + 0.1 * (i % 4) + 0.2 * r());
+  const D = base.map((b) => Array.from({ length: periods }, (_, t) => Math.min(0.99, b + 0.01 * t + 0.03 * r())));
+  const lag = D.map((_, i) =>
+    D[i].map((_, t) => {
+      const nb = [i - 2, i - 1, i + 1, i + 2].map((j) => (j + units) % units);
+      return nb.reduce((a, j) => a + D[j][t], 0) / nb.length;
+    }),
+  );
+  return { D, groups, lag };
+}
+cases.push({
+  group: "11 Dagum decomposition (engine)",
+  label: "2,900 units, 4 groups x 20 periods",
+  n: 2900 * 20,
+  setup: () => inequalityPanel(2900, 20),
+  run: (i) => {
+    const { D, groups } = i as ReturnType<typeof inequalityPanel>;
+    return dagumByPeriod(D, groups);
+  },
+  runs: 21,
+  limitMs: 20,
+});
+cases.push({
+  group: "12 Markov chain quartiles (engine)",
+  label: "2,900 units x 20 periods",
+  n: 2900 * 20,
+  setup: () => inequalityPanel(2900, 20),
+  run: (i) => markovChain((i as ReturnType<typeof inequalityPanel>).D),
+  runs: 21,
+  limitMs: 50,
+});
+cases.push({
+  group: "13 spatial Markov quartiles (engine)",
+  label: "2,900 units x 20 periods",
+  n: 2900 * 20,
+  setup: () => inequalityPanel(2900, 20),
+  run: (i) => {
+    const { D, lag } = i as ReturnType<typeof inequalityPanel>;
+    return spatialMarkov(D, lag);
+  },
+  runs: 21,
+  limitMs: 50,
+});
+function obstacleInput(rows: number, indicators: number) {
+  const r = rng(16);
+  const z = Array.from({ length: rows }, () => Array.from({ length: indicators }, () => r()));
+  const subsystems = Array.from({ length: indicators }, (_, j) => (j < indicators / 2 ? "U1" : "U2"));
+  const raw = Array.from({ length: indicators }, () => 0.5 + r());
+  const sums = { U1: 0, U2: 0 } as Record<string, number>;
+  raw.forEach((w, j) => (sums[subsystems[j]] += w));
+  const weights = raw.map((w, j) => w / sums[subsystems[j]]);
+  const periods = Array.from({ length: rows }, (_, i) => 2001 + (i % 20));
+  return { z, weights, subsystems, periods };
+}
+cases.push({
+  group: "14 obstacle degree top 5 (engine)",
+  label: "58,000 rows x 30 indicators",
+  n: 58_000 * 30,
+  setup: () => obstacleInput(58_000, 30),
+  run: (i) => {
+    const { z, weights, subsystems, periods } = i as ReturnType<typeof obstacleInput>;
+    return obstacleDegree(z, { weights, subsystems, periods });
+  },
+  runs: 11,
+  limitMs: 100,
+});

@@ -15,7 +15,8 @@ import { CoordError } from "../engine/errors";
 import { Cell, decodeCsvBytes, parseCsv } from "../report/csv";
 import { defaultOptions, parseOptions, parseSectionChoice, shownValue } from "../report/options";
 import { analysisToJson, runReport } from "../report/pipeline";
-import { closeMatches, guessRoles, rolesToJson } from "../report/roles";
+import { closeMatches, guessRoles, parseRoles, RolesFile, rolesToJson } from "../report/roles";
+import { ParsedWeights, parseWeightsCells, parseWeightsSpec, parseWeightsText, spatialWeightsRequest } from "../report/spatialWeights";
 import { SECTIONS } from "../report/sections";
 import { writeReportXlsx } from "../writer/xlsx";
 import { readXlsxCells } from "../writer/readXlsx";
@@ -41,9 +42,20 @@ export function helpText(): string {
     "  --sections a,b      run only these sections (and those they need), e.g. weights,coupling",
     "  --skip a,b          do not run these sections, e.g. haken (the Summary lists what was skipped)",
     "  --quiet             no progress on stderr",
+    "",
+    'Spatial weights (the spatial section runs only with them; or "weights" and "coords" in the roles):',
+    "  --weights FILE      an n x n matrix with unit labels in row 1 and column A, or an edge list",
+    "                      (from,to[,weight]) as CSV/XLSX; a GeoDa .gal or .gwt file",
+    "  --weights china-provinces | china-provinces-island",
+    "                      China's 31 provinces, queen contiguity (Natural Earth), Hainan linked to",
+    "                      Guangdong or left an island; names in English or Chinese; a subset of",
+    "                      provinces takes the sub-matrix",
+    "  --weights knn:6 --coords lon,lat     6 nearest neighbours (great-circle; x,y: Euclidean)",
+    "  --weights band:500 --coords lon,lat  neighbours within 500 km",
+    "  --weights idw:1 --coords lon,lat     inverse distance 1/d (idw:2 1/d², idw:1:800 within 800 km)",
     "  --help              this text",
     "",
-    `Sections, in order: ${SECTIONS.sections.map((s) => s.id).join(", ")}`,
+    ...wrap(`Sections, in order: ${SECTIONS.sections.map((s) => s.id).join(", ")}`, 100, 4),
     "",
     "Options by section (formulas in docs/methods.md; default in brackets):",
   ];
@@ -126,6 +138,55 @@ export async function readCells(file: string, sheet?: string): Promise<{ cells: 
   throw new CoordError("OPTION", `${file}: unsupported file type '${ext || "(none)"}'; give a .csv or .xlsx file`, { argument: "data" });
 }
 
+/**
+ * The roles with their "weights" resolved for the spatial section: a file (the --weights option,
+ * or the roles' "weights" relative to the roles file) read and parsed, or the coordinates of a
+ * builder (knn:6 with --coords lon,lat, or the roles' "coords") taken from the data. Presets stay
+ * as their name. Without weights the roles are returned as they are.
+ */
+export async function withSpatialWeights(
+  rolesText: string,
+  cells: Cell[][],
+  o: { weights: string; coords: string },
+  rolesDir: string,
+): Promise<string | RolesFile> {
+  let file: Record<string, unknown>;
+  try {
+    file = JSON.parse(rolesText) as Record<string, unknown>;
+  } catch {
+    return rolesText; // runReport names the JSON error
+  }
+  const fromRoles = !o.weights.trim() && typeof file.weights === "string" && file.weights.trim() !== "";
+  const raw = o.weights.trim() || (fromRoles ? (file.weights as string).trim() : "");
+  if (!raw) return file as unknown as RolesFile;
+  const spec = parseWeightsSpec(raw);
+  let parsed: ParsedWeights | undefined;
+  if (spec.kind === "file") {
+    const where = fromRoles ? path.resolve(rolesDir, spec.path) : spec.path;
+    const ext = path.extname(where).toLowerCase();
+    if (ext === ".gal" || ext === ".gwt") {
+      let text: string;
+      try {
+        text = fs.readFileSync(where, "utf8");
+      } catch {
+        throw new CoordError("IO", `cannot read the weights file ${where}`, { argument: "weights" });
+      }
+      parsed = parseWeightsText(text, { source: path.basename(where) });
+    } else {
+      const w = await readCells(where).catch((e) => {
+        throw e instanceof CoordError && e.code === "IO" ? new CoordError("IO", `cannot read the weights file ${where}`, { argument: "weights" }) : e;
+      });
+      parsed = parseWeightsCells(w.cells, { source: path.basename(where) });
+    }
+  }
+  const coords = o.coords.trim() || (Array.isArray(file.coords) ? file.coords.join(",") : typeof file.coords === "string" ? file.coords : "");
+  const needsId = !parsed && spec.kind !== "preset";
+  const header = (cells.find((r) => r.some((c) => c !== null && c !== "")) ?? []) as Cell[];
+  const idColumn = needsId ? (parseRoles(file, header).id ?? "") : "";
+  const input = spatialWeightsRequest({ weights: raw, coords, cells, idColumn, file: parsed });
+  return { ...file, weights: input } as unknown as RolesFile;
+}
+
 function writeAtomic(file: string, data: Uint8Array | string): void {
   const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
@@ -144,31 +205,27 @@ export async function main(
 ): Promise<number> {
   const specs = SECTIONS.options();
   const optionFlags = Object.fromEntries(specs.map((h) => [h.key, { type: "string" as const }]));
-  const flags = ["roles", "print-roles", "sheet", "out", "json", "drop-incomplete", "sections", "skip", "quiet", "help", ...specs.map((h) => h.key)];
-  const unknown = unknownFlag(argv, flags);
+  const argOptions = {
+    roles: { type: "string" },
+    "print-roles": { type: "boolean" },
+    sheet: { type: "string" },
+    out: { type: "string" },
+    json: { type: "string" },
+    "drop-incomplete": { type: "boolean" },
+    sections: { type: "string" },
+    skip: { type: "string" },
+    quiet: { type: "boolean" },
+    help: { type: "boolean" },
+    ...optionFlags,
+  } as const;
+  const unknown = unknownFlag(argv, Object.keys(argOptions));
   if (unknown) {
     err(`coordlab: ${unknown}\nRun with --help for the list of flags and options.`);
     return 1;
   }
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        roles: { type: "string" },
-        "print-roles": { type: "boolean" },
-        sheet: { type: "string" },
-        out: { type: "string" },
-        json: { type: "string" },
-        "drop-incomplete": { type: "boolean" },
-        sections: { type: "string" },
-        skip: { type: "string" },
-        quiet: { type: "boolean" },
-        help: { type: "boolean" },
-        ...optionFlags,
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: argOptions });
   } catch (e) {
     err(`coordlab: ${(e as Error).message}\nRun with --help for the list of flags and options.`);
     return 1;
@@ -215,9 +272,15 @@ export async function main(
       out(v.roles ? rolesToJson(JSON.parse(roles)) : roles);
       return 0;
     }
+    const rolesInput = await withSpatialWeights(
+      roles,
+      cells,
+      options as unknown as { weights: string; coords: string },
+      v.roles ? path.dirname(v.roles as string) : ".",
+    );
     const result = await runReport(
       cells,
-      roles,
+      rolesInput,
       options,
       { onProgress: (_stage, _fraction, label) => progress(`… ${label.en}`) },
       { source: path.basename(file) + (sheetName ? ` [${sheetName}]` : ""), version: VERSION, panel: { dropIncomplete: !!v["drop-incomplete"] }, sections },

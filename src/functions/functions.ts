@@ -22,6 +22,11 @@ import { geodetectorImpl, geoqImpl } from "./impl/geodetector";
 import { hakenFitImpl } from "./impl/hakenFit";
 import { kdensityImpl } from "./impl/kdensity";
 import { standardizeImpl } from "./impl/standardize";
+import { giStarImpl, lisaImpl, moranImpl, spatialLagImpl } from "./impl/spatial";
+import { dagumImpl } from "./impl/dagum";
+import { convergenceImpl } from "./impl/convergence";
+import { markovImpl, spatialMarkovImpl } from "./impl/markov";
+import { obstacleImpl } from "./impl/obstacle";
 
 // In Excel, office.js defines `CustomFunctions` before this bundle runs. In a plain browser
 // (the page opened outside Office, or office.js blocked / offline) it is missing, and the
@@ -232,4 +237,125 @@ export function geoq(y: any[][], x: any[][], x2?: any[][], method?: any, k?: any
  */
 export function geodetector(y: any[][], factors: any[][], detector?: any, method?: any, k?: any, kind?: any, test?: any, methods?: any): any[][] {
   return excelCall(() => geodetectorImpl(y, factors, detector, method, k, kind, test, methods)) as any[][];
+}
+
+/**
+ * Global Moran's I (M12) of values over the units of a weights matrix: I, E[I], variance, z, p, two-sided p and a permutation p; Geary's C with output "geary".
+ * @customfunction MORANI
+ * @helpurl https://localhost:3000/assets/help/morani.html
+ * @param values One value per unit (e.g. D of every province in one year), a column or a row, in the order of the weights' rows; a header cell is allowed.
+ * @param weights The n x n spatial weights: 0/1 contiguity or any non-negative weights with a zero diagonal, with or without a label row and column.
+ * @param [output] "moran" (default): Moran's I block; "geary": Geary's C, E[C], variance, z, p, two-sided p.
+ * @param [transform] Weights transform: "row" (default, rows sum to 1), "binary" (0/1) or "none" (as given).
+ * @param [permutations] Random permutations of the permutation test (default 999; 0 skips it).
+ * @param [seed] Seed of the permutations (default 1): the same seed gives the same p on every recalculation.
+ * @returns {any[][]} A labelled block of 7 rows (6 for Geary's C), labels in the first column.
+ */
+export function morani(values: any[][], weights: any[][], output?: any, transform?: any, permutations?: any, seed?: any): any[][] {
+  return excelCall(() => moranImpl(values, weights, output, transform, permutations, seed)) as any[][];
+}
+
+/**
+ * Local Moran's I (LISA, M12) of each unit with row-standardised weights: I_i, z, p, quadrant (HH, LL, HL, LH) and cluster at alpha.
+ * @customfunction LISA
+ * @helpurl https://localhost:3000/assets/help/lisa.html
+ * @param values One value per unit, a column or a row, in the order of the weights' rows; a header cell is allowed.
+ * @param weights The n x n spatial weights, with or without a label row and column (row-standardised here).
+ * @param [output] "table" (default): I_i, z, p, quadrant and cluster with a header row; or one of "Ii", "z", "p", "quadrant", "cluster" as one value per unit.
+ * @param [alpha] Significance level of the clusters (default 0.05): a unit is HH, LL, HL or LH when p < alpha, else "not significant".
+ * @returns {any[][]} The table (n + 1 rows x 5), or one value per unit in the orientation of values.
+ */
+export function lisa(values: any[][], weights: any[][], output?: any, alpha?: any): any[][] {
+  return excelCall(() => lisaImpl(values, weights, output, alpha)) as any[][];
+}
+
+/**
+ * Getis-Ord Gi* (M12) of each unit as a z-score, the unit itself included: positive = hot spot, negative = cold spot (|z| > 1.645, 1.960, 2.576 at 90, 95, 99 %).
+ * @customfunction GISTAR
+ * @helpurl https://localhost:3000/assets/help/gistar.html
+ * @param values One value per unit, a column or a row, in the order of the weights' rows; a header cell is allowed.
+ * @param weights The n x n spatial weights, with or without a label row and column (z is the same for binary and row-standardised weights).
+ * @returns {any[][]} One Gi* z per unit, in the orientation of values.
+ */
+export function gistar(values: any[][], weights: any[][]): any[][] {
+  return excelCall(() => giStarImpl(values, weights)) as any[][];
+}
+
+/**
+ * Spatial lag (M12) of each unit: the weighted sum of its neighbours' values with the transformed weights (with "row", their mean).
+ * @customfunction SPATIALLAG
+ * @helpurl https://localhost:3000/assets/help/spatiallag.html
+ * @param values One value per unit, a column or a row, in the order of the weights' rows; a header cell is allowed.
+ * @param weights The n x n spatial weights, with or without a label row and column.
+ * @param [transform] Weights transform: "row" (default), "binary" or "none".
+ * @returns {any[][]} One lag per unit, in the orientation of values.
+ */
+export function spatiallag(values: any[][], weights: any[][], transform?: any): any[][] {
+  return excelCall(() => spatialLagImpl(values, weights, transform)) as any[][];
+}
+
+/**
+ * Dagum Gini decomposition (M13) by group for each period: G, G_w, G_nb, G_t and their shares; the within- or between-group Ginis on request.
+ * @customfunction DAGUM
+ * @helpurl https://localhost:3000/assets/help/dagum.html
+ * @param values A units x periods range (units in rows, one column per period, as Table 3); an optional label row of periods and label column of units.
+ * @param groups The group (region) of each unit: a column with one cell per row of values (a header cell above is skipped).
+ * @param [output] "summary" (default): G, G_w, G_nb, G_t and shares per period; "within": G_jj of each group; "between": G_jh of each pair; "D": D_jh of each pair; "high": the pair's group with the higher mean.
+ * @returns {any[][]} One row per period under a header row.
+ */
+export function dagum(values: any[][], groups: any[][], output?: any): any[][] {
+  return excelCall(() => dagumImpl(values, groups, output)) as any[][];
+}
+
+/**
+ * σ-convergence (SD and CV per period) or absolute β-convergence (M13) of a units x periods panel.
+ * @customfunction CONVERGENCE
+ * @helpurl https://localhost:3000/assets/help/convergence.html
+ * @param panel A units x periods range (Table 3 layout); optional label row (periods) and label column (units). Values > 0 for β.
+ * @param [output] "sigma" (default): n, mean, SD and CV per period with ddof 0; "sigma1": the same with ddof 1; "beta": pooled ln(y(t+1)/y(t)) on ln y(t) and the long-difference regression, with speed and half-life.
+ * @returns {any[][]} A table with a header row.
+ */
+export function convergence(panel: any[][], output?: any): any[][] {
+  return excelCall(() => convergenceImpl(panel, output)) as any[][];
+}
+
+/**
+ * Markov chain (M14) of the classes of a units x periods panel: transition probabilities, counts, steady state or mean first passage times.
+ * @customfunction MARKOV
+ * @helpurl https://localhost:3000/assets/help/markov.html
+ * @param panel A units x periods range (Table 3 layout); optional label row (periods) and label column (units).
+ * @param [classes] Omitted: pooled quartiles; a number k: k pooled quantiles; "quantile:k", "cutoffs:0.3,0.4,0.5,0.6" (":left" for [a, b)), "grades" (the ten D grades); or a range of cutoffs.
+ * @param [output] "P" (default): row = class at t, columns = class at t+1, n per row; "counts"; "steady"; "mfpt" (∞ where not reached); "classes": the class 1..k of every cell.
+ * @returns {any[][]} A labelled matrix.
+ */
+export function markov(panel: any[][], classes?: any, output?: any): any[][] {
+  return excelCall(() => markovImpl(panel, classes, output)) as any[][];
+}
+
+/**
+ * Spatial Markov chain (M14, Rey 2001): one transition matrix per class of the spatial lag at the start period, and the Q and LR homogeneity tests.
+ * @customfunction SPATIALMARKOV
+ * @helpurl https://localhost:3000/assets/help/spatialmarkov.html
+ * @param panel A units x periods range (Table 3 layout); optional label row (periods) and label column (units).
+ * @param weights An n x n spatial weights matrix of the units (e.g. 0/1 contiguity), with or without a label row and column; it is row-standardised.
+ * @param [classes] Classes of the panel's values, as in MARKOV. Default: pooled quartiles.
+ * @param [lagClasses] "own" (default): the lag's own pooled quantiles; "same": the classes of the values; or a class text as in classes.
+ * @param [output] "P" (default): one block per lag class; "counts"; "steady"; "mfpt"; "tests": Q and LR with dof and p.
+ * @returns {any[][]} Stacked labelled blocks, or the tests table.
+ */
+export function spatialmarkov(panel: any[][], weights: any[][], classes?: any, lagClasses?: any, output?: any): any[][] {
+  return excelCall(() => spatialMarkovImpl(panel, weights, classes, lagClasses, output)) as any[][];
+}
+
+/**
+ * Obstacle degree (M15) of every row of raw indicator data: the top indicators holding it back, with their obstacle degree in percent.
+ * @customfunction OBSTACLE
+ * @helpurl https://localhost:3000/assets/help/obstacle.html
+ * @param data Raw indicator values: one row per observation (all region-years pooled), one column per indicator; a header row of names labels the obstacles.
+ * @param [directions] A row of + (benefit) or - (cost), one per column (default all +); optionally a second row naming each indicator's subsystem.
+ * @param [top] How many obstacles per row. Default 5.
+ * @returns {any[][]} Per row: obstacle 1, O 1 (%), …, obstacle k, O k (%), under a header row.
+ */
+export function obstacle(data: any[][], directions?: any[][], top?: any): any[][] {
+  return excelCall(() => obstacleImpl(data, directions, top)) as any[][];
 }

@@ -64,7 +64,8 @@ export interface TableRef {
 
 /** A chart to draw from one table: x from one column, one series per series column. */
 export interface ChartSpec {
-  type: "line" | "column" | "scatter";
+  /** "stackedColumn": the series stacked in one column per category (e.g. contributions adding up to a total). */
+  type: "line" | "column" | "stackedColumn" | "scatter";
   title: string;
   tableRef: TableRef;
   /** Key of the column that gives the x values (categories for line/column charts). */

@@ -9,4 +9,7 @@ export const SHEET = {
   geodetector: "Geodetector",
   geoDetails: "Geodetector details",
   haken: "Haken",
+  differences: "Regional differences",
+  transitions: "Transitions",
+  obstacles: "Obstacles",
 } as const;

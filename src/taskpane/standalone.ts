@@ -8,6 +8,7 @@
 import type { Cell } from "../report/csv";
 import { decodeCsvBytes, parseCsv } from "../report/csv";
 import { analysisToJson, PipelineResult } from "../report/pipeline";
+import { parseWeightsCells, parseWeightsText } from "../report/spatialWeights";
 import { App, Mode } from "./ui/app";
 import { clear, downloadBlob, el, readFileBytes } from "./ui/dom";
 import { loadData } from "./ui/data";
@@ -66,7 +67,30 @@ export function standaloneMode(): Mode {
         const f = input.files?.[0];
         if (f) void load(f);
       });
-      return [open, input, sheetPick];
+      // Spatial weights from a file: a matrix or edge list (CSV/XLSX) or a GeoDa GAL/GWT file
+      const weightsInput = el("input", { attrs: { type: "file", accept: ".csv,.tsv,.txt,.xlsx,.gal,.gwt", "data-action": "weights-file", hidden: true } });
+      const weightsButton = el("button", { className: "cl-button cl-secondary", text: t("loadWeights"), attrs: { type: "button", "data-action": "load-weights", title: t("weightsHint") } });
+      const weightsInfo = el("span", { className: "cl-muted", attrs: { "data-part": "weights-info" } });
+      weightsButton.addEventListener("click", () => weightsInput.click());
+      weightsInput.addEventListener("change", async () => {
+        const f = weightsInput.files?.[0];
+        if (!f) return;
+        app.clearErrors();
+        try {
+          const parsed = /\.(gal|gwt)$/i.test(f.name)
+            ? parseWeightsText(new TextDecoder("utf-8").decode(await readFileBytes(f)), { source: f.name })
+            : parseWeightsCells((await readDataFile(f)).cells, { source: f.name });
+          app.spatialFile = parsed;
+          weightsInfo.textContent = t("weightsLoaded", { source: f.name, n: parsed.weights.n, format: parsed.format });
+        } catch (e) {
+          app.spatialFile = null;
+          weightsInfo.textContent = "";
+          app.showError(e);
+        } finally {
+          weightsInput.value = "";
+        }
+      });
+      return [open, input, sheetPick, weightsButton, weightsInput, weightsInfo];
     },
     async afterRun(app: App, result: PipelineResult) {
       app.progress.update("report", 1);

@@ -486,10 +486,11 @@ export function chartXml(p: ChartPlacement, sheetNames: readonly string[], axisB
     plot = `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${sers.join("")}<c:marker val="1"/>${axIds}</c:lineChart>`;
     plot += axisXml("cat", axX, axY, "b", p.xAxisTitle, { numFmt: xFmt });
     plot += axisXml("val", axY, axX, "l", p.yAxisTitle, { gridlines: true, numFmt: yFmt });
-  } else if (p.type === "column") {
+  } else if (p.type === "column" || p.type === "stackedColumn") {
+    const stacked = p.type === "stackedColumn";
     plot =
-      `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${sers.join("")}` +
-      `<c:gapWidth val="150"/>${axIds}</c:barChart>`;
+      `<c:barChart><c:barDir val="col"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>${sers.join("")}` +
+      `<c:gapWidth val="150"/>${stacked ? '<c:overlap val="100"/>' : ""}${axIds}</c:barChart>`;
     plot += axisXml("cat", axX, axY, "b", p.xAxisTitle, { numFmt: xFmt });
     plot += axisXml("val", axY, axX, "l", p.yAxisTitle, { gridlines: true, numFmt: yFmt });
   } else if (p.type === "scatter") {

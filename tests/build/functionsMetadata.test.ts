@@ -31,6 +31,10 @@ const PLANNED = [
   "BREAKS",
   "KDENSITY",
   "HAKENFIT",
+  "MORANI",
+  "LISA",
+  "GISTAR",
+  "SPATIALLAG",
 ];
 
 let metadataJson = "";

@@ -519,6 +519,7 @@ const ENUMS = {
     line: "Line",
     lineMarkers: "LineMarkers",
     columnClustered: "ColumnClustered",
+    columnStacked: "ColumnStacked",
     barClustered: "BarClustered",
     xyscatter: "XYScatter",
     xyscatterSmooth: "XYScatterSmooth",

@@ -20,6 +20,10 @@ const WRAPPERS: Array<[string, (...args: any[]) => unknown, number]> = [
   ["HAKENFIT", F.hakenfit, 5],
   ["GEOQ", F.geoq, 6],
   ["GEODETECTOR", F.geodetector, 5],
+  ["MORANI", F.morani, 6],
+  ["LISA", F.lisa, 4],
+  ["GISTAR", F.gistar, 2],
+  ["SPATIALLAG", F.spatiallag, 3],
 ];
 
 const cell = fc.oneof(

@@ -116,6 +116,9 @@ describe("pipeline on reference panel a (entropy, global, standard C)", () => {
       "Grades",
       "Density",
       "Haken",
+      "Regional differences",
+      "Transitions",
+      "Obstacles",
     ]);
   });
 });
@@ -327,7 +330,7 @@ describe("progress and cancel run section by section", () => {
     const { cells, roles } = load();
     const seen: Array<[string, number, string]> = [];
     await runReport(cells, roles, DEFAULT_OPTIONS, { onProgress: (stage, fraction, label) => void seen.push([stage, fraction, label.en]) }, { sections: { skip: ["geodetector"] } });
-    expect(seen.map((s) => s[0])).toEqual(["reading", "data", "weights", "coupling", "groupMeans", "density", "haken", "report"]);
+    expect(seen.map((s) => s[0])).toEqual(["reading", "data", "weights", "coupling", "groupMeans", "density", "haken", "dagum", "convergence", "markov", "obstacles", "report"]);
     expect(seen.find((s) => s[0] === "haken")![2]).toBe("Haken model");
     for (let i = 1; i < seen.length; i++) expect(seen[i][1]).toBeGreaterThan(seen[i - 1][1]);
   });

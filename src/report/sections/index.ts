@@ -29,8 +29,12 @@ import { densitySection } from "./density";
 import { geodetectorSection } from "./geodetector";
 import { groupMeansSection } from "./groupMeans";
 import { hakenSection } from "./haken";
+import { spatialSection } from "./spatial";
 import type { AnySection, OptionSpec } from "./types";
 import { weightsSection } from "./weights";
+import { convergenceSection, dagumSection } from "./differences";
+import { markovSection, spatialMarkovSection } from "./transitions";
+import { obstaclesSection } from "./obstacles";
 
 export const BUILTIN_SECTIONS: readonly AnySection[] = [
   dataSection,
@@ -40,6 +44,12 @@ export const BUILTIN_SECTIONS: readonly AnySection[] = [
   densitySection,
   geodetectorSection,
   hakenSection,
+  spatialSection,
+  dagumSection,
+  convergenceSection,
+  markovSection,
+  spatialMarkovSection,
+  obstaclesSection,
 ];
 
 /** An ordered list of sections whose ids, JSON keys and option keys are unique. */

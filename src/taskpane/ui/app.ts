@@ -7,6 +7,7 @@
 import type { ReportOptions } from "../../report/options";
 import { isCancelled, type PipelineResult } from "../../report/pipeline";
 import { Roles, rolesToJson } from "../../report/roles";
+import { ParsedWeights, spatialWeightsRequest } from "../../report/spatialWeights";
 import { clear, downloadBlob, el, readFileBytes } from "./dom";
 import { dataRowCount, guess, LoadedData, runWithProgress } from "./data";
 import { errorBox, locateError } from "./errors";
@@ -43,6 +44,8 @@ export class App {
   data: LoadedData | null = null;
   editor: RoleEditor | null = null;
   lastResult: PipelineResult | null = null;
+  /** Spatial weights loaded from a file (standalone page); used instead of the weights option. */
+  spatialFile: ParsedWeights | null = null;
   running = false;
 
   constructor(
@@ -172,6 +175,13 @@ export class App {
     this.status.textContent = text;
   }
 
+  /** The roles with the spatial weights of this run: a loaded file, or coordinates of the data for knn/band/idw. */
+  withSpatialWeights(roles: Roles, options: ReportOptions): Roles {
+    if (roles.kind !== "panel" || !this.data) return roles;
+    const weights = spatialWeightsRequest({ weights: options.weights, coords: options.coords, cells: this.data.cells, idColumn: roles.id, file: this.spatialFile ?? undefined });
+    return weights === null ? roles : { ...roles, inputs: { ...(roles.inputs ?? {}), weights } };
+  }
+
   async run(): Promise<void> {
     if (this.running) return;
     this.clearErrors();
@@ -181,6 +191,7 @@ export class App {
     try {
       roles = stateToRoles(this.editor.getState());
       options = this.options.getOptions();
+      roles = this.withSpatialWeights(roles, options);
     } catch (e) {
       return this.showError(e);
     }

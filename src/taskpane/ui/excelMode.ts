@@ -8,6 +8,7 @@
 import type { Cell } from "../../report/csv";
 import type { PipelineResult } from "../../report/pipeline";
 import { Roles, rolesToFile } from "../../report/roles";
+import { parseWeightsCells } from "../../report/spatialWeights";
 import * as writer from "../excelWriter";
 import type { App, Mode } from "./app";
 import { loadData } from "./data";
@@ -49,7 +50,8 @@ export function loadSettings(): { roles?: unknown; options?: Record<string, stri
     }
   }
   if (roles === null) roles = undefined;
-  const opts = options && typeof options === "object" ? Object.fromEntries(Object.entries(options as Record<string, unknown>).map(([k, v]) => [k, String(v)])) : undefined;
+  const opts =
+    options && typeof options === "object" ? Object.fromEntries(Object.entries(options as Record<string, unknown>).map(([k, v]) => [k, String(v)])) : undefined;
   return { roles, options: opts };
 }
 
@@ -123,7 +125,31 @@ export function excelMode(): Mode {
           use.disabled = false;
         }
       });
-      return [use, ...capabilityNotice()];
+      // Spatial weights from a sheet range: an n x n matrix with labels in its first row and
+      // column, or an edge list (from, to, weight); used instead of the Spatial weights option
+      const useWeights = el("button", {
+        className: "cl-button cl-secondary",
+        text: t("useWeightsSelection"),
+        attrs: { type: "button", "data-action": "use-weights-selection", title: t("weightsHint") },
+      });
+      const weightsInfo = el("span", { className: "cl-muted", attrs: { "data-part": "weights-info" } });
+      useWeights.addEventListener("click", async () => {
+        app.clearErrors();
+        useWeights.disabled = true;
+        try {
+          const sel = selectionCells(await writer.readSelection());
+          const source = `${sel.sheet}!${sel.address.replace(/^.*!/, "")}`;
+          app.spatialFile = parseWeightsCells(sel.cells, { source });
+          weightsInfo.textContent = t("weightsLoaded", { source, n: app.spatialFile.weights.n, format: app.spatialFile.format });
+        } catch (e) {
+          app.spatialFile = null;
+          weightsInfo.textContent = "";
+          app.showError(e);
+        } finally {
+          useWeights.disabled = false;
+        }
+      });
+      return [use, useWeights, weightsInfo, ...capabilityNotice()];
     },
     save: saveSettings,
     selectCell: async (address: string) => {

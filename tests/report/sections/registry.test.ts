@@ -111,6 +111,9 @@ describe("a section registered at run time", () => {
     expect(a.skipped).toEqual([
       { section: "geodetector", reason: "not applicable: the roles name no factors; no geodetector tables." },
       { section: "haken", reason: "skipped (--skip)" },
+      { section: "spatial", reason: 'not applicable: no spatial weights (give --weights or "weights" in the roles)' },
+      { section: "dagum", reason: "not applicable: the Dagum decomposition needs a group column with at least two groups" },
+      { section: "spatialMarkov", reason: "not applicable: spatial weights are not an input of the report yet (use COORD.SPATIALMARKOV with a weights range)" },
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
@@ -135,12 +138,12 @@ describe("a section registered at run time", () => {
     expect(a.dummyResult).toBeNull();
     expect(a.warnings).toContain('Dummy analysis: the roles give no "dummyInput"');
     // --sections dummy runs what it needs (weights, coupling) and nothing else
-    expect(a.skipped.map((s: { section: string }) => s.section)).toEqual(["groupMeans", "density", "geodetector", "haken", "dummy"]);
+    expect(a.skipped.map((s: { section: string }) => s.section)).toEqual(["groupMeans", "density", "geodetector", "haken", "spatial", "dagum", "convergence", "markov", "spatialMarkov", "obstacles", "dummy"]);
     expect(a.observations).toHaveLength(12);
   });
 
   it("names the known sections when --sections has an unknown one", async () => {
-    expect(() => parseSectionChoice({ sections: "weights,spatial" })).toThrow("option sections: no section 'spatial'; the sections are data, weights, coupling, groupMeans, density, geodetector, haken, dummy");
+    expect(() => parseSectionChoice({ sections: "weights,nosuch" })).toThrow("option sections: no section 'nosuch'; the sections are data, weights, coupling, groupMeans, density, geodetector, haken, spatial, dagum, convergence, markov, spatialMarkov, obstacles, dummy");
   });
 
   it("cannot take an id, JSON key or option another section has", () => {

@@ -1,0 +1,203 @@
+/**
+ * Section "obstacles" (METHODS.md M15): the obstacle degree of every indicator for every unit
+ * and period, from the same standardized z and weights as the composite indices; the
+ * "Obstacles" sheet: the mean obstacle degree of each indicator by period (the table papers
+ * print), the subsystem obstacles by period, and per unit and period the top obstacles.
+ */
+import { obstacleDegree, obstacleRow, ObstacleResult } from "../../engine/inequality";
+import { standardize } from "../../engine/standardize";
+import { column, ReportColumn, ReportRow, sheet, table } from "../model";
+import { SHEET } from "../sheetNames";
+import { enumOption, numberOption } from "./optionKit";
+import type { ReportSection, SectionContext } from "./types";
+
+declare module "./types" {
+  interface ReportOptions {
+    /** M15: F_j = α_s w_j over all indicators, or normalised within each subsystem */
+    obstacleWeighting: "global" | "within";
+    /** M15: obstacles listed per unit and period */
+    obstacleTop: number;
+  }
+  interface SectionResults {
+    obstacles?: ObstaclesReport;
+  }
+}
+
+/** The JSON `obstacles`. */
+export interface ObstaclesReport {
+  weighting: "global" | "within";
+  top: number;
+  indicators: string[];
+  /** Subsystem of each indicator. */
+  subsystems: string[];
+  /** Weight of each indicator within its subsystem (the composite index's). */
+  weights: number[];
+  /** α of each subsystem (in the order of `subsystemNames`). */
+  alpha: number[];
+  subsystemNames: string[];
+  /** F_j = α_s w_j (global) or w_j (within). */
+  F: number[];
+  /** Per observation (panel order: by unit, then period). */
+  rows: Array<{
+    id: string;
+    period: string;
+    /** O of each indicator in percent; null without any obstacle (every z = 1). */
+    O: number[] | null;
+    /** Subsystem obstacles Σ_{j∈s} O_ij of the global weighting, by subsystem name. */
+    subsystemObstacle: Record<string, number> | null;
+    /** The top obstacles (per subsystem in turn with "within"): indicator name and O. */
+    top: Array<{ indicator: string; subsystem: string; O: number }>;
+  }>;
+  /** Mean O of each indicator and the mean subsystem obstacles by period. */
+  byPeriod: Array<{ period: string; n: number; O: number[]; subsystemObstacle: Record<string, number> }>;
+  /** max |Σ_{j∈s} O_ij − 100 α_s(1 − U_s)/Σ α_t(1 − U_t)| (M15's identity; rounding only). */
+  check: number;
+}
+
+export function obstaclesStage(ctx: SectionContext): ObstaclesReport {
+  const { panel, options: o } = ctx;
+  const weightRows = ctx.results.weights!.rows;
+  const indicators: string[] = [];
+  const subsystems: string[] = [];
+  const weights: number[] = [];
+  const z: number[][] = panel.times.map(() => []);
+  const periodLabels = panel.periodIndex.map((k) => panel.periodLabels[k]);
+  for (const s of panel.subsystems) {
+    const inds = s.indicators.map((i) => panel.indicators[i]);
+    const matrix = panel.times.map((_, r) => inds.map((ind) => ind.values[r]));
+    // M15: the same z as the indices (M1 with directions and scope), before any shift
+    const st = standardize(matrix, {
+      directions: inds.map((ind) => ind.direction),
+      columnNames: inds.map((ind) => ind.column),
+      scope: o.scope,
+      periods: o.scope === "per-period" ? periodLabels : undefined,
+    });
+    st.zUnshifted.forEach((row, r) => z[r].push(...row));
+    for (const ind of inds) {
+      indicators.push(ind.column);
+      subsystems.push(s.name);
+      weights.push(weightRows.find((w) => w.subsystem === s.name && w.indicator === ind.column)!.weight);
+    }
+  }
+  const alpha = o.alpha.length === panel.subsystems.length ? o.alpha : undefined;
+  const r: ObstacleResult = obstacleDegree(z, {
+    weights,
+    subsystems,
+    alpha,
+    weighting: o.obstacleWeighting,
+    top: o.obstacleTop,
+    names: indicators,
+    periods: periodLabels,
+  });
+  const named = (v: ArrayLike<number>) => Object.fromEntries(r.subsystemNames.map((n, t) => [n, v[t]]));
+  return {
+    weighting: r.weighting,
+    top: o.obstacleTop,
+    indicators,
+    subsystems,
+    weights,
+    alpha: r.alpha,
+    subsystemNames: r.subsystemNames,
+    F: r.F,
+    rows: panel.ids.map((id, i) => {
+      const row = obstacleRow(r, i);
+      return {
+        id,
+        period: periodLabels[i],
+        O: row ? row.O : null,
+        subsystemObstacle: row ? named(row.subsystemObstacle) : null,
+        top: row ? row.top.map((t) => ({ indicator: t.name, subsystem: t.subsystem, O: t.O })) : [],
+      };
+    }),
+    byPeriod: r.byPeriod.map((b) => ({ period: String(b.period), n: b.n, O: b.meanO, subsystemObstacle: named(b.meanSubsystem) })),
+    check: r.check,
+  };
+}
+
+export function obstaclesSheet(x: ObstaclesReport) {
+  const periods = x.byPeriod.map((b) => b.period);
+  const meanCols: ReportColumn[] = [column("subsystem", "Subsystem", "text"), column("indicator", "Indicator", "text")];
+  periods.forEach((p, k) => meanCols.push(column(`p${k}`, p, "0.00", { colorScale: true })));
+  const means = table(
+    meanCols,
+    x.indicators.map((ind, j) => {
+      const r: ReportRow = { subsystem: x.subsystems[j], indicator: ind };
+      x.byPeriod.forEach((b, k) => (r[`p${k}`] = b.O[j]));
+      return r;
+    }),
+    { title: `Mean obstacle degree of each indicator by period (%, ${x.weighting} weighting)` },
+  );
+  const subCols: ReportColumn[] = [column("subsystem", "Subsystem", "text")];
+  periods.forEach((p, k) => subCols.push(column(`p${k}`, p, "0.00")));
+  const subs = table(
+    subCols,
+    x.subsystemNames.map((s) => {
+      const r: ReportRow = { subsystem: s };
+      x.byPeriod.forEach((b, k) => (r[`p${k}`] = b.subsystemObstacle[s]));
+      return r;
+    }),
+    { title: "Mean subsystem obstacle degree by period (%)" },
+  );
+  const width = x.rows.reduce((m, r) => Math.max(m, r.top.length), 0);
+  const topCols: ReportColumn[] = [column("unit", "Unit", "text"), column("period", "Period", "text")];
+  for (let q = 0; q < width; q++) topCols.push(column(`n${q}`, `Obstacle ${q + 1}`, "text"), column(`o${q}`, `O ${q + 1} (%)`, "0.00"));
+  const tops = table(
+    topCols,
+    x.rows.map((row) => {
+      const r: ReportRow = { unit: row.id, period: row.period };
+      row.top.forEach((t, q) => {
+        r[`n${q}`] = t.indicator;
+        r[`o${q}`] = t.O;
+      });
+      return r;
+    }),
+    { title: `Top ${x.top} obstacles per unit and period${x.weighting === "within" ? " (within each subsystem, subsystems in turn)" : ""}` },
+  );
+  const notes = [
+    "Obstacle degree O_ij = F_j (1 − z_ij) / Σ_j F_j (1 − z_ij) × 100 (M15), z the standardized indicators of the composite indices; F_j = α_s w_j.",
+  ];
+  if (x.rows.some((r) => r.O === null)) notes.push("Rows at the best value of every indicator have no obstacle (left empty).");
+  return sheet(SHEET.obstacles, [means, subs, tops], [], { notes, freeze: { rows: 2, columns: 2 } });
+}
+
+export const obstaclesSection: ReportSection<ObstaclesReport> = {
+  id: "obstacles",
+  title: { en: "Obstacle degree", zh: "障碍度" },
+  progress: { en: "Obstacle degree", zh: "障碍度" },
+  jsonKey: "obstacles",
+  cost: 0.5,
+  needs: ["weights"],
+  options: [
+    enumOption(
+      {
+        key: "obstacleWeighting",
+        default: "global",
+        label: { en: "Obstacle weighting", zh: "障碍度权重" },
+        help: {
+          en: "F_j = α_s w_j over all indicators, or normalised within each subsystem (M15)",
+          zh: "F_j = α_s w_j（全部指标）或在各子系统内归一化（M15）",
+        },
+      },
+      ["global", "within"],
+    ),
+    numberOption(
+      {
+        key: "obstacleTop",
+        default: 5,
+        label: { en: "Top obstacles", zh: "主要障碍因子个数" },
+        help: { en: "obstacles listed per unit and period (M15)", zh: "每个单元每期列出的障碍因子个数（M15）" },
+      },
+      { min: 1, max: 100, integer: true },
+    ),
+  ],
+  run: obstaclesStage,
+  sheets: (x) => [obstaclesSheet(x)],
+  headlines: (x) => {
+    const last = x.byPeriod[x.byPeriod.length - 1];
+    if (!last) return [];
+    const order = last.O.map((v, j) => [v, j])
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, 3);
+    return [`Main obstacles in ${last.period} (mean obstacle degree): ${order.map(([v, j]) => `${x.indicators[j]} ${v.toFixed(1)} %`).join(", ")}.`];
+  },
+};
