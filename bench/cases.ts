@@ -3,10 +3,13 @@
  * builds its inputs outside the timed region; run() is what is timed. Groups are numbered as in
  * the issue; within a group the sizes ascend, so that the growth column compares neighbours.
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { BenchCase } from "./harness";
-import { geoData, normal, rng } from "./data";
+import { countyPanel, geoData, normal, rng } from "./data";
+import { childPeakRssMB, ensureCliBuilt, runCoordlab } from "./process";
 import { parseCsv } from "../src/report/csv";
 import { runReport } from "../src/report/pipeline";
 import { DEFAULT_OPTIONS } from "../src/report/options";
@@ -17,6 +20,7 @@ import { naturalBreaks } from "../src/engine/geodetector/naturalBreaks";
 import { optimalDiscretization } from "../src/engine/geodetector/optimal";
 import { kernelDensity } from "../src/engine/kde";
 import { entropyWeightImpl } from "../src/functions/impl/entropyWeight";
+import { entropyWeights } from "../src/engine/weights";
 import { hakenFitImpl } from "../src/functions/impl/hakenFit";
 import { knnWeights } from "../src/engine/spatial/distance";
 import { moranI } from "../src/engine/spatial/moran";
@@ -157,6 +161,34 @@ for (const [rows, cols, limit] of [
     limitMs: limit,
   });
 }
+
+// 7, reference: the same formula in plain numpy on 100,000 x 30 (issue 17's yardstick), timed
+// inside one Python process (one warm-up, then the runs); NaN when python3/numpy is missing.
+cases.push({
+  group: "7 ENTROPYWEIGHT (impl)",
+  label: "100,000 x 30: plain numpy (reference)",
+  n: 0,
+  setup: () => {
+    const r = spawnSync("python3", [path.join(__dirname, "numpy_entropy.py"), "100000", "30", "11"], { encoding: "utf8" });
+    if (r.status !== 0) {
+      process.stderr.write(`numpy reference not run: ${(r.stderr || String(r.error)).trim().split("\n").pop()}\n`);
+      return [];
+    }
+    return (JSON.parse(r.stdout) as { ms: number[] }).ms;
+  },
+  run: () => undefined,
+  timed: (ms, i) => (ms as number[])[i] ?? NaN,
+  runs: 11,
+});
+// 7, engine: entropyWeights as the report calls it (rows of numbers, z kept for the composite)
+cases.push({
+  group: "7 entropyWeights (engine, report path)",
+  label: "100,000 x 30",
+  n: 0,
+  setup: () => excelMatrix(100_000, 30, 7).slice(1) as number[][],
+  run: (m) => entropyWeights(m as number[][]),
+  runs: 11,
+});
 
 // 8. COORD.HAKENFIT through the custom-function implementation: four columns as Excel passes
 // them (header cells, unit names, years), units x 10 periods.
@@ -350,3 +382,44 @@ cases.push({
   runs: 11,
   limitMs: 100,
 });
+
+// 15. Whole processes (issue 17): the compiled coordlab command, a fresh node per run, as a user
+// runs it; wall time from spawn to exit, peak RSS of the child. n = 0: no growth column.
+const SAMPLE_ARGS = [path.join(ROOT, "samples/sample-panel.csv"), "--roles", path.join(ROOT, "samples/sample-panel.roles.json")];
+function processCase(label: string, args: (dir: string) => string[], opts: { runs?: number; limitMs?: number; limitMB?: number; files?: (dir: string) => void } = {}) {
+  cases.push({
+    group: "15 whole process (coordlab)",
+    label,
+    n: 0,
+    setup: () => {
+      ensureCliBuilt();
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "coordlab-bench-"));
+      opts.files?.(dir);
+      process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+      return dir;
+    },
+    run: (dir) => runCoordlab(args(dir as string), dir as string),
+    runs: opts.runs ?? 5,
+    limitMs: opts.limitMs,
+    limitMB: opts.limitMB,
+    peakRssMB: childPeakRssMB,
+  });
+}
+processCase("--help", () => ["--help"], { limitMs: 300 });
+processCase("--print-roles, sample CSV", () => [SAMPLE_ARGS[0], "--print-roles"]);
+processCase("demo: sample report + XLSX", (dir) => [...SAMPLE_ARGS, "--out", path.join(dir, "report.xlsx"), "--quiet"], { limitMs: 1500 });
+// the county-scale panel of issue 17: 3,000 units x 30 years x 37 columns
+processCase(
+  "panel 90,000 rows CSV: report + XLSX",
+  (dir) => [path.join(dir, "panel.csv"), "--roles", path.join(dir, "roles.json"), "--out", path.join(dir, "report.xlsx"), "--quiet"],
+  {
+    runs: 3,
+    limitMs: 10_000,
+    limitMB: 1024,
+    files: (dir) => {
+      const p = countyPanel(3000, 30);
+      fs.writeFileSync(path.join(dir, "panel.csv"), p.csv);
+      fs.writeFileSync(path.join(dir, "roles.json"), p.roles);
+    },
+  },
+);

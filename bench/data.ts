@@ -56,3 +56,50 @@ export function geoData(N: number, factors = 7, seed = 42): GeoData {
   }
   return { y, c, x };
 }
+
+/**
+ * A county-scale panel as CSV text (issue 17): `units` x `years` rows, columns
+ * County, Region, Year, U1_1..U1_14, U2_1..U2_13 (indicators with a trend, unit effects and
+ * noise; a few cost indicators), X1..X7 (driving factors) — 37 columns; and its roles JSON.
+ */
+export function countyPanel(units: number, years: number, seed = 17): { csv: string; roles: string } {
+  const r = rng(seed);
+  const z = normal(r);
+  const n1 = 14;
+  const n2 = 13;
+  const nf = 7;
+  const regions = ["East", "Central", "West", "Northeast"];
+  const header = ["County", "Region", "Year"];
+  for (let j = 1; j <= n1; j++) header.push(`U1_${j}`);
+  for (let j = 1; j <= n2; j++) header.push(`U2_${j}`);
+  for (let j = 1; j <= nf; j++) header.push(`X${j}`);
+  const lines = [header.join(",")];
+  const k = n1 + n2 + nf;
+  const level = new Float64Array(k);
+  const trend = new Float64Array(k);
+  for (let i = 0; i < units; i++) {
+    for (let j = 0; j < k; j++) {
+      level[j] = (10 + 90 * r()) * (1 + j * 0.3);
+      trend[j] = 0.01 + 0.04 * r();
+    }
+    const name = `C${String(i + 1).padStart(5, "0")}`;
+    const region = regions[i % regions.length];
+    for (let t = 0; t < years; t++) {
+      const row: string[] = [name, region, String(2000 + t)];
+      for (let j = 0; j < k; j++) row.push((level[j] * (1 + trend[j] * t) * (1 + 0.05 * z())).toPrecision(7));
+      lines.push(row.join(","));
+    }
+  }
+  const col = (c: string, cost: boolean) => ({ column: c, direction: cost ? "-" : "+" });
+  const roles = {
+    id: "County",
+    time: "Year",
+    group: "Region",
+    subsystems: {
+      Economy: header.slice(3, 3 + n1).map((c, j) => col(c, j % 5 === 4)),
+      Environment: header.slice(3 + n1, 3 + n1 + n2).map((c, j) => col(c, j % 4 === 3)),
+    },
+    factors: header.slice(3 + n1 + n2),
+  };
+  return { csv: lines.join("\n") + "\n", roles: JSON.stringify(roles, null, 1) };
+}

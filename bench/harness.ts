@@ -19,6 +19,13 @@ export interface BenchCase {
   limitMs?: number;
   /** target: peak resident memory at most this many MB */
   limitMB?: number;
+  /**
+   * A case that times itself (e.g. a numpy reference timed inside its own Python process):
+   * returns the milliseconds of timed run `i`; no warm-up call is made here.
+   */
+  timed?: (input: unknown, i: number) => number;
+  /** Peak RSS measured by the case itself (whole-process cases: the largest child process), MB. */
+  peakRssMB?: () => number;
 }
 
 export interface BenchResult {
@@ -50,12 +57,15 @@ export async function timeCase(c: BenchCase, runsOverride?: number): Promise<Ben
   const baseRssMB = process.memoryUsage().rss / 1048576;
   const input = c.setup();
   const runs = runsOverride ?? c.runs ?? 7;
-  await c.run(input); // warm-up
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    await c.run(input);
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  if (c.timed) for (let i = 0; i < runs; i++) times.push(c.timed(input, i));
+  else {
+    await c.run(input); // warm-up
+    for (let i = 0; i < runs; i++) {
+      const t0 = process.hrtime.bigint();
+      await c.run(input);
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
   }
   return {
     group: c.group,
@@ -65,7 +75,7 @@ export async function timeCase(c: BenchCase, runsOverride?: number): Promise<Ben
     minMs: Math.min(...times),
     maxMs: Math.max(...times),
     runs,
-    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    peakRssMB: c.peakRssMB ? c.peakRssMB() : process.resourceUsage().maxRSS / 1024,
     baseRssMB,
     limitMs: c.limitMs,
     limitMB: c.limitMB,

@@ -14,12 +14,19 @@ import { parseArgs } from "util";
 import { CoordError } from "../engine/errors";
 import { Cell, decodeCsvBytes, parseCsv } from "../report/csv";
 import { defaultOptions, parseOptions, parseSectionChoice, shownValue } from "../report/options";
-import { analysisToJson, runReport } from "../report/pipeline";
 import { closeMatches, guessRoles, parseRoles, RolesFile, rolesToJson } from "../report/roles";
 import { ParsedWeights, parseWeightsCells, parseWeightsSpec, parseWeightsText, spatialWeightsRequest } from "../report/spatialWeights";
 import { SECTIONS } from "../report/sections";
-import { writeReportXlsx } from "../writer/xlsx";
-import { readXlsxCells } from "../writer/readXlsx";
+
+// The report pipeline and exceljs are loaded on first use, not at start-up, so that --help and
+// --print-roles answer at once (loading them takes most of a second).
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading, typed by the import types */
+const lazy = {
+  pipeline: () => require("../report/pipeline") as typeof import("../report/pipeline"),
+  xlsx: () => require("../writer/xlsx") as typeof import("../writer/xlsx"),
+  readXlsx: () => require("../writer/readXlsx") as typeof import("../writer/readXlsx"),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json is read at run time, not compiled into the program
 const VERSION: string = require("../../package.json").version;
@@ -28,7 +35,7 @@ export function helpText(): string {
   const lines = [
     `CoordLab ${VERSION} — coupling coordination, geodetector and Haken model report`,
     "",
-    "Usage: npm run report -- <data.csv|data.xlsx> [flags] [options]",
+    "Usage: coordlab <data.csv|data.xlsx> [flags] [options]",
     "",
     "Flags:",
     "  --roles FILE        roles JSON (id, time, group, subsystems, factors; or y + factors)",
@@ -131,7 +138,7 @@ export async function readCells(file: string, sheet?: string): Promise<{ cells: 
   }
   const ext = path.extname(file).toLowerCase();
   if (ext === ".xlsx" || ext === ".xlsm") {
-    const r = await readXlsxCells(new Uint8Array(bytes), { sheet });
+    const r = await lazy.readXlsx().readXlsxCells(new Uint8Array(bytes), { sheet });
     return { cells: r.cells, sheetName: r.sheetName };
   }
   if (ext === ".csv" || ext === ".txt" || ext === ".tsv") return { cells: parseCsv(decodeCsvBytes(new Uint8Array(bytes)).text) };
@@ -269,7 +276,9 @@ export async function main(
       }
     }
     if (v["print-roles"]) {
-      out(v.roles ? rolesToJson(JSON.parse(roles)) : roles);
+      // given roles are checked against the headers and printed in the file shape
+      const header = cells.find((r) => r.some((c) => c !== null && c !== "")) ?? [];
+      out(v.roles ? rolesToJson(parseRoles(roles, header)) : roles);
       return 0;
     }
     const rolesInput = await withSpatialWeights(
@@ -278,6 +287,7 @@ export async function main(
       options as unknown as { weights: string; coords: string },
       v.roles ? path.dirname(v.roles as string) : ".",
     );
+    const { analysisToJson, runReport } = lazy.pipeline();
     const result = await runReport(
       cells,
       rolesInput,
@@ -290,7 +300,7 @@ export async function main(
       throw new CoordError("OPTION", `--out ${outFile} is the input file itself; choose another name`, { argument: "out" });
     const replaced = fs.existsSync(outFile);
     progress(`… Writing ${outFile}`);
-    const bytes = await writeReportXlsx(result.report);
+    const bytes = await lazy.xlsx().writeReportXlsx(result.report);
     const jsonText = v.json ? analysisToJson(result) : undefined;
     writeAtomic(outFile, bytes);
     if (v.json && jsonText) writeAtomic(v.json as string, jsonText);

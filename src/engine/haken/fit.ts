@@ -1,6 +1,6 @@
 import { CoordError } from "../errors";
 import { assertSameLength, finiteVector } from "../validate";
-import { OlsResult, olsColumns } from "../stats/ols";
+import { OlsResult, OlsRows, olsRows } from "../stats/ols";
 import { tTwoSidedP } from "../stats/studentT";
 import { PanelPairs, panelPairs } from "./pairs";
 
@@ -165,8 +165,9 @@ export function readSeries(
   times: ArrayLike<unknown>,
   [n1, n2]: [string, string],
 ): [Float64Array, Float64Array] {
-  const x1 = finiteVector(q1, n1);
-  const x2 = finiteVector(q2, n2);
+  // a finite Float64Array is used as it is (read only; no copy of 10⁶ values)
+  const x1 = usable(q1) ? q1 : finiteVector(q1, n1);
+  const x2 = usable(q2) ? q2 : finiteVector(q2, n2);
   assertSameLength(x1, x2, n1, n2);
   assertSameLength(x1, units, n1, "units");
   assertSameLength(x1, times, n1, "times");
@@ -213,25 +214,12 @@ export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: Panel
       });
   }
 
-  const y1 = new Float64Array(m);
-  const y2 = new Float64Array(m);
-  const c11 = new Float64Array(m);
-  const c12 = new Float64Array(m);
-  const c21 = new Float64Array(m);
-  const c22 = new Float64Array(m);
-  for (let s = 0; s < m; s++) {
-    const i = pairs.from[s];
-    const j = pairs.to[s];
-    y1[s] = x1[j];
-    y2[s] = x2[j];
-    c11[s] = x1[i];
-    c12[s] = x1[i] * x2[i];
-    c21[s] = x2[i];
-    c22[s] = x1[i] * x1[i];
-  }
+  // the designs are read pair by pair from the series (no 10⁶-row columns): eq1 is q1(t+1) on
+  // [q1(t), q1(t)·q2(t)], eq2 is q2(t+1) on [q2(t), q1(t)²]
   const clusterIds = cluster ? pairs.unit : undefined;
-  const eq1 = olsColumns(y1, [c11, c12], ["q1(t)", "q1(t)*q2(t)"], { intercept, cluster: clusterIds, xName: "eq1" });
-  const eq2 = olsColumns(y2, [c21, c22], ["q2(t)", "q1(t)^2"], { intercept, cluster: clusterIds, xName: "eq2" });
+  const withConst = (names: string[]) => (intercept ? ["const", ...names] : names);
+  const eq1 = olsRows(pairRows(pairs, x1, x1, x2, intercept), withConst(["q1(t)", "q1(t)*q2(t)"]), { intercept, cluster: clusterIds, xName: "eq1" });
+  const eq2 = olsRows(pairRows(pairs, x2, x1, x1, intercept), withConst(["q2(t)", "q1(t)^2"]), { intercept, cluster: clusterIds, xName: "eq2" });
   const o = intercept ? 1 : 0;
 
   // M10: γ1 = 1 - β11, a = -β12, γ2 = 1 - β21, b = β22 (t for H0: parameter = 0).
@@ -311,6 +299,54 @@ export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: Panel
  */
 export function formatAlpha(alpha: number): string {
   return `${Number((alpha * 100).toPrecision(6))} %`;
+}
+
+/** Rows per block of pairRows: small reused buffers instead of 10⁶-row design columns. */
+const PAIR_BLOCK = 4096;
+
+/**
+ * One Haken equation's rows over the pairs (t, t+1): y = x(t+1), columns [1 if intercept],
+ * x(t), a(t)·b(t) — gathered block by block into reused buffers.
+ */
+function pairRows(pairs: PanelPairs, x: Float64Array, a: Float64Array, b: Float64Array, intercept: boolean): OlsRows {
+  const n = pairs.nPairs;
+  const { from, to } = pairs;
+  const fill = (start: number, len: number, y: Float64Array, lag: Float64Array, prod: Float64Array) => {
+    for (let s = 0; s < len; s++) {
+      const i = from[start + s];
+      y[s] = x[to[start + s]];
+      lag[s] = x[i];
+      prod[s] = a[i] * b[i];
+    }
+  };
+  const make = (len: number) => {
+    const y = new Float64Array(len);
+    const lag = new Float64Array(len);
+    const prod = new Float64Array(len);
+    return { y, lag, prod, cols: intercept ? [new Float64Array(len).fill(1), lag, prod] : [lag, prod] };
+  };
+  const buf = make(Math.min(PAIR_BLOCK, Math.max(1, n)));
+  return {
+    n,
+    k: intercept ? 3 : 2,
+    blockSize: PAIR_BLOCK,
+    block(start, len) {
+      fill(start, len, buf.y, buf.lag, buf.prod);
+      return buf;
+    },
+    materialize() {
+      const all = make(n);
+      fill(0, n, all.y, all.lag, all.prod);
+      return all;
+    },
+  };
+}
+
+/** A non-empty Float64Array of finite values. */
+function usable(x: ArrayLike<unknown>): x is Float64Array {
+  if (!(x instanceof Float64Array) || x.length === 0) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] - x[i] !== 0) return false;
+  return true;
 }
 
 /** The four point estimates of a fit. */

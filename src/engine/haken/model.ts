@@ -17,6 +17,12 @@ export interface HakenModelOptions extends Omit<HakenFitOptions, "names"> {
   order?: "auto" | "A" | "B";
   /** Name of the order option in the advice of the note (default "order"; the report's is "hakenOrder"). */
   orderOptionName?: string;
+  /**
+   * false: fit and decide only, without the potential over every row and the evolution level
+   * (both null), for callers that show the fits alone (COORD.HAKENFIT's table at 10⁶ rows).
+   * Default true.
+   */
+  perRow?: boolean;
 }
 
 export interface HakenModelResult {
@@ -97,7 +103,8 @@ export function hakenModel(
   else notes.push(`The adiabatic approximation holds for neither assignment: there is no order parameter.`);
   let potential: HakenPotential | null = null;
   let evolution: HakenEvolution | null = null;
-  if (used) {
+  if (used && options.perRow === false) notes.push(`Potential and evolution level not computed (perRow: false).`);
+  else if (used) {
     const fit = used === "A" ? fitA : fitB;
     const q1 = used === "A" ? a : b;
     const q2 = used === "A" ? b : a;

@@ -44,7 +44,7 @@ function compareUnits(a: string | number, b: string | number): number {
  * @example
  * Array.from(canonicalOrder(["b", "a", "b", "a"], Float64Array.from([2, 2, 1, 1])).order); // => [3, 1, 2, 0]
  */
-function canonicalOrder(u: Array<string | number>, t: Float64Array): { order: Int32Array; id: Int32Array } {
+function canonicalOrder(u: ArrayLike<string | number>, t: Float64Array): { order: Int32Array; id: Int32Array } {
   const n = u.length;
   // unit id per row: consecutive rows mostly share a unit, so the Map is looked up on changes only
   // (Map keys are equal exactly when compareUnits says so: 0 and -0 are one unit, 1 and "1" two)
@@ -107,11 +107,20 @@ export function panelPairs(
   if (!units || units.length === 0) throw new CoordError("EMPTY", `${unitsName} is empty`, { argument: unitsName });
   assertSameLength(units, times, unitsName, timesName);
   const n = units.length;
-  const u: Array<string | number> = new Array(n);
-  const t = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    u[i] = unitKey(units[i], unitsName, i);
-    t[i] = assertFinite(times[i], timesName, i);
+  // ids and times as given when they are valid already (10⁶ rows: no copies), else checked copies
+  let u: ArrayLike<string | number>;
+  let t: Float64Array;
+  if (finiteFloat64(times) && validUnits(units)) {
+    u = units as ArrayLike<string | number>;
+    t = times;
+  } else {
+    const uc: Array<string | number> = new Array(n);
+    t = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      uc[i] = unitKey(units[i], unitsName, i);
+      t[i] = assertFinite(times[i], timesName, i);
+    }
+    u = uc;
   }
   const { order, id } = canonicalOrder(u, t);
   let step = options.step;
@@ -140,7 +149,6 @@ export function panelPairs(
 
   const from = new Int32Array(Math.max(0, n - 1));
   const to = new Int32Array(Math.max(0, n - 1));
-  const unit: Array<string | number> = [];
   let m = 0;
   let skippedGaps = 0;
   for (let s = 1; s < n; s++) {
@@ -150,9 +158,41 @@ export function panelPairs(
     if (Math.abs(t[j] - t[i] - step) <= tol) {
       from[m] = i;
       to[m] = j;
-      unit.push(u[i]);
       m++;
     } else skippedGaps++;
   }
-  return { from: from.slice(0, m), to: to.slice(0, m), unit, nPairs: m, nUnits, skippedGaps, step };
+  // views, not copies; the unit of each pair (for cluster-robust SE only) is built when read
+  const fromM = from.subarray(0, m);
+  let unit: Array<string | number> | undefined;
+  return {
+    from: fromM,
+    to: to.subarray(0, m),
+    get unit() {
+      if (unit === undefined) {
+        unit = new Array(m);
+        for (let k = 0; k < m; k++) unit[k] = u[fromM[k]];
+      }
+      return unit;
+    },
+    nPairs: m,
+    nUnits,
+    skippedGaps,
+    step,
+  };
+}
+
+/** True when every id is a finite number or non-empty text (what unitKey accepts as it is). */
+function validUnits(units: ArrayLike<unknown>): boolean {
+  for (let i = 0; i < units.length; i++) {
+    const v = units[i];
+    if (typeof v === "string" ? v === "" : !(typeof v === "number" && v - v === 0)) return false;
+  }
+  return true;
+}
+
+/** A Float64Array of finite values, usable as it is. */
+function finiteFloat64(x: ArrayLike<unknown>): x is Float64Array {
+  if (!(x instanceof Float64Array)) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] - x[i] !== 0) return false;
+  return true;
 }

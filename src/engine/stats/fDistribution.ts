@@ -1,4 +1,4 @@
-import betainc from "@stdlib/math-base-special-betainc";
+import { betainc } from "./special";
 
 /**
  * Upper tail of the central F distribution: P(F(d1, d2) > f), computed directly as

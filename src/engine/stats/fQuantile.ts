@@ -1,5 +1,5 @@
-import betainc from "@stdlib/math-base-special-betainc";
-import gammaln from "@stdlib/math-base-special-gammaln";
+import { betainc } from "./special";
+import { gammaln } from "./special";
 import { CoordError } from "../errors";
 
 /**

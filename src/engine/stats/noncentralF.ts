@@ -1,5 +1,5 @@
-import betainc from "@stdlib/math-base-special-betainc";
-import gammaln from "@stdlib/math-base-special-gammaln";
+import { betainc } from "./special";
+import { gammaln } from "./special";
 import { fUpperP } from "./fDistribution";
 
 /** Relative truncation target of the Poisson series (METHODS.md M8: p computed directly). */

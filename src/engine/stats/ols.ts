@@ -2,10 +2,6 @@ import { CoordError } from "../errors";
 import { assertFinite, assertSameLength, finiteVector } from "../validate";
 import { fUpperP } from "./fDistribution";
 import { tTwoSidedP } from "./studentT";
-import { create, invDependencies, multiplyDependencies, transposeDependencies } from "mathjs";
-
-/** mathjs with only the k x k linear algebra OLS needs (keeps the Excel functions bundle small). */
-const math = create({ invDependencies, multiplyDependencies, transposeDependencies });
 
 export interface OlsOptions {
   /** Add a constant column named "const" in front of X (default true). */
@@ -111,74 +107,156 @@ export function olsColumns(
   names: string[],
   options: { intercept?: boolean; cluster?: ArrayLike<string | number>; xName?: string } = {},
 ): OlsResult {
-  const xName = options.xName ?? "X";
   const intercept = options.intercept ?? true;
   const n = y.length;
   const cols = intercept ? [new Float64Array(n).fill(1), ...columns] : columns.slice();
   const allNames = intercept ? ["const", ...names] : names.slice();
-  const k = cols.length;
+  return olsRows(wholeRows(y, cols), allNames, { intercept, cluster: options.cluster, xName: options.xName });
+}
+
+/**
+ * @internal The rows of a regression y = Xβ + e, block by block, so that a caller can gather
+ * them into small reused buffers instead of building 10⁶-row columns (the Haken model's pairs).
+ * X includes the constant column when there is an intercept.
+ */
+export interface OlsRows {
+  n: number;
+  k: number;
+  /** Rows per block (the last block may be shorter). */
+  blockSize: number;
+  /** y and the k columns of rows [start, start + len), in arrays of at least len entries (valid until the next call). */
+  block(start: number, len: number): { y: Float64Array; cols: Float64Array[] };
+  /** y and the k columns of all rows (built when the blocks are not enough: cluster SE, extreme values). */
+  materialize(): { y: Float64Array; cols: Float64Array[] };
+}
+
+/** Columns in memory as one block. */
+function wholeRows(y: Float64Array, cols: Float64Array[]): OlsRows {
+  const whole = { y, cols };
+  return { n: y.length, k: cols.length, blockSize: Math.max(1, y.length), block: () => whole, materialize: () => whole };
+}
+
+/** Call f on every block of rows, in row order. */
+function eachBlock(rows: OlsRows, f: (y: Float64Array, cols: Float64Array[], len: number, start: number) => void): void {
+  for (let start = 0; start < rows.n; start += rows.blockSize) {
+    const len = Math.min(rows.blockSize, rows.n - start);
+    const b = rows.block(start, len);
+    f(b.y, b.cols, len, start);
+  }
+}
+
+/** Below 2^-400 or above 2^400 in absolute value, a column's Σx² could under- or overflow. */
+const SAFE_MIN = 2 ** -400;
+const SAFE_MAX = 2 ** 400;
+
+/**
+ * @internal OLS on rows given block by block (olsColumns' engine): `allNames` names X's
+ * columns ("const" first with an intercept). Same results as olsColumns on the same columns.
+ */
+export function olsRows(
+  source: OlsRows,
+  allNames: string[],
+  options: { intercept: boolean; cluster?: ArrayLike<string | number>; xName?: string },
+): OlsResult {
+  const xName = options.xName ?? "X";
+  const intercept = options.intercept;
+  let rows = source;
+  const { n, k } = rows;
   if (k === 0) throw new CoordError("EMPTY", `${xName} has no columns`, { argument: xName });
   if (n <= k)
     throw new CoordError("TOO_FEW", `${n} rows for ${k} coefficients: OLS needs more rows than coefficients`, {
       argument: xName,
     });
 
-  // Householder QR of the column-scaled design A = X·diag(1/‖X_j‖) (scaling guards against
-  // under/overflow and improves conditioning); R is k x k upper triangular.
-  const scale = new Float64Array(k);
-  const A = cols.map((c, j) => {
-    const cn = norm(c, 0);
-    if (cn === 0 || !Number.isFinite(cn))
+  // pass 1: Σx² and max |x| per column (the column norms), Σy, Σy²
+  const ssq = new Float64Array(k);
+  const maxAbs = new Float64Array(k);
+  let ySum = 0;
+  let syy = 0;
+  eachBlock(rows, (y, cols, len) => {
+    for (let j = 0; j < k; j++) {
+      const c = cols[j];
+      let s = ssq[j];
+      let m = maxAbs[j];
+      for (let i = 0; i < len; i++) {
+        const v = c[i];
+        s += v * v;
+        const a = Math.abs(v);
+        if (a > m) m = a;
+      }
+      ssq[j] = s;
+      maxAbs[j] = m;
+    }
+    for (let i = 0; i < len; i++) {
+      ySum += y[i];
+      syy += y[i] * y[i];
+    }
+  });
+  for (let j = 0; j < k; j++)
+    if (maxAbs[j] === 0)
       throw new CoordError("SINGULAR", `${xName} column '${allNames[j]}' is all zero: the regression design is singular`, {
         argument: xName,
         column: allNames[j],
       });
-    scale[j] = cn;
-    return scaled(c, cn);
-  });
-  const qty = y.slice();
-  const R = new Float64Array(k * k);
+
+  // QR of the column-scaled design A = X·diag(1/‖X_j‖) (scaling guards against under/overflow
+  // and improves conditioning) by Givens rotations, one row at a time: R (k x k upper triangular)
+  // and the first k entries of Qᵀy, in one pass over the rows without copying the columns (as
+  // stable as Householder QR; no normal equations). Columns of extreme magnitude (|x| beyond
+  // 2^±400, e.g. denormal values) keep the former Householder QR on scaled copies of the whole
+  // columns, whose rounding decides the singular-design messages there.
+  const extreme = maxAbs.some((m) => !(m >= SAFE_MIN && m <= SAFE_MAX));
+  const scale = new Float64Array(k);
+  let R: Float64Array;
+  let qty: Float64Array;
+  if (extreme) {
+    const full = rows.materialize();
+    rows = wholeRows(full.y, full.cols);
+    for (let j = 0; j < k; j++) {
+      const cn = norm(full.cols[j], 0);
+      if (cn === 0 || !Number.isFinite(cn))
+        throw new CoordError("SINGULAR", `${xName} column '${allNames[j]}' is all zero: the regression design is singular`, {
+          argument: xName,
+          column: allNames[j],
+        });
+      scale[j] = cn;
+    }
+    ({ R, qty } = householderQR(full.cols, scale, full.y, xName, allNames));
+  } else {
+    for (let j = 0; j < k; j++) scale[j] = Math.sqrt(ssq[j]);
+    R = new Float64Array(k * k);
+    qty = new Float64Array(k);
+    const inv = scale.map((c) => 1 / c);
+    const v = new Float64Array(k);
+    eachBlock(rows, (y, cols, len) => givensBlock(cols, y, len, inv, R, qty, v));
+  }
   for (let j = 0; j < k; j++) {
-    const a = A[j];
-    const s = norm(a, j);
-    // each scaled column has norm 1: what is left after the projections measures independence
-    if (!(s > 1e-10))
+    // |R_jj| is the norm of scaled column j's part independent of the columns before it (each
+    // scaled column has norm 1): what is left after the projections measures independence
+    if (!(Math.abs(R[j * k + j]) > 1e-10))
       throw new CoordError(
         "SINGULAR",
         `${xName} column '${allNames[j]}' is a linear combination of the columns before it: the regression design is singular`,
         { argument: xName, column: allNames[j] },
       );
-    const x0 = a[j];
-    const alpha = x0 > 0 ? -s : s;
-    // v = a[j..] - alpha e1, stored in place; vᵀv = 2s(s + |x0|)
-    a[j] = x0 - alpha;
-    const vtv = 2 * s * (s + Math.abs(x0));
-    for (let l = j + 1; l < k; l++) {
-      const b = A[l];
-      let d = 0;
-      for (let i = j; i < n; i++) d += a[i] * b[i];
-      const f = (2 * d) / vtv;
-      for (let i = j; i < n; i++) b[i] -= f * a[i];
-    }
-    {
-      let d = 0;
-      for (let i = j; i < n; i++) d += a[i] * qty[i];
-      const f = (2 * d) / vtv;
-      for (let i = j; i < n; i++) qty[i] -= f * a[i];
-    }
-    R[j * k + j] = alpha;
-    for (let l = j + 1; l < k; l++) R[j * k + l] = A[l][j];
   }
 
-  // The k x k algebra with mathjs: β = D⁻¹R⁻¹Qᵀy; (XᵀX)⁻¹ = D⁻¹R⁻¹R⁻ᵀD⁻¹ with D = diag(‖X_j‖).
-  const Rm: number[][] = Array.from({ length: k }, (_, r) => Array.from({ length: k }, (_, c) => (c >= r ? R[r * k + c] : 0)));
-  const Rinv = math.inv(Rm) as number[][];
-  const qk = Array.from({ length: k }, (_, r) => qty[r]);
-  const b = math.multiply(Rinv, qk) as number[];
-  const coef = b.map((v, r) => v / scale[r] + 0); // + 0: no -0 in results
-  const RRt = math.multiply(Rinv, math.transpose(Rinv)) as number[][];
+  // The k x k algebra: β = D⁻¹R⁻¹Qᵀy; (XᵀX)⁻¹ = D⁻¹R⁻¹R⁻ᵀD⁻¹ with D = diag(‖X_j‖). R⁻¹ by back
+  // substitution (R is upper triangular with a non-zero diagonal, checked above).
+  const Rinv = upperInverse(R, k);
+  const coef = new Array<number>(k);
+  for (let r = 0; r < k; r++) {
+    let v = 0;
+    for (let c = r; c < k; c++) v += Rinv[r * k + c] * qty[c];
+    coef[r] = v / scale[r] + 0; // + 0: no -0 in results
+  }
   const xtxInv = new Float64Array(k * k);
-  for (let r = 0; r < k; r++) for (let c = 0; c < k; c++) xtxInv[r * k + c] = RRt[r][c] / (scale[r] * scale[c]);
+  for (let r = 0; r < k; r++)
+    for (let c = 0; c < k; c++) {
+      let v = 0;
+      for (let l = Math.max(r, c); l < k; l++) v += Rinv[r * k + l] * Rinv[c * k + l];
+      xtxInv[r * k + c] = v / (scale[r] * scale[c]);
+    }
   if (coef.some((v) => !Number.isFinite(v)) || xtxInv.some((v) => !Number.isFinite(v)))
     throw new CoordError(
       "SINGULAR",
@@ -186,24 +264,19 @@ export function olsColumns(
       { argument: xName },
     );
 
-  const fitted = new Array<number>(n);
-  const residuals = new Array<number>(n);
-  let rss = 0;
-  let syy = 0;
-  let ySum = 0;
-  for (let i = 0; i < n; i++) {
-    let f = 0;
-    for (let j = 0; j < k; j++) f += cols[j][i] * coef[j];
-    fitted[i] = f;
-    const e = y[i] - f;
-    residuals[i] = e;
-    rss += e * e;
-    syy += y[i] * y[i];
-    ySum += y[i];
-  }
+  // rss from the residuals y - Xβ (not from Qᵀy: no cancellation when R² ≈ 1); the residual and
+  // fitted arrays themselves are built only when read (the Haken model's 10⁶-row fits never do)
   const yBar = ySum / n;
+  let rss = 0;
   let tss = 0;
-  for (let i = 0; i < n; i++) tss += (y[i] - yBar) * (y[i] - yBar);
+  const coefs = Float64Array.from(coef);
+  eachBlock(rows, (y, cols, len) => {
+    const s = residualSums(y, cols, len, coefs, yBar);
+    rss += s.rss;
+    tss += s.tss;
+  });
+  let fit: { fitted: number[]; residuals: number[] } | undefined;
+  const fitOf = () => (fit ??= fittedAndResiduals(rows, coefs));
 
   const dfResid = n - k;
   const s2 = rss / dfResid;
@@ -239,11 +312,140 @@ export function olsColumns(
     fDf: [dfModel, dfResid],
     fP,
     hasConst: intercept,
-    residuals,
-    fitted,
+    get residuals() {
+      return fitOf().residuals;
+    },
+    get fitted() {
+      return fitOf().fitted;
+    },
   };
-  if (options.cluster !== undefined) result.cluster = clusterRobust(cols, residuals, xtxInv, coef, options.cluster);
+  if (options.cluster !== undefined) result.cluster = clusterRobust(rows.materialize().cols, fitOf().residuals, xtxInv, coef, options.cluster);
   return result;
+}
+
+/**
+ * Σ e² and Σ (y - ȳ)² over one block, e = y - Xβ (a plain loop of its own, so that V8 optimises
+ * it: the residual sums of 10⁶-row fits).
+ */
+function residualSums(y: Float64Array, cols: Float64Array[], len: number, coef: Float64Array, yBar: number): { rss: number; tss: number } {
+  const k = cols.length;
+  let rss = 0;
+  let tss = 0;
+  for (let i = 0; i < len; i++) {
+    let f = 0;
+    for (let j = 0; j < k; j++) f += cols[j][i] * coef[j];
+    const e = y[i] - f;
+    rss += e * e;
+    const d = y[i] - yBar;
+    tss += d * d;
+  }
+  return { rss, tss };
+}
+
+/**
+ * Rotate the rows of one block into R (k x k, row-major, upper triangular, non-negative
+ * diagonal) and the first k entries of Qᵀy, for the QR of [X·diag(inv) | y] by Givens rotations:
+ * each row (x_i·inv, y_i) is rotated into R column by column. Entries of the scaled rows are at
+ * most 1 in size (each scaled column has norm 1), so √(a² + b²) cannot overflow.
+ *
+ * @example
+ * // X = [3, 4]ᵀ scaled by 1/5: R = [1], Qᵀy = 0.6·1 + 0.8·2 = 2.2
+ * const R = new Float64Array(1);
+ * const qty = new Float64Array(1);
+ * givensBlock([Float64Array.from([3, 4])], Float64Array.from([1, 2]), 2, Float64Array.from([0.2]), R, qty, new Float64Array(1));
+ * [R[0], qty[0]]; // => [1.0000, 2.2000]
+ */
+function givensBlock(
+  cols: Float64Array[],
+  y: Float64Array,
+  len: number,
+  inv: Float64Array,
+  R: Float64Array,
+  qty: Float64Array,
+  v: Float64Array,
+): void {
+  const k = cols.length;
+  for (let i = 0; i < len; i++) {
+    for (let j = 0; j < k; j++) v[j] = cols[j][i] * inv[j];
+    let w = y[i];
+    for (let j = 0; j < k; j++) {
+      const b = v[j];
+      if (b === 0) continue;
+      const d = j * k + j;
+      const a = R[d];
+      const r = Math.sqrt(a * a + b * b);
+      const c = a / r;
+      const s = b / r;
+      R[d] = r;
+      for (let l = j + 1; l < k; l++) {
+        const rl = R[j * k + l];
+        const vl = v[l];
+        R[j * k + l] = c * rl + s * vl;
+        v[l] = c * vl - s * rl;
+      }
+      const q = qty[j];
+      qty[j] = c * q + s * w;
+      w = c * w - s * q;
+    }
+  }
+}
+
+/**
+ * Householder QR of the scaled design (the former method, kept for columns of extreme
+ * magnitude): R and the first k entries of Qᵀy as givensQR gives them, up to the signs of R's
+ * rows; SINGULAR when a scaled column is (numerically) a combination of the ones before it.
+ */
+function householderQR(cols: Float64Array[], scale: Float64Array, y: Float64Array, xName: string, allNames: string[]): { R: Float64Array; qty: Float64Array } {
+  const k = cols.length;
+  const n = y.length;
+  const A = cols.map((c, j) => scaled(c, scale[j]));
+  const qy = y.slice();
+  const R = new Float64Array(k * k);
+  for (let j = 0; j < k; j++) {
+    const a = A[j];
+    const s = norm(a, j);
+    if (!(s > 1e-10))
+      throw new CoordError(
+        "SINGULAR",
+        `${xName} column '${allNames[j]}' is a linear combination of the columns before it: the regression design is singular`,
+        { argument: xName, column: allNames[j] },
+      );
+    const x0 = a[j];
+    const alpha = x0 > 0 ? -s : s;
+    // v = a[j..] - alpha e1, stored in place; vᵀv = 2s(s + |x0|)
+    a[j] = x0 - alpha;
+    const vtv = 2 * s * (s + Math.abs(x0));
+    for (let l = j + 1; l < k; l++) {
+      const b = A[l];
+      let d = 0;
+      for (let i = j; i < n; i++) d += a[i] * b[i];
+      const f = (2 * d) / vtv;
+      for (let i = j; i < n; i++) b[i] -= f * a[i];
+    }
+    let d = 0;
+    for (let i = j; i < n; i++) d += a[i] * qy[i];
+    const f = (2 * d) / vtv;
+    for (let i = j; i < n; i++) qy[i] -= f * a[i];
+    R[j * k + j] = alpha;
+    for (let l = j + 1; l < k; l++) R[j * k + l] = A[l][j];
+  }
+  return { R, qty: qy.slice(0, k) };
+}
+
+/** Fitted values Xβ and residuals y - Xβ (the arithmetic of residualSums). */
+function fittedAndResiduals(rows: OlsRows, coef: Float64Array): { fitted: number[]; residuals: number[] } {
+  const fitted = new Array<number>(rows.n);
+  const residuals = new Array<number>(rows.n);
+  const k = rows.k;
+  eachBlock(rows, (y, cols, len, start) => {
+    for (let i = 0; i < len; i++) {
+      let f = 0;
+      for (let j = 0; j < k; j++) f += cols[j][i] * coef[j];
+      fitted[start + i] = f;
+      residuals[start + i] = y[i] - f;
+    }
+  });
+  return { fitted, residuals };
 }
 
 /**
@@ -256,6 +458,38 @@ export function olsColumns(
 function scaled(c: Float64Array, s: number): Float64Array {
   const out = new Float64Array(c.length);
   for (let i = 0; i < c.length; i++) out[i] = c[i] / s;
+  return out;
+}
+
+/**
+ * Inverse of the k x k upper triangular R (row-major, non-zero diagonal) by back substitution;
+ * the result is upper triangular.
+ *
+ * @example
+ * Array.from(upperInverse(Float64Array.from([2, 1, 0, 4]), 2)); // => [0.5, -0.125, 0, 0.25]
+ */
+function upperInverse(R: Float64Array, k: number): Float64Array {
+  const inv = new Float64Array(k * k);
+  for (let c = 0; c < k; c++) {
+    inv[c * k + c] = 1 / R[c * k + c];
+    for (let r = c - 1; r >= 0; r--) {
+      let s = 0;
+      for (let l = r + 1; l <= c; l++) s += R[r * k + l] * inv[l * k + c];
+      inv[r * k + c] = -s / R[r * k + r];
+    }
+  }
+  return inv;
+}
+
+/** A·B for k x k row-major matrices. */
+function multiplySquare(A: Float64Array, B: Float64Array, k: number): Float64Array {
+  const out = new Float64Array(k * k);
+  for (let r = 0; r < k; r++)
+    for (let c = 0; c < k; c++) {
+      let s = 0;
+      for (let l = 0; l < k; l++) s += A[r * k + l] * B[l * k + c];
+      out[r * k + c] = s;
+    }
   return out;
 }
 
@@ -313,11 +547,9 @@ function clusterRobust(
   const meat = new Float64Array(k * k);
   for (const sc of scores) for (let r = 0; r < k; r++) for (let c = 0; c < k; c++) meat[r * k + c] += sc[r] * sc[c];
   const correction = (G / (G - 1)) * ((n - 1) / (n - k));
-  // Sandwich B M B with B = (XᵀX)⁻¹ (mathjs); only its diagonal gives the standard errors.
-  const B = Array.from({ length: k }, (_, r) => Array.from(xtxInv.subarray(r * k, r * k + k)));
-  const M = Array.from({ length: k }, (_, r) => Array.from(meat.subarray(r * k, r * k + k)));
-  const V = math.multiply(math.multiply(B, M), B) as number[][];
-  const se = V.map((row, j) => Math.sqrt(Math.max(0, row[j] * correction)));
+  // Sandwich B M B with B = (XᵀX)⁻¹; only its diagonal gives the standard errors.
+  const V = multiplySquare(multiplySquare(xtxInv, meat, k), xtxInv, k);
+  const se = coef.map((_, j) => Math.sqrt(Math.max(0, V[j * k + j] * correction)));
   const t = coef.map((b, j) => finiteOrNull(b / se[j]));
   const p = t.map((v) => (v === null ? null : tTwoSidedP(v, G - 1)));
   return { se, t, p, nClusters: G, df: G - 1, correction };

@@ -1,4 +1,4 @@
-import betainc from "@stdlib/math-base-special-betainc";
+import { betainc } from "./special";
 
 /**
  * Two-sided p-value of Student's t: P(|T| > |t|) with `df` degrees of freedom (df may be

@@ -76,10 +76,38 @@ function entropyPool(
       { argument: "data", row: rows[0] },
     );
   const k = 1 / Math.log(n); // M2: k = 1/ln(n), n = rows pooled
+  if (pEps === 0 && logEps === null) {
+    // Σ p ln p = (Σ z ln z)/S - ln S with S = Σ z (0·ln0 = 0): one pass, one log and no
+    // division per cell (as entropyWeightsOnly); equal to the p-by-p sum up to rounding
+    const sums = new Float64Array(cols);
+    const zlnz = new Float64Array(cols);
+    if (!zLogRows(z, rows, sums, zlnz)) throw negativeZ(z, rows, cols, zName, names);
+    const h = new Float64Array(cols);
+    for (let j = 0; j < cols; j++) h[j] = sums[j] === 0 ? 0 : zlnz[j] / sums[j] - Math.log(sums[j]);
+    return finishPool(period, rows, k, sums, h);
+  }
   const sums = columnSums(z, rows, cols);
   if (sums === null) throw negativeZ(z, rows, cols, zName, names);
   const h = entropySums(z, rows, sums, pEps, logEps);
   return finishPool(period, rows, k, sums, h);
+}
+
+/**
+ * S_j += z and L_j += z ln z (0·ln0 = 0) over the pool's rows of z, row by row; false if some z
+ * is negative (then the sums are incomplete).
+ */
+function zLogRows(z: ArrayLike<ArrayLike<number>>, rows: number[], sums: Float64Array, zlnz: Float64Array): boolean {
+  const cols = sums.length;
+  for (let r = 0; r < rows.length; r++) {
+    const zi = z[rows[r]];
+    for (let j = 0; j < cols; j++) {
+      const v = zi[j];
+      if (v < 0) return false;
+      sums[j] += v;
+      if (v > 0) zlnz[j] += v * Math.log(v);
+    }
+  }
+  return true;
 }
 
 /** e, d and w of one pool from Σ z and Σ p ln p per column (M2); UNDEFINED when Σ d = 0. */

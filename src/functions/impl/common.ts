@@ -4,7 +4,7 @@
  * the orientation it came in. Everything else comes from the adapter (src/functions/excel.ts).
  */
 import { CoordError, cellLabel } from "../../engine/errors";
-import { classifyCell, getCustomFunctionsApi, readOption, spillColumn, spillRow, toExcelMatrix, toGrid } from "../excel";
+import { classifyCell, getCustomFunctionsApi, isBlankRange, readOption, spillColumn, spillRow, toExcelMatrix, toGrid } from "../excel";
 import type { ExcelCell } from "../excel";
 
 /** A result as Excel receives it: a rectangular 2-D array. */
@@ -73,5 +73,5 @@ export function lengthMismatch(a: string, na: number, b: string, nb: number): Co
 
 /** True for an omitted optional argument: null, undefined, a blank cell or an all-blank range. */
 export function isOmitted(v: unknown): boolean {
-  return toGrid(v).length === 0;
+  return isBlankRange(v); // = toGrid(v).length === 0, without building the grid
 }

@@ -24,7 +24,7 @@
  */
 import { CoordError } from "../../engine/errors";
 import { HakenFit, HakenModelResult, HakenPotential, hakenModel, hakenParams, hakenPotential } from "../../engine/haken";
-import { labelledTable, readBoolean, readNumberOption, readOption, readTextVector, readVector } from "../excel";
+import { labelledTable, readBoolean, readFloatVector, readNumberOption, readOption, readTextVector, readVector } from "../excel";
 import type { ExcelCell, HeaderMode } from "../excel";
 import { Spill, dataRowLabel, isOmitted, lengthMismatch, spillLike } from "./common";
 
@@ -32,22 +32,27 @@ export const HAKEN_OUTPUTS = ["table", "both", "levels"] as const;
 export const HAKEN_ORDERS = ["auto", "A", "B"] as const;
 
 interface Panel {
-  A: number[];
-  B: number[];
+  A: Float64Array;
+  B: Float64Array;
   units: Array<string | number>;
-  times: number[];
-  /** Input row (0-based, header excluded) of each observation kept. */
-  rows: number[];
+  times: Float64Array;
+  /** Input row (0-based, header excluded) of each observation kept; null: every row, in order. */
+  rows: Int32Array | null;
   n: number;
   names: [string, string];
   orientation: "row" | "column";
   header: boolean;
 }
 
+/**
+ * The four arguments read column by column into typed arrays (the cells Excel passes are read
+ * once, in place: no per-cell intermediate arrays for 10⁶ rows); rows where both series are
+ * blank dropped.
+ */
 function readPanel(q1: unknown, q2: unknown, units: unknown, times: unknown): Panel {
-  const a = readVector(q1, "q1", { blanks: "null" });
+  const a = readFloatVector(q1, "q1");
   const header: HeaderMode = a.offset ? "yes" : "no";
-  const b = readVector(q2, "q2", { blanks: "null", header });
+  const b = readFloatVector(q2, "q2", { header });
   const n = a.values.length;
   if (b.values.length !== n) throw lengthMismatch("q1", n, "q2", b.values.length);
   let u: Array<string | number>;
@@ -56,42 +61,59 @@ function readPanel(q1: unknown, q2: unknown, units: unknown, times: unknown): Pa
     u = readTextVector(units, "units", { header }).values;
     if (u.length !== n) throw lengthMismatch("q1", n, "units", u.length);
   }
-  let t: number[];
-  if (isOmitted(times)) t = Array.from({ length: n }, (_, i) => i + 1);
-  else {
-    t = readVector(times, "times", { header }).values;
+  let t: Float64Array;
+  if (isOmitted(times)) {
+    t = new Float64Array(n);
+    for (let i = 0; i < n; i++) t[i] = i + 1;
+  } else {
+    const r = readFloatVector(times, "times", { header });
+    // a blank period is an error naming the cell: readVector's message
+    t = r.blanks > 0 ? Float64Array.from(readVector(times, "times", { header }).values) : r.values;
     if (t.length !== n) throw lengthMismatch("q1", n, "times", t.length);
   }
   const p: Panel = {
-    A: [],
-    B: [],
-    units: [],
-    times: [],
-    rows: [],
+    A: a.values,
+    B: b.values,
+    units: u,
+    times: t,
+    rows: null,
     n,
     names: [a.label ?? "q1", b.label ?? "q2"],
     orientation: a.orientation,
     header: a.offset === 1,
   };
+  if (a.blanks === 0 && b.blanks === 0) return p;
+  // blanks (NaN): a row with both blank is no observation; one of the two blank is an error
+  const keep = new Int32Array(n);
+  let m = 0;
   for (let i = 0; i < n; i++) {
-    const x = a.values[i];
-    const y = b.values[i];
-    if (x === null && y === null) continue;
-    if (x === null || y === null) {
-      const [arg, other] = x === null ? ["q1", "q2"] : ["q2", "q1"];
+    const xBlank = Number.isNaN(a.values[i]);
+    const yBlank = Number.isNaN(b.values[i]);
+    if (xBlank && yBlank) continue;
+    if (xBlank || yBlank) {
+      const [arg, other] = xBlank ? ["q1", "q2"] : ["q2", "q1"];
       throw new CoordError(
         "MISSING",
         `${dataRowLabel(arg, i, a.offset)} is empty but ${other} has a value; leave both empty for a missing observation`,
         { argument: arg, row: i + a.offset },
       );
     }
-    p.A.push(x);
-    p.B.push(y);
-    p.units.push(u[i]);
-    p.times.push(t[i]);
-    p.rows.push(i);
+    keep[m++] = i;
   }
-  if (p.rows.length === 0) throw new CoordError("EMPTY", "q1 and q2 are empty", { argument: "q1" });
+  if (m === 0) throw new CoordError("EMPTY", "q1 and q2 are empty", { argument: "q1" });
+  const rows = keep.slice(0, m);
+  p.A = new Float64Array(m);
+  p.B = new Float64Array(m);
+  p.units = new Array(m);
+  p.times = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const i = rows[k];
+    p.A[k] = a.values[i];
+    p.B[k] = b.values[i];
+    p.units[k] = u[i];
+    p.times[k] = t[i];
+  }
+  p.rows = rows;
   return p;
 }
 
@@ -181,7 +203,8 @@ export function hakenFitImpl(
   const [nA, nB] = p.names;
   if (nA === nB)
     throw new CoordError("OPTION", `q1 and q2 have the same name '${nA}'; give the two series different header labels`, { argument: "q2" });
-  const settings = { names: p.names, order: ord, alpha: level, requireSignificant };
+  // the table and "both" show the fits (their potentials come from the parameters): no per-row work
+  const settings = { names: p.names, order: ord, alpha: level, requireSignificant, perRow: out === "levels" };
   const model = hakenModel(p.A, p.B, p.units, p.times, settings);
   const decision = decisionText(model, p.names, ord);
 
@@ -212,7 +235,8 @@ export function hakenFitImpl(
     if (!m.evolution)
       throw new CoordError("UNDEFINED", `no evolution level: ${m.note}`, { argument: "q1" });
     const levels: ExcelCell[] = new Array(p.n).fill("");
-    p.rows.forEach((row, k) => (levels[row] = m.evolution!.level[k]));
+    const level = m.evolution.level;
+    for (let k = 0; k < level.length; k++) levels[p.rows === null ? k : p.rows[k]] = level[k];
     return spillLike(levels, p.orientation, p.header ? "level" : undefined);
   }
   const fit = used === "A" ? model.fitA : model.fitB;
