@@ -28,6 +28,7 @@ import { localMoran } from "../src/engine/spatial/localMoran";
 import { getisOrdGiStar } from "../src/engine/spatial/getisOrd";
 import { transformWeights } from "../src/engine/spatial/weights";
 import { dagumByPeriod, markovChain, obstacleDegree, spatialMarkov } from "../src/engine/inequality";
+import { BIG_PANEL_ROLES, bigPanelCsv } from "./bigPanel";
 
 const ROOT = path.resolve(__dirname, "..");
 const M = 1_048_576; // Excel's row limit
@@ -423,3 +424,26 @@ processCase(
     },
   },
 );
+
+// 16. Issue 11: a panel at Excel's sheet limit (bench/bigPanel.ts, seeded: 104,857 units x 10 years,
+// 4 indicators in 2 subsystems, 1 factor). The analysis (parse, panel, every section, report model)
+// fits in 2 GB; the exceljs workbook does not (about 20 MB per 1,000 rows, see bench/NOTES.md), so
+// the command line refuses inputs above MAX_INPUT_ROWS (src/cli/limits.ts). The table prints the
+// case's peak RSS; 100,000 rows through the workbook writer is the second case.
+for (const [rows, workbook] of [
+  [1_048_570, false],
+  [100_000, true],
+] as const) {
+  cases.push({
+    group: "16 panel at the sheet limit (issue 11)",
+    label: `${count(rows)} rows${workbook ? " + XLSX" : " (analysis and report model)"}`,
+    n: rows,
+    setup: () => bigPanelCsv(rows),
+    run: async (text) => {
+      const r = await runReport(parseCsv(text as string), BIG_PANEL_ROLES as never, DEFAULT_OPTIONS);
+      return workbook ? writeReportXlsx(r.report) : r.report;
+    },
+    runs: 1,
+    limitMB: 2048,
+  });
+}

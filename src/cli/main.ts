@@ -17,6 +17,8 @@ import { defaultOptions, parseOptions, parseSectionChoice, shownValue } from "..
 import { closeMatches, guessRoles, parseRoles, RolesFile, rolesToJson } from "../report/roles";
 import { ParsedWeights, parseWeightsCells, parseWeightsSpec, parseWeightsText, spatialWeightsRequest } from "../report/spatialWeights";
 import { SECTIONS } from "../report/sections";
+import { checkOutputPaths, commitOutputs, describeFsError } from "./output";
+import { checkInputSize, countLines, MAX_INPUT_ROWS, quietOnClosedStdout, xlsxSheetRows } from "./limits";
 
 // The report pipeline and exceljs are loaded on first use, not at start-up, so that --help and
 // --print-roles answer at once (loading them takes most of a second).
@@ -50,7 +52,7 @@ export function helpText(): string {
     "  --skip a,b          do not run these sections, e.g. haken (the Summary lists what was skipped)",
     "  --quiet             no progress on stderr",
     "",
-    'Spatial weights (the spatial section runs only with them; or "weights" and "coords" in the roles):',
+    "Spatial weights (the spatial section runs only with them; or \"weights\" and \"coords\" in the roles):",
     "  --weights FILE      an n x n matrix with unit labels in row 1 and column A, or an edge list",
     "                      (from,to[,weight]) as CSV/XLSX; a GeoDa .gal or .gwt file",
     "  --weights china-provinces | china-provinces-island",
@@ -79,7 +81,7 @@ export function helpText(): string {
     "  npm run report -- villages.csv --roles geo.json                        geodetector only",
     "  npm run report -- panel.csv --roles roles.json --language zh           grades in Chinese",
     "  npm run report -- panel.csv --roles roles.json --weights china-provinces   spatial weights",
-    "  npm run report -- panel.xlsx --sheet Panel --print-roles > roles.json  guess, edit, reuse",
+    "  npx coordlab panel.xlsx --sheet Panel --print-roles > roles.json      guess, edit, reuse",
     "",
     "Roles JSON (panel; factor kind optional: numeric or categorical):",
     '  { "id": "Province", "time": "Year", "group": "Region",',
@@ -127,21 +129,37 @@ export function defaultOutFile(input: string): string {
 }
 
 /** Read a CSV or XLSX file into cells. */
-export async function readCells(file: string, sheet?: string): Promise<{ cells: Cell[][]; sheetName?: string }> {
+export async function readCells(
+  file: string,
+  sheet?: string,
+): Promise<{ cells: Cell[][]; sheetName?: string; formulasWithoutValue?: Array<{ row: number; column: number; formula: string }> }> {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
-    throw new CoordError("IO", `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`, {
-      argument: "data",
-    });
+    throw new CoordError("IO", `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : describeFsError(e)}`, { argument: "data" });
   }
   const ext = path.extname(file).toLowerCase();
   if (ext === ".xlsx" || ext === ".xlsm") {
+    checkInputSize(file, await xlsxSheetRows(new Uint8Array(bytes), sheet), "rows");
     const r = await lazy.readXlsx().readXlsxCells(new Uint8Array(bytes), { sheet });
-    return { cells: r.cells, sheetName: r.sheetName };
+    if (r.cells.length === 0) {
+      const others = r.sheetNames.filter((n) => n !== r.sheetName);
+      throw new CoordError(
+        "EMPTY",
+        `sheet "${r.sheetName}" is empty${others.length ? `; the workbook's other sheets are ${others.map((n) => `"${n}"`).join(", ")}: choose one with --sheet NAME` : ""}`,
+        { argument: "data" },
+      );
+    }
+    return { cells: r.cells, sheetName: r.sheetName, formulasWithoutValue: r.formulasWithoutValue };
   }
-  if (ext === ".csv" || ext === ".txt" || ext === ".tsv") return { cells: parseCsv(decodeCsvBytes(new Uint8Array(bytes)).text) };
+  if (ext === ".csv" || ext === ".txt" || ext === ".tsv") {
+    if (sheet !== undefined)
+      throw new CoordError("OPTION", `--sheet ${sheet}: ${path.basename(file)} is a CSV file, which has no sheets; --sheet is for .xlsx workbooks`, { argument: "sheet" });
+    const text = decodeCsvBytes(new Uint8Array(bytes)).text;
+    checkInputSize(file, countLines(text), "lines");
+    return { cells: parseCsv(text) };
+  }
   throw new CoordError("OPTION", `${file}: unsupported file type '${ext || "(none)"}'; give a .csv or .xlsx file`, { argument: "data" });
 }
 
@@ -151,12 +169,7 @@ export async function readCells(file: string, sheet?: string): Promise<{ cells: 
  * builder (knn:6 with --coords lon,lat, or the roles' "coords") taken from the data. Presets stay
  * as their name. Without weights the roles are returned as they are.
  */
-export async function withSpatialWeights(
-  rolesText: string,
-  cells: Cell[][],
-  o: { weights: string; coords: string },
-  rolesDir: string,
-): Promise<string | RolesFile> {
+export async function withSpatialWeights(rolesText: string, cells: Cell[][], o: { weights: string; coords: string }, rolesDir: string): Promise<string | RolesFile> {
   let file: Record<string, unknown>;
   try {
     file = JSON.parse(rolesText) as Record<string, unknown>;
@@ -189,50 +202,40 @@ export async function withSpatialWeights(
   const coords = o.coords.trim() || (Array.isArray(file.coords) ? file.coords.join(",") : typeof file.coords === "string" ? file.coords : "");
   const needsId = !parsed && spec.kind !== "preset";
   const header = (cells.find((r) => r.some((c) => c !== null && c !== "")) ?? []) as Cell[];
-  const idColumn = needsId ? (parseRoles(file, header).id ?? "") : "";
+  const idColumn = needsId ? parseRoles(file, header).id ?? "" : "";
   const input = spatialWeightsRequest({ weights: raw, coords, cells, idColumn, file: parsed });
   return { ...file, weights: input } as unknown as RolesFile;
 }
 
-function writeAtomic(file: string, data: Uint8Array | string): void {
-  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
-export async function main(
-  argv: string[],
-  out: (s: string) => void = (s) => process.stdout.write(s + "\n"),
-  err: (s: string) => void = (s) => process.stderr.write(s + "\n"),
-): Promise<number> {
+export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n"), err: (s: string) => void = (s) => process.stderr.write(s + "\n")): Promise<number> {
   const specs = SECTIONS.options();
   const optionFlags = Object.fromEntries(specs.map((h) => [h.key, { type: "string" as const }]));
-  const argOptions = {
-    roles: { type: "string" },
-    "print-roles": { type: "boolean" },
-    sheet: { type: "string" },
-    out: { type: "string" },
-    json: { type: "string" },
-    "drop-incomplete": { type: "boolean" },
-    sections: { type: "string" },
-    skip: { type: "string" },
-    quiet: { type: "boolean" },
-    help: { type: "boolean" },
-    ...optionFlags,
-  } as const;
-  const unknown = unknownFlag(argv, Object.keys(argOptions));
+  const known = ["roles", "print-roles", "sheet", "out", "json", "drop-incomplete", "sections", "skip", "quiet", "help", ...Object.keys(optionFlags)];
+  const unknown = unknownFlag(argv, known);
   if (unknown) {
     err(`coordlab: ${unknown}\nRun with --help for the list of flags and options.`);
     return 1;
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: argOptions });
+    parsed = parseArgs({
+      // "--theta -5" as "--theta=-5": a negative number after an option is its value, not a flag
+      args: argv.map((a, i) => (i > 0 && /^-(\d|\.\d)/.test(a) && /^--[A-Za-z]/.test(argv[i - 1]) && !argv[i - 1].includes("=") ? null : i + 1 < argv.length && /^--[A-Za-z][\w-]*$/.test(a) && /^-(\d|\.\d)/.test(argv[i + 1]) ? `${a}=${argv[i + 1]}` : a)).filter((a): a is string => a !== null),
+      allowPositionals: true,
+      options: {
+        roles: { type: "string" },
+        "print-roles": { type: "boolean" },
+        sheet: { type: "string" },
+        out: { type: "string" },
+        json: { type: "string" },
+        "drop-incomplete": { type: "boolean" },
+        sections: { type: "string" },
+        skip: { type: "string" },
+        quiet: { type: "boolean" },
+        help: { type: "boolean" },
+        ...optionFlags,
+      },
+    });
   } catch (e) {
     err(`coordlab: ${(e as Error).message}\nRun with --help for the list of flags and options.`);
     return 1;
@@ -247,25 +250,34 @@ export async function main(
     return 1;
   }
   const file = parsed.positionals[0];
+  const rolesFile = v.roles as string | undefined;
+  const outFile = (v.out as string | undefined) ?? defaultOutFile(file);
+  const jsonFile = v.json as string | undefined;
+  let formulas: Array<{ row: number; column: number; formula: string }> | undefined;
+  let cells: Cell[][] | undefined;
   try {
     const optionValues: Record<string, string | undefined> = {};
     for (const h of specs) optionValues[h.key] = v[h.key] as string | undefined;
     const options = parseOptions(optionValues, defaultOptions());
     const sections = parseSectionChoice({ sections: v.sections as string | undefined, skip: v.skip as string | undefined });
+    // outputs are checked before anything is read: never overwrite an input, never each other
+    if (!v["print-roles"]) {
+      const inputs = [{ flag: "data file", file }, ...(rolesFile !== undefined ? [{ flag: "roles file", file: rolesFile }] : [])];
+      checkOutputPaths(inputs, [{ flag: "--out", file: outFile }, ...(jsonFile !== undefined ? [{ flag: "--json", file: jsonFile }] : [])]);
+    }
     const progress = (msg: string) => {
       if (!v.quiet) err(msg);
     };
     progress(`Reading ${file}`);
-    const { cells, sheetName } = await readCells(file, v.sheet as string | undefined);
+    const read = await readCells(file, v.sheet as string | undefined);
+    cells = read.cells;
+    formulas = read.formulasWithoutValue;
+    const sheetName = read.sheetName;
+    const header = cells.find((r) => r.some((c) => c !== null && c !== "")) ?? [];
     let roles: string;
-    if (v.roles) {
-      try {
-        roles = fs.readFileSync(v.roles as string, "utf8");
-      } catch {
-        throw new CoordError("IO", `cannot read the roles file ${v.roles}`, { argument: "roles" });
-      }
+    if (rolesFile !== undefined) {
+      roles = readRolesFile(rolesFile);
     } else {
-      const header = cells.find((r) => r.some((c) => c !== null && c !== "")) ?? [];
       const guess = guessRoles(header, cells.slice(cells.indexOf(header) + 1));
       roles = rolesToJson(guess.roles);
       if (!v["print-roles"]) {
@@ -276,17 +288,11 @@ export async function main(
       }
     }
     if (v["print-roles"]) {
-      // given roles are checked against the headers and printed in the file shape
-      const header = cells.find((r) => r.some((c) => c !== null && c !== "")) ?? [];
-      out(v.roles ? rolesToJson(parseRoles(roles, header)) : roles);
+      // given roles are validated against the header row and printed in the file shape
+      out(rolesFile !== undefined ? rolesToJson(parseRoles(roles, header)) : roles);
       return 0;
     }
-    const rolesInput = await withSpatialWeights(
-      roles,
-      cells,
-      options as unknown as { weights: string; coords: string },
-      v.roles ? path.dirname(v.roles as string) : ".",
-    );
+    const rolesInput = await withSpatialWeights(roles, cells, options as unknown as { weights: string; coords: string }, v.roles ? path.dirname(v.roles as string) : ".");
     const { analysisToJson, runReport } = lazy.pipeline();
     const result = await runReport(
       cells,
@@ -295,25 +301,24 @@ export async function main(
       { onProgress: (_stage, _fraction, label) => progress(`… ${label.en}`) },
       { source: path.basename(file) + (sheetName ? ` [${sheetName}]` : ""), version: VERSION, panel: { dropIncomplete: !!v["drop-incomplete"] }, sections },
     );
-    const outFile = (v.out as string) ?? defaultOutFile(file);
-    if (path.resolve(outFile) === path.resolve(file))
-      throw new CoordError("OPTION", `--out ${outFile} is the input file itself; choose another name`, { argument: "out" });
-    const replaced = fs.existsSync(outFile);
+    cells = undefined; // the parsed cells are not needed while the workbook is built
     progress(`… Writing ${outFile}`);
+    const replaced = fs.existsSync(outFile);
     const bytes = await lazy.xlsx().writeReportXlsx(result.report);
-    const jsonText = v.json ? analysisToJson(result) : undefined;
-    writeAtomic(outFile, bytes);
-    if (v.json && jsonText) writeAtomic(v.json as string, jsonText);
-    out(
-      `Report written to ${path.resolve(outFile)}${replaced ? " (the existing file was replaced)" : ""}${v.json ? ` (JSON: ${path.resolve(v.json as string)})` : ""}`,
-    );
+    const jsonText = jsonFile !== undefined ? analysisToJson(result) : undefined;
+    await commitOutputs([{ flag: "--out", file: outFile, data: bytes }, ...(jsonFile !== undefined ? [{ flag: "--json", file: jsonFile, data: jsonText }] : [])]);
+    out(`Report written to ${path.resolve(outFile)}${replaced ? " (the existing file was replaced)" : ""}${jsonFile !== undefined ? ` (JSON: ${path.resolve(jsonFile)})` : ""}`);
     for (const f of result.headlines) out(`  • ${f}`);
     const warnings = result.analysis.warnings;
     if (warnings.length) out(`  ${warnings.length} warning(s): see the Summary sheet.`);
     return 0;
   } catch (e) {
     if (e instanceof CoordError) {
-      err(`coordlab: ${e.message}`);
+      err(`coordlab: ${errorMessage(e, file, rolesFile, cells, formulas)}`);
+      return 1;
+    }
+    if (e instanceof RangeError && /Invalid string length|Array buffer allocation failed/i.test(e.message)) {
+      err(`coordlab: the report of ${file} is too large to build in memory (${e.message}); at most ${MAX_INPUT_ROWS.toLocaleString("en-US")} data rows are supported`);
       return 1;
     }
     err(`coordlab: internal error: ${(e as Error).stack ?? String(e)}`);
@@ -321,7 +326,51 @@ export async function main(
   }
 }
 
+/** The roles file's text, its encoding detected as for data (UTF-8, UTF-16, GB18030). */
+function readRolesFile(rolesFile: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(rolesFile);
+  } catch (e) {
+    throw new CoordError("EMPTY", `cannot read the roles file ${rolesFile}: ${describeFsError(e)}`, { argument: "roles" });
+  }
+  try {
+    return decodeCsvBytes(new Uint8Array(bytes)).text;
+  } catch (e) {
+    if (e instanceof CoordError) throw new CoordError(e.code, e.message.replace("CSV text", "JSON text"), { argument: "roles" });
+    throw e;
+  }
+}
+
+const DATA_ARGUMENTS = new Set(["data", "csv", "workbook", "sheet"]);
+
+/** The message of an error, naming the file it is about (and a formula without a saved value as such). */
+function errorMessage(
+  e: CoordError,
+  file: string,
+  rolesFile: string | undefined,
+  cells: Cell[][] | undefined,
+  formulas: Array<{ row: number; column: number; formula: string }> | undefined,
+): string {
+  let msg = e.message;
+  if (formulas && cells && e.code === "MISSING" && e.where.row !== undefined && e.where.column !== undefined) {
+    const header = cells.find((r) => r.some((c) => c !== null && c !== "")) ?? [];
+    const j = typeof e.where.column === "number" ? e.where.column : header.findIndex((h) => String(h ?? "").trim() === e.where.column);
+    const f = formulas.find((x) => x.row === e.where.row && x.column === j);
+    if (f)
+      msg = msg.replace(
+        /the cell is empty.*$/,
+        `the cell holds a formula (=${f.formula}) with no saved value (the file was written by a program that does not compute formulas); open it in Excel and save it, or paste the values`,
+      );
+  }
+  const arg = e.where.argument;
+  if (arg !== undefined && DATA_ARGUMENTS.has(arg) && !msg.includes(file) && !msg.includes(path.basename(file))) return `${file}: ${msg}`;
+  if (arg === "roles" && rolesFile !== undefined && !msg.includes(rolesFile)) return `${rolesFile}: ${msg}`;
+  return msg;
+}
+
 if (require.main === module) {
+  quietOnClosedStdout();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -33,6 +33,25 @@ export interface CompositeResult {
   rowWeights: number[][];
 }
 
+/** How far the sum of given weights may be from 1: typed weights rounded to 6 decimals pass. */
+export const WEIGHT_SUM_TOL = 1e-6;
+
+/**
+ * Given weights must be non-negative and sum to 1 (M4; else U leaves [0, 1] and the coupling
+ * of the report and of COORD.CCD refuses it): a sum off by more than WEIGHT_SUM_TOL is refused,
+ * naming the sum. Weights are not rescaled silently.
+ */
+export function checkWeightSum(w: ArrayLike<number>, argument: string): void {
+  let sum = 0;
+  for (let j = 0; j < w.length; j++) sum += w[j];
+  if (!(Math.abs(sum - 1) <= WEIGHT_SUM_TOL))
+    throw new CoordError(
+      "OPTION",
+      `${argument} sum to ${sum}; weights must sum to 1 (divide each by their sum${sum > 0 ? `, ${sum}` : ""}), so that U lies in [0, 1]`,
+      { argument },
+    );
+}
+
 function isWeighting(x: unknown): x is Weighting {
   return typeof x === "object" && x !== null && !Array.isArray(x) && "weights" in x && "z" in x && "pools" in x;
 }
@@ -103,6 +122,7 @@ export function compositeIndex(
         column: columnRef(names, j),
       });
   }
+  checkWeightSum(w, "weights");
   const U = new Array<number>(z.length);
   const rowWeights = new Array<number[]>(z.length);
   weightedSum(

@@ -40,6 +40,11 @@ export interface CouplingOptions {
   systemNames?: string[];
   /** Name of the U argument in error messages (default `U`). */
   argument?: string;
+  /**
+   * The largest valid score (default 1): U must lie in [0, upper]. The report passes 1 + δ when
+   * the standardized values were shifted by δ (M1), as U then lies in [δ, 1 + δ].
+   */
+  upper?: number;
 }
 
 /** C, T, D of every row; with `onUndefined: 'null'`, C and D are null where undefined. */
@@ -219,13 +224,26 @@ function evalRow(
   return { C, T, D };
 }
 
-function checkNonNegative(u: number[], argument: string, row: number | undefined, names?: string[]): void {
+function checkUpper(upper: unknown): number {
+  if (upper === undefined) return 1;
+  if (typeof upper !== "number" || !Number.isFinite(upper) || upper < 1)
+    throw new CoordError("OPTION", `upper must be a number ≥ 1; got ${String(upper)}`, { argument: "upper" });
+  return upper;
+}
+
+/** A U above 1 by no more than this (last-bit rounding of Σ w·z) is accepted. */
+const U_ONE_TOL = 1e-12;
+
+/** Subsystem scores must lie in [0, 1] (M5): a negative or a U above 1 is an error naming the cell. */
+function checkNonNegative(u: number[], argument: string, row: number | undefined, names?: string[], upper = 1): void {
   for (let j = 0; j < u.length; j++) {
-    if (u[j] < 0) {
+    if (u[j] < 0 || u[j] > upper + U_ONE_TOL) {
       const column = names && names[j] !== undefined ? names[j] : j;
       throw new CoordError(
-        "NEGATIVE",
-        `${cellLabel(argument, row, column)}: ${u[j]} is negative; subsystem scores U must be ≥ 0`,
+        u[j] < 0 ? "NEGATIVE" : "RANGE",
+        u[j] < 0
+          ? `${cellLabel(argument, row, column)}: ${u[j]} is negative; subsystem scores U must be ≥ 0`
+          : `${cellLabel(argument, row, column)}: ${u[j]} is above ${upper}; subsystem scores U must lie in [0, ${upper}] (composite indices of min-max standardized indicators with weights summing to 1)`,
         row === undefined ? { argument, column } : { argument, row, column },
       );
     }
@@ -275,12 +293,13 @@ export function coupling(U: ArrayLike<ArrayLike<unknown>>, options: CouplingOpti
   if (n < 2)
     throw new CoordError("TOO_FEW", `${argument} has ${n} subsystem; coupling needs at least 2`, { argument });
   const p = prepareOptions(n, options, argument);
+  const upper = checkUpper(options.upper);
   const C: (number | null)[] = new Array(rows.length);
   const T: number[] = new Array(rows.length);
   const D: (number | null)[] = new Array(rows.length);
   const undefinedRows: number[] = [];
   for (let i = 0; i < rows.length; i++) {
-    checkNonNegative(rows[i], argument, i, names);
+    checkNonNegative(rows[i], argument, i, names, upper);
     const r = evalRow(rows[i], p, argument, i);
     C[i] = r.C;
     T[i] = r.T;
@@ -311,6 +330,6 @@ export function couplingRow(u: ArrayLike<unknown>, options: CouplingOptions = {}
   if (row.length < 2)
     throw new CoordError("TOO_FEW", `${argument} has ${row.length} subsystem; coupling needs at least 2`, { argument });
   const p = prepareOptions(row.length, options, argument);
-  checkNonNegative(row, argument, undefined, names);
+  checkNonNegative(row, argument, undefined, names, checkUpper(options.upper));
   return evalRow(row, p, argument, undefined);
 }

@@ -17,6 +17,7 @@ export type CoordErrorCode =
   | "TOO_FEW" // fewer observations/strata/pairs than the method needs
   | "SINGULAR" // a singular regression design
   | "OPTION" // an unknown or out-of-range option
+  | "RANGE" // a value outside the range the method accepts (U above 1, a value too large to compute with)
   | "UNDEFINED" // a result that is mathematically undefined for this input
   | "CANCELLED" // the user cancelled the run (front ends show "Cancelled", not an error)
   | "IO"; // a file that cannot be read or written

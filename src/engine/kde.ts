@@ -1,4 +1,4 @@
-import { CoordError } from "./errors";
+import { CoordError, cellLabel } from "./errors";
 import { finiteVector } from "./validate";
 import { mean, variance } from "./stats/describe";
 import { QuantileType, quantileSorted } from "./stats/quantile";
@@ -50,6 +50,14 @@ export function kernelDensity(values: ArrayLike<unknown>, options: KdeOptions = 
   const x = finiteVector(values, argument);
   const n = x.length;
   let h: number;
+  // the grid spans [min - 3h, max + 3h]: it must not overflow either
+  let lo0 = Infinity;
+  let hi0 = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (x[i] < lo0) lo0 = x[i];
+    if (x[i] > hi0) hi0 = x[i];
+  }
+  if (!Number.isFinite(hi0 - lo0)) throw tooLargeValue(x, argument);
   let rule: BandwidthRule | "fixed";
   if (typeof bw === "number") {
     if (!(Number.isFinite(bw) && bw > 0))
@@ -90,6 +98,10 @@ export function kernelDensity(values: ArrayLike<unknown>, options: KdeOptions = 
     }
     lo -= cut * h;
     hi += cut * h;
+    if (!Number.isFinite(hi - lo))
+      throw new CoordError("OPTION", `bandwidth h = ${h} is too large to compute with: the grid [min - ${cut}h, max + ${cut}h] overflows; give a smaller bandwidth`, {
+        argument: "bandwidth",
+      });
     const step = (hi - lo) / (m - 1);
     grid = new Float64Array(m);
     for (let j = 0; j < m; j++) grid[j] = lo + j * step;
@@ -97,6 +109,17 @@ export function kernelDensity(values: ArrayLike<unknown>, options: KdeOptions = 
     out = gridSum(x, lo, step, m, h);
   }
   return { x: Array.from(grid), density: Array.from(out), bandwidth: h, rule, n };
+}
+
+/** The value of largest magnitude named as too large to compute with (its spread overflows). */
+function tooLargeValue(x: Float64Array, argument: string): CoordError {
+  let k = 0;
+  for (let i = 1; i < x.length; i++) if (Math.abs(x[i]) > Math.abs(x[k])) k = i;
+  return new CoordError(
+    "RANGE",
+    `${cellLabel(argument, k)}: ${x[k]} is too large to compute with (the spread of the values overflows); rescale the values (e.g. divide them by 1,000)`,
+    { argument, row: k },
+  );
 }
 
 export interface BandwidthOptions {
@@ -129,6 +152,7 @@ export function kdeBandwidth(values: ArrayLike<unknown>, rule: BandwidthRule = "
       argument,
     });
   const s = Math.sqrt(variance(x, 1, mean(x)));
+  if (!Number.isFinite(s)) throw tooLargeValue(x, argument);
   let constant = true;
   for (let i = 1; i < n && constant; i++) if (x[i] !== x[0]) constant = false;
   if (constant || !(s > 0))

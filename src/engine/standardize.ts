@@ -1,4 +1,4 @@
-import { CoordError } from "./errors";
+import { CoordError, cellLabel } from "./errors";
 import { assertFinite, assertOption, assertSameLength, finiteMatrix } from "./validate";
 
 /** Direction of an indicator: benefit ("+", larger is better) or cost ("-"). */
@@ -303,6 +303,16 @@ export function standardize(matrix: ArrayLike<ArrayLike<unknown>>, options: Stan
     const constantColumns: number[] = [];
     for (let j = 0; j < cols; j++) {
       const range = max[j] - min[j];
+      if (!Number.isFinite(range)) {
+        // max - min overflows (values near ±1e308): name the cell holding the larger magnitude
+        const big = Math.abs(max[j]) >= Math.abs(min[j]) ? max[j] : min[j];
+        const row = g.rows.find((i) => x[i][j] === big)!;
+        throw new CoordError(
+          "RANGE",
+          `${cellLabel("data", row, columnRef(names, j))}: ${big} is too large to compute with (the column's range ${min[j]} to ${max[j]} overflows); rescale the column (e.g. divide it by 1,000)`,
+          { argument: "data", row, column: columnRef(names, j) },
+        );
+      }
       if (range === 0) {
         if (constant === "error") {
           const inPeriod = g.period === null ? "" : ` in period ${g.period}`;

@@ -105,7 +105,7 @@ export function standardize(data: any[][], directions?: any[][], shift?: any, lo
  * @helpurl https://localhost:3000/assets/help/composite.html
  * @param data Raw indicator values of one subsystem: one row per observation, one column per indicator (standardized first, as STANDARDIZE does).
  * @param [directions] A row of + (benefit) or - (cost), or 1/-1, one per column. Default: all +.
- * @param [weights_or_method] "entropy" (default), "critic", or a row of one weight per column (e.g. from ENTROPYWEIGHT).
+ * @param [weights_or_method] "entropy" (default), "critic", or a row of one weight per column, ≥ 0 and summing to 1 (e.g. from ENTROPYWEIGHT).
  * @param [shift] Shift δ added to the standardized values (entropy is computed and U scored on the shifted values). Default 0.
  * @returns {any[][]} A column of U, one per row of data.
  */
@@ -117,7 +117,7 @@ export function composite(data: any[][], directions?: any[][], weights_or_method
  * Coupling coordination degree D (M5) of each row of subsystem scores; C and T on request.
  * @customfunction CCD
  * @helpurl https://localhost:3000/assets/help/ccd.html
- * @param systems Subsystem scores U (≥ 0): one column per subsystem (two or more), one row per observation.
+ * @param systems Subsystem scores U in [0, 1]: one column per subsystem (two or more), one row per observation.
  * @param [output] "D" (default): a column of D; "all": columns C, T, D with a header row; "C" or "T": that column.
  * @param [form] Coupling degree C: "standard" (default), "modified" (Wang Shujia et al. 2021) or "fan".
  * @param [alpha] Weights α of T = Σ α·U, one per subsystem, summing to 1. Default: equal weights.

@@ -8,7 +8,7 @@
  * blank column between), several charts of a sheet stacked vertically (one blank row between).
  * Plain data: no exceljs, no Office.js, no JSZip.
  */
-import { ChartSpec, Report, ReportValue } from "./model";
+import { AxisBounds, ChartSpec, Report, ReportValue } from "./model";
 import { numberFormat } from "./layout";
 
 // ---------------------------------------------------------------------------------------------
@@ -48,6 +48,10 @@ export interface ChartPlacement {
   title: string;
   xAxisTitle?: string;
   yAxisTitle?: string;
+  /** Smooth lines without markers (scatter). */
+  smooth?: boolean;
+  xAxis?: AxisBounds;
+  yAxis?: AxisBounds;
   /** 0-based index (workbook order) of the worksheet the chart is drawn on. */
   sheetIndex: number;
   anchor: ChartAnchor;
@@ -152,6 +156,9 @@ export function planCharts(report: Report, layouts: ReadonlyArray<ReadonlyArray<
       };
       if (spec.xAxisTitle !== undefined) p.xAxisTitle = spec.xAxisTitle;
       if (spec.yAxisTitle !== undefined) p.yAxisTitle = spec.yAxisTitle;
+      if (spec.smooth) p.smooth = true;
+      if (spec.xAxis) p.xAxis = { ...spec.xAxis };
+      if (spec.yAxis) p.yAxis = { ...spec.yAxis };
       out.push(p);
       stacked++;
     }

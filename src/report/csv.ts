@@ -70,10 +70,70 @@ export function parseCsvDetailed(text: string, options: CsvOptions = {}): CsvPar
   }
 
   const raw: string[][] = parsed.data.map((r) => (Array.isArray(r) ? r.map((v) => String(v ?? "")) : [String(r ?? "")]));
+  checkFieldCounts(raw, delimiter);
+  checkControlCharacters(raw);
   const decimal: Decimal = options.decimal === undefined || options.decimal === "auto" ? detectDecimal(raw, delimiter) : options.decimal;
 
   const rows: Cell[][] = raw.map((r) => r.map((v) => parseCell(v, decimal)));
   return { cells: tidy(rows), delimiter, decimal, warnings };
+}
+
+/** Number of fields up to the last non-blank one (trailing empty fields do not count). */
+function filledWidth(r: string[]): number {
+  let n = r.length;
+  while (n > 0 && r[n - 1].trim() === "") n--;
+  return n;
+}
+
+const DELIMITER_NAME: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar" };
+
+/**
+ * A record with more (non-empty) fields than the header row is an error naming the row and both
+ * counts: its cells would shift one column to the right (e.g. an unquoted "6,234" in a comma
+ * CSV). Fewer fields are fine (the missing ones are empty cells), so are trailing empty fields.
+ */
+function checkFieldCounts(raw: string[][], delimiter: string): void {
+  const h = raw.findIndex((r) => filledWidth(r) > 0);
+  if (h < 0) return;
+  const width = filledWidth(raw[h]);
+  const bad: number[] = [];
+  let firstCount = 0;
+  for (let i = h + 1; i < raw.length; i++) {
+    const n = filledWidth(raw[i]);
+    if (n > width) {
+      if (bad.length === 0) firstCount = n;
+      bad.push(i + 1);
+    }
+  }
+  if (bad.length === 0) return;
+  const name = DELIMITER_NAME[delimiter] ?? `'${delimiter}'`;
+  const more = bad.length > 1 ? ` (and ${bad.length - 1} more row${bad.length > 2 ? "s" : ""}: ${bad.slice(1, 6).join(", ")}${bad.length > 6 ? ", ..." : ""})` : "";
+  throw new CoordError(
+    "LENGTH",
+    `CSV row ${bad[0]} has ${firstCount} fields but the header row (row ${h + 1}) has ${width}${more}: a value holding the ${name} separator must be quoted ("6,234"), or save the file with another separator (e.g. semicolon or tab)`,
+    { argument: "csv", row: bad[0] - 1 },
+  );
+}
+
+/** A control character (NUL, ...) inside a field is an error naming the row and column, never kept silently. */
+function checkControlCharacters(raw: string[][]): void {
+  // eslint-disable-next-line no-control-regex -- the control characters are what this check looks for
+  const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i];
+    for (let j = 0; j < r.length; j++) {
+      const m = CONTROL.exec(r[j]);
+      if (m) {
+        const code = m[0].charCodeAt(0);
+        const what = code === 0 ? "a NUL byte" : `the control character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+        throw new CoordError(
+          "NOT_NUMERIC",
+          `CSV row ${i + 1}, field ${j + 1}: ${JSON.stringify(r[j].slice(0, 40))} holds ${what}, which is invisible in a spreadsheet; remove it (is the file binary or in another encoding?)`,
+          { argument: "csv", row: i, column: j },
+        );
+      }
+    }
+  }
 }
 
 /** Drop trailing empty rows and columns; pad rows to one width. */
@@ -206,6 +266,9 @@ function detectDecimal(rows: string[][], delimiter: string): Decimal {
  */
 export function decodeCsvBytes(bytes: ArrayBuffer | Uint8Array): { text: string; encoding: string } {
   const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  sniffNotText(b);
+  const utf16 = utf16WithoutBom(b);
+  if (utf16) return { text: new TextDecoder(utf16).decode(b), encoding: utf16 };
   if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
     return { text: new TextDecoder("utf-8").decode(b.subarray(3)), encoding: "utf-8" };
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(b.subarray(2)), encoding: "utf-16le" };
@@ -222,4 +285,66 @@ export function decodeCsvBytes(bytes: ArrayBuffer | Uint8Array): { text: string;
     }
     return { text: new TextDecoder("utf-8").decode(b), encoding: "utf-8" };
   }
+}
+
+/** The signature of a known binary format at the start of the bytes, or null. */
+function binaryKind(b: Uint8Array): string | null {
+  const at = (sig: number[]) => sig.every((x, i) => b[i] === x);
+  if (at([0x50, 0x4b, 0x03, 0x04]) || at([0x50, 0x4b, 0x05, 0x06])) return "zip";
+  if (at([0xd0, 0xcf, 0x11, 0xe0])) return "xls";
+  if (at([0x25, 0x50, 0x44, 0x46])) return "a PDF document";
+  if (at([0x1f, 0x8b])) return "a gzip archive";
+  if (at([0x89, 0x50, 0x4e, 0x47])) return "a PNG image";
+  return null;
+}
+
+/**
+ * UTF-16 text without a byte-order mark: most of the first 4 KB's even (BE) or odd (LE) bytes
+ * are 0 while the others are not (ASCII text in UTF-16). null when it does not look so.
+ */
+function utf16WithoutBom(b: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(b.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenZero++;
+    if (b[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > 0.6 * pairs && evenZero < 0.1 * pairs) return "utf-16le";
+  if (evenZero > 0.6 * pairs && oddZero < 0.1 * pairs) return "utf-16be";
+  return null;
+}
+
+/**
+ * Throw a CoordError when the bytes are not text: an .xlsx workbook (zip) or an old .xls, a known
+ * binary format, or binary data (NUL bytes or many control characters in the first 64 KB, when
+ * the file is not UTF-16).
+ */
+function sniffNotText(b: Uint8Array): void {
+  const kind = binaryKind(b);
+  if (kind === "zip")
+    throw new CoordError("OPTION", "the file is an Excel .xlsx workbook (a zip archive), not CSV text; give it the .xlsx extension (or save it as CSV)", { argument: "data" });
+  if (kind === "xls") throw new CoordError("OPTION", "the file is an old Excel .xls workbook, not CSV text; save it as .xlsx or CSV", { argument: "data" });
+  if (kind) throw new CoordError("OPTION", `the file is ${kind}, not CSV text`, { argument: "data" });
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || utf16WithoutBom(b)) return;
+  const n = Math.min(b.length, 65536);
+  let nul = 0;
+  let control = 0;
+  let first = -1;
+  for (let i = 0; i < n; i++) {
+    const x = b[i];
+    if (x === 0) nul++;
+    if (x < 0x20 && x !== 0x09 && x !== 0x0a && x !== 0x0d && x !== 0x0c) {
+      control++;
+      if (first < 0) first = i;
+    }
+  }
+  if (nul > 8 || control > Math.max(8, 0.01 * n))
+    throw new CoordError(
+      "OPTION",
+      `the file does not look like CSV text: it holds binary data (${control} control bytes in the first ${n} bytes, the first at byte ${first + 1}); give a CSV (UTF-8, UTF-16 or GB18030) or an .xlsx file`,
+      { argument: "data" },
+    );
 }

@@ -18,7 +18,7 @@ import { ecologicalDetector } from "../engine/geodetector/ecologicalDetector";
 import type { ReportOptions } from "./sections/types";
 import { Panel, PanelFactor } from "./panel";
 import type { Observation } from "./sections/coupling";
-import { ALL_GROUP, distinctGroups } from "./groups";
+import { distinctGroups, overallLabel } from "./groups";
 
 export interface GeoFactorRow {
   period: string | null;
@@ -318,18 +318,22 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
 }
 
 /** Periods the geodetector runs on: first, middle and last (the seed paper's 2011, 2015, 2020), all, or given. */
-export function geoPeriods(panel: Panel, o: ReportOptions, warnings: string[]): number[] {
+export function geoPeriods(panel: Panel, o: ReportOptions, _warnings: string[]): number[] {
   const P = panel.periods;
   if (o.geoPeriods === "all") return [...P];
   if (o.geoPeriods === "first-middle-last") {
     const mid = P[Math.floor((P.length - 1) / 2)];
     return [...new Set([P[0], mid, P[P.length - 1]])];
   }
+  // an option error, not a warning: a period that is not in the data is refused, naming the valid ones
   const out: number[] = [];
   for (const p of o.geoPeriods) {
     const k = panel.periodLabels.indexOf(String(p));
-    if (k < 0) warnings.push(`Geodetector: period ${p} is not in the data; skipped.`);
-    else out.push(P[k]);
+    if (k < 0) {
+      const shown = panel.periodLabels.length > 12 ? [...panel.periodLabels.slice(0, 5), "...", ...panel.periodLabels.slice(-5)] : panel.periodLabels;
+      throw new CoordError("OPTION", `option geoPeriods: ${p} is not a period of the data; the periods are ${shown.join(", ")} (or give first-middle-last or all)`, { argument: "geoPeriods" });
+    }
+    if (!out.includes(P[k])) out.push(P[k]); // 2011,2011: once
   }
   return out;
 }
@@ -337,7 +341,8 @@ export function geoPeriods(panel: Panel, o: ReportOptions, warnings: string[]): 
 /** The geodetector on a panel: y = D of each chosen period, for all units and each group. */
 export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOptions, warnings: string[]): GeoAnalysis {
   const periods = geoPeriods(panel, o, warnings);
-  const groups = [ALL_GROUP, ...(panel.groups ? distinctGroups(panel.groups) : [])];
+  const pooled = overallLabel(o, panel.groups ? distinctGroups(panel.groups) : []);
+  const groups = [pooled, ...(panel.groups ? distinctGroups(panel.groups) : [])];
   const groupColumn = panel.roles.kind === "panel" ? panel.roles.group : undefined;
   const out: GeoAnalysis = { y: "D", periods: periods.map((p) => panel.periodLabels[panel.periods.indexOf(p)]), groups, factors: [], interactions: [], risk: [], ecological: [], grid: [] };
   for (const p of periods) {
@@ -352,7 +357,7 @@ export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOp
     for (const g of groups) {
       const rows: number[] = [];
       obs.forEach((x, r) => {
-        if (x.time === p && (g === ALL_GROUP || x.group === g)) rows.push(r);
+        if (x.time === p && x.D !== null && (g === pooled || x.group === g)) rows.push(r);
       });
       if (rows.length < 2) {
         warnings.push(`Geodetector ${g} ${label}: fewer than 2 units; skipped.`);
@@ -365,20 +370,20 @@ export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOp
         {
           period: label,
           group: g,
-          y: rows.map((r) => obs[r].D),
+          y: rows.map((r) => obs[r].D as number),
           factors: panel.factors.map((f: PanelFactor, j) => {
             const base = { column: f.column, values: rows.map((r) => f.values[r]), kind: kinds[j] };
-            if (g !== ALL_GROUP && f.column === groupColumn)
+            if (g !== pooled && f.column === groupColumn)
               return { ...base, skip: `the group column is constant within the group ${g}: its q is computed over all units only` };
             const s = national.get(f.column);
-            return g !== ALL_GROUP && o.groupStrata === "national" && s ? { ...base, preset: subsetStrata(s, positions) } : base;
+            return g !== pooled && o.groupStrata === "national" && s ? { ...base, preset: subsetStrata(s, positions) } : base;
           }),
         },
         o,
         out,
         warnings,
       );
-      if (g === ALL_GROUP) national = used;
+      if (g === pooled) national = used;
     }
   }
   return out;
@@ -394,13 +399,14 @@ export function geodetectorOnRows(
   warnings: string[],
   groupColumn?: string,
 ): GeoAnalysis {
-  const gs = [ALL_GROUP, ...(groups ? distinctGroups(groups) : [])];
+  const pooled = overallLabel(o, groups ? distinctGroups(groups) : []);
+  const gs = [pooled, ...(groups ? distinctGroups(groups) : [])];
   const kinds = factors.map((f) => factorKind(f, undefined, o.discretization !== "auto"));
   const out: GeoAnalysis = { y: yColumn, periods: [], groups: gs, factors: [], interactions: [], risk: [], ecological: [], grid: [] };
   let national = new Map<string, Stratified>();
   for (const g of gs) {
     const rows: number[] = [];
-    for (let i = 0; i < y.length; i++) if (g === ALL_GROUP || groups![i] === g) rows.push(i);
+    for (let i = 0; i < y.length; i++) if (g === pooled || groups![i] === g) rows.push(i);
     if (rows.length < 2) {
       warnings.push(`Geodetector ${g}: fewer than 2 rows; skipped.`);
       continue;
@@ -412,17 +418,17 @@ export function geodetectorOnRows(
         y: rows.map((r) => y[r]),
         factors: factors.map((f, j) => {
           const base = { column: f.column, values: rows.map((r) => f.values[r]), kind: kinds[j] };
-          if (g !== ALL_GROUP && f.column === groupColumn)
+          if (g !== pooled && f.column === groupColumn)
             return { ...base, skip: `the group column is constant within the group ${g}: its q is computed over all rows only` };
           const s = national.get(f.column);
-          return g !== ALL_GROUP && o.groupStrata === "national" && s ? { ...base, preset: subsetStrata(s, rows) } : base;
+          return g !== pooled && o.groupStrata === "national" && s ? { ...base, preset: subsetStrata(s, rows) } : base;
         }),
       },
       o,
       out,
       warnings,
     );
-    if (g === ALL_GROUP) national = used;
+    if (g === pooled) national = used;
   }
   return out;
 }

@@ -3,8 +3,30 @@
  * distinct groups of a panel. One home for the "All" label (it becomes an option later).
  */
 
-/** Label of the pooled group (all units) in group means, densities and the geodetector. */
+/** Label of the pooled group (all units) in group means, densities and the geodetector (the English default). */
 export const ALL_GROUP = "All";
+
+/** The default label of the pooled group by language. */
+export const ALL_LABELS = { en: ALL_GROUP, zh: "全国" } as const;
+
+/**
+ * The label of the pooled group of a run: option allLabel, else "All" (en) / "全国" (zh). A group
+ * of the data with that very name keeps its name; the pooled group gives way, with a suffix
+ * ("All (all units)", "全国（全部）"), so that a region literally named "All" works.
+ *
+ * @example
+ * overallLabel({ language: "en" }, ["East", "All"]); // => "All (all units)"
+ */
+export function overallLabel(o: { allLabel?: string; language?: string }, groups: readonly string[] = []): string {
+  const zh = o.language === "zh";
+  const base = o.allLabel && o.allLabel.trim() !== "" ? o.allLabel.trim() : zh ? ALL_LABELS.zh : ALL_LABELS.en;
+  const taken = new Set(groups);
+  if (!taken.has(base)) return base;
+  const suffix = zh ? "（全部）" : " (all units)";
+  let label = base + suffix;
+  for (let k = 2; taken.has(label); k++) label = `${base}${suffix} ${k}`;
+  return label;
+}
 
 /**
  * The distinct non-empty groups, in order of first appearance.

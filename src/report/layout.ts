@@ -15,6 +15,13 @@
  */
 import { ChartSpec, ColumnFormat, Report, ReportSheet, ReportTable, ReportValue, excelNumFmt, uniqueSheetNames } from "./model";
 
+/** Columns (default width, about 9 characters each) a chart takes beside the tables: a blank one and the chart (chartPlan's CHART_COLS). */
+const CHART_PRINT_COLUMNS = 9;
+/** Widths (characters at 100 %) above which a sheet prints landscape. */
+const PORTRAIT_CHARS = 95;
+/** Default width of a column without a fitted width (Excel's 8.43 characters plus padding). */
+const DEFAULT_COLUMN_CHARS = 9;
+
 // ---------------------------------------------------------------------------------------------
 // Styles and limits
 
@@ -203,6 +210,57 @@ export function explicitColumnWidths(s: ReportSheet): Map<number, number> {
       if (c.width !== undefined) widths.set(j, Math.max(widths.get(j) ?? 0, c.width));
     });
   return widths;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page setup (both writers)
+
+/** How a sheet prints, as both writers set it. */
+export interface PageSetupLayout {
+  orientation: "portrait" | "landscape";
+  /** Always one page wide. */
+  fitToWidth: 1;
+  /** Pages tall; 0 = as many as needed. */
+  fitToHeight: number;
+  /** Rows (1-based, inclusive) repeated at the top of every page, or null. */
+  printTitleRows: { first: number; last: number } | null;
+  /** Text of the centre page header (the sheet's title). */
+  header: string;
+}
+
+/** The print width of a sheet in characters: its fitted columns, plus its charts beside them. */
+export function printWidth(s: ReportSheet): number {
+  const cols = fittedColumnWidths(s).reduce((a, w) => a + w, 0);
+  return cols + (s.charts.length > 0 ? CHART_PRINT_COLUMNS * DEFAULT_COLUMN_CHARS : 0);
+}
+
+/**
+ * The page setup of a sheet: one page wide; landscape when wider than a portrait page; the
+ * title and header rows of a sheet's only table repeated on every page; the first table's
+ * title (else the sheet name) as the page header; the sheet's `page` options override these.
+ */
+export function pageSetupOf(layout: SheetLayout): PageSetupLayout {
+  const s = layout.sheet;
+  const o = s.page ?? {};
+  const orientation = o.orientation ?? (printWidth(s) > PORTRAIT_CHARS ? "landscape" : "portrait");
+  const lastRow = Math.max(1, layout.notesRow + (s.notes?.length ?? 0) - 1);
+  let fitToHeight = o.fitToHeight ?? 0;
+  if (o.fitToHeight === undefined && o.rowsPerPage !== undefined && o.rowsPerPage > 0) fitToHeight = Math.max(1, Math.ceil(lastRow / o.rowsPerPage));
+  const first = layout.tables[0];
+  let printTitleRows: PageSetupLayout["printTitleRows"] = null;
+  if (layout.tables.length === 1 && first && first.table.rows.length > 0) printTitleRows = { first: 1, last: first.headerRow };
+  const header = o.title ?? (first?.table.title || s.name);
+  return { orientation, fitToWidth: 1, fitToHeight, printTitleRows, header };
+}
+
+/** The page setup of the notes sheet: landscape (its chart list is wide), one page wide, the report's title in the header. */
+export function notesPageSetup(report: Report): PageSetupLayout {
+  return { orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitleRows: null, header: report.title };
+}
+
+/** Text of a page header with Excel's header codes (&, the code character, doubled). */
+export function headerText(title: string): string {
+  return title.replace(/&/g, "&&");
 }
 
 // ---------------------------------------------------------------------------------------------

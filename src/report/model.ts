@@ -74,6 +74,17 @@ export interface ChartSpec {
   series: string[];
   xAxisTitle?: string;
   yAxisTitle?: string;
+  /** Scatter charts: smooth lines without markers (kernel densities). */
+  smooth?: boolean;
+  /** Fixed axis bounds (default automatic). */
+  xAxis?: AxisBounds;
+  yAxis?: AxisBounds;
+}
+
+/** Bounds of a value axis; absent = automatic. */
+export interface AxisBounds {
+  min?: number;
+  max?: number;
 }
 
 /** Panes frozen at the top-left of a sheet. */
@@ -100,6 +111,26 @@ export interface ReportSheet {
   freeze?: FreezeSpec | false;
   /** Short notes written (italic) under the tables of this sheet. */
   notes?: string[];
+  /** Page setup for printing; defaults are derived by `pageSetupOf` (layout.ts). */
+  page?: PageOptions;
+}
+
+/**
+ * How a sheet prints. Every sheet prints one page wide with its header rows repeated and a
+ * title in the page header; these override the derived defaults.
+ */
+export interface PageOptions {
+  /** Default: landscape when the tables (and charts) are wider than a portrait page. */
+  orientation?: "portrait" | "landscape";
+  /**
+   * Pages tall: 0 = as many as needed at the width's scale (default); n = at most n pages
+   * (the Summary: 1). `rowsPerPage` sets it from the number of rows instead.
+   */
+  fitToHeight?: number;
+  /** Fit at most this many rows on a page (long lists): fitToHeight = ceil(rows / rowsPerPage). */
+  rowsPerPage?: number;
+  /** Title in the page header; default the first table's title, else the sheet name. */
+  title?: string;
 }
 
 /** Facts about the run, written in the notes area and kept in the JSON. */
@@ -239,10 +270,11 @@ export function sheet(
   name: string,
   tables: ReportTable[],
   charts: ChartSpec[] = [],
-  options: { freeze?: FreezeSpec | false; notes?: string[] } = {},
+  options: { freeze?: FreezeSpec | false; notes?: string[]; page?: PageOptions } = {},
 ): ReportSheet {
   const s: ReportSheet = { name, tables, charts };
   if (options.freeze !== undefined) s.freeze = options.freeze;
+  if (options.page !== undefined) s.page = { ...options.page };
   if (options.notes && options.notes.length > 0) s.notes = [...options.notes];
   return s;
 }

@@ -155,7 +155,13 @@ const isEmpty = (c: Cell | undefined): boolean => c === null || c === undefined 
 /** A number from a cell (number, or text holding a whole number), else null. */
 export function cellNumber(c: Cell | undefined): number | null {
   if (typeof c === "number") return Number.isFinite(c) ? c : null;
-  if (typeof c === "string") return parseNumber(c);
+  if (typeof c === "string") {
+    const v = parseNumber(c);
+    if (v !== null) return v;
+    // "007", "0123.5": codes in the CSV, but numbers where a number is needed (as documented)
+    const t = c.trim();
+    return /^[+-]?0\d+(?:\.\d*)?$/.test(t) ? Number(t) : null;
+  }
   return null;
 }
 
@@ -355,6 +361,8 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
     const rowProblems: CoordError[] = [];
     if (isEmpty(row[jId])) empties.push(roles.id);
     if (isEmpty(row[jTime])) empties.push(roles.time);
+    // an empty group cell is a missing value too: named (sheet row, column), or dropped with dropIncomplete
+    if (jGroup >= 0 && isEmpty(row[jGroup])) empties.push(roles.group!);
     for (const d of indicatorDefs) {
       const c = row[d.j];
       if (isEmpty(c)) {
@@ -368,7 +376,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
         continue;
       }
       const first = empties[0];
-      const j = first === roles.id ? jId : first === roles.time ? jTime : indicatorDefs.find((d) => d.column === first)!.j;
+      const j = first === roles.id ? jId : first === roles.time ? jTime : first === roles.group ? jGroup : indicatorDefs.find((d) => d.column === first)!.j;
       problems.push(badCell(cells, r, first, row[j], true));
     }
     if (rowProblems.length === 0) kept.push(r);

@@ -130,6 +130,32 @@ function levenshtein(a: string, b: string): number {
   return prev[b.length];
 }
 
+/** Longest names compared by the full edit distance; longer ones by their common prefix and suffix. */
+const MAX_EDIT_LENGTH = 200;
+
+/**
+ * The edit distance of a and b, bounded in time: when the lengths differ by more than a third
+ * (the match limit) it is not computed, and names longer than MAX_EDIT_LENGTH are compared by
+ * what their common prefix and suffix leave (an upper bound that is exact for one typo), so a
+ * 100,000-character header costs O(n), not O(n²).
+ */
+function boundedDistance(a: string, b: string): number {
+  const diff = Math.abs(a.length - b.length);
+  if (diff > Math.max(2, Math.ceil(Math.max(a.length, b.length) / 3))) return diff;
+  if (Math.max(a.length, b.length) <= MAX_EDIT_LENGTH) return levenshtein(a, b);
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let q = 0;
+  while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+  return Math.max(a.length - p - q, b.length - p - q);
+}
+
+/** A name for a message: at most 80 characters, longer ones cut with their length said. */
+export function shownName(s: string, max = 80): string {
+  const t = String(s);
+  return t.length <= max ? t : `${t.slice(0, max - 20)}…${t.slice(-10)} (${t.length.toLocaleString("en-US")} characters)`;
+}
+
 /**
  * Up to `max` headers close to `name`: containing it or contained in it, or within an edit
  * distance of about a third of its length; closest first.
@@ -141,7 +167,7 @@ export function closeMatches(name: string, headers: string[], max = 3): string[]
   for (const h of headers) {
     if (!h) continue;
     const k = normalizeName(h);
-    let d = levenshtein(n, k);
+    let d = boundedDistance(n, k);
     if (k.includes(n) || n.includes(k)) d = Math.min(d, Math.abs(k.length - n.length) * 0.1);
     const limit = Math.max(2, Math.ceil(Math.max(n.length, k.length) / 3));
     if (d <= limit) scored.push({ h, d });
@@ -167,8 +193,8 @@ function resolveColumn(name: unknown, role: string, headers: string[]): string {
       name,
     );
   const close = closeMatches(name, headers);
-  const hint = close.length > 0 ? `; did you mean ${close.map((c) => `"${c}"`).join(", ")}?` : "; no column has a similar name";
-  return fail(`roles: "${name}" (${role}) is not a column of the data${hint}`, "OPTION", name);
+  const hint = close.length > 0 ? `; did you mean ${close.map((c) => `"${shownName(c)}"`).join(", ")}?` : "; no column has a similar name";
+  return fail(`roles: "${shownName(name)}" (${role}) is not a column of the data${hint}`, "OPTION", name);
 }
 
 /** "+" or "-" (blanks, the Unicode minus and full-width signs tolerated), else an OPTION error. */
@@ -182,6 +208,24 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/**
+ * An unknown key in a roles object is an error naming it (with the closest known key), never
+ * silently ignored: `"factor"` -> did you mean "factors"? Keys starting with "_", "$" or "//"
+ * (comments, a schema) are allowed. With `typosOnly` (the top level of a panel roles file, whose
+ * other keys are inputs for the report sections, e.g. "weights") only a key close to a known one
+ * is an error.
+ */
+function checkKeys(obj: Record<string, unknown>, known: string[], where: string, typosOnly = false): void {
+  for (const key of Object.keys(obj)) {
+    if (known.includes(key) || /^(_|\$|\/\/)/.test(key)) continue;
+    const near = closeMatches(key, known, 1);
+    if (typosOnly && near.length === 0) continue;
+    fail(
+      `roles: unknown key "${shownName(key)}" in ${where}${near.length ? `; did you mean "${near[0]}"?` : ""} (known keys: ${known.map((k) => `"${k}"`).join(", ")})`,
+    );
+  }
+}
+
 function parseFactors(raw: unknown, headers: string[]): FactorRole[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) fail(`roles: "factors" must be a list of column names`);
@@ -189,6 +233,7 @@ function parseFactors(raw: unknown, headers: string[]): FactorRole[] {
     const role = `factor ${i + 1}`;
     if (typeof f === "string") return { column: resolveColumn(f, role, headers) };
     if (isObject(f)) {
+      checkKeys(f, ["column", "kind"], role);
       const column = resolveColumn(f.column, role, headers);
       if (f.kind === undefined || f.kind === null) return { column };
       if (f.kind !== "numeric" && f.kind !== "categorical")
@@ -233,7 +278,9 @@ export function parseRoles(json: string | RolesFile | Roles | unknown, headers: 
 
   const isGeo = obj.kind === "geodetector" || (obj.kind === undefined && obj.y !== undefined && obj.subsystems === undefined);
   if (isGeo) {
-    for (const k of ["time", "subsystems"]) if (obj[k] !== undefined) fail(`roles: a geodetector roles file (with "y") has no "${k}"; remove it or remove "y"`);
+    checkKeys(obj, ["kind", "y", "factors", "id", "group", "time", "subsystems"], "the roles file");
+    for (const k of ["time", "subsystems"])
+      if (obj[k] !== undefined) fail(`roles: a geodetector roles file (with "y") has no "${k}"; remove it or remove "y"`);
     const y = resolveColumn(obj.y, "y", hdr);
     const factors = parseFactors(obj.factors, hdr);
     if (factors.length === 0) fail(`roles: the geodetector needs at least one factor in "factors"`, "TOO_FEW");
@@ -251,6 +298,7 @@ export function parseRoles(json: string | RolesFile | Roles | unknown, headers: 
     return out;
   }
 
+  checkKeys(obj, ["kind", "id", "time", "group", "subsystems", "factors", "inputs"], "the roles file", true);
   if (obj.id === undefined || obj.id === null) fail(`roles: "id" (the column naming each unit, e.g. the province) is missing`);
   if (obj.time === undefined || obj.time === null) fail(`roles: "time" (the column of years or periods) is missing`);
   const id = resolveColumn(obj.id, "id", hdr);
@@ -262,6 +310,7 @@ export function parseRoles(json: string | RolesFile | Roles | unknown, headers: 
   if (Array.isArray(rawSubs))
     entries = rawSubs.map((s, i) => {
       if (!isObject(s)) fail(`roles: subsystem ${i + 1} must be { "name": ..., "indicators": [...] }`);
+      checkKeys(s, ["name", "indicators"], `subsystem ${i + 1}`);
       const name = s.name === undefined || s.name === null || String(s.name).trim() === "" ? `Subsystem ${i + 1}` : String(s.name).trim();
       return [name, s.indicators];
     });
@@ -275,6 +324,7 @@ export function parseRoles(json: string | RolesFile | Roles | unknown, headers: 
       const role = `indicator ${k + 1} of subsystem "${name}"`;
       if (typeof ind === "string") fail(`roles: ${role} ("${ind}") needs a direction: { "column": "${ind}", "direction": "+" }`);
       if (!isObject(ind)) fail(`roles: ${role} must be { "column": ..., "direction": "+" or "-" }`);
+      checkKeys(ind, ["column", "direction"], role);
       const column = resolveColumn(ind.column, role, hdr);
       return { column, direction: parseDirection(ind.direction, `indicator "${column}" of subsystem "${name}"`) };
     });

@@ -6,7 +6,6 @@
  */
 import { PanelRun } from "./analysis";
 import { GeoAnalysis } from "./geoAnalysis";
-import { ALL_GROUP } from "./groups";
 import { column, createReport, Report, ReportRow, sheet, table } from "./model";
 import { shownValue } from "./options";
 import { SectionRegistry } from "./sections";
@@ -72,7 +71,7 @@ function summarySheet(run: PanelRun, title: string) {
     );
   if (run.analysis.skipped.length) tables.push(skippedTable(run.analysis.skipped, run.registry));
   tables.push(warningsTable(run.analysis.warnings));
-  return sheet(SHEET.summary, tables, [], { freeze: false });
+  return sheet(SHEET.summary, tables, [], { freeze: false, page: { fitToHeight: 1 } });
 }
 
 /** The full report of a panel run. */
@@ -102,11 +101,11 @@ export function buildGeoReport(geo: GeoAnalysis, o: ReportOptions, warnings: str
       { item: "y", value: geo.y },
       { item: "Rows", value: String(data.rows) },
       { item: "Factors", value: [...new Set(geo.factors.map((f) => f.factor))].join(", ") },
-      { item: "Groups", value: geo.groups.filter((g) => g !== ALL_GROUP).join(", ") || "none" },
+      { item: "Groups", value: geo.groups.slice(1).join(", ") || "none" }, // groups[0]: the pooled group
     ],
     { title: "CoordLab geodetector report" },
   );
-  const best = geo.factors.filter((f) => f.group === ALL_GROUP && f.q !== null && !f.trivial).sort((x, y) => y.q! - x.q!);
+  const best = geo.factors.filter((f) => f.group === geo.groups[0] && f.q !== null && !f.trivial).sort((x, y) => y.q! - x.q!);
   const findings = table(
     [column("finding", "Headline findings", "text")],
     best.length ? [{ finding: `Strongest factor of ${geo.y}: ${best[0].factor} (${strongestText(best[0], o.geoTest)}).` }] : [{ finding: "No factor could be assessed." }],

@@ -22,7 +22,7 @@
  * `capabilities`).
  */
 import { planCharts } from "../report/chartPlan";
-import { layoutSheet, notesSheetRows, reportSheetNames } from "../report/layout";
+import { layoutSheet, notesPageSetup, notesSheetRows, reportSheetNames } from "../report/layout";
 import { Report, reportProblems } from "../report/model";
 import { Batcher, Cancelled, Limits } from "./excel/batcher";
 import { Capabilities, capabilities } from "./excel/capabilities";
@@ -166,7 +166,7 @@ export async function writeReportToExcel(report: Report, options: WriteExcelOpti
           await batcher.reserve(1, 100);
           const ws = ctx.workbook.worksheets.add(temps[temps.length - 1]);
           created.push(ws);
-          await writeNotes(ws, notesSheetRows(report, reportProblems(report), { sheets: finalNames.slice(0, report.sheets.length) }), batcher, caps);
+          await writeNotes(ws, notesSheetRows(report, reportProblems(report), { sheets: finalNames.slice(0, report.sheets.length) }), batcher, caps, notesPageSetup(report));
         }
         // charts, once all data sheets exist
         if (caps.charts && hasCharts) {

@@ -33,6 +33,7 @@
  */
 import JSZip from "jszip";
 import { ChartPlacement, ColumnRange, SERIES_COLOURS } from "../report/chartPlan";
+import type { AxisBounds } from "../report/model";
 import { ReportValue, columnLetter, quoteSheetName } from "../report/model";
 
 // ---------------------------------------------------------------------------------------------
@@ -439,13 +440,15 @@ function axisXml(
   crossId: number,
   pos: "b" | "l",
   title: string | undefined,
-  opts: { crossBetween?: "between" | "midCat"; gridlines?: boolean; numFmt?: string },
+  opts: { crossBetween?: "between" | "midCat"; gridlines?: boolean; numFmt?: string; bounds?: AxisBounds; linked?: boolean },
 ): string {
   const tag = kind === "cat" ? "c:catAx" : "c:valAx";
-  let x = `<${tag}><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${pos}"/>`;
+  const b = opts.bounds ?? {};
+  const scaling = `<c:orientation val="minMax"/>${b.max !== undefined ? `<c:max val="${b.max}"/>` : ""}${b.min !== undefined ? `<c:min val="${b.min}"/>` : ""}`;
+  let x = `<${tag}><c:axId val="${id}"/><c:scaling>${scaling}</c:scaling><c:delete val="0"/><c:axPos val="${pos}"/>`;
   if (opts.gridlines) x += "<c:majorGridlines/>";
   if (title !== undefined && title !== "") x += titleXml(title, { size: 1000, bold: false, rotate: pos === "l" });
-  x += `<c:numFmt formatCode="${escapeXml(opts.numFmt ?? "General")}" sourceLinked="1"/>`;
+  x += `<c:numFmt formatCode="${escapeXml(opts.numFmt ?? "General")}" sourceLinked="${opts.linked === false ? 0 : 1}"/>`;
   x += `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="${pos === "b" ? "low" : "nextTo"}"/>`;
   x += `<c:crossAx val="${crossId}"/><c:crosses val="autoZero"/>`;
   if (kind === "cat") x += '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/>';
@@ -465,6 +468,12 @@ export function chartXml(p: ChartPlacement, sheetNames: readonly string[], axisB
     const head = `<c:idx val="${k}"/><c:order val="${k}"/>${seriesName(s, name(s))}`;
     // Explicit series colours: viewers differ in how (or whether) they colour series automatically.
     const fill = `<a:solidFill><a:srgbClr val="${SERIES_COLOURS[k % SERIES_COLOURS.length]}"/></a:solidFill>`;
+    if (p.type === "scatter" && p.smooth) {
+      return (
+        `<c:ser>${head}<c:spPr><a:ln w="22225" cap="rnd">${fill}<a:round/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>` +
+        `<c:xVal>${dataRef(p.x, name(p.x), xNumeric)}</c:xVal><c:yVal>${dataRef(s, name(s), true)}</c:yVal><c:smooth val="1"/></c:ser>`
+      );
+    }
     if (p.type === "scatter") {
       return (
         `<c:ser>${head}<c:spPr><a:ln w="19050"><a:noFill/></a:ln></c:spPr>` +
@@ -485,7 +494,7 @@ export function chartXml(p: ChartPlacement, sheetNames: readonly string[], axisB
   if (p.type === "line") {
     plot = `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${sers.join("")}<c:marker val="1"/>${axIds}</c:lineChart>`;
     plot += axisXml("cat", axX, axY, "b", p.xAxisTitle, { numFmt: xFmt });
-    plot += axisXml("val", axY, axX, "l", p.yAxisTitle, { gridlines: true, numFmt: yFmt });
+    plot += axisXml("val", axY, axX, "l", p.yAxisTitle, { gridlines: true, numFmt: yFmt, bounds: p.yAxis });
   } else if (p.type === "column" || p.type === "stackedColumn") {
     const stacked = p.type === "stackedColumn";
     plot =
@@ -494,9 +503,10 @@ export function chartXml(p: ChartPlacement, sheetNames: readonly string[], axisB
     plot += axisXml("cat", axX, axY, "b", p.xAxisTitle, { numFmt: xFmt });
     plot += axisXml("val", axY, axX, "l", p.yAxisTitle, { gridlines: true, numFmt: yFmt });
   } else if (p.type === "scatter") {
-    plot = `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${sers.join("")}${axIds}</c:scatterChart>`;
-    plot += axisXml("val", axX, axY, "b", p.xAxisTitle, { crossBetween: "midCat", numFmt: xFmt });
-    plot += axisXml("val", axY, axX, "l", p.yAxisTitle, { crossBetween: "midCat", gridlines: true, numFmt: yFmt });
+    plot = `<c:scatterChart><c:scatterStyle val="${p.smooth ? "smoothMarker" : "lineMarker"}"/><c:varyColors val="0"/>${sers.join("")}${axIds}</c:scatterChart>`;
+    plot += axisXml("val", axX, axY, "b", p.xAxisTitle, { crossBetween: "midCat", numFmt: xFmt, bounds: p.xAxis });
+    // y labels in General (no needless decimals), not the cells' 4-decimal format
+    plot += axisXml("val", axY, axX, "l", p.yAxisTitle, { crossBetween: "midCat", gridlines: true, numFmt: p.smooth ? "General" : yFmt, linked: !p.smooth, bounds: p.yAxis });
   } else {
     throw new Error(`addCharts: chart "${p.title}" has unknown type "${String((p as { type: unknown }).type)}"`);
   }

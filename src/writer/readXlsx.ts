@@ -23,6 +23,8 @@ export interface ReadXlsxResult {
   cells: Cell[][];
   /** All worksheet names, in workbook order. */
   sheetNames: string[];
+  /** Cells holding a formula without a saved (cached) value: read as empty (0-based row and column). */
+  formulasWithoutValue?: Array<{ row: number; column: number; formula: string }>;
 }
 
 function isoDate(d: Date): string {
@@ -96,6 +98,7 @@ export async function readXlsxCells(buffer: ArrayBuffer | Uint8Array, options: R
   }
 
   const rows: Cell[][] = [];
+  const noValue: Array<{ row: number; column: number; formula: string }> = [];
   const nRows = ws.rowCount;
   const nCols = ws.columnCount;
   for (let r = 1; r <= nRows; r++) {
@@ -105,8 +108,11 @@ export async function readXlsxCells(buffer: ArrayBuffer | Uint8Array, options: R
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         if (cell.isMerged && cell.master.address !== cell.address) return;
         out[c - 1] = plainValue(cell.value);
+        const v = cell.value as unknown as Record<string, unknown> | null;
+        if (out[c - 1] === null && v && typeof v === "object" && ("formula" in v || "sharedFormula" in v))
+          noValue.push({ row: r - 1, column: c - 1, formula: String(v.formula ?? v.sharedFormula ?? "") });
       });
     rows.push(out);
   }
-  return { sheetName: ws.name, cells: tidy(rows), sheetNames };
+  return { sheetName: ws.name, cells: tidy(rows), sheetNames, ...(noValue.length ? { formulasWithoutValue: noValue } : {}) };
 }

@@ -18,7 +18,22 @@
  */
 import ExcelJS from "exceljs";
 import { planCharts } from "../report/chartPlan";
-import { FontStyle, MAX_CELL_TEXT, NotesRow, STYLE, SheetLayout, fittedColumnWidths, layoutSheet, notesRowFont, notesSheetRows, reportSheetNames } from "../report/layout";
+import {
+  FontStyle,
+  MAX_CELL_TEXT,
+  NotesRow,
+  PageSetupLayout,
+  STYLE,
+  SheetLayout,
+  fittedColumnWidths,
+  headerText,
+  layoutSheet,
+  notesPageSetup,
+  notesRowFont,
+  notesSheetRows,
+  pageSetupOf,
+  reportSheetNames,
+} from "../report/layout";
 import { Report, ReportValue, columnLetter, excelNumFmt, reportProblems } from "../report/model";
 import { addCharts } from "./charts";
 export { excelNumFmt };
@@ -111,10 +126,27 @@ function writeSheet(ws: ExcelJS.Worksheet, layout: SheetLayout, priority: { next
     const { rows: ySplit, columns: xSplit } = layout.freeze;
     ws.views = [{ state: "frozen", xSplit, ySplit, topLeftCell: `${columnLetter(xSplit + 1)}${ySplit + 1}`, activeCell: "A1" }];
   }
+  applyPageSetup(ws, pageSetupOf(layout));
+}
+
+/** The page setup of the layout: A4, orientation, one page wide, print titles, header and page numbers. */
+function applyPageSetup(ws: ExcelJS.Worksheet, p: PageSetupLayout): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: p.orientation,
+    fitToPage: true,
+    fitToWidth: p.fitToWidth,
+    fitToHeight: p.fitToHeight,
+    horizontalCentered: false,
+    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+  };
+  if (p.printTitleRows) ws.pageSetup.printTitlesRow = `${p.printTitleRows.first}:${p.printTitleRows.last}`;
+  ws.headerFooter = { ...ws.headerFooter, oddHeader: `&C&B${headerText(p.header)}`, oddFooter: "&C&P / &N" };
 }
 
 /** The notes sheet: title, meta, notes, warnings, chart specs. */
-function writeNotes(ws: ExcelJS.Worksheet, rows: NotesRow[]): void {
+function writeNotes(ws: ExcelJS.Worksheet, rows: NotesRow[], page: PageSetupLayout): void {
   rows.forEach((row, i) => {
     const style = notesRowFont(row);
     row.values.forEach((v, j) => {
@@ -125,6 +157,7 @@ function writeNotes(ws: ExcelJS.Worksheet, rows: NotesRow[]): void {
   });
   ws.getColumn(1).width = 40;
   for (let j = 2; j <= 9; j++) ws.getColumn(j).width = 18;
+  applyPageSetup(ws, page);
 }
 
 /**
@@ -143,7 +176,7 @@ export async function writeReportXlsx(report: Report, options: WriteOptions = {}
   const layouts = report.sheets.map(layoutSheet);
   const priority = { next: 1 }; // of the colour scales, over the whole workbook
   layouts.forEach((layout, i) => writeSheet(wb.addWorksheet(names.sheets[i]), layout, priority));
-  if (names.notes !== undefined) writeNotes(wb.addWorksheet(names.notes), notesSheetRows(report, reportProblems(report), { charts: names.byReportName }));
+  if (names.notes !== undefined) writeNotes(wb.addWorksheet(names.notes), notesSheetRows(report, reportProblems(report), { charts: names.byReportName }), notesPageSetup(report));
   if (wb.worksheets.length === 0) wb.addWorksheet("Report");
 
   const buf = await wb.xlsx.writeBuffer();

@@ -67,6 +67,9 @@ export interface ChartModel {
   title?: string;
   categoryAxisTitle?: string;
   valueAxisTitle?: string;
+  /** Axis bounds and the value axis's number format, when set. */
+  categoryAxis?: { minimum?: number; maximum?: number };
+  valueAxis?: { minimum?: number; maximum?: number; numberFormat?: string };
   position?: { start: string; end?: string };
   legend?: { visible?: boolean; position?: string };
 }
@@ -89,6 +92,18 @@ export interface SheetModel {
   /** Columns whose width was autofitted (0-based), and explicit widths in points. */
   autofit: Set<number>;
   columnWidths: Map<number, number>;
+  /** What was set through worksheet.pageLayout (ExcelApi 1.9). */
+  page: PageModel;
+}
+
+/** The page layout of a sheet as set through the API. */
+export interface PageModel {
+  paperSize?: string;
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printTitleRows?: string;
+  centerHeader?: string;
+  centerFooter?: string;
 }
 
 export interface SyncRecord {
@@ -238,6 +253,7 @@ export class FakeExcel {
       freeze: null,
       autofit: new Set(),
       columnWidths: new Map(),
+      page: {},
     };
     this.sheets.push(s);
     values?.forEach((row, i) => row.forEach((v, j) => this.storeValue(s, i, j, v)));
@@ -767,11 +783,13 @@ export class WorksheetProxy extends ClientObject {
   readonly tables: TableCollectionProxy;
   readonly charts: ChartCollectionProxy;
   readonly freezePanes: FreezePanesProxy;
+  readonly pageLayout: PageLayoutProxy;
   constructor(ctx: RequestContext) {
     super(ctx);
     this.tables = new TableCollectionProxy(ctx, this);
     this.charts = new ChartCollectionProxy(ctx, this);
     this.freezePanes = new FreezePanesProxy(ctx, this);
+    this.pageLayout = new PageLayoutProxy(ctx, this);
   }
   bind(id: string): void {
     this.sheetId = id;
@@ -1205,6 +1223,48 @@ export class RangeProxy extends ClientObject {
   }
 }
 
+class PageLayoutProxy extends ClientObject {
+  readonly headersFooters: { defaultForAllPages: { centerHeader: string; centerFooter: string } };
+  constructor(
+    ctx: RequestContext,
+    private sheet: WorksheetProxy,
+  ) {
+    super(ctx);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the accessors of the object literal below have their own `this`
+    const self = this;
+    this.headersFooters = {
+      defaultForAllPages: {
+        set centerHeader(v: string) {
+          self.put("pageLayout.headersFooters.centerHeader", v, (p) => (p.centerHeader = v));
+        },
+        set centerFooter(v: string) {
+          self.put("pageLayout.headersFooters.centerFooter", v, (p) => (p.centerFooter = v));
+        },
+      } as { centerHeader: string; centerFooter: string },
+    };
+  }
+  private put(desc: string, v: unknown, f: (p: PageModel) => void): void {
+    requireApi(this.context, "1.9", "pageLayout");
+    this.q(desc, v, () => f(this.sheet.model().page));
+  }
+  set paperSize(v: string) {
+    this.put("pageLayout.paperSize", v, (p) => (p.paperSize = v));
+  }
+  set orientation(v: string) {
+    if (v !== "Portrait" && v !== "Landscape") throw new FakeOfficeError("InvalidArgument", `orientation ${v}`);
+    this.put("pageLayout.orientation", v, (p) => (p.orientation = v));
+  }
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.put("pageLayout.zoom", v, (p) => (p.zoom = { ...v }));
+  }
+  setPrintTitleRows(rows: string): void {
+    this.put("pageLayout.setPrintTitleRows", rows, (p) => {
+      if (!/^\$\d+:\$\d+$/.test(rows)) throw new FakeOfficeError("InvalidArgument", `print title rows ${rows}`);
+      p.printTitleRows = rows;
+    });
+  }
+}
+
 class FreezePanesProxy extends ClientObject {
   constructor(
     ctx: RequestContext,
@@ -1446,7 +1506,10 @@ class ChartAxisTitle {
 export class ChartProxy extends ClientObject {
   model: ChartModel | undefined;
   readonly title: { text: string; visible?: boolean };
-  readonly axes: { categoryAxis: { title: ChartAxisTitle }; valueAxis: { title: ChartAxisTitle } };
+  readonly axes: {
+    categoryAxis: { title: ChartAxisTitle; minimum: number; maximum: number };
+    valueAxis: { title: ChartAxisTitle; minimum: number; maximum: number; numberFormat: string };
+  };
   readonly legend: { visible: boolean; position: string };
   readonly series: ChartSeriesCollectionProxy;
   constructor(ctx: RequestContext) {
@@ -1458,7 +1521,22 @@ export class ChartProxy extends ClientObject {
         self.enqueueOnModel("chart.title.text", v, (m) => (m.title = v));
       },
     } as { text: string };
-    this.axes = { categoryAxis: { title: new ChartAxisTitle(this, "categoryAxisTitle") }, valueAxis: { title: new ChartAxisTitle(this, "valueAxisTitle") } };
+    const axis = (which: "categoryAxis" | "valueAxis", title: ChartAxisTitle) => ({
+      title,
+      set minimum(v: number) {
+        self.enqueueOnModel(`axes.${which}.minimum`, v, (m) => (m[which] = { ...m[which], minimum: v }));
+      },
+      set maximum(v: number) {
+        self.enqueueOnModel(`axes.${which}.maximum`, v, (m) => (m[which] = { ...m[which], maximum: v }));
+      },
+      set numberFormat(v: string) {
+        self.enqueueOnModel(`axes.${which}.numberFormat`, v, (m) => (m[which] = { ...m[which], numberFormat: v }));
+      },
+    });
+    this.axes = {
+      categoryAxis: axis("categoryAxis", new ChartAxisTitle(this, "categoryAxisTitle")) as ChartProxy["axes"]["categoryAxis"],
+      valueAxis: axis("valueAxis", new ChartAxisTitle(this, "valueAxisTitle")) as ChartProxy["axes"]["valueAxis"],
+    };
     this.legend = {
       set visible(v: boolean) {
         self.enqueueOnModel("legend.visible", v, (m) => (m.legend = { ...m.legend, visible: v }));

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
 import { coupling, couplingRow, CouplingForm, CouplingOptions } from "../../src/engine/coupling";
-import { expectCoordError } from "../helpers";
+import { expectCoordError, expectCoordErrorExact } from "../helpers";
 
 // Expected values: tests/fixtures/indices (copies of shared/reference/indices/expected, an
 // independent numpy implementation of METHODS.md M5). Tolerance 1e-9 absolute on C, T, D.
@@ -234,10 +234,21 @@ describe("bad input", () => {
     expectCoordError(() => coupling([[0.1, 0.2]], { onUndefined: "nan" as "null" }), "OPTION", "onUndefined must be one of error, null");
     expectCoordError(() => coupling([[0.1, 0.2]], { form: "power", k: 0 }), "OPTION", "k must be a positive number; got '0'");
   });
-  it("Fan and modified C undefined for scores spread beyond [0, 1]: UNDEFINED, or null", () => {
-    expectCoordError(() => coupling([[0.5, 0.5], [0, 2]], { form: "fan" }), "UNDEFINED", "U row 2: the fan coupling degree is undefined");
-    expectCoordError(() => couplingRow([0.1, 2.5], { form: "modified" }), "UNDEFINED", "u: the modified coupling degree is undefined");
-    const r = coupling([[0, 0, 3]], { form: "fan", onUndefined: "null" });
+  it("issue 11: a score above 1 is an error naming the cell (U must lie in [0, 1])", () => {
+    expectCoordErrorExact(
+      () => coupling([[0.5, 0.5], [0.2, 1.3]], { systemNames: ["A", "B"] }),
+      "RANGE",
+      'U row 2, column "B": 1.3 is above 1; subsystem scores U must lie in [0, 1] (composite indices of min-max standardized indicators with weights summing to 1)',
+    );
+    expectCoordError(() => couplingRow([0.1, 2.5], { onUndefined: "null" }), "RANGE", "2.5 is above 1");
+    expect(couplingRow([1, 1 + 1e-13]).D).toBeCloseTo(1, 12); // last-bit rounding of Σ w·z
+    expect(couplingRow([0.5, 1.0001], { upper: 1.0001 }).D).toBeGreaterThan(0); // shifted z (M1): U in [δ, 1 + δ]
+  });
+
+  it("Fan and modified C undefined for scores spread beyond [0, 1] (allowed by upper): UNDEFINED, or null", () => {
+    expectCoordError(() => coupling([[0.5, 0.5], [0, 2]], { form: "fan", upper: 3 }), "UNDEFINED", "U row 2: the fan coupling degree is undefined");
+    expectCoordError(() => couplingRow([0.1, 2.5], { form: "modified", upper: 3 }), "UNDEFINED", "u: the modified coupling degree is undefined");
+    const r = coupling([[0, 0, 3]], { form: "fan", onUndefined: "null", upper: 3 });
     expect(r.C[0]).toBeNull();
     expect(r.D[0]).toBeNull();
     expect(r.T[0]).toBeCloseTo(1, 15);

@@ -92,3 +92,12 @@ describe("CCD: bad input", () => {
     expectErrorValue(ccd([[0.2, 0.3], ["n/a", 0.1]]), "#VALUE!", "systems row 2, column 1: text 'n/a' is not a number");
   });
 });
+
+describe("CCD: issue 11 — U must lie in [0, 1], as in the report", () => {
+  it("a score above 1 names the cell (D would exceed 1)", () => {
+    const msg = `systems row 3, column "U2": 1.4 is above 1; subsystem scores U must lie in [0, 1]`;
+    expectThrows(() => ccdImpl([["U1", "U2"], [0.2, 0.3], [0.9, 1.4]]), "RANGE", msg);
+    expectErrorValue(ccd([["U1", "U2"], [0.2, 0.3], [0.9, 1.4]]), "#VALUE!", msg);
+    expect(numbersInColumn(ccd([[1, 1], [0.5, 1]]), 0)).toHaveLength(2); // 1 itself is fine
+  });
+});

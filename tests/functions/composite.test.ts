@@ -82,3 +82,15 @@ describe("COMPOSITE: bad input", () => {
     expectErrorValue(composite(data, null as never, [[0.5, null, 0.5]]), "#VALUE!", "weights_or_method column 2 is empty");
   });
 });
+
+describe("COMPOSITE: issue 11 — given weights must sum to 1 (refused, not rescaled)", () => {
+  const d = [["a", "b", "c"], [1, 2, 3], [2, 1, 5], [3, 4, 4]];
+  it("a weight row summing to 3 is refused naming the sum", () => {
+    expectErrorValue(composite(d, null as never, [[1, 1, 1]]), "#VALUE!", "weights_or_method sum to 3; weights must sum to 1 (divide each by their sum, 3), so that U lies in [0, 1]");
+  });
+  it("weights rounded to a few decimals pass; the engine has the same rule", () => {
+    expect(numbersInColumn(composite(d, null as never, [[0.3333333, 0.3333333, 0.3333334]]), 0, 1)).toHaveLength(3);
+    expectThrows(() => compositeIndexForTest([[0, 1], [1, 0]], [0.5, 0.6]), "OPTION", "weights sum to 1.1; weights must sum to 1 (divide each by their sum, 1.1), so that U lies in [0, 1]");
+  });
+});
+import { compositeIndex as compositeIndexForTest } from "../../src/engine/composite";

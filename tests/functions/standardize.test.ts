@@ -62,3 +62,9 @@ describe("STANDARDIZE: bad input", () => {
     expectErrorValue(standardize([[1, 2], [{ code: "#DIV/0!" }, 3]]), "#VALUE!", "data row 2, column 1 holds #DIV/0!");
   });
 });
+
+describe("STANDARDIZE: issue 11", () => {
+  it("a negative shift is refused, as ENTROPYWEIGHT refuses it", () => {
+    expectErrorValue(standardize([["a"], [1], [2]], null as never, -0.1), "#VALUE!", "shift must be at least 0; got -0.1");
+  });
+});

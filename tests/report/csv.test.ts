@@ -212,3 +212,44 @@ describe("decodeCsvBytes", () => {
     expect(decodeCsvBytes(bytes)).toEqual({ text: s, encoding: "utf-16le" });
   });
 });
+
+describe("issue 11: rows that do not fit the header, bytes that are not text", () => {
+  test("a row with more fields than the header (an unquoted 6,234) names the row and both counts", () => {
+    expect(() => parseCsv("unit,year,a\nP1,2011,5\nP2,2011,6,234\nP3,2011,7\n")).toThrow(
+      /^CSV row 3 has 4 fields but the header row \(row 1\) has 3: a value holding the comma separator must be quoted/,
+    );
+    expect(codeOf(() => parseCsv("a;b\n1;2;3\n4;5;6\n7;8;9\n"))).toBe("LENGTH");
+    expect(() => parseCsv("a;b\n1;2;3\n4;5;6\n7;8;9\n")).toThrow(/row 2 has 3 fields .* \(and 2 more rows: 3, 4\)/);
+  });
+
+  test("trailing empty fields and short rows are fine", () => {
+    expect(parseCsv("a,b\n1,2,,\n3\n")).toEqual([
+      ["a", "b"],
+      [1, 2],
+      [3, null],
+    ]);
+  });
+
+  test("a NUL byte inside a field is an error naming the row and field", () => {
+    expect(() => parseCsv("id,v\nP\u00001,2\nP2,3\n")).toThrow(/^CSV row 2, field 1: .* holds a NUL byte/);
+  });
+
+  test("an .xlsx workbook, an .xls or binary data under a .csv name are named, not parsed as text", () => {
+    expect(() => decodeCsvBytes(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toThrow(/is an Excel \.xlsx workbook \(a zip archive\), not CSV text/);
+    expect(() => decodeCsvBytes(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]))).toThrow(/old Excel \.xls/);
+    const bin = Uint8Array.from({ length: 2000 }, (_, i) => (i * 37) % 256);
+    expect(() => decodeCsvBytes(bin)).toThrow(/does not look like CSV text: it holds binary data/);
+  });
+
+  test("UTF-16 without a byte-order mark is detected (LE and BE)", () => {
+    const text = "unit,year\nP1,2011\n";
+    const le = new Uint8Array(text.length * 2);
+    const be = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      le[2 * i] = text.charCodeAt(i);
+      be[2 * i + 1] = text.charCodeAt(i);
+    }
+    expect(decodeCsvBytes(le)).toEqual({ text, encoding: "utf-16le" });
+    expect(decodeCsvBytes(be)).toEqual({ text, encoding: "utf-16be" });
+  });
+});

@@ -337,3 +337,27 @@ describe("other shapes", () => {
     expect(errorOf(() => buildGeoData(cells, rolesFile)).code).toBe("OPTION");
   });
 });
+
+describe("issue 11: an empty group cell", () => {
+  const cells = (): Cell[][] => [
+    ["unit", "year", "region", "a", "b"],
+    ["P1", 2011, "East", 1, 2],
+    ["P1", 2012, "East", 2, 3],
+    ["P2", 2011, null, 3, 1],
+    ["P2", 2012, "West", 4, 2],
+    ["P3", 2011, "West", 2, 2],
+    ["P3", 2012, "West", 3, 3],
+  ];
+  const roles: PanelRolesFile = { id: "unit", time: "year", group: "region", subsystems: { A: [{ column: "a", direction: "+" }], B: [{ column: "b", direction: "+" }] } };
+
+  test("is named by its sheet row (header = row 1) and column", () => {
+    expect(() => buildPanel(cells(), roles)).toThrow('row 4, column "region": the cell is empty; fill it, drop incomplete rows (--drop-incomplete) or fill gaps over time (--missing interpolate)');
+  });
+
+  test("is a missing value under dropIncomplete: the row is dropped with a warning", () => {
+    const p = buildPanel(cells(), roles, { dropIncomplete: true });
+    expect(p.dropped).toEqual([{ row: 4, reason: 'empty "region"' }]);
+    expect(p.groups).not.toContain("");
+    expect(p.ids).toHaveLength(5);
+  });
+});

@@ -70,9 +70,9 @@ describe("pipeline on reference panel a (entropy, global, standard C)", () => {
     const obs = inInputOrder(a, P);
     expectAllClose(obs.map((o) => o.U.U1), c.U1, TOL, "U1");
     expectAllClose(obs.map((o) => o.U.U2), c.U2, TOL, "U2");
-    expectAllClose(obs.map((o) => o.C), c.standard.C, TOL, "C");
+    expectAllClose(obs.map((o) => o.C as number), c.standard.C, TOL, "C");
     expectAllClose(obs.map((o) => o.T), c.standard.T, TOL, "T");
-    expectAllClose(obs.map((o) => o.D), c.standard.D, TOL, "D");
+    expectAllClose(obs.map((o) => o.D as number), c.standard.D, TOL, "D");
     expect(obs.map((o) => o.gradeNo)).toEqual(c.standard.grade_left);
     expect(obs.map((o) => o.grade)).toEqual(c.grade_labels_en);
   });
@@ -110,7 +110,10 @@ describe("pipeline on reference panel a (entropy, global, standard C)", () => {
   it("builds every sheet of the report", () => {
     expect(result.report.sheets.map((s) => s.name)).toEqual([
       "Summary",
+      "T2 Indicator system",
+      "Descriptive statistics",
       "Weights",
+      "T1 Grade standard",
       "Scores",
       "Coordination by group",
       "Grades",
@@ -186,7 +189,7 @@ describe("pipeline on the bundled sample panel", () => {
       return compositeIndex(entropyWeights(X, { directions: inds.map((i) => i.direction) })).U;
     });
     const ccd = coupling(sorted.map((_, i) => U.map((u) => u[i])));
-    expectAllClose(a.observations.map((o) => o.D), ccd.D as number[], 1e-12, "D");
+    expectAllClose(a.observations.map((o) => o.D as number), ccd.D as number[], 1e-12, "D");
     expect(a.observations.map((o) => o.id)).toEqual(sorted.map((r) => r[header.indexOf(roles.id)]));
   });
 
@@ -312,10 +315,58 @@ describe("small groups never fail the report", () => {
     expect(a.warnings.join("\n")).toMatch(/Density: Solo 2011 has fewer than two distinct values/);
     expect(a.density.some((d) => d.group === "Solo")).toBe(false);
     // weights, U and D do not depend on the grouping
-    expectAllClose(a.observations.map((o) => o.D), base.observations.map((o) => o.D), 0, "D");
+    expectAllClose(a.observations.map((o) => o.D as number), base.observations.map((o) => o.D as number), 0, "D");
     // the Solo group's mean equals Tibet's own D
     const tibet2020 = a.observations.find((o) => o.id === "Xizang" && o.period === "2020")!;
     expect(a.groupMeans.find((m) => m.group === "Solo" && m.period === "2020")!.D).toBe(tibet2020.D);
+  });
+});
+
+describe("issue 11: one observation whose U are all 0", () => {
+  // P1 2018 is the minimum of every (benefit) indicator: U = 0 in both subsystems, so C and D are undefined
+  const cells = (): Cell[][] => {
+    const rows: Cell[][] = [["unit", "year", "region", "a1", "a2", "b1", "b2", "f1"]];
+    ["P1", "P2", "P3", "P4", "P5", "P6"].forEach((u, i) =>
+      [2018, 2019, 2020].forEach((y, t) => {
+        const z = i === 0 && t === 0;
+        rows.push([u, y, i < 3 ? "North" : "South", z ? 0 : 1 + i + t, z ? 0 : 2 + ((i * 3 + t) % 5), z ? 0 : 1 + t * i, z ? 0 : 3 + ((i + t) % 4), i * 10 + t]);
+      }),
+    );
+    return rows;
+  };
+  const roles = {
+    id: "unit",
+    time: "year",
+    group: "region",
+    subsystems: { A: [{ column: "a1", direction: "+" }, { column: "a2", direction: "+" }], B: [{ column: "b1", direction: "+" }, { column: "b2", direction: "+" }] },
+    factors: ["f1"],
+  };
+
+  it("leaves that row's C and D empty with the reason, goes on, and lists it in the Summary", async () => {
+    const r = await runReport(cells(), roles as any, DEFAULT_OPTIONS);
+    const a = r.analysis as Analysis;
+    const zero = a.observations.find((x) => x.id === "P1" && x.period === "2018")!;
+    expect(zero).toMatchObject({ C: null, D: null, grade: null, gradeNo: null, stage: null });
+    expect(zero.reason).toMatch(/all subsystem scores U are 0/);
+    // the methods that need D of every unit in every period are skipped with the reason, not aborted
+    const skipped = (a as unknown as { skipped: Array<{ section: string; reason: string }> }).skipped;
+    for (const id of ["dagum", "convergence", "markov"]) expect(skipped.find((x) => x.section === id)?.reason).toMatch(/D is undefined for 1 observation\(s\) \(all U = 0, e\.g\. P1 2018\)/);
+    expect(a.observations.filter((x) => x.D === null)).toHaveLength(1);
+    expect(a.warnings.join("\n")).toMatch(/C and D are undefined for 1 observation: P1 2018 \(sheet row 2\)/);
+    // means, grades and densities skip it: the North 2018 mean is over P2 and P3 only
+    const north = a.groupMeans.find((m) => m.group === "North" && m.period === "2018")!;
+    expect(north.n).toBe(2);
+    expect(Number.isFinite(north.D)).toBe(true);
+    const all2018 = a.groupMeans.find((m) => m.group === "All" && m.period === "2018")!;
+    expect(all2018.n).toBe(5);
+    expect(a.density.find((d) => d.group === "All" && d.period === "2018")!.n).toBe(5);
+    for (const d of a.density) for (const f of d.f) expect(Number.isFinite(f)).toBe(true);
+    expect(a.haken).not.toBeNull();
+    const summary = r.report.sheets.find((s) => s.name === "Summary")!;
+    expect(JSON.stringify(summary)).toMatch(/P1 2018/);
+    const grades = r.report.sheets.find((s) => s.name === "Grades")!;
+    const counted = grades.tables[0].rows.reduce((s, row) => s + (row.p0 as number), 0);
+    expect(counted).toBe(5);
   });
 });
 

@@ -156,7 +156,7 @@ run("taskpane in Excel (fake Office.js)", () => {
     expect(scores.values.length).toBe(1 + a.observations.length);
     for (const obs of [a.observations[0], a.observations.find((x) => x.id === "Beijing" && x.period === "2020")!, a.observations[a.observations.length - 1]]) {
       const row = scores.values.find((r) => r[0] === obs.id && String(r[1]) === obs.period)!;
-      expect(Math.abs((row[jD] as number) - obs.D)).toBeLessThan(1e-9);
+      expect(Math.abs((row[jD] as number) - obs.D!)).toBeLessThan(1e-9);
     }
     expect(scores.tables).toEqual([{ name: expect.any(String), address: `A1:${String.fromCharCode(64 + header.length)}${1 + a.observations.length}`, hasHeaders: true }]);
     expect(scores.conditionalFormats).toBeGreaterThan(0); // the colour scale on D

@@ -399,7 +399,7 @@ describe("with office-addin-mock", () => {
         document: { settings: { get: (k: string) => settings[k] ?? null, set: (k: string, v: unknown) => (settings[k] = v), saveAsync: (cb: (r: unknown) => void) => cb({ status: "succeeded" }) } },
       },
     };
-    const caps: Capabilities = { ...capabilities(), charts: false };
+    const caps: Capabilities = { ...capabilities(), charts: false, pageLayout: false }; // office-addin-mock has no pageLayout
     const r = createReport("t");
     r.sheets.push(sheet("Weights", [table([column("ind", "Indicator", "text"), column("w", "w", "0.0000")], [{ ind: "GDP", w: 0.25 }])]));
     const res = await writeReportToExcel(r, { confirmReplace: never, notesSheet: false, capabilities: caps });

@@ -98,9 +98,9 @@ run("standalone page (no Office)", () => {
     const shownMean = await value(`table[data-sheet="Coordination by group"][data-table="1"] tr[data-label="${lastPeriod}"] td[data-col="All"]`);
     expect(Math.abs(shownMean - meanLast)).toBeLessThan(1e-9);
     const shownBeijing = await value(`table[data-sheet="Coordination by group"][data-table="0"] tr[data-label="East / Beijing"] td[data-col="${lastPeriod}"]`);
-    expect(Math.abs(shownBeijing - beijing.D)).toBeLessThan(1e-9);
+    expect(Math.abs(shownBeijing - beijing.D!)).toBeLessThan(1e-9);
     // the same row shown with the sheet's 3 decimals
-    expect(await page.textContent(`table[data-sheet="Coordination by group"][data-table="0"] tr[data-label="East / Beijing"] td[data-col="${lastPeriod}"]`)).toBe(beijing.D.toFixed(3));
+    expect(await page.textContent(`table[data-sheet="Coordination by group"][data-table="0"] tr[data-label="East / Beijing"] td[data-col="${lastPeriod}"]`)).toBe(beijing.D!.toFixed(3));
 
     // summary: headline findings and warnings; density chart: one curve per period
     const findings = await page.$$eval('[data-part="summary"] .cl-findings li', (li) => li.map((x) => x.textContent ?? ""));
@@ -123,7 +123,7 @@ run("standalone page (no Office)", () => {
     const jsonFile = path.join(path.dirname(file), "report.json");
     await jsonDl.saveAs(jsonFile);
     const json = JSON.parse(fs.readFileSync(jsonFile, "utf8"));
-    expect(Math.abs(json.observations.find((x: { id: string; period: string }) => x.id === "Beijing" && x.period === lastPeriod).D - beijing.D)).toBeLessThan(1e-12);
+    expect(Math.abs(json.observations.find((x: { id: string; period: string }) => x.id === "Beijing" && x.period === lastPeriod).D - beijing.D!)).toBeLessThan(1e-12);
 
     await screenshotPart(page, '[data-part="result"]', "standalone-result.png");
     expect(errors).toEqual([]);

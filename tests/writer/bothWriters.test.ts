@@ -151,6 +151,26 @@ async function compare(report: Report): Promise<number> {
       const view = (ws.views ?? [])[0] as ExcelJS.WorksheetViewFrozen | undefined;
       const frozen = view && view.state === "frozen" ? { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 } : null;
       expect(fs_.freeze).toEqual(frozen);
+      // page setup: the same orientation, fit, print titles and header
+      const ps = ws.pageSetup;
+      const hf = ws.headerFooter;
+      const tallExcel = fs_.page.zoom?.verticalFitToPages ?? -1;
+      expect({
+        paper: fs_.page.paperSize,
+        orientation: fs_.page.orientation?.toLowerCase(),
+        wide: fs_.page.zoom?.horizontalFitToPages,
+        tall: tallExcel,
+        titles: fs_.page.printTitleRows?.replace(/\$/g, "") ?? null,
+        header: fs_.page.centerHeader,
+      }).toEqual({
+        paper: "A4",
+        orientation: ps.orientation,
+        wide: ps.fitToWidth,
+        tall: ps.fitToHeight,
+        titles: ps.printTitlesRow ?? null,
+        header: hf.oddHeader?.replace(/^&C/, ""),
+      });
+      expect(ps.fitToPage).toBe(true);
       // charts: same place, same cells
       for (const c of fs_.charts) {
         const p = fromPackage.get(c.title!);

@@ -1,4 +1,4 @@
-import { CoordError } from "../errors";
+import { CoordError, cellLabel } from "../errors";
 import { assertSameLength, finiteVector } from "../validate";
 import { OlsResult, OlsRows, olsRows } from "../stats/ols";
 import { tTwoSidedP } from "../stats/studentT";
@@ -214,6 +214,13 @@ export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: Panel
       });
   }
 
+  // the design holds q1·q2 and q1²: a value whose products overflow (near ±1e308) is named as too large
+  for (const [x, name] of [[x1, n1], [x2, n2]] as Array<[Float64Array, string]>) {
+    for (let i = 0; i < x.length; i++) {
+      if (!(Math.abs(x[i]) >= 1e150)) continue;
+      throw new CoordError("RANGE", `${cellLabel(name, i)}: ${x[i]} is too large to compute with (the Haken regression squares the series); rescale the series`, { argument: name, row: i });
+    }
+  }
   // the designs are read pair by pair from the series (no 10⁶-row columns): eq1 is q1(t+1) on
   // [q1(t), q1(t)·q2(t)], eq2 is q2(t+1) on [q2(t), q1(t)²]
   const clusterIds = cluster ? pairs.unit : undefined;

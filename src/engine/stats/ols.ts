@@ -93,6 +93,17 @@ export function ols(y: ArrayLike<unknown>, X: ArrayLike<ArrayLike<unknown>>, opt
   return olsColumns(yv, cols, names, { intercept: options.intercept ?? true, cluster: options.cluster, xName });
 }
 
+/** The value of largest magnitude of a column, named as too large to compute with (its squares overflow). */
+function tooLarge(xName: string, column: string, values: ArrayLike<number>): CoordError {
+  let r = 0;
+  for (let i = 1; i < values.length; i++) if (Math.abs(values[i]) > Math.abs(values[r])) r = i;
+  return new CoordError(
+    "RANGE",
+    `${column === "y" ? "y" : `${xName} column '${column}'`} row ${r + 1}: ${values[r]} is too large to compute with (its square overflows); rescale the data (e.g. divide by 1,000)`,
+    { argument: xName, row: r, column },
+  );
+}
+
 /**
  * OLS on validated columns (finite Float64Arrays of equal length) — the engine's internal
  * entry point (Haken model). Same result as `ols`.
@@ -278,9 +289,13 @@ export function olsRows(
   let fit: { fitted: number[]; residuals: number[] } | undefined;
   const fitOf = () => (fit ??= fittedAndResiduals(rows, coefs));
 
+  // sums of squares that overflow (y near ±1e308) would make SE, t and R² ∞ or NaN: a clear error instead
+  if (!Number.isFinite(rss) || !Number.isFinite(syy) || !Number.isFinite(tss)) throw tooLarge(xName, "y", rows.materialize().y);
   const dfResid = n - k;
   const s2 = rss / dfResid;
   const se = coef.map((_, j) => Math.sqrt(Math.max(0, s2 * xtxInv[j * k + j])));
+  if (se.some((v) => !Number.isFinite(v)))
+    throw new CoordError("SINGULAR", `${xName}: the standard errors overflow (values too large to compute with); rescale the data`, { argument: xName });
   const t = coef.map((b, j) => finiteOrNull(b / se[j]));
   const p = t.map((v) => (v === null ? null : tTwoSidedP(v, dfResid)));
 
@@ -319,7 +334,11 @@ export function olsRows(
       return fitOf().fitted;
     },
   };
-  if (options.cluster !== undefined) result.cluster = clusterRobust(rows.materialize().cols, fitOf().residuals, xtxInv, coef, options.cluster);
+  if (options.cluster !== undefined) {
+    result.cluster = clusterRobust(rows.materialize().cols, fitOf().residuals, xtxInv, coef, options.cluster);
+    if (result.cluster.se.some((v) => !Number.isFinite(v)))
+      throw new CoordError("SINGULAR", `${xName}: the cluster-robust standard errors overflow (values too large to compute with); rescale the data`, { argument: xName });
+  }
   return result;
 }
 

@@ -3,7 +3,7 @@
  * coupling coordination degree D (METHODS.md M5) of each row of subsystem scores.
  *
  * - systems: one column per subsystem (U1, U2, ...; at least 2), one row per observation; a
- *   header row is detected. Scores must be ≥ 0.
+ *   header row is detected. Scores must lie in [0, 1] (an error names the cell otherwise).
  * - output: "D" (default) — a column of D (under the label "D" when systems had a header);
  *   "all" — columns C, T, D under a header row; "C" or "T" — that column alone.
  * - form: "standard" (default), "modified" (Wang Shujia et al. 2021) or "fan".
@@ -34,6 +34,13 @@ export function ccdImpl(systems: unknown, output?: unknown, form?: unknown, alph
         throw new CoordError(
           "NEGATIVE",
           `${dataRowLabel(argument, i, m.rowOffset, m.labels ? m.labels[j] : j)}: ${u} is negative; subsystem scores U must be ≥ 0`,
+          { argument, row: i + m.rowOffset, column: j },
+        );
+      // as the engine (and the report): U must lie in [0, 1]; a last-bit excess of Σ w·z is tolerated
+      if (u > 1 + 1e-12)
+        throw new CoordError(
+          "RANGE",
+          `${dataRowLabel(argument, i, m.rowOffset, m.labels ? m.labels[j] : j)}: ${u} is above 1; subsystem scores U must lie in [0, 1]`,
           { argument, row: i + m.rowOffset, column: j },
         );
     }),

@@ -5,11 +5,12 @@
  * - data, directions, shift: standardized as STANDARDIZE does (M1, global scope).
  * - weights_or_method: "entropy" (default), "critic", or a row (or column) of one weight per
  *   column of data. A weight row with its labels above (what ENTROPYWEIGHT spills for data with a
- *   header) is accepted as it is. Given weights are used as they are (not rescaled to sum to 1).
+ *   header) is accepted as it is. Given weights must be ≥ 0 and sum to 1 (within 1e-6): other weights
+ *   are refused naming their sum, not rescaled, so that U lies in [0, 1] as COORD.CCD needs.
  * Returns a column of U, under the label "U" when data had a header row (so rows line up).
  */
 import { CoordError } from "../../engine/errors";
-import { compositeIndex } from "../../engine/composite";
+import { checkWeightSum, compositeIndex } from "../../engine/composite";
 import { standardize } from "../../engine/standardize";
 import { criticWeights, entropyWeights } from "../../engine/weights";
 import { classifyCell, readDirections, readMatrix, readNumberOption, readOption, readVector, spillColumn, toGrid } from "../excel";
@@ -43,6 +44,7 @@ function readWeightsOrMethod(value: unknown, cols: number): "entropy" | "critic"
     if (x < 0)
       throw new CoordError("NEGATIVE", `${argument} entry ${j + 1}: ${x} is negative; weights must be ≥ 0`, { argument, column: j });
   });
+  checkWeightSum(w, argument); // as the engine: refused, not rescaled
   return w;
 }
 

@@ -3,7 +3,7 @@
  * (METHODS.md M1) over all rows passed (global scope).
  *
  * - directions: one +/- per column (default all +); cost columns give (max - x)/(max - min).
- * - shift: δ added to every z (default 0).
+ * - shift: δ ≥ 0 added to every z (default 0), as ENTROPYWEIGHT.
  * - lower, upper: rescale to lower + (upper - lower)·z (SPSSAU: 0.01, 0.99); giving either one
  *   switches rescaling on (the other defaults to 0 or 1). Cannot be combined with a shift.
  * Returns the z matrix, with the header row echoed when data had one.
@@ -17,7 +17,7 @@ export function standardizeImpl(data: unknown, directions?: unknown, shift?: unk
   const m = readMatrix(data, "data");
   const cols = m.values[0].length;
   const dirs = readDirections(directions, cols);
-  const delta = readNumberOption(shift, "shift", 0);
+  const delta = readNumberOption(shift, "shift", 0, { min: 0 }); // as ENTROPYWEIGHT: z + δ with δ ≥ 0
   let rescale: [number, number] | undefined;
   if (!isOmitted(lower) || !isOmitted(upper)) {
     const a = readNumberOption(lower, "lower", 0);

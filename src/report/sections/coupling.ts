@@ -7,6 +7,7 @@ import { coupling } from "../../engine/coupling";
 import { gradeD, relativeType, couplingStage } from "../../engine/grade";
 import { column, ColumnWithValues, sheet, tableFromColumns } from "../model";
 import { Panel } from "../panel";
+import { gradeStandardSheet } from "../paperTables";
 import { SHEET } from "../sheetNames";
 import { badOption, enumOption, numberOption, parseNumberList } from "./optionKit";
 import type { OptionSpec, ReportContext, ReportOptions, ReportSection } from "./types";
@@ -37,14 +38,18 @@ export interface Observation {
   period: string;
   group: string | null;
   U: Record<string, number>;
-  C: number;
+  /** null (with `reason`) where C and D are undefined: all U of the observation are 0 */
+  C: number | null;
   T: number;
-  D: number;
-  grade: string;
-  gradeNo: number;
-  broadClass: string;
-  /** coupling stage of C (M6) */
-  stage: string;
+  D: number | null;
+  /** null where D is null */
+  grade: string | null;
+  gradeNo: number | null;
+  broadClass: string | null;
+  /** coupling stage of C (M6); null where C is null */
+  stage: string | null;
+  /** why C and D are null (absent otherwise) */
+  reason?: string;
   /** relative development type (two subsystems only; null otherwise) */
   relativeType: string | null;
 }
@@ -58,7 +63,9 @@ export function coordinationStage(panel: Panel, U: number[][], o: ReportOptions)
     throw new CoordError("OPTION", `option alpha has ${alpha.length} weights but there are ${names.length} subsystems`, { argument: "alpha" });
   let ccd;
   try {
-    ccd = coupling(rows, { form: o.coupling, alpha, systemNames: names });
+    // an observation whose C and D are undefined (all U = 0) keeps them empty with the reason; the
+    // rest go on. Scores of shifted z lie in [δ, 1 + δ] (M1).
+    ccd = coupling(rows, { form: o.coupling, alpha, systemNames: names, onUndefined: "null", upper: 1 + Math.max(0, o.shift) });
   } catch (e) {
     // Name the observation rather than the internal row number.
     if (e instanceof CoordError && e.where.row !== undefined) {
@@ -69,27 +76,42 @@ export function coordinationStage(panel: Panel, U: number[][], o: ReportOptions)
   }
   const gradeOpts = { closure: o.closure, language: o.language, decimals: o.gradeDecimals ?? undefined };
   return panel.times.map((t, r) => {
-    const D = ccd.D[r] as number;
-    const g = gradeD(D, gradeOpts);
+    const D = ccd.D[r];
+    const C = ccd.C[r];
+    const g = D === null ? null : gradeD(D, gradeOpts);
     const Ur: Record<string, number> = {};
     names.forEach((n, s) => (Ur[n] = U[s][r]));
-    return {
+    const obs: Observation = {
       id: panel.ids[r],
       time: t,
       period: panel.periodLabels[panel.periodIndex[r]],
       group: panel.groups ? panel.groups[r] : null,
       U: Ur,
-      C: ccd.C[r] as number,
+      C,
       T: ccd.T[r],
       D,
-      grade: g.label,
-      gradeNo: g.gradeNo,
-      broadClass: g.broadClass,
-      stage: couplingStage(Math.min(1, Math.max(0, ccd.C[r] as number)), { language: o.language }).label,
+      grade: g ? g.label : null,
+      gradeNo: g ? g.gradeNo : null,
+      broadClass: g ? g.broadClass : null,
+      stage: C === null ? null : couplingStage(Math.min(1, Math.max(0, C)), { language: o.language }).label,
       relativeType:
         names.length === 2 ? relativeType(U[0][r], U[1][r], { theta: o.theta, language: o.language, names: [names[0], names[1]] }).label : null,
     };
+    if (D === null)
+      obs.reason = names.every((_, s) => U[s][r] === 0) ? "all subsystem scores U are 0, so C and D are undefined" : `the ${o.coupling} coupling degree is undefined for these scores`;
+    return obs;
   });
+}
+
+/** Warnings for the observations whose C and D are undefined (listed in the Summary). */
+export function undefinedObservationWarnings(panel: Panel, obs: Observation[]): string[] {
+  const rows = obs.map((x, r) => (x.D === null ? r : -1)).filter((r) => r >= 0);
+  if (rows.length === 0) return [];
+  const shown = rows.slice(0, 8).map((r) => `${obs[r].id} ${obs[r].period} (sheet row ${panel.rowIndex[r]})`);
+  const one = rows.length === 1;
+  return [
+    `C and D are undefined for ${rows.length} observation${one ? "" : "s"}: ${shown.join(", ")}${rows.length > 8 ? ", ..." : ""} — ${obs[rows[0]].reason}; ${one ? "its" : "their"} C, D and grade are left empty and ${one ? "it is" : "they are"} left out of the means, grades, densities and the geodetector.`,
+  ];
 }
 
 /** The Scores sheet: one row per observation (U, C, T, D, grade, stage, type, Haken level h). */
@@ -112,7 +134,7 @@ export function scoresSheet(obs: Observation[], ctx: ReportContext) {
   if (names.length === 2) cols.push({ ...column("relativeType", "Relative type", "text"), values: obs.map((x) => x.relativeType) });
   const haken = ctx.results.haken;
   if (haken && haken.model.evolution) cols.push({ ...column("h", "Evolution level h", "0.0000"), values: haken.levels });
-  return sheet(SHEET.scores, [tableFromColumns(cols)], [], { freeze: { rows: 1, columns: 2 } });
+  return sheet(SHEET.scores, [tableFromColumns(cols)], [], { freeze: { rows: 1, columns: 2 }, page: { rowsPerPage: 110 } });
 }
 
 const alphaOption: OptionSpec<number[]> = {
@@ -176,6 +198,10 @@ export const couplingSection: ReportSection<Observation[]> = {
     gradeDecimalsOption,
     numberOption({ key: "theta", default: 0.1, label: { en: "θ of relative types", zh: "相对发展类型阈值 θ" }, help: { en: "threshold θ of the relative development type (M6)", zh: "相对发展类型的阈值 θ（M6）" } }, { min: 0, max: 1 }),
   ],
-  run: (ctx) => coordinationStage(ctx.panel, ctx.results.weights!.U, ctx.options),
-  sheets: (obs, ctx) => [scoresSheet(obs, ctx)],
+  run: (ctx) => {
+    const obs = coordinationStage(ctx.panel, ctx.results.weights!.U, ctx.options);
+    ctx.warnings.push(...undefinedObservationWarnings(ctx.panel, obs));
+    return obs;
+  },
+  sheets: (obs, ctx) => [gradeStandardSheet(ctx.options.language, ctx.options.closure), scoresSheet(obs, ctx)],
 };

@@ -3,11 +3,11 @@
  * group; the Density sheet with one chart per group.
  */
 import { kernelDensity } from "../../engine/kde";
-import { ALL_GROUP, distinctGroups } from "../groups";
+import { distinctGroups, overallLabel } from "../groups";
 import { chart, column, ColumnWithValues, ReportTable, sheet, table, tableFromColumns } from "../model";
 import { Panel } from "../panel";
 import { SHEET } from "../sheetNames";
-import { badOption } from "./optionKit";
+import { badOption, decimalNumber, enumOption } from "./optionKit";
 import type { Observation } from "./coupling";
 import type { OptionSpec, ReportOptions, ReportSection } from "./types";
 
@@ -15,6 +15,8 @@ declare module "./types" {
   interface ReportOptions {
     /** M7 bandwidth rule or a fixed h */
     bandwidth: "silverman" | "scott" | "scipy_scott" | "scipy_silverman" | "nrd0" | "nrd" | number;
+    /** periods drawn per density chart: first, middle, last and two between, or all */
+    densityCurves: "five" | "all";
   }
   interface SectionResults {
     density?: DensityCurve[];
@@ -41,11 +43,12 @@ export interface DensityCurve {
 export function densityStage(panel: Panel, obs: Observation[], o: ReportOptions, warnings: string[], gridSize = 101): DensityCurve[] {
   const out: DensityCurve[] = [];
   const grid = Array.from({ length: gridSize }, (_, i) => i / (gridSize - 1));
-  const groups = [ALL_GROUP, ...(panel.groups ? distinctGroups(panel.groups) : [])];
+  const pooled = overallLabel(o, panel.groups ? distinctGroups(panel.groups) : []);
+  const groups = [pooled, ...(panel.groups ? distinctGroups(panel.groups) : [])];
   for (const g of groups) {
     panel.periods.forEach((p, k) => {
       const period = panel.periodLabels[k];
-      const values = obs.filter((x) => x.time === p && (g === ALL_GROUP || x.group === g)).map((x) => x.D);
+      const values = obs.filter((x) => x.time === p && x.D !== null && (g === pooled || x.group === g)).map((x) => x.D as number);
       if (values.length < 2 || new Set(values).size < 2) {
         if (values.length > 0) warnings.push(`Density: ${g} ${period} has fewer than two distinct values of D; no curve.`);
         return;
@@ -57,8 +60,34 @@ export function densityStage(panel: Panel, obs: Observation[], o: ReportOptions,
   return out;
 }
 
+/**
+ * Indices of the periods a chart shows: all when `max` or fewer, else the first, the middle,
+ * the last and evenly spaced ones between (`max` in all).
+ *
+ * @example
+ * chartPeriods(10, 5); // => [0, 2, 4, 7, 9]
+ */
+export function chartPeriods(n: number, max: number = 5): number[] {
+  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  const out = new Set<number>([0, n - 1, Math.floor((n - 1) / 2)]);
+  for (let k = 1; out.size < max && k < max; k++) out.add(Math.round((k * (n - 1)) / (max - 1)));
+  return [...out].sort((a, b) => a - b).slice(0, max);
+}
+
+/**
+ * The x range of a group's density chart: the range of D of its units widened by three
+ * bandwidths (where the Gaussian kernel has all but 0.3 % of its mass), on a 0.05 grid, within [0, 1].
+ */
+export function densityXRange(values: number[], bandwidth: number): { min: number; max: number } {
+  const lo = Math.min(...values) - 3 * bandwidth;
+  const hi = Math.max(...values) + 3 * bandwidth;
+  const min = Math.max(0, Math.floor(lo * 20) / 20);
+  const max = Math.min(1, Math.ceil(hi * 20) / 20);
+  return max > min ? { min: Number(min.toFixed(2)), max: Number(max.toFixed(2)) } : { min: 0, max: 1 };
+}
+
 /** The Density sheet: the bandwidths, and per group the curves of every period with a line chart. */
-export function densitySheet(density: DensityCurve[]) {
+export function densitySheet(density: DensityCurve[], obs: Observation[] = [], curves: "five" | "all" = "five") {
   const tables: ReportTable[] = [];
   const charts = [];
   const groups = [...new Set(density.map((d) => d.group))];
@@ -69,13 +98,19 @@ export function densitySheet(density: DensityCurve[]) {
   );
   tables.push(bw);
   for (const g of groups) {
-    const curves = density.filter((d) => d.group === g);
-    const cols: ColumnWithValues[] = [{ ...column("x", "D", "0.000"), values: curves[0].x }];
-    curves.forEach((c, i) => cols.push({ ...column(`f${i}`, c.period, "0.0000"), values: c.f }));
+    const groupCurves = density.filter((d) => d.group === g);
+    const cols: ColumnWithValues[] = [{ ...column("x", "D", "0.000"), values: groupCurves[0].x }];
+    groupCurves.forEach((c, i) => cols.push({ ...column(`f${i}`, c.period, "0.0000"), values: c.f }));
     tables.push(tableFromColumns(cols, { title: `Kernel density of D — ${g}` }));
-    charts.push(chart("line", `Kernel density of D — ${g}`, { sheet: SHEET.density, table: tables.length - 1 }, "x", curves.map((_, i) => `f${i}`), { x: "D", y: "Density" }));
+    const shown = curves === "all" ? groupCurves.map((_, i) => i) : chartPeriods(groupCurves.length);
+    const c = chart("scatter", `Kernel density of D — ${g}`, { sheet: SHEET.density, table: tables.length - 1 }, "x", shown.map((i) => `f${i}`), { x: "D", y: "Density" });
+    c.smooth = true;
+    const values = obs.filter((x) => x.D !== null && (g === groups[0] || x.group === g)).map((x) => x.D as number); // groups[0]: the pooled group
+    if (values.length) c.xAxis = densityXRange(values, Math.max(...groupCurves.map((d) => d.bandwidth)));
+    c.yAxis = { min: 0 };
+    charts.push(c);
   }
-  return sheet(SHEET.density, tables, charts);
+  return sheet(SHEET.density, tables, charts, { page: { rowsPerPage: 160 } });
 }
 
 const RULES = ["silverman", "scott", "scipy_scott", "scipy_silverman", "nrd0", "nrd"] as const;
@@ -90,7 +125,7 @@ const bandwidthOption: OptionSpec<ReportOptions["bandwidth"]> = {
   parse(text) {
     const v = text.trim();
     if ((RULES as readonly string[]).includes(v)) return v as ReportOptions["bandwidth"];
-    const h = Number(v);
+    const h = decimalNumber(v);
     if (!(h > 0) || !Number.isFinite(h)) throw badOption("bandwidth", v, `${RULES.join(", ")} or a positive number`);
     return h;
   },
@@ -104,7 +139,18 @@ export const densitySection: ReportSection<DensityCurve[]> = {
   empty: [],
   cost: 1.5,
   needs: ["coupling"],
-  options: [bandwidthOption],
+  options: [
+    bandwidthOption,
+    enumOption(
+      {
+        key: "densityCurves",
+        default: "five",
+        label: { en: "Curves per density chart", zh: "核密度图的曲线数" },
+        help: { en: "periods drawn per density chart: five (first, middle, last and two between) or all", zh: "每张核密度图绘制的时期：five（首期、中期、末期及其间两期）或 all（全部）" },
+      },
+      ["five", "all"],
+    ),
+  ],
   run: (ctx) => densityStage(ctx.panel, ctx.results.coupling!, ctx.options, ctx.warnings),
-  sheets: (d) => (d.length ? [densitySheet(d)] : []),
+  sheets: (d, ctx) => (d.length ? [densitySheet(d, ctx.results.coupling ?? [], ctx.options.densityCurves)] : []),
 };

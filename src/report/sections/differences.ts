@@ -217,7 +217,7 @@ export const dagumSection: ReportSection<DagumPeriod[]> = {
   options: [],
   notApplicable: (ctx) =>
     ctx.panel.unitGroups && new Set(ctx.panel.unitGroups).size >= 2
-      ? unbalanced(ctx.panel)
+      ? unbalanced(ctx.panel, ctx.results.coupling)
       : { reason: "the Dagum decomposition needs a group column with at least two groups" },
   run: dagumRun,
   sheets: (d, ctx) => [differencesSheet(d, ctx.results.convergence)],
@@ -245,7 +245,7 @@ export const convergenceSection: ReportSection<ConvergenceResult> = {
   cost: 0.2,
   needs: ["coupling"],
   options: [],
-  notApplicable: (ctx) => (ctx.panel.periods.length >= 2 ? unbalanced(ctx.panel) : { reason: "convergence needs at least two periods" }),
+  notApplicable: (ctx) => (ctx.panel.periods.length >= 2 ? unbalanced(ctx.panel, ctx.results.coupling) : { reason: "convergence needs at least two periods" }),
   run: convergenceRun,
   // the tables go on the dagum section's sheet; alone when that section did not run
   sheets: (c, ctx) => (ctx.results.dagum ? [] : [differencesSheet(undefined, c)]),

@@ -5,8 +5,8 @@
  */
 import { column, ReportColumn, ReportRow, sheet, table } from "../model";
 import { GeoAnalysis, geodetectorOnPanel } from "../geoAnalysis";
-import { ALL_GROUP } from "../groups";
 import { SHEET } from "../sheetNames";
+import { geoPaperSheets } from "../paperGeoTables";
 import { badOption, enumOption, numberOption, parseNumberList } from "./optionKit";
 import type { OptionSpec, ReportSection } from "./types";
 import { DISCRETIZE_METHODS, DiscretizeMethod } from "../../engine/geodetector/discretize";
@@ -174,7 +174,7 @@ export function geoSheets(geo: GeoAnalysis, panel: boolean, test: "noncentral" |
     geo.ecological.map((r) => ({ ...r, significant: r.significant === null ? "" : r.significant ? "Y" : "N" }) as unknown as ReportRow),
     { title: "Ecological detector" },
   );
-  return [sheet(SHEET.geodetector, main, [], { freeze: { rows: 2, columns: 1 } }), sheet(SHEET.geoDetails, [means, risk, eco])];
+  return [sheet(SHEET.geodetector, main, [], { freeze: { rows: 2, columns: 1 } }), sheet(SHEET.geoDetails, [means, risk, eco], [], { page: { rowsPerPage: 250 } })];
 }
 
 const geoPeriodsOption: OptionSpec<"first-middle-last" | "all" | number[]> = {
@@ -185,7 +185,7 @@ const geoPeriodsOption: OptionSpec<"first-middle-last" | "all" | number[]> = {
   help: { en: "periods on which the geodetector runs (M8)", zh: "运行地理探测器的时期（M8）" },
   parse(text) {
     const v = text.trim();
-    return v === "first-middle-last" || v === "all" ? v : parseNumberList("geoPeriods", v);
+    return v === "first-middle-last" || v === "all" ? v : [...new Set(parseNumberList("geoPeriods", v))]; // 2011,2011 = 2011
   },
 };
 
@@ -303,10 +303,16 @@ export const geodetectorSection: ReportSection<GeoAnalysis> = {
   options: GEODETECTOR_OPTIONS,
   notApplicable: (ctx) => (ctx.panel.factors.length ? null : { reason: "the roles name no factors; no geodetector tables.", warn: true }),
   run: (ctx) => geodetectorOnPanel(ctx.panel, ctx.results.coupling!, ctx.options, ctx.warnings),
-  sheets: (geo, ctx) => geoSheets(geo, true, ctx.options.geoTest),
+  sheets: (geo, ctx) => [
+    ...geoPaperSheets(geo, ctx.options.language, ctx.options.geoAlpha, {
+      p: (r) => chosenP(r, ctx.options.geoTest),
+      label: ctx.options.language === "zh" ? (ctx.options.geoTest === "central" ? "中心 F 检验" : "非中心 F 检验") : ctx.options.geoTest === "central" ? "central F test" : "non-central F test",
+    }),
+    ...geoSheets(geo, true, ctx.options.geoTest),
+  ],
   headlines: (geo, ctx) => {
     const lastP = geo.periods[geo.periods.length - 1];
-    const rows = geo.factors.filter((f) => f.group === ALL_GROUP && f.period === lastP && f.q !== null && !f.trivial).sort((x, y) => y.q! - x.q!);
+    const rows = geo.factors.filter((f) => f.group === geo.groups[0] && f.period === lastP && f.q !== null && !f.trivial).sort((x, y) => y.q! - x.q!);
     return rows.length ? [`Strongest driving factor of D in ${lastP}: ${rows[0].factor} (${strongestText(rows[0], ctx.options.geoTest)}).`] : [];
   },
 };

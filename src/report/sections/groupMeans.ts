@@ -5,14 +5,18 @@
  */
 import { GRADE_TABLE } from "../../engine/grade";
 import { groupMeans } from "../../engine/stats/groupMeans";
-import { ALL_GROUP } from "../groups";
+import { ALL_GROUP, ALL_LABELS, distinctGroups, overallLabel } from "../groups";
 import { chart, column, ReportColumn, ReportRow, ReportTable, sheet, table } from "../model";
 import { Panel } from "../panel";
 import { SHEET } from "../sheetNames";
 import type { Observation } from "./coupling";
-import type { AnalysisData, ReportContext, ReportSection } from "./types";
+import type { AnalysisData, OptionSpec, ReportContext, ReportSection } from "./types";
 
 declare module "./types" {
+  interface ReportOptions {
+    /** label of the pooled group; "" = All (en) / 全国 (zh) (see overallLabel) */
+    allLabel: string;
+  }
   interface SectionResults {
     groupMeans?: GroupMeanRow[];
   }
@@ -29,13 +33,14 @@ export interface GroupMeanRow {
 }
 
 /** Mean D (and U) by group and period, with the overall mean as group "All". */
-export function groupMeansStage(panel: Panel, obs: Observation[]): GroupMeanRow[] {
-  const groups = obs.map((x) => x.group ?? ALL_GROUP);
+export function groupMeansStage(panel: Panel, obs: Observation[], all: string = ALL_GROUP): GroupMeanRow[] {
+  obs = obs.filter((x) => x.D !== null); // observations with undefined D are left out (listed in the Summary)
+  const groups = obs.map((x) => x.group ?? all);
   const periods = obs.map((x) => x.time);
   const includeAll = !!panel.groups;
-  const D = groupMeans(obs.map((x) => x.D), groups, periods, { includeAll, allLabel: ALL_GROUP });
+  const D = groupMeans(obs.map((x) => x.D as number), groups, periods, { includeAll, allLabel: all });
   const names = panel.subsystems.map((s) => s.name);
-  const Um = names.map((n) => groupMeans(obs.map((x) => x.U[n]), groups, periods, { includeAll, allLabel: ALL_GROUP }));
+  const Um = names.map((n) => groupMeans(obs.map((x) => x.U[n]), groups, periods, { includeAll, allLabel: all }));
   const label = new Map(panel.periods.map((p, k) => [p, panel.periodLabels[k]]));
   return D.map((m, i) => {
     const U: Record<string, number> = {};
@@ -49,15 +54,18 @@ export interface GroupTablesInput {
   data: AnalysisData;
   observations: Observation[];
   groupMeans: GroupMeanRow[];
+  /** Label of the pooled group (default "All"; see overallLabel). */
+  allLabel?: string;
 }
 
 const fmt3 = (x: number) => x.toFixed(3);
 
 /** The seed paper's Table 3: units by group, periods in columns, a mean row per group and overall. */
 export function coordinationByGroupSheet(a: GroupTablesInput) {
+  const ALL = a.allLabel ?? ALL_GROUP;
   const periods = a.data.periods;
   const cols: ReportColumn[] = [column("group", "Group", "text"), column("unit", "Unit", "text")];
-  periods.forEach((p, k) => cols.push(column(`p${k}`, p, "0.000", { colorScale: true })));
+  periods.forEach((p, k) => cols.push(column(`p${k}`, p, "0.000"))); // no colour scale: the copy for pasting (D keeps it on Scores)
   const byUnit = new Map<string, Observation[]>();
   for (const x of a.observations) {
     if (!byUnit.has(x.id)) byUnit.set(x.id, []);
@@ -65,7 +73,7 @@ export function coordinationByGroupSheet(a: GroupTablesInput) {
   }
   const rows: ReportRow[] = [];
   const groupRows: number[] = [];
-  const groups = a.data.groups.length ? a.data.groups : [ALL_GROUP];
+  const groups = a.data.groups.length ? a.data.groups : [ALL];
   const mean = (g: string, p: string) => a.groupMeans.find((m) => m.group === g && m.period === p)?.D ?? null;
   for (const g of groups) {
     for (const [id, xs] of byUnit) {
@@ -80,15 +88,15 @@ export function coordinationByGroupSheet(a: GroupTablesInput) {
     rows.push(m);
   }
   if (a.data.groups.length) {
-    const m: ReportRow = { group: ALL_GROUP, unit: "Mean value" };
-    periods.forEach((p, k) => (m[`p${k}`] = mean(ALL_GROUP, p)));
+    const m: ReportRow = { group: ALL, unit: "Mean value" };
+    periods.forEach((p, k) => (m[`p${k}`] = mean(ALL, p)));
     groupRows.push(rows.length);
     rows.push(m);
   }
   const table3 = table(cols, rows, { title: "Coupling coordination degree D by group (seed paper Table 3 layout)", groupRows });
   // Group means over time, for the chart.
   const meanCols: ReportColumn[] = [column("period", "Period", "text")];
-  const allGroups = a.data.groups.length ? [...a.data.groups, ALL_GROUP] : [ALL_GROUP];
+  const allGroups = a.data.groups.length ? [...a.data.groups, ALL] : [ALL];
   allGroups.forEach((g, i) => meanCols.push(column(`g${i}`, g, "0.000")));
   const meanRows = periods.map((p) => {
     const r: ReportRow = { period: p };
@@ -100,21 +108,32 @@ export function coordinationByGroupSheet(a: GroupTablesInput) {
     x: "Period",
     y: "Mean D",
   });
+  // y axis fitted to the means (a 0.02 margin, on a 0.05 grid), not 0..1
+  const ys = meanRows.flatMap((r) => allGroups.map((_, i) => r[`g${i}`])).filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  if (ys.length) {
+    const min = Math.max(0, Math.floor((Math.min(...ys) - 0.02) * 20) / 20);
+    const max = Math.min(1, Math.ceil((Math.max(...ys) + 0.02) * 20) / 20);
+    if (max > min) c.yAxis = { min: Number(min.toFixed(2)), max: Number(max.toFixed(2)) };
+  }
   return sheet(SHEET.byGroup, [table3, means], [c], { freeze: { rows: 2, columns: 2 } });
 }
 
 /** Units per grade per period, overall and per group, with a column chart of the first, middle and last period. */
 export function gradesSheet(a: GroupTablesInput, language: "en" | "zh") {
+  const ALL = a.allLabel ?? ALL_GROUP;
   const periods = a.data.periods;
-  const groups = a.data.groups.length ? [ALL_GROUP, ...a.data.groups] : [ALL_GROUP];
+  const groups = a.data.groups.length ? [ALL, ...a.data.groups] : [ALL];
   const tables: ReportTable[] = [];
   for (const g of groups) {
     const cols: ReportColumn[] = [column("gradeNo", "No.", "0"), column("grade", "Grade", "text")];
     periods.forEach((p, k) => cols.push(column(`p${k}`, p, "0")));
+    const count = new Map<string, number>(); // "period\u0000gradeNo" -> units, one pass (a filter per cell was N x cells)
+    for (const x of a.observations)
+      if (x.gradeNo !== null && (g === ALL || x.group === g)) count.set(`${x.period}\u0000${x.gradeNo}`, (count.get(`${x.period}\u0000${x.gradeNo}`) ?? 0) + 1);
     const rows = GRADE_TABLE.map((gr) => {
       const r: ReportRow = { gradeNo: gr.gradeNo, grade: language === "zh" ? gr.zh : gr.en };
       periods.forEach((p, k) => {
-        r[`p${k}`] = a.observations.filter((x) => x.period === p && x.gradeNo === gr.gradeNo && (g === ALL_GROUP || x.group === g)).length;
+        r[`p${k}`] = count.get(`${p}\u0000${gr.gradeNo}`) ?? 0;
       });
       return r;
     });
@@ -130,22 +149,23 @@ export function gradesSheet(a: GroupTablesInput, language: "en" | "zh") {
 
 /** Headline findings on D: mean D first -> last period, units coordinated, leading and lagging groups. */
 export function groupHeadlines(a: GroupTablesInput): string[] {
+  const ALL = a.allLabel ?? ALL_GROUP;
   const out: string[] = [];
-  const all = a.groupMeans.filter((m) => m.group === ALL_GROUP);
+  const all = a.groupMeans.filter((m) => m.group === ALL);
   const overall = all.length ? all : a.groupMeans;
   if (overall.length) {
     const first = overall[0];
     const last = overall[overall.length - 1];
     const verb = last.D > first.D ? "rose" : last.D < first.D ? "fell" : "stayed";
     out.push(`Mean coupling coordination degree D ${verb} from ${fmt3(first.D)} in ${first.period} to ${fmt3(last.D)} in ${last.period}.`);
-    const lastObs = a.observations.filter((x) => x.period === last.period);
-    const coordinated = lastObs.filter((x) => x.D >= 0.5).length;
+    const lastObs = a.observations.filter((x) => x.period === last.period && x.D !== null);
+    const coordinated = lastObs.filter((x) => x.D! >= 0.5).length;
     out.push(`In ${last.period}, ${coordinated} of ${lastObs.length} units reach D ≥ 0.5 (coordinated).`);
   }
   const groups = a.data.groups;
   if (groups.length > 1) {
     const lastPeriod = a.data.periods[a.data.periods.length - 1];
-    const lastMeans = a.groupMeans.filter((m) => m.period === lastPeriod && m.group !== ALL_GROUP).sort((x, y) => y.D - x.D);
+    const lastMeans = a.groupMeans.filter((m) => m.period === lastPeriod && m.group !== ALL).sort((x, y) => y.D - x.D);
     if (lastMeans.length > 1)
       out.push(
         `In ${lastPeriod} the leading group is ${lastMeans[0].group} (mean D ${fmt3(lastMeans[0].D)}) and the lagging group is ${lastMeans[lastMeans.length - 1].group} (${fmt3(lastMeans[lastMeans.length - 1].D)}).`,
@@ -155,8 +175,21 @@ export function groupHeadlines(a: GroupTablesInput): string[] {
 }
 
 function tablesInput(groupMeans: GroupMeanRow[], ctx: ReportContext): GroupTablesInput {
-  return { data: ctx.data, observations: ctx.results.coupling!, groupMeans };
+  return { data: ctx.data, observations: ctx.results.coupling!, groupMeans, allLabel: overallLabel(ctx.options, ctx.data.groups) };
 }
+
+const allLabelOption: OptionSpec<string> = {
+  key: "allLabel",
+  values: "text",
+  default: "",
+  blank: `${ALL_LABELS.en} / ${ALL_LABELS.zh}`,
+  label: { en: "Label of all units", zh: "全部单元的标签" },
+  help: {
+    en: `label of the pooled group (all units) in means, densities and the geodetector; default ${ALL_LABELS.en} (en) / ${ALL_LABELS.zh} (zh); a group of that name keeps it and the pooled group gets a suffix`,
+    zh: `分组均值、核密度与地理探测器中全部单元的标签；默认 ${ALL_LABELS.en}（英文）/ ${ALL_LABELS.zh}（中文）；若某一分组同名，则全部单元的标签加后缀`,
+  },
+  parse: (text) => text.trim(),
+};
 
 export const groupMeansSection: ReportSection<GroupMeanRow[]> = {
   id: "groupMeans",
@@ -166,8 +199,13 @@ export const groupMeansSection: ReportSection<GroupMeanRow[]> = {
   empty: [],
   cost: 0.5,
   needs: ["coupling"],
-  options: [],
-  run: (ctx) => groupMeansStage(ctx.panel, ctx.results.coupling!),
+  options: [allLabelOption],
+  run: (ctx) => {
+    const groups = ctx.panel.groups ? distinctGroups(ctx.panel.groups) : [];
+    const all = overallLabel(ctx.options, groups);
+    if (all !== overallLabel(ctx.options)) ctx.warnings.push(`A group is named "${overallLabel(ctx.options)}": the pooled group (all units) is labelled "${all}" (option allLabel sets the label).`);
+    return groupMeansStage(ctx.panel, ctx.results.coupling!, all);
+  },
   sheets: (m, ctx) => [coordinationByGroupSheet(tablesInput(m, ctx)), gradesSheet(tablesInput(m, ctx), ctx.options.language)],
   headlines: (m, ctx) => groupHeadlines(tablesInput(m, ctx)),
 };

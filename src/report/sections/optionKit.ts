@@ -16,6 +16,12 @@ export function badOption(key: string, value: string, expected: string): CoordEr
   return new CoordError("OPTION", `option ${key}: '${value}' is not valid; expected ${expected}`, { argument: key });
 }
 
+/** A number written in decimal ("6", "007", "-0.5", "1e-4"); NaN for anything else ("0x6", "1_000", "Infinity"). */
+export function decimalNumber(text: string): number {
+  const v = text.trim();
+  return /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(v) ? Number(v) : NaN;
+}
+
 /** What every option spec needs besides its parser. */
 export interface OptionBase<T> {
   key: string;
@@ -56,7 +62,7 @@ export function numberOption(base: OptionBase<number>, range: { min?: number; ma
     values: integer ? "integer" : "number",
     parse(text) {
       const v = text.trim();
-      const x = Number(v);
+      const x = decimalNumber(v);
       if (v === "" || !Number.isFinite(x) || x < min || x > max || (integer && !Number.isInteger(x)))
         throw badOption(base.key, v, `${integer ? "an integer" : "a number"}${Number.isFinite(min) ? ` ≥ ${min}` : ""}${Number.isFinite(max) ? ` and ≤ ${max}` : ""}`);
       return x;
@@ -92,7 +98,7 @@ export function booleanOption(base: OptionBase<boolean>): OptionSpec<boolean> {
 export function parseNumberList(key: string, text: string): number[] {
   const v = text.trim();
   const parts = v.split(",").map((s) => s.trim()).filter((s) => s !== "");
-  const nums = parts.map(Number);
+  const nums = parts.map(decimalNumber);
   if (nums.length === 0 || nums.some((x) => !Number.isFinite(x))) throw badOption(key, v, "numbers separated by commas");
   return nums;
 }

@@ -40,12 +40,23 @@ export function unitsByPeriods(panel: Panel, obs: Observation[], what: string): 
   };
 }
 
-/** Why a method needing every unit in every period does not apply (null when the panel is balanced). */
-export function unbalanced(panel: Panel): { reason: string; warn: boolean } | null {
-  if (panel.gaps.length === 0) return null;
-  const g = panel.gaps[0];
+/**
+ * Why a method needing D of every unit in every period does not apply (null when the panel is
+ * balanced and every D is defined; an observation whose U are all 0 has no D).
+ */
+export function unbalanced(panel: Panel, obs?: Observation[]): { reason: string; warn: boolean } | null {
+  if (panel.gaps.length > 0) {
+    const g = panel.gaps[0];
+    return {
+      reason: `the panel is unbalanced (${panel.gaps.length} missing unit-periods, e.g. ${g.unit} ${g.label}); this method needs every unit in every period`,
+      warn: true,
+    };
+  }
+  const undefinedD = obs ? obs.filter((o) => o.D === null) : [];
+  if (undefinedD.length === 0) return null;
+  const o = undefinedD[0];
   return {
-    reason: `the panel is unbalanced (${panel.gaps.length} missing unit-periods, e.g. ${g.unit} ${g.label}); this method needs every unit in every period`,
+    reason: `D is undefined for ${undefinedD.length} observation(s) (all U = 0, e.g. ${o.id} ${o.period}); this method needs D of every unit in every period`,
     warn: true,
   };
 }

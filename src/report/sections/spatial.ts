@@ -94,7 +94,15 @@ export interface SpatialResult {
 function variableValues(ctx: SectionContext): { name: string; values: (r: number) => number } {
   const v = ctx.options.spatialVariable.trim() || "D";
   const obs = ctx.results.coupling!;
-  if (v === "D") return { name: "D", values: (r) => obs[r].D };
+  if (v === "D")
+    return {
+      name: "D",
+      values: (r) => {
+        const d = obs[r].D;
+        if (d === null) throw new CoordError("UNDEFINED", `spatial autocorrelation of D: D of ${obs[r].id} in ${obs[r].period} is undefined (all U = 0); choose another --spatialVariable or drop the row`, { argument: "spatialVariable" });
+        return d;
+      },
+    };
   const sub = ctx.panel.subsystems.find((s) => s.name === v || `U:${s.name}` === v || `U ${s.name}` === v);
   if (sub) return { name: `U ${sub.name}`, values: (r) => obs[r].U[sub.name] };
   const ind = ctx.panel.indicators.find((i) => i.column === v);
@@ -505,7 +513,14 @@ export const spatialSection: ReportSection<SpatialResult> = {
     }),
     scatterOption,
   ],
-  notApplicable: (ctx) => (weightsInput(ctx) === null ? { reason: 'no spatial weights (give --weights or "weights" in the roles)' } : null),
+  notApplicable: (ctx) => {
+    if (weightsInput(ctx) === null) return { reason: 'no spatial weights (give --weights or "weights" in the roles)' };
+    const v = ctx.options.spatialVariable.trim() || "D";
+    const undefinedD = v === "D" ? (ctx.results.coupling ?? []).filter((o) => o.D === null) : [];
+    return undefinedD.length
+      ? { reason: `D is undefined for ${undefinedD.length} observation(s) (all U = 0, e.g. ${undefinedD[0].id} ${undefinedD[0].period}); choose another --spatialVariable`, warn: true }
+      : null;
+  },
   run: spatialStage,
   sheets: (r, ctx) => [spatialSheet(r, ctx)],
   headlines: (r) => spatialHeadlines(r),

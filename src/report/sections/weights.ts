@@ -7,6 +7,7 @@ import type { CriticOptions, EntropyOptions, WeightsResult } from "../../engine/
 import { compositeIndex } from "../../engine/composite";
 import { column, ReportColumn, ReportRow, ReportTable, sheet, table } from "../model";
 import { Panel } from "../panel";
+import { descriptiveSheet, indicatorSystemSheet } from "../paperTables";
 import { SHEET } from "../sheetNames";
 import { enumOption, numberOption } from "./optionKit";
 import type { ReportOptions, ReportSection } from "./types";
@@ -120,13 +121,17 @@ export const weightsSection: ReportSection<WeightsSectionResult> = {
       ["global", "per-period"],
     ),
     numberOption(
-      { key: "shift", default: 0, label: { en: "Shift δ", zh: "平移量 δ" }, help: { en: "shift δ added to standardized values, e.g. 0.0001 (M1)", zh: "标准化值加上的平移量 δ，如 0.0001（M1）" } },
-      { min: 0, max: 1 },
+      { key: "shift", default: 0, label: { en: "Shift δ", zh: "平移量 δ" }, help: { en: "shift δ added to standardized values, e.g. 0.0001, at most 0.1 (M1)", zh: "标准化值加上的平移量 δ，如 0.0001，至多 0.1（M1）" } },
+      { min: 0, max: 0.1 }, // U lies in [δ, 1 + δ]: a large δ would push D above 1
     ),
   ],
   run: (ctx) => weightsStage(ctx.panel, ctx.options),
   toJson: (r) => r.rows,
-  sheets: (r, ctx) => [weightsSheet(r.rows, ctx.data.subsystems, ctx.options)],
+  sheets: (r, ctx) => [
+    indicatorSystemSheet(r.rows, ctx.data.subsystems.map((s) => s.name), ctx.options.language, ctx.options.weighting),
+    descriptiveSheet(ctx.panel, ctx.options.language),
+    weightsSheet(r.rows, ctx.data.subsystems, ctx.options),
+  ],
   notes: (_r, { options: o }) => [
     `Weights: ${o.weighting}, ${o.scope} scope${o.shift ? `, shift ${o.shift}` : ""}. Coupling: ${o.coupling} C, T with ${o.alpha.length ? o.alpha.join("/") : "equal"} weights, D = √(C·T).`,
   ],

@@ -23,6 +23,8 @@ export interface Capabilities {
   /** getSurroundingRegion (ExcelApi 1.7) and range.getTables (ExcelApi 1.9), for readSelection. */
   surroundingRegion: boolean;
   rangeTables: boolean;
+  /** Page setup for printing: orientation, fit to pages, print titles, page header (ExcelApi 1.9). */
+  pageLayout: boolean;
   /** Office.context.document.settings, where the sheets written are recorded. */
   settings: boolean;
   /** One message per missing feature. */
@@ -52,6 +54,7 @@ export function capabilities(): Capabilities {
     autofit: at("1.2"),
     surroundingRegion: at("1.7"),
     rangeTables: full,
+    pageLayout: full,
     settings: settingsObject() !== undefined,
     warnings: [],
   };
@@ -60,6 +63,7 @@ export function capabilities(): Capabilities {
   if (!c.freezePanes) c.warnings.push("Panes were not frozen: this version of Excel does not support ExcelApi 1.7 (freeze panes).");
   if (!c.suspendCalculation) c.warnings.push("Calculation was not suspended while writing (ExcelApi 1.8 missing): writing may be slower.");
   if (!c.autofit) c.warnings.push("Column widths were not fitted: this version of Excel does not support ExcelApi 1.2.");
+  if (!c.pageLayout) c.warnings.push("The page setup for printing was left out: this version of Excel does not support ExcelApi 1.9 (page layout).");
   if (!c.settings) c.warnings.push("The sheets written could not be recorded in the document settings: a later run will not replace them.");
   return c;
 }

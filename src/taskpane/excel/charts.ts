@@ -30,6 +30,11 @@ export async function drawCharts(plans: ChartPlacement[], sheets: Excel.Workshee
     }
     if (p.xAxisTitle !== undefined) chart.axes.categoryAxis.title.text = p.xAxisTitle;
     if (p.yAxisTitle !== undefined) chart.axes.valueAxis.title.text = p.yAxisTitle;
+    if (p.xAxis?.min !== undefined) chart.axes.categoryAxis.minimum = p.xAxis.min;
+    if (p.xAxis?.max !== undefined) chart.axes.categoryAxis.maximum = p.xAxis.max;
+    if (p.yAxis?.min !== undefined) chart.axes.valueAxis.minimum = p.yAxis.min;
+    if (p.yAxis?.max !== undefined) chart.axes.valueAxis.maximum = p.yAxis.max;
+    if (p.smooth) chart.axes.valueAxis.numberFormat = "General";
     chart.legend.visible = p.series.length > 1;
     if (p.series.length > 1) chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
     const a = p.anchor;

@@ -1,15 +1,15 @@
 /** The notes sheet written last: the rows of `notesSheetRows` (src/report/layout.ts). */
-import { NotesRow, notesRowFont } from "../../report/layout";
+import { NotesRow, PageSetupLayout, notesRowFont } from "../../report/layout";
 import { cellAddress, rectAddress } from "./a1";
 import { Batcher } from "./batcher";
 import { Capabilities } from "./capabilities";
-import { applyFont } from "./tables";
+import { applyFont, applyPageSetup } from "./tables";
 import { ExcelCell, excelValue, rowsCost } from "./values";
 
 /** Rows per request when writing the notes sheet. */
 const CHUNK_ROWS = 2000;
 
-export async function writeNotes(ws: Excel.Worksheet, rows: NotesRow[], b: Batcher, caps: Capabilities): Promise<void> {
+export async function writeNotes(ws: Excel.Worksheet, rows: NotesRow[], b: Batcher, caps: Capabilities, page?: PageSetupLayout): Promise<void> {
   const width = Math.max(2, ...rows.map((r) => r.values.length));
   const values: ExcelCell[][] = rows.map((r) => {
     const v = r.values.map((x) => excelValue(x));
@@ -31,5 +31,9 @@ export async function writeNotes(ws: Excel.Worksheet, rows: NotesRow[], b: Batch
     await b.reserve(1, 100);
     ws.getRange("A:A").format.columnWidth = 280;
     ws.getRange("B:B").format.columnWidth = 200;
+  }
+  if (caps.pageLayout && page) {
+    await b.reserve(6, 400);
+    applyPageSetup(ws, page);
   }
 }

@@ -3,7 +3,7 @@
  * titles, header rows, data rows in chunks with their number formats, group rows, colour
  * scales, an Excel table over each table, sheet notes, frozen panes and column widths.
  */
-import { FontStyle, STYLE, SheetLayout, explicitColumnWidths, numberFormat } from "../../report/layout";
+import { FontStyle, PageSetupLayout, STYLE, SheetLayout, explicitColumnWidths, headerText, numberFormat, pageSetupOf } from "../../report/layout";
 import { columnLetter } from "../../report/model";
 import { cellAddress, rectAddress } from "./a1";
 import { Batcher } from "./batcher";
@@ -114,6 +114,10 @@ export async function writeSheet(ws: Excel.Worksheet, layout: SheetLayout, b: Ba
     else if (r === 0) ws.freezePanes.freezeColumns(c);
     else ws.freezePanes.freezeAt(ws.getRange(rectAddress({ r0: 0, r1: r - 1, c0: 0, c1: c - 1 })));
   }
+  if (caps.pageLayout) {
+    await b.reserve(6, 400);
+    applyPageSetup(ws, pageSetupOf(layout));
+  }
   // widths: autofit, then the explicit ones (characters -> points, about 7 px per character)
   if (layout.width > 0) {
     if (caps.autofit) {
@@ -126,4 +130,15 @@ export async function writeSheet(ws: Excel.Worksheet, layout: SheetLayout, b: Ba
       ws.getRange(`${L}:${L}`).format.columnWidth = Math.round(w * 7 + 5);
     }
   }
+}
+
+/** The page setup of the layout (ExcelApi 1.9): A4, orientation, one page wide, print titles, header and page numbers. */
+export function applyPageSetup(ws: Excel.Worksheet, p: PageSetupLayout): void {
+  const pl = ws.pageLayout;
+  pl.paperSize = "A4" as Excel.PaperType;
+  pl.orientation = (p.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+  pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
+  if (p.printTitleRows) pl.setPrintTitleRows(`$${p.printTitleRows.first}:$${p.printTitleRows.last}`);
+  pl.headersFooters.defaultForAllPages.centerHeader = `&B${headerText(p.header)}`;
+  pl.headersFooters.defaultForAllPages.centerFooter = "&P / &N";
 }

@@ -36,7 +36,7 @@ const dummy: ReportSection<DummyResult> = {
     const obs = ctx.results.coupling!;
     const scale = (ctx.options as unknown as { dummyScale: number }).dummyScale;
     const periods = [...new Set(obs.map((o) => o.period))].map((period) => {
-      const ds = obs.filter((o) => o.period === period).map((o) => o.D);
+      const ds = obs.filter((o) => o.period === period).map((o) => o.D as number);
       return { period, scaledMeanD: (scale * ds.reduce((s, x) => s + x, 0)) / ds.length };
     });
     return { periods, label: ctx.inputs.dummyInput as string };
