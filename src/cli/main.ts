@@ -14,7 +14,7 @@ import { parseArgs } from "util";
 import { CoordError } from "../engine/errors";
 import { Cell, decodeCsvBytes, parseCsv } from "../report/csv";
 import { defaultOptions, parseOptions, parseSectionChoice, shownValue } from "../report/options";
-import { guessRoles, parseRoles, RolesFile, rolesToJson } from "../report/roles";
+import { closeMatches, guessRoles, parseRoles, RolesFile, rolesToJson } from "../report/roles";
 import { ParsedWeights, parseWeightsCells, parseWeightsSpec, parseWeightsText, spatialWeightsRequest } from "../report/spatialWeights";
 import { SECTIONS } from "../report/sections";
 import { checkOutputPaths, commitOutputs, describeFsError } from "./output";
@@ -44,7 +44,8 @@ export function helpText(): string {
     "                      default: guessed from the headers and printed",
     "  --print-roles       print the guessed (or given) roles as JSON and stop",
     "  --sheet NAME        sheet of an XLSX file (default: the first)",
-    "  --out FILE          report workbook (default: report.xlsx)",
+    "  --out FILE          report workbook (default: <input name>-report.xlsx beside the input;",
+    "                      an existing file is replaced, the input never)",
     "  --json FILE         also write the analysis as JSON",
     "  --drop-incomplete   drop rows with empty cells (with a warning): an alias of --missing drop",
     "  --sections a,b      run only these sections (and those they need), e.g. weights,coupling",
@@ -63,17 +64,68 @@ export function helpText(): string {
     "  --weights idw:1 --coords lon,lat     inverse distance 1/d (idw:2 1/d², idw:1:800 within 800 km)",
     "  --help              this text",
     "",
-    `Sections, in order: ${SECTIONS.sections.map((s) => s.id).join(", ")}`,
+    ...wrap(`Sections, in order: ${SECTIONS.sections.map((s) => s.id).join(", ")}`, 100, 4),
     "",
-    "Options by section (METHODS.md; default in brackets):",
+    "Options by section (formulas in docs/methods.md; default in brackets):",
   ];
   const defaults = defaultOptions() as unknown as Record<string, unknown>;
   for (const section of SECTIONS.sections) {
     if (!section.options.length) continue;
     lines.push(`  ${section.title.en} (${section.id}):`);
-    for (const h of section.options) lines.push(`  --${h.key} ${h.values}`.padEnd(44) + ` ${h.help.en} [${shownValue(h, defaults[h.key])}]`);
+    for (const h of section.options) lines.push(...wrap(`  --${h.key} ${h.values}`.padEnd(44) + ` ${h.help.en} [${shownValue(h, defaults[h.key])}]`));
   }
+  lines.push(
+    "",
+    "Examples:",
+    "  npm run report -- panel.csv --roles roles.json --out report.xlsx      panel with roles",
+    "  npm run report -- villages.csv --roles geo.json                        geodetector only",
+    "  npm run report -- panel.csv --roles roles.json --language zh           grades in Chinese",
+    "  npm run report -- panel.csv --roles roles.json --weights china-provinces   spatial weights",
+    "  npx coordlab panel.xlsx --sheet Panel --print-roles > roles.json      guess, edit, reuse",
+    "",
+    "Roles JSON (panel; factor kind optional: numeric or categorical):",
+    '  { "id": "Province", "time": "Year", "group": "Region",',
+    '    "subsystems": { "Urbanization": [{ "column": "GDP per capita", "direction": "+" }],',
+    '                    "Environment": [{ "column": "Waste gas emissions", "direction": "-" }] },',
+    '    "factors": ["X1 GDP", { "column": "Land use", "kind": "categorical" }] }',
+    'Geodetector only: { "y": "NDVI", "factors": ["soil", { "column": "landuse", "kind": "numeric" }] }',
+    "Methods, formulas, defaults and references: docs/methods.md",
+  );
   return lines.join("\n");
+}
+
+/** A help line cut at blanks into lines of at most `width` columns, continued under the help text. */
+function wrap(line: string, width = 100, indent = 45): string[] {
+  const out: string[] = [];
+  let rest = line;
+  while (rest.length > width) {
+    let cut = rest.lastIndexOf(" ", width);
+    if (cut <= indent) cut = width;
+    out.push(rest.slice(0, cut).trimEnd());
+    rest = " ".repeat(indent) + rest.slice(cut).trimStart();
+  }
+  out.push(rest);
+  return out;
+}
+
+/** "unknown option --weigthing; did you mean --weighting?" for a flag not in `known`, else null. */
+export function unknownFlag(argv: string[], known: string[]): string | null {
+  for (const a of argv) {
+    if (a === "--") break;
+    if (!a.startsWith("--")) continue;
+    const name = a.slice(2).split("=")[0];
+    if (known.includes(name)) continue;
+    const close = closeMatches(name, known, 1);
+    return `unknown option --${name}${close.length ? `; did you mean --${close[0]}?` : ""}`;
+  }
+  return null;
+}
+
+/** The report file when --out is not given: `<input name>-report.xlsx` beside the input. */
+export function defaultOutFile(input: string): string {
+  const dir = path.dirname(input);
+  const base = path.basename(input, path.extname(input));
+  return path.join(dir, `${base}-report.xlsx`);
 }
 
 /** Read a CSV or XLSX file into cells. */
@@ -158,6 +210,12 @@ export async function withSpatialWeights(rolesText: string, cells: Cell[][], o: 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n"), err: (s: string) => void = (s) => process.stderr.write(s + "\n")): Promise<number> {
   const specs = SECTIONS.options();
   const optionFlags = Object.fromEntries(specs.map((h) => [h.key, { type: "string" as const }]));
+  const known = ["roles", "print-roles", "sheet", "out", "json", "drop-incomplete", "sections", "skip", "quiet", "help", ...Object.keys(optionFlags)];
+  const unknown = unknownFlag(argv, known);
+  if (unknown) {
+    err(`coordlab: ${unknown}\nRun with --help for the list of flags and options.`);
+    return 1;
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -193,7 +251,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   }
   const file = parsed.positionals[0];
   const rolesFile = v.roles as string | undefined;
-  const outFile = (v.out as string | undefined) ?? "report.xlsx";
+  const outFile = (v.out as string | undefined) ?? defaultOutFile(file);
   const jsonFile = v.json as string | undefined;
   let formulas: Array<{ row: number; column: number; formula: string }> | undefined;
   let cells: Cell[][] | undefined;
@@ -245,10 +303,11 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     );
     cells = undefined; // the parsed cells are not needed while the workbook is built
     progress(`… Writing ${outFile}`);
+    const replaced = fs.existsSync(outFile);
     const bytes = await lazy.xlsx().writeReportXlsx(result.report);
     const jsonText = jsonFile !== undefined ? analysisToJson(result) : undefined;
     await commitOutputs([{ flag: "--out", file: outFile, data: bytes }, ...(jsonFile !== undefined ? [{ flag: "--json", file: jsonFile, data: jsonText }] : [])]);
-    out(`Report written to ${path.resolve(outFile)}${jsonFile !== undefined ? ` (JSON: ${path.resolve(jsonFile)})` : ""}`);
+    out(`Report written to ${path.resolve(outFile)}${replaced ? " (the existing file was replaced)" : ""}${jsonFile !== undefined ? ` (JSON: ${path.resolve(jsonFile)})` : ""}`);
     for (const f of result.headlines) out(`  • ${f}`);
     const warnings = result.analysis.warnings;
     if (warnings.length) out(`  ${warnings.length} warning(s): see the Summary sheet.`);

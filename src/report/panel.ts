@@ -51,7 +51,8 @@ export interface FilledPanelCell {
 /** The missing mode of the options (dropIncomplete is an alias of "drop"). */
 export function missingMode(options: PanelOptions): MissingMode {
   const m = options.missing ?? (options.dropIncomplete ? "drop" : "error");
-  if (!MISSING_MODES.includes(m)) throw new CoordError("OPTION", `missing must be one of ${MISSING_MODES.join(", ")}; got '${String(m)}'`, { argument: "missing" });
+  if (!MISSING_MODES.includes(m))
+    throw new CoordError("OPTION", `missing must be one of ${MISSING_MODES.join(", ")}; got '${String(m)}'`, { argument: "missing" });
   return m;
 }
 
@@ -179,7 +180,7 @@ function badCell(cells: Cell[][], r: number, column: string, c: Cell | undefined
   if (isEmpty(c))
     return new CoordError(
       "MISSING",
-      `${at(r + 1, column)}: the cell is empty${dropHint ? "; fill it, or choose to drop incomplete rows" : ""}`,
+      `${at(r + 1, column)}: the cell is empty${dropHint ? "; fill it, drop incomplete rows (--drop-incomplete) or fill gaps over time (--missing interpolate)" : ""}`,
       { argument: "data", row: r, column },
     );
   return new CoordError("NOT_NUMERIC", `${at(r + 1, column)}: ${describeValue(c)} is not a number`, { argument: "data", row: r, column });
@@ -224,8 +225,7 @@ function readHeader(cells: Cell[][], headerRow?: number): Sheet {
     positions.set(name, list);
   });
   for (const [name, js] of positions)
-    if (js.length > 1)
-      warnings.push(`columns ${js.map((j) => columnLetter(j + 1)).join(" and ")} are both named "${name}"; they are not used`);
+    if (js.length > 1) warnings.push(`columns ${js.map((j) => columnLetter(j + 1)).join(" and ")} are both named "${name}"; they are not used`);
   return {
     headers,
     h,
@@ -280,11 +280,11 @@ function buildFactors(
       if (kind === "categorical") return typeof c === "number" ? String(c) : cellText(c);
       const v = cellNumber(c);
       if (v === null)
-        throw new CoordError(
-          "NOT_NUMERIC",
-          `${at(kept[i] + 1, f.column)}: ${describeValue(c)} is not a number (the roles make this factor numeric)`,
-          { argument: "data", row: kept[i], column: f.column },
-        );
+        throw new CoordError("NOT_NUMERIC", `${at(kept[i] + 1, f.column)}: ${describeValue(c)} is not a number (the roles make this factor numeric)`, {
+          argument: "data",
+          row: kept[i],
+          column: f.column,
+        });
       return v;
     });
     if (textRows.length > 0)
@@ -296,7 +296,9 @@ function buildFactors(
       );
     const empty = missingRows.length - textRows.length;
     if (empty > 0)
-      warnings.push(`factor "${f.column}": ${plural(empty, "empty cell")} (row ${listRows(kept.filter((r) => isEmpty(cells[r][j])).map((r) => r + 1))}); those rows are left out of this factor's detectors`);
+      warnings.push(
+        `factor "${f.column}": ${plural(empty, "empty cell")} (row ${listRows(kept.filter((r) => isEmpty(cells[r][j])).map((r) => r + 1))}); those rows are left out of this factor's detectors`,
+      );
     return { column: f.column, kind, ...(f.kind ? { declared: f.kind } : {}), values, missing: missingRows.length };
   });
 }
@@ -365,8 +367,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
       const c = row[d.j];
       if (isEmpty(c)) {
         if (!interpolate) empties.push(d.column);
-      }
-      else if (cellNumber(c) === null) rowProblems.push(badCell(cells, r, d.column, c, false));
+      } else if (cellNumber(c) === null) rowProblems.push(badCell(cells, r, d.column, c, false));
     }
     problems.push(...rowProblems);
     if (empties.length > 0) {
@@ -568,9 +569,13 @@ export function buildGeoData(cells: Cell[][], rolesInput: string | RolesFile | R
   const warnings = [...sheet.warnings];
   const mode = missingMode(options);
   if (mode === "interpolate")
-    throw new CoordError("OPTION", `missing "interpolate" fills gaps in a unit's series over time; these data have no id and time (cross-sectional): use error or drop`, {
-      argument: "missing",
-    });
+    throw new CoordError(
+      "OPTION",
+      `missing "interpolate" fills gaps in a unit's series over time; these data have no id and time (cross-sectional): use error or drop`,
+      {
+        argument: "missing",
+      },
+    );
   const jy = sheet.col(roles.y);
   const kept: number[] = [];
   const dropped: Array<{ row: number; reason: string }> = [];

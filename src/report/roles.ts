@@ -318,8 +318,7 @@ export function parseRoles(json: string | RolesFile | Roles | unknown, headers: 
   else return fail(`roles: "subsystems" is missing; it maps each subsystem's name to its indicators`, "TOO_FEW");
 
   const subsystems: SubsystemRole[] = entries.map(([name, list]) => {
-    if (list === undefined || list === null || (Array.isArray(list) && list.length === 0))
-      fail(`roles: subsystem "${name}" has no indicators`, "EMPTY");
+    if (list === undefined || list === null || (Array.isArray(list) && list.length === 0)) fail(`roles: subsystem "${name}" has no indicators`, "EMPTY");
     if (!Array.isArray(list)) fail(`roles: subsystem "${name}" must list its indicators as [{ "column": ..., "direction": "+" }]`);
     const indicators = list.map((ind, k) => {
       const role = `indicator ${k + 1} of subsystem "${name}"`;
@@ -394,15 +393,139 @@ export interface RolesGuess {
   ready: boolean;
   /** What the user should check or edit, e.g. a single subsystem to split. */
   messages: string[];
+  /** Indicator columns guessed to be cost indicators (direction "-") from their names: to be reviewed. */
+  review: string[];
+}
+
+/**
+ * Words that mark a cost (negative) indicator: more is worse. Matched in the NFKC-lowercased
+ * header; a guess only, so every match is listed for review.
+ */
+const COST_WORDS = [
+  "排放",
+  "失业",
+  "能耗",
+  "污染",
+  "事故",
+  "废水",
+  "废气",
+  "废物",
+  "固废",
+  "烟尘",
+  "粉尘",
+  "二氧化硫",
+  "so2",
+  "co2",
+  "碳排",
+  "死亡率",
+  "犯罪",
+  "贫困",
+  "赤字",
+  "负债",
+  "拥堵",
+  "噪声",
+  "耗水",
+  "单位gdp能",
+  "万元gdp能",
+  "emission",
+  "unemploy",
+  "pollut",
+  "waste",
+  "accident",
+  "energy per",
+  "energy consumption per",
+  "per unit of gdp",
+  "mortality",
+  "crime",
+  "poverty",
+  "deficit",
+  "congestion",
+  "noise",
+  "sulfur",
+  "sulphur",
+  "城乡收入比",
+  "收入差距",
+  "income gap",
+];
+/** Words that make a cost word a benefit: treating, using or cutting the bad thing. */
+const BENEFIT_WORDS = [
+  "治理",
+  "处理",
+  "利用",
+  "无害化",
+  "减排",
+  "去除",
+  "达标",
+  "treatment",
+  "treated",
+  "utiliz",
+  "utilis",
+  "reduction",
+  "recycl",
+  "abatement",
+];
+
+/**
+ * True when a header reads like a cost indicator (emissions, unemployment, energy per GDP,
+ * pollution, accidents ...).
+ * @example
+ * looksLikeCost("工业废水排放量（万吨）"); // => true
+ * looksLikeCost("Energy consumption per unit of GDP"); // => true
+ * looksLikeCost("人均GDP"); // => false
+ * looksLikeCost("工业固体废物综合利用率"); // => false (using waste is a benefit)
+ */
+export function looksLikeCost(header: string): boolean {
+  const h = normalizeName(header).replace(/_/g, " ");
+  return COST_WORDS.some((w) => h.includes(w)) && !BENEFIT_WORDS.some((w) => h.includes(w));
 }
 
 const TIME_NAMES = ["year", "years", "time", "period", "年份", "年", "年度", "时间"];
-const GROUP_NAMES = ["region", "regions", "区域", "地区", "group", "zone", "area", "片区", "地带", "分区"];
+const GROUP_NAMES = [
+  "region",
+  "regions",
+  "区域",
+  "地区",
+  "group",
+  "zone",
+  "area",
+  "片区",
+  "地带",
+  "分区",
+  "所属区域",
+  "所属地区",
+  "区域划分",
+  "经济区",
+  "所在区域",
+];
+/** A group column by its name: the names above, or 所属…区域 / …区域划分 / "... region" variants. */
+function isGroupName(n: string): boolean {
+  return GROUP_NAMES.includes(n) || /^(所属|所在).{0,4}(区域|地区|地带|板块)$|^(区域|地区)(划分|类型|分组)$|^(economic |geographic )?(region|zone)s?$/.test(n);
+}
 const ID_NAMES = ["id", "province", "city", "county", "country", "unit", "name", "code", "省份", "省", "城市", "地级市", "县", "国家"];
 /** A factor column: "X1 ...", "X2_...", "x3: ...". */
 const FACTOR_HEADER = /^[xX]\d+(?:\b|[_:：\s])/;
 /** A subsystem prefix: "U1_GDP", "A: GDP", "NQPF_patents", "城镇化_人口". Separators _ : ： |. */
 const PREFIX = /^([A-Za-z\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff]{0,19})\s*[_:：|]\s*(\S.*)$/;
+/** A letter-number code before the name: "A1 GDP", "B12人口", "A1.GDP", "A1_GDP", "A1、GDP". */
+const CODE_PREFIX = /^([A-Za-z]\d{1,3})(?:[.-]\d{1,2})?(?![\d%]|\.\d)\s*[_:：|.、)）-]?\s*(\S.*)$/;
+/** A level marker before the name: "一级指标_", "二级:", "一级 ". */
+const LEVEL_MARK = /^[一二三]级(?:指标)?\s*[_:：|-]?\s*/;
+
+/**
+ * The subsystem prefix of an indicator header, or null: "U1_GDP" -> "U1", "A: GDP" -> "A",
+ * "A1 GDP" -> "A1" (a code; `guessRoles` groups unique codes A1, A2, B1 by their letter),
+ * "一级指标_经济_人均GDP" -> "经济" (level markers are skipped).
+ * @example
+ * subsystemPrefix("B3 人均GDP"); // => "B3"
+ * subsystemPrefix("一级:经济|人均GDP"); // => "经济"
+ * subsystemPrefix("GDP per capita"); // => null
+ */
+export function subsystemPrefix(header: string): string | null {
+  const h = header.normalize("NFKC").trim().replace(LEVEL_MARK, "");
+  const code = CODE_PREFIX.exec(h);
+  if (code) return code[1].toUpperCase();
+  return PREFIX.exec(h)?.[1] ?? null;
+}
 
 function cellIsNumber(c: Cell): boolean {
   return typeof c === "number" || (typeof c === "string" && parseNumber(c) !== null);
@@ -430,7 +553,11 @@ function cellIsNumber(c: Cell): boolean {
 export function guessRoles(headers: ArrayLike<Cell | undefined>, rows: Cell[][]): RolesGuess {
   const hdr = Array.from(headers, (h) => (h === null || h === undefined ? "" : String(h).trim()));
   // tolerate being handed the whole sheet: skip a first row that is the header row itself
-  if (rows.length > 0 && hdr.some((h) => h !== "") && hdr.every((h, j) => h === (rows[0][j] === null || rows[0][j] === undefined ? "" : String(rows[0][j]).trim())))
+  if (
+    rows.length > 0 &&
+    hdr.some((h) => h !== "") &&
+    hdr.every((h, j) => h === (rows[0][j] === null || rows[0][j] === undefined ? "" : String(rows[0][j]).trim()))
+  )
     rows = rows.slice(1);
   const messages: string[] = [];
   const numeric: boolean[] = hdr.map((_, j) => {
@@ -453,14 +580,14 @@ export function guessRoles(headers: ArrayLike<Cell | undefined>, rows: Cell[][])
   else messages.push(`no column looks like the time (named year / time / period / 年份); set "time" by hand`);
 
   const isText = (j: number) => hdr[j] !== "" && !numeric[j] && rows.some((r) => (r[j] ?? null) !== null);
-  let id = hdr.findIndex((_, j) => !used.has(j) && isText(j) && !GROUP_NAMES.includes(norm[j]));
+  let id = hdr.findIndex((_, j) => !used.has(j) && isText(j) && !isGroupName(norm[j]));
   if (id < 0) id = hdr.findIndex((_, j) => !used.has(j) && isText(j));
   if (id < 0) id = named(ID_NAMES);
   if (id < 0) id = hdr.findIndex((h, j) => h !== "" && !used.has(j));
   if (id >= 0) used.add(id);
   if (id < 0) messages.push(`no column can name the units; set "id" by hand`);
 
-  let group = norm.findIndex((h, j) => !used.has(j) && GROUP_NAMES.includes(h) && isText(j));
+  let group = norm.findIndex((h, j) => !used.has(j) && isGroupName(h) && isText(j));
   if (group >= 0) used.add(group);
   else group = -1;
 
@@ -478,25 +605,34 @@ export function guessRoles(headers: ArrayLike<Cell | undefined>, rows: Cell[][])
   });
   if (ignored.length > 0) messages.push(`text columns not used: ${ignored.map((h) => `"${h}"`).join(", ")}`);
 
-  const prefixes = indicatorCols.map((j) => PREFIX.exec(hdr[j])?.[1] ?? null);
+  const review: string[] = [];
+  const dirOf = (h: string): Direction => {
+    if (!looksLikeCost(h)) return "+";
+    review.push(h);
+    return "-";
+  };
+  let prefixes = indicatorCols.map((j) => subsystemPrefix(hdr[j]));
+  // A1, A2, B1, B2 ... each on one column: indicator codes, the letter is the subsystem
+  if (prefixes.every((p) => p !== null && /^[A-Z]\d+$/.test(p)) && new Set(prefixes).size === prefixes.length) prefixes = prefixes.map((p) => p!.charAt(0));
   const distinct = [...new Set(prefixes)];
   let subsystems: SubsystemRole[];
   if (indicatorCols.length > 0 && prefixes.every((p) => p !== null) && distinct.length >= 2) {
     subsystems = (distinct as string[]).map((p) => ({
       name: p,
-      indicators: indicatorCols.filter((_, k) => prefixes[k] === p).map((j) => ({ column: hdr[j], direction: "+" as Direction })),
+      indicators: indicatorCols.filter((_, k) => prefixes[k] === p).map((j) => ({ column: hdr[j], direction: dirOf(hdr[j]) })),
     }));
     messages.push(
-      `indicators split into ${subsystems.length} subsystems by their prefix (${subsystems.map((s) => `"${s.name}": ${s.indicators.length}`).join(", ")}); check the directions: all were set to "+"`,
+      `indicators split into ${subsystems.length} subsystems by their prefix (${subsystems.map((s) => `"${s.name}": ${s.indicators.length}`).join(", ")}); check the directions`,
     );
   } else {
-    subsystems = [{ name: "Subsystem 1", indicators: indicatorCols.map((j) => ({ column: hdr[j], direction: "+" as Direction })) }];
+    subsystems = [{ name: "Subsystem 1", indicators: indicatorCols.map((j) => ({ column: hdr[j], direction: dirOf(hdr[j]) })) }];
     if (indicatorCols.length === 0) messages.push(`no numeric indicator columns found`);
     else
       messages.push(
-        `all ${indicatorCols.length} indicators were put in one subsystem with direction "+": split them into at least two subsystems and mark cost indicators "-" before running`,
+        `all ${indicatorCols.length} indicators were put in one subsystem: split them into at least two subsystems and check the directions before running`,
       );
   }
+  if (review.length > 0) messages.push(`guessed as cost indicators (direction "-") from their names, please check: ${review.map((h) => `"${h}"`).join(", ")}`);
   if (factors.length > 0) messages.push(`columns named X1, X2, ... taken as driving factors: ${factors.map((f) => `"${f.column}"`).join(", ")}`);
 
   const roles: PanelRoles = {
@@ -508,5 +644,5 @@ export function guessRoles(headers: ArrayLike<Cell | undefined>, rows: Cell[][])
   };
   if (group >= 0) roles.group = hdr[group];
   const ready = id >= 0 && time >= 0 && subsystems.length >= 2 && subsystems.every((s) => s.indicators.length > 0);
-  return { roles, ready, messages };
+  return { roles, ready, messages, review };
 }

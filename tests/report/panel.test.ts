@@ -12,7 +12,10 @@ const rolesFile = JSON.parse(rolesText);
 const cells = parseCsv(csvText);
 const headers = cells[0] as string[];
 /** The raw text lines of the CSV (the sample has no quoted fields). */
-const rawLines = csvText.replace(/^\ufeff/, "").split(/\r?\n/).filter((l) => l !== "");
+const rawLines = csvText
+  .replace(/^\ufeff/, "")
+  .split(/\r?\n/)
+  .filter((l) => l !== "");
 const rawField = (sheetRow: number, column: string) => rawLines[sheetRow - 1].split(",")[headers.indexOf(column)];
 
 const GDP = "GDP per capita (RMB/person)";
@@ -71,8 +74,7 @@ describe("the sample panel", () => {
       const sheetRow = p.rowIndex[i];
       expect(p.ids[i]).toBe(rawField(sheetRow, "Province"));
       expect(p.times[i]).toBe(Number(rawField(sheetRow, "Year")));
-      for (const ind of [p.indicators[0], p.indicators[3], p.indicators[27]])
-        expect(ind.values[i]).toBe(Number(rawField(sheetRow, ind.column)));
+      for (const ind of [p.indicators[0], p.indicators[3], p.indicators[27]]) expect(ind.values[i]).toBe(Number(rawField(sheetRow, ind.column)));
     }
     // Tianjin 2013 is row 14 of the sheet
     const i = p.ids.findIndex((id, k) => id === "Tianjin" && p.times[k] === 2013);
@@ -147,16 +149,22 @@ describe("bad input", () => {
     c[13][col(GDP)] = null;
     const e = errorOf(() => buildPanel(c, rolesFile));
     expect(e.code).toBe("MISSING");
-    expect(e.message).toBe(`row 14, column "GDP per capita (RMB/person)": the cell is empty; fill it, or choose to drop incomplete rows`);
+    expect(e.message).toBe(
+      `row 14, column "GDP per capita (RMB/person)": the cell is empty; fill it, drop incomplete rows (--drop-incomplete) or fill gaps over time (--missing interpolate)`,
+    );
   });
 
   test("an empty id or time cell is MISSING", () => {
     const c = copy();
     c[9][col("Province")] = null;
-    expect(errorOf(() => buildPanel(c, rolesFile)).message).toBe(`row 10, column "Province": the cell is empty; fill it, or choose to drop incomplete rows`);
+    expect(errorOf(() => buildPanel(c, rolesFile)).message).toBe(
+      `row 10, column "Province": the cell is empty; fill it, drop incomplete rows (--drop-incomplete) or fill gaps over time (--missing interpolate)`,
+    );
     const d = copy();
     d[9][col("Year")] = "";
-    expect(errorOf(() => buildPanel(d, rolesFile)).message).toBe(`row 10, column "Year": the cell is empty; fill it, or choose to drop incomplete rows`);
+    expect(errorOf(() => buildPanel(d, rolesFile)).message).toBe(
+      `row 10, column "Year": the cell is empty; fill it, drop incomplete rows (--drop-incomplete) or fill gaps over time (--missing interpolate)`,
+    );
   });
 
   test("dropIncomplete drops the row, warns, and the dropped (unit, period) becomes a gap", () => {
@@ -308,7 +316,9 @@ describe("other shapes", () => {
     const roles = { y: "NDVI", factors: ["Soil", "Rain"], id: "County" };
     const e = errorOf(() => buildGeoData(c, roles));
     expect(e.code).toBe("MISSING");
-    expect(e.message).toBe(`row 3, column "NDVI": the cell is empty; fill it, or choose to drop incomplete rows`);
+    expect(e.message).toBe(
+      `row 3, column "NDVI": the cell is empty; fill it, drop incomplete rows (--drop-incomplete) or fill gaps over time (--missing interpolate)`,
+    );
     const g = buildGeoData(c, roles, { dropIncomplete: true });
     expect(Array.from(g.y)).toEqual([0.5, 0.75]);
     expect(g.ids).toEqual(["c1", "c3"]);
@@ -341,7 +351,7 @@ describe("issue 11: an empty group cell", () => {
   const roles: PanelRolesFile = { id: "unit", time: "year", group: "region", subsystems: { A: [{ column: "a", direction: "+" }], B: [{ column: "b", direction: "+" }] } };
 
   test("is named by its sheet row (header = row 1) and column", () => {
-    expect(() => buildPanel(cells(), roles)).toThrow('row 4, column "region": the cell is empty; fill it, or choose to drop incomplete rows');
+    expect(() => buildPanel(cells(), roles)).toThrow('row 4, column "region": the cell is empty; fill it, drop incomplete rows (--drop-incomplete) or fill gaps over time (--missing interpolate)');
   });
 
   test("is a missing value under dropIncomplete: the row is dropped with a warning", () => {

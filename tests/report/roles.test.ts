@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { CoordError } from "../../src/engine/errors";
 import { parseCsv } from "../../src/report/csv";
-import { closeMatches, guessRoles, parseRoles, rolesToFile, rolesToJson } from "../../src/report/roles";
+import { closeMatches, guessRoles, looksLikeCost, parseRoles, rolesToFile, rolesToJson, subsystemPrefix } from "../../src/report/roles";
 
 const SAMPLES = path.join(__dirname, "../../samples");
 const rolesText = fs.readFileSync(path.join(SAMPLES, "sample-panel.roles.json"), "utf8");
@@ -233,11 +233,17 @@ describe("guessRoles", () => {
     expect(g.roles.factors.map((f) => f.column)).toEqual(rolesFile.factors);
     expect(g.roles.subsystems).toHaveLength(1);
     expect(g.roles.subsystems[0].indicators).toHaveLength(28);
-    expect(g.roles.subsystems[0].indicators.every((i) => i.direction === "+")).toBe(true);
+    // cost indicators are guessed from their names (the sample's waste water, waste gas ...)
+    expect(g.roles.subsystems[0].indicators.filter((i) => i.direction === "-").map((i) => i.column)).toEqual(g.review);
+    expect(g.review).toEqual([
+      "Urban registered unemployment rate (%)",
+      "Urban waste gas emissions (10000 tons)",
+      "Urban wastewater emissions (10000 cubic meters)",
+      "Urban domestic waste removal (10000 tons)",
+      "Industrial solid waste emissions (10000 tons)",
+    ]);
     expect(g.ready).toBe(false);
-    expect(g.messages[0]).toBe(
-      `all 28 indicators were put in one subsystem with direction "+": split them into at least two subsystems and mark cost indicators "-" before running`,
-    );
+    expect(g.messages[0]).toBe(`all 28 indicators were put in one subsystem: split them into at least two subsystems and check the directions before running`);
     // the whole sheet (header row included) gives the same guess
     expect(guessRoles(headers, cells)).toEqual(g);
     // the guess is printable and, as is, rejected by parseRoles
@@ -255,8 +261,20 @@ describe("guessRoles", () => {
     expect(g.roles.time).toBe("年份");
     expect(g.roles.group).toBe("地区");
     expect(g.roles.subsystems).toEqual([
-      { name: "U1", indicators: [{ column: "U1_人口城镇化率", direction: "+" }, { column: "U1_人均GDP", direction: "+" }] },
-      { name: "U2", indicators: [{ column: "U2: 森林覆盖率", direction: "+" }, { column: "U2: 废水排放", direction: "+" }] },
+      {
+        name: "U1",
+        indicators: [
+          { column: "U1_人口城镇化率", direction: "+" },
+          { column: "U1_人均GDP", direction: "+" },
+        ],
+      },
+      {
+        name: "U2",
+        indicators: [
+          { column: "U2: 森林覆盖率", direction: "+" },
+          { column: "U2: 废水排放", direction: "-" },
+        ],
+      },
     ]);
     expect(g.ready).toBe(true);
     expect(g.messages).toContain(`text columns not used: "备注"`);
@@ -324,5 +342,61 @@ describe("extra inputs in the roles file", () => {
   });
   it("has no inputs when the file names only columns", () => {
     expect(parseRoles(file, headers)).not.toHaveProperty("inputs");
+  });
+});
+
+describe("guessRoles: directions, codes and group names", () => {
+  test("cost indicators guessed from their names (zh and en), listed for review", () => {
+    for (const h of [
+      "工业废水排放量",
+      "城镇登记失业率(%)",
+      "单位GDP能耗",
+      "环境污染指数",
+      "生产安全事故死亡人数",
+      "工业废气",
+      "CO2 emissions",
+      "Unemployment rate",
+      "Energy consumption per unit of GDP",
+      "Traffic accidents",
+      "Water pollution index",
+    ])
+      expect([h, looksLikeCost(h)]).toEqual([h, true]);
+    for (const h of [
+      "人均GDP",
+      "城镇化率",
+      "Forest coverage rate (%)",
+      "Patents granted",
+      "Energy production",
+      "环境污染治理投资",
+      "Industrial solid waste utilization (10000 tons)",
+    ])
+      expect([h, looksLikeCost(h)]).toEqual([h, false]);
+    const g = guessRoles(["省份", "年份", "U1_人均GDP", "U1_城镇登记失业率", "U2_工业废水排放量", "U2_森林覆盖率"], [["北京", 2011, 1, 2, 3, 4]]);
+    const dirs = Object.fromEntries(g.roles.subsystems.flatMap((s) => s.indicators.map((i) => [i.column, i.direction])));
+    expect(dirs).toEqual({ U1_人均GDP: "+", U1_城镇登记失业率: "-", U2_工业废水排放量: "-", U2_森林覆盖率: "+" });
+    expect(g.review).toEqual(["U1_城镇登记失业率", "U2_工业废水排放量"]);
+    expect(g.messages.some((m) => m.includes("please check") && m.includes("U2_工业废水排放量"))).toBe(true);
+  });
+
+  test("A1/B1 codes are grouped by their letter; U1_/U2_ prefixes stay subsystems; level markers skipped", () => {
+    const g = guessRoles(["city", "year", "A1 人均GDP", "A2 城镇化率", "B1 森林覆盖率", "B2.绿地面积"], [["c", 2011, 1, 2, 3, 4]]);
+    expect(g.roles.subsystems.map((s) => [s.name, s.indicators.map((i) => i.column)])).toEqual([
+      ["A", ["A1 人均GDP", "A2 城镇化率"]],
+      ["B", ["B1 森林覆盖率", "B2.绿地面积"]],
+    ]);
+    expect(g.ready).toBe(true);
+    const u = guessRoles(["city", "year", "U1_a", "U1_b", "U2_c"], [["c", 2011, 1, 2, 3]]);
+    expect(u.roles.subsystems.map((s) => s.name)).toEqual(["U1", "U2"]);
+    expect(subsystemPrefix("一级指标_经济_人均GDP")).toBe("经济");
+    expect(subsystemPrefix("二级: 生态|森林覆盖率")).toBe("生态");
+    expect(subsystemPrefix("CO2排放")).toBeNull();
+    expect(subsystemPrefix("PM2.5浓度")).toBeNull();
+  });
+
+  test("所属区域-style columns are the group, not the unit id", () => {
+    for (const name of ["所属区域", "所在地区", "区域划分", "Economic region"]) {
+      const g = guessRoles([name, "城市", "年份", "A1 x", "B1 y"], [["东部", "南京", 2011, 1, 2]]);
+      expect([name, g.roles.group, g.roles.id]).toEqual([name, name, "城市"]);
+    }
   });
 });

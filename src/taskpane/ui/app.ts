@@ -56,7 +56,10 @@ export class App {
   ) {
     this.root = root;
     clear(root);
-    this.status = el("p", { className: "cl-status", attrs: { id: "cl-status", role: "status", "aria-live": "polite", "data-host": mode.kind === "excel" ? "excel" : "none" } });
+    this.status = el("p", {
+      className: "cl-status",
+      attrs: { id: "cl-status", role: "status", "aria-live": "polite", "data-host": mode.kind === "excel" ? "excel" : "none" },
+    });
     this.status.textContent = mode.kind === "excel" ? t("hostExcel") : t("hostBrowser");
     this.dataInfo = el("p", { className: "cl-data-info", attrs: { "data-part": "data-info" } });
     const dataSection = el("section", { className: "cl-panel", attrs: { "data-part": "data" } }, [
@@ -89,16 +92,32 @@ export class App {
     this.runButton.addEventListener("click", () => void this.run());
     this.errors = el("div", { className: "cl-errors", attrs: { "data-part": "errors" } });
     this.result = el("section", { className: "cl-result", attrs: { "data-part": "result", hidden: true } });
-    root.append(this.status, dataSection, this.rolesSection, this.options.element, el("div", { className: "cl-run" }, [this.runButton]), this.progress.element, this.errors, this.result);
+    root.append(
+      this.status,
+      dataSection,
+      this.rolesSection,
+      this.options.element,
+      el("div", { className: "cl-run" }, [this.runButton]),
+      this.progress.element,
+      this.errors,
+      this.result,
+    );
   }
 
   /** Show new data: restored roles when they fit its header, else the guess. */
   setData(data: LoadedData, restored?: { roles?: unknown; options?: Record<string, string> }): void {
     this.data = data;
     this.clearErrors();
-    this.dataInfo.textContent = t("loaded", { source: data.source, rows: dataRowCount(data), cols: data.headers.filter((h) => h !== "").length, header: data.origin.rowIndex + 1 });
+    this.dataInfo.textContent = t("loaded", {
+      source: data.source,
+      rows: dataRowCount(data),
+      cols: data.headers.filter((h) => h !== "").length,
+      header: data.origin.rowIndex + 1,
+    });
     const g = guess(data);
     let state: RoleState = stateFromParsedRoles(data.headers, g.roles);
+    const review = new Set(g.review);
+    state.columns.forEach((c) => (c.review = review.has(c.column) || undefined));
     let messages = g.messages;
     if (restored?.roles) {
       try {

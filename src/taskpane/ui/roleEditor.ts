@@ -19,6 +19,8 @@ export interface ColumnAssignment {
   role: ColumnRole;
   direction: Direction;
   factorKind?: FactorKind;
+  /** The direction was guessed from the name (e.g. 排放, unemployment): shown marked for review. */
+  review?: boolean;
 }
 
 export interface RoleState {
@@ -98,7 +100,10 @@ export function stateToRolesFile(state: RoleState): RolesFile {
 
 /** Validated roles of the state against the headers (throws the CoordError of parseRoles). */
 export function stateToRoles(state: RoleState): Roles {
-  return parseRoles(stateToRolesFile(state), state.columns.map((c) => c.column));
+  return parseRoles(
+    stateToRolesFile(state),
+    state.columns.map((c) => c.column),
+  );
 }
 
 /** The select's options for a column. */
@@ -108,7 +113,8 @@ function roleOptions(state: RoleState): Array<[ColumnRole, string]> {
     ["time", t("rolePeriod")],
     ["group", t("roleGroup")],
   ];
-  state.subsystemNames.forEach((name, i) => opts.push([`sub${i}`, t("roleSubsystem", { n: i + 1, name: name || `Subsystem ${i + 1}` })]));
+  // short labels ("Subsystem 2") so that the select is never truncated; the name is shown under it
+  state.subsystemNames.forEach((_, i) => opts.push([`sub${i}`, t("roleSubsystemShort", { n: i + 1 })]));
   opts.push(["factor", t("roleFactor")], ["y", t("roleY")], ["ignore", t("roleIgnore")]);
   return opts;
 }
@@ -135,18 +141,44 @@ export function createRoleEditor(initial: RoleState, messages: string[] = []): R
   };
   const changed = () => editor.onChange?.(clone(state));
 
+  /** Rows selected for a bulk change (column indices); the anchor of a shift-click range. */
+  const selected = new Set<number>();
+  let anchor = -1;
+  const subName = (i: number) => state.subsystemNames[i]?.trim() || `Subsystem ${i + 1}`;
+  /** Refresh the subsystem names shown in the rows, without rebuilding anything (keeps focus). */
+  function refreshNames(): void {
+    element.querySelectorAll<HTMLElement>("[data-subname]").forEach((span) => {
+      const j = Number(span.getAttribute("data-subname"));
+      const role = state.columns[j].role;
+      const text = role.startsWith("sub") ? subName(Number(role.slice(3))) : "";
+      span.textContent = text;
+      span.title = text;
+    });
+  }
+
   function render(): void {
     clear(element);
-    if (messages.length > 0) element.appendChild(el("ul", { className: "cl-notes" }, messages.map((m) => el("li", { text: m }))));
+    if (messages.length > 0)
+      element.appendChild(
+        el(
+          "ul",
+          { className: "cl-notes" },
+          messages.map((m) => el("li", { text: m })),
+        ),
+      );
 
-    // subsystem names
+    // subsystem names: edited in place (no redraw while typing, so Tab moves on to the next field)
     const names = el("div", { className: "cl-subsystems" }, [el("div", { className: "cl-label", text: t("subsystemNames") })]);
     state.subsystemNames.forEach((name, i) => {
-      const input = el("input", { attrs: { type: "text", value: name, "data-subsystem": i, "aria-label": t("roleSubsystem", { n: i + 1, name: "" }) } });
+      const input = el("input", { attrs: { type: "text", value: name, "data-subsystem": i, "aria-label": t("roleSubsystemShort", { n: i + 1 }) } });
       input.value = name;
+      input.addEventListener("input", () => {
+        state.subsystemNames[i] = input.value;
+        refreshNames();
+      });
       input.addEventListener("change", () => {
         state.subsystemNames[i] = input.value;
-        render();
+        refreshNames();
         changed();
       });
       names.appendChild(el("label", { className: "cl-subsystem-name" }, [`${i + 1}. `, input]));
@@ -167,54 +199,118 @@ export function createRoleEditor(initial: RoleState, messages: string[] = []): R
     );
     element.appendChild(names);
 
+    // bulk change of the selected rows
+    const opts = roleOptions(state);
+    const bulkRole = el("select", { attrs: { "data-bulk": "role", "aria-label": t("bulkRole") } }, [
+      el("option", { text: t("bulkRole"), attrs: { value: "" } }),
+      ...opts.map(([value, label]) => el("option", { text: label, attrs: { value } })),
+    ]);
+    const bulkDir = el("select", { attrs: { "data-bulk": "direction", "aria-label": t("direction") } }, [
+      el("option", { text: t("direction"), attrs: { value: "" } }),
+      el("option", { text: "+", attrs: { value: "+" } }),
+      el("option", { text: "−", attrs: { value: "-" } }),
+    ]);
+    const count = el("span", { className: "cl-muted", attrs: { "data-part": "selected-count" } });
+    const bulk = el("div", { className: "cl-bulk", attrs: { "data-part": "bulk" } }, [count, bulkRole, bulkDir]);
+    const updateBulk = () => {
+      count.textContent = t("selectedCount", { n: selected.size });
+      bulkRole.disabled = bulkDir.disabled = selected.size === 0;
+      element.querySelectorAll<HTMLTableRowElement>("tr[data-row]").forEach((tr) => {
+        const j = Number(tr.getAttribute("data-row"));
+        tr.classList.toggle("cl-selected", selected.has(j));
+        const box = tr.querySelector<HTMLInputElement>("input[data-select]");
+        if (box) box.checked = selected.has(j);
+      });
+    };
+    const applyBulk = (patch: Partial<ColumnAssignment>) => {
+      for (const j of selected) {
+        state.columns[j] = { ...state.columns[j], ...patch };
+        if (patch.direction) delete state.columns[j].review;
+      }
+      selected.clear();
+      render();
+      changed();
+    };
+    bulkRole.addEventListener("change", () => bulkRole.value && applyBulk({ role: bulkRole.value as ColumnRole }));
+    bulkDir.addEventListener("change", () => bulkDir.value && applyBulk({ direction: bulkDir.value as Direction }));
+    element.appendChild(el("p", { className: "cl-muted cl-small", text: t("bulkHint") }));
+    element.appendChild(bulk);
+
+    /** Click: select this row only; shift-click: the range from the last click; ctrl/⌘-click or the box: toggle. */
+    const pick = (j: number, ev: MouseEvent, toggle: boolean) => {
+      const visible = state.columns.map((c, k) => (c.column === "" ? -1 : k)).filter((k) => k >= 0);
+      if (ev.shiftKey && anchor >= 0) {
+        const [lo, hi] = [Math.min(visible.indexOf(anchor), visible.indexOf(j)), Math.max(visible.indexOf(anchor), visible.indexOf(j))];
+        if (!(ev.ctrlKey || ev.metaKey)) selected.clear();
+        for (let k = lo; k <= hi; k++) selected.add(visible[k]);
+      } else if (toggle || ev.ctrlKey || ev.metaKey) {
+        if (selected.has(j)) selected.delete(j);
+        else selected.add(j);
+        anchor = j;
+      } else {
+        const only = selected.size === 1 && selected.has(j);
+        selected.clear();
+        if (!only) selected.add(j);
+        anchor = j;
+      }
+      updateBulk();
+    };
+
     // one row per column
     const tbody = el("tbody");
-    const opts = roleOptions(state);
     state.columns.forEach((c, j) => {
       if (c.column === "") return;
+      const box = el("input", { attrs: { type: "checkbox", "data-select": j, "aria-label": `${t("selectRow")}: ${c.column}` } });
+      box.addEventListener("click", (ev) => {
+        ev.preventDefault();
+        pick(j, ev, true);
+      });
       const select = el("select", { attrs: { "data-column": j, "aria-label": `${t("role")}: ${c.column}` } });
       for (const [value, label] of opts) select.appendChild(el("option", { text: label, attrs: { value } }));
       select.value = c.role;
+      const subLabel = el("span", { className: "cl-subname", attrs: { "data-subname": j } });
       const dir = el("select", { className: "cl-dir", attrs: { "data-direction": j, "aria-label": `${t("direction")}: ${c.column}` } }, [
         el("option", { text: "+", attrs: { value: "+" } }),
         el("option", { text: "−", attrs: { value: "-" } }),
       ]);
       dir.value = c.direction;
       dir.disabled = !c.role.startsWith("sub");
-      const kind = el("select", { className: "cl-kind", attrs: { "data-kind": j, "aria-label": `${t("factorKind")}: ${c.column}` } }, [
-        el("option", { text: t("kindAuto"), attrs: { value: "" } }),
-        el("option", { text: t("kindNumeric"), attrs: { value: "numeric" } }),
-        el("option", { text: t("kindCategorical"), attrs: { value: "categorical" } }),
-      ]);
-      kind.value = c.factorKind ?? "";
-      kind.disabled = c.role !== "factor";
-      kind.addEventListener("change", () => {
-        if (kind.value === "") delete state.columns[j].factorKind;
-        else state.columns[j].factorKind = kind.value as FactorKind;
-        changed();
+      const mark = el("span", {
+        className: "cl-review",
+        text: c.review && c.role.startsWith("sub") ? "?" : "",
+        attrs: { title: t("reviewCost"), "data-review": c.review ? "true" : null },
       });
       select.addEventListener("change", () => {
         state.columns[j].role = select.value as ColumnRole;
         dir.disabled = !select.value.startsWith("sub");
-        kind.disabled = select.value !== "factor";
         row.setAttribute("data-role", select.value);
+        refreshNames();
         changed();
       });
       dir.addEventListener("change", () => {
         state.columns[j].direction = dir.value as Direction;
+        delete state.columns[j].review;
+        mark.textContent = "";
+        mark.removeAttribute("data-review");
         row.setAttribute("data-dir", dir.value);
         changed();
       });
-      const row = el("tr", { attrs: { "data-role": c.role, "data-dir": c.direction } }, [
-        el("td", { className: "cl-colname", text: c.column, attrs: { title: c.column } }),
-        el("td", {}, [select]),
-        el("td", {}, [dir]),
-        el("td", {}, [kind]),
+      const name = el("td", { className: "cl-colname", text: c.column, attrs: { title: c.column } });
+      name.addEventListener("click", (ev) => pick(j, ev, false));
+      const row = el("tr", { attrs: { "data-row": j, "data-role": c.role, "data-dir": c.direction } }, [
+        el("td", { className: "cl-pick" }, [box]),
+        name,
+        el("td", { className: "cl-rolecell" }, [select, subLabel]),
+        el("td", { className: "cl-dircell" }, [dir, mark]),
       ]);
       tbody.appendChild(row);
     });
-    const head = el("thead", {}, [el("tr", {}, [el("th", { text: t("column") }), el("th", { text: t("role") }), el("th", { text: t("direction") }), el("th", { text: t("factorKind") })])]);
+    const head = el("thead", {}, [
+      el("tr", {}, [el("th", { text: "" }), el("th", { text: t("column") }), el("th", { text: t("role") }), el("th", { text: t("direction") })]),
+    ]);
     element.appendChild(el("div", { className: "cl-table-wrap" }, [el("table", { className: "cl-role-table" }, [head, tbody])]));
+    refreshNames();
+    updateBulk();
   }
 
   render();
