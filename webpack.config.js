@@ -72,17 +72,14 @@ class RewriteUrlsPlugin {
   }
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("RewriteUrlsPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: "RewriteUrlsPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
-        (assets) => {
-          for (const name of Object.keys(assets)) {
-            if (!this.options.test.test(name)) continue;
-            const before = assets[name].source().toString();
-            const after = rewriteUrls(before, false);
-            if (after !== before) compilation.updateAsset(name, new sources.RawSource(after));
-          }
-        },
-      );
+      compilation.hooks.processAssets.tap({ name: "RewriteUrlsPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE }, (assets) => {
+        for (const name of Object.keys(assets)) {
+          if (!this.options.test.test(name)) continue;
+          const before = assets[name].source().toString();
+          const after = rewriteUrls(before, false);
+          if (after !== before) compilation.updateAsset(name, new sources.RawSource(after));
+        }
+      });
     });
   }
 }
@@ -92,17 +89,14 @@ class BundleSizePlugin {
   apply(compiler) {
     let rows = [];
     compiler.hooks.thisCompilation.tap("BundleSizePlugin", (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: "BundleSizePlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
-        (assets) => {
-          rows = [];
-          for (const name of Object.keys(assets)) {
-            if (!/\.(js|json|html|css)$/.test(name) || name.startsWith("assets/")) continue;
-            const buf = assets[name].buffer();
-            rows.push([name, buf.length, zlib.gzipSync(buf).length]);
-          }
-        },
-      );
+      compilation.hooks.processAssets.tap({ name: "BundleSizePlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
+        rows = [];
+        for (const name of Object.keys(assets)) {
+          if (!/\.(js|json|html|css)$/.test(name) || name.startsWith("assets/")) continue;
+          const buf = assets[name].buffer();
+          rows.push([name, buf.length, zlib.gzipSync(buf).length]);
+        }
+      });
     });
     compiler.hooks.done.tap("BundleSizePlugin", (stats) => {
       if (stats.hasErrors() || rows.length === 0) return;

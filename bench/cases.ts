@@ -387,7 +387,11 @@ cases.push({
 // 15. Whole processes (issue 17): the compiled coordlab command, a fresh node per run, as a user
 // runs it; wall time from spawn to exit, peak RSS of the child. n = 0: no growth column.
 const SAMPLE_ARGS = [path.join(ROOT, "samples/sample-panel.csv"), "--roles", path.join(ROOT, "samples/sample-panel.roles.json")];
-function processCase(label: string, args: (dir: string) => string[], opts: { runs?: number; limitMs?: number; limitMB?: number; files?: (dir: string) => void } = {}) {
+function processCase(
+  label: string,
+  args: (dir: string) => string[],
+  opts: { runs?: number; limitMs?: number; limitMB?: number; files?: (dir: string) => void } = {},
+) {
   cases.push({
     group: "15 whole process (coordlab)",
     label,

@@ -93,10 +93,7 @@ function tableLines(rows: Row[], baseline?: BenchResult[]): string[] {
         "| case | size | median ms | min ms | runs | peak RSS MB | base MB | growth | target | | baseline ms | baseline MB |",
         "|---|---|---:|---:|---:|---:|---:|---:|---|---|---:|---:|",
       ]
-    : [
-        "| case | size | median ms | min ms | runs | peak RSS MB | base MB | growth | target | |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---|---|",
-      ];
+    : ["| case | size | median ms | min ms | runs | peak RSS MB | base MB | growth | target | |", "|---|---|---:|---:|---:|---:|---:|---:|---|---|"];
   for (const r of rows) {
     const b = before(r);
     const extra = baseline ? ` ${b ? fmt(b.medianMs) : ""} | ${b ? b.peakRssMB.toFixed(0) : ""} |` : "";
@@ -173,7 +170,14 @@ function measureBundle(): BundleResult {
     return { bytes: file.length, gzipBytes: zlib.gzipSync(file).length, buildMs: Date.now() - t0, mathjsWhole, mathjsImports: imports };
   } catch (e) {
     const err = e as { stdout?: Buffer; message: string };
-    const text = err.stdout ? err.stdout.toString().split("\n").filter((l) => /error/i.test(l)).slice(0, 5).join("; ") : "";
+    const text = err.stdout
+      ? err.stdout
+          .toString()
+          .split("\n")
+          .filter((l) => /error/i.test(l))
+          .slice(0, 5)
+          .join("; ")
+      : "";
     return { bytes: NaN, gzipBytes: NaN, buildMs: Date.now() - t0, mathjsWhole: false, mathjsImports: imports, error: text || err.message.split("\n")[0] };
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
@@ -204,10 +208,7 @@ function machine(): string {
 function markdown(run: ResultsFile, args: string[], baseline?: { file: ResultsFile; label: string }): string {
   const { results: rows, bundle, date, seconds } = run;
   const baselineNote = baseline
-    ? [
-        `Baseline columns: ${baseline.label}; measured ${baseline.file.date} on the same machine with the same harness and passes.`,
-        "",
-      ]
+    ? [`Baseline columns: ${baseline.label}; measured ${baseline.file.date} on the same machine with the same harness and passes.`, ""]
     : [];
   return [
     "# CoordLab benchmarks (issue 7)",

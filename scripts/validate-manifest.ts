@@ -59,7 +59,8 @@ export class XmlSyntaxError extends Error {
 }
 
 const XML_NS = "http://www.w3.org/XML/1998/namespace";
-const NAME_START = "A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
+const NAME_START =
+  "A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
 const NAME_CHAR = NAME_START + "\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040";
 const NCNAME = `[${NAME_START}][${NAME_CHAR}]*`;
 // eslint-disable-next-line no-misleading-character-class -- XML 1.0 NameStartChar includes U+200C-U+200D (ZWNJ, ZWJ) as a range, on purpose
@@ -112,8 +113,7 @@ export function parseXml(source: string): XmlElement {
       const m = /^#(?:x([0-9A-Fa-f]+)|([0-9]+))$/.exec(ref);
       if (!m) fail(`undefined entity &${ref};`, at + off);
       const cp = m![1] !== undefined ? parseInt(m![1], 16) : parseInt(m![2], 10);
-      const ok =
-        cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+      const ok = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
       if (!ok) fail(`character reference &${ref}; is not a legal XML character`, at + off);
       return String.fromCodePoint(cp);
     });
@@ -148,7 +148,7 @@ export function parseXml(source: string): XmlElement {
     const end = text.indexOf("?>");
     if (end < 0) fail("unterminated XML declaration");
     const decl = text.slice(5, end);
-    if (!/^\s+version\s*=\s*(["'])1\.[0-9]+\1/.test(decl)) fail("the XML declaration needs version=\"1.x\" first");
+    if (!/^\s+version\s*=\s*(["'])1\.[0-9]+\1/.test(decl)) fail('the XML declaration needs version="1.x" first');
     const enc = /encoding\s*=\s*(["'])([^"']*)\1/.exec(decl);
     if (enc && !/^utf-?8$/i.test(enc[2])) fail(`encoding "${enc[2]}" is not supported (use UTF-8)`);
     pos = end + 2;
@@ -160,7 +160,7 @@ export function parseXml(source: string): XmlElement {
   type Scope = Record<string, string>;
   const resolve = (qname: string, scope: Scope, isAttr: boolean, at: number): { prefix: string; local: string; ns: string } => {
     const i = qname.indexOf(":");
-    if (i < 0) return { prefix: "", local: qname, ns: isAttr ? "" : scope[""] ?? "" };
+    if (i < 0) return { prefix: "", local: qname, ns: isAttr ? "" : (scope[""] ?? "") };
     const prefix = qname.slice(0, i);
     const local = qname.slice(i + 1);
     if (prefix === "xml") return { prefix, local, ns: XML_NS };
@@ -345,7 +345,19 @@ const OFFICEAPP_ORDER = [
   "VersionOverrides",
   "ExtendedOverrides",
 ];
-const REQUIRED_TOP = ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl", "SupportUrl", "Hosts", "DefaultSettings", "Permissions"];
+const REQUIRED_TOP = [
+  "Id",
+  "Version",
+  "ProviderName",
+  "DefaultLocale",
+  "DisplayName",
+  "Description",
+  "IconUrl",
+  "SupportUrl",
+  "Hosts",
+  "DefaultSettings",
+  "Permissions",
+];
 
 type ResourceKind = "Images" | "Urls" | "ShortStrings" | "LongStrings";
 const RESOURCE_ELEMENT: Record<ResourceKind, string> = { Images: "Image", Urls: "Url", ShortStrings: "String", LongStrings: "String" };
@@ -540,8 +552,7 @@ export function validateManifest(xmlText: string, options: ValidateOptions = {})
   if (descr && descr.length > 250) errors.push(`<Description> is longer than 250 characters`);
 
   const permissions = child(root, "Permissions")?.text.trim();
-  if (permissions !== undefined && !PERMISSIONS.includes(permissions))
-    errors.push(`<Permissions> must be one of ${PERMISSIONS.join(", ")}: "${permissions}"`);
+  if (permissions !== undefined && !PERMISSIONS.includes(permissions)) errors.push(`<Permissions> must be one of ${PERMISSIONS.join(", ")}: "${permissions}"`);
 
   const hosts = childrenNamed(child(root, "Hosts"), "Host").map((h) => h.attrs.Name);
   if (!hosts.includes("Workbook")) errors.push(`<Hosts> must contain <Host Name="Workbook"/> (Excel)`);
@@ -695,10 +706,14 @@ export function validateManifest(xmlText: string, options: ValidateOptions = {})
       const src = child(el, "SourceLocation")?.attrs.resid;
       if (!src) errors.push(`ShowTaskpane action (line ${el.line}) needs <SourceLocation resid="..."/>`);
       else if (runtimeId && src !== runtimeId)
-        errors.push(`Shared runtime: the ShowTaskpane action (line ${el.line}) uses resid "${src}" but the <Runtime> uses "${runtimeId}"; they must be the same`);
+        errors.push(
+          `Shared runtime: the ShowTaskpane action (line ${el.line}) uses resid "${src}" but the <Runtime> uses "${runtimeId}"; they must be the same`,
+        );
     }
     if (el.local === "FunctionFile" && runtimeId && el.attrs.resid !== runtimeId)
-      errors.push(`Shared runtime: <FunctionFile> (line ${el.line}) uses resid "${el.attrs.resid}" but the <Runtime> uses "${runtimeId}"; they must be the same`);
+      errors.push(
+        `Shared runtime: <FunctionFile> (line ${el.line}) uses resid "${el.attrs.resid}" but the <Runtime> uses "${runtimeId}"; they must be the same`,
+      );
   }
 
   // --- files behind the URLs ----------------------------------------------------------------
@@ -722,8 +737,7 @@ export function validateManifest(xmlText: string, options: ValidateOptions = {})
         if (!buf) return;
         const dim = pngSize(buf);
         if (!dim) errors.push(`${rel} is not a PNG file`);
-        else if (dim.width !== size || dim.height !== size)
-          errors.push(`${rel} is ${dim.width}x${dim.height} px; ${where} needs ${size}x${size}`);
+        else if (dim.width !== size || dim.height !== size) errors.push(`${rel} is ${dim.width}x${dim.height} px; ${where} needs ${size}x${size}`);
       };
       expectSize(child(root, "IconUrl")?.attrs.DefaultValue, 32, "<IconUrl>");
       expectSize(child(root, "HighResolutionIconUrl")?.attrs.DefaultValue, 64, "<HighResolutionIconUrl>");
@@ -764,7 +778,8 @@ export function validateManifest(xmlText: string, options: ValidateOptions = {})
       }
     }
     for (const loc of Object.keys(localized)) {
-      if (!manifestLocales.includes(loc)) warnings.push(`Localized metadata for ${loc} was given, but the manifest has no <bt:Override Locale="${loc}"> on the metadata URL`);
+      if (!manifestLocales.includes(loc))
+        warnings.push(`Localized metadata for ${loc} was given, but the manifest has no <bt:Override Locale="${loc}"> on the metadata URL`);
     }
   }
   return finish();

@@ -35,19 +35,12 @@ export function maxAbsDiff(actual: ArrayLike<number>, expected: ArrayLike<number
 }
 
 /** Expect two vectors (or matrices, flattened) to agree within `tol` absolute. */
-export function expectAllClose(
-  actual: ArrayLike<number> | number[][],
-  expected: ArrayLike<number> | number[][],
-  tol: number,
-  label = "",
-): void {
+export function expectAllClose(actual: ArrayLike<number> | number[][], expected: ArrayLike<number> | number[][], tol: number, label = ""): void {
   const a = Array.isArray(actual) && Array.isArray(actual[0]) ? (actual as number[][]).flat() : (actual as ArrayLike<number>);
-  const e =
-    Array.isArray(expected) && Array.isArray(expected[0]) ? (expected as number[][]).flat() : (expected as ArrayLike<number>);
+  const e = Array.isArray(expected) && Array.isArray(expected[0]) ? (expected as number[][]).flat() : (expected as ArrayLike<number>);
   const d = maxAbsDiff(a, e);
   if (!(d <= tol)) throw new Error(`${label}: max |difference| ${d} exceeds ${tol}`);
 }
-
 
 /**
  * Expect `fn` to throw a CoordError with this code and a message equal to `text` (a string;
@@ -85,9 +78,16 @@ export function errorText(f: () => unknown): string {
 }
 
 /** Run the command line in-process; stdout and stderr lines are collected. */
-export async function runCli(main: (argv: string[], out: (s: string) => void, err: (s: string) => void) => Promise<number>, args: string[]): Promise<{ code: number; out: string; err: string }> {
+export async function runCli(
+  main: (argv: string[], out: (s: string) => void, err: (s: string) => void) => Promise<number>,
+  args: string[],
+): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  const code = await main(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }

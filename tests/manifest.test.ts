@@ -7,15 +7,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import {
-  parseXml,
-  pngSize,
-  validateFunctionsMetadata,
-  validateManifest,
-  XmlElement,
-  XmlSyntaxError,
-  ValidateOptions,
-} from "../scripts/validate-manifest";
+import { parseXml, pngSize, validateFunctionsMetadata, validateManifest, XmlElement, XmlSyntaxError, ValidateOptions } from "../scripts/validate-manifest";
 
 const ROOT = path.resolve(__dirname, "..");
 const MANIFEST_PATH = path.join(ROOT, "manifest.xml");
@@ -130,21 +122,37 @@ describe("broken manifests are rejected with specific messages", () => {
 
   test("a resid of the wrong kind", () => {
     const xml = mutate(MANIFEST, '<Label resid="CommandsGroup.Label"/>', '<Label resid="Taskpane.Url"/>');
-    expect(errorsOf(xml)).toContainEqual(expect.stringMatching(/^resid "Taskpane.Url" on <Label> \(line \d+\) refers to a bt:Urls resource; expected bt:ShortStrings$/));
+    expect(errorsOf(xml)).toContainEqual(
+      expect.stringMatching(/^resid "Taskpane.Url" on <Label> \(line \d+\) refers to a bt:Urls resource; expected bt:ShortStrings$/),
+    );
   });
 
   test("an http URL", () => {
-    const xml = mutate(MANIFEST, '<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/taskpane.html"/>', '<bt:Url id="Taskpane.Url" DefaultValue="http://localhost:3000/taskpane.html"/>');
-    expect(errorsOf(xml)).toContainEqual(expect.stringMatching(/^URL is not https: "http:\/\/localhost:3000\/taskpane.html" \(DefaultValue of <bt:Url id="Taskpane.Url"> \(line \d+\)\)$/));
+    const xml = mutate(
+      MANIFEST,
+      '<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/taskpane.html"/>',
+      '<bt:Url id="Taskpane.Url" DefaultValue="http://localhost:3000/taskpane.html"/>',
+    );
+    expect(errorsOf(xml)).toContainEqual(
+      expect.stringMatching(/^URL is not https: "http:\/\/localhost:3000\/taskpane.html" \(DefaultValue of <bt:Url id="Taskpane.Url"> \(line \d+\)\)$/),
+    );
   });
 
   test("a relative URL where an absolute https URL is needed", () => {
-    const xml = mutate(MANIFEST, '<SupportUrl DefaultValue="https://localhost:3000/assets/help/index.html"/>', '<SupportUrl DefaultValue="assets/help/index.html"/>');
+    const xml = mutate(
+      MANIFEST,
+      '<SupportUrl DefaultValue="https://localhost:3000/assets/help/index.html"/>',
+      '<SupportUrl DefaultValue="assets/help/index.html"/>',
+    );
     expect(errorsOf(xml)).toContainEqual(expect.stringMatching(/^URL is not https: "assets\/help\/index.html" \(DefaultValue of <SupportUrl>/));
   });
 
   test("an http URL in element text", () => {
-    const xml = mutate(MANIFEST, "<Hosts>\n    <Host Name=\"Workbook\"/>", '<AppDomains><AppDomain>http://example.com</AppDomain></AppDomains>\n  <Hosts>\n    <Host Name="Workbook"/>');
+    const xml = mutate(
+      MANIFEST,
+      '<Hosts>\n    <Host Name="Workbook"/>',
+      '<AppDomains><AppDomain>http://example.com</AppDomain></AppDomains>\n  <Hosts>\n    <Host Name="Workbook"/>',
+    );
     expect(errorsOf(xml)).toContainEqual(expect.stringMatching(/^URL is not https: "http:\/\/example.com" \(text of <AppDomain>/));
   });
 
@@ -173,7 +181,9 @@ describe("broken manifests are rejected with specific messages", () => {
     xml = mutate(xml, "<bt:Urls>", '<bt:Urls>\n        <bt:Url id="Functions.Page.Url" DefaultValue="https://localhost:3000/functions.html"/>');
     const errors = errorsOf(xml);
     expect(errors).toContainEqual(expect.stringMatching(/^Shared runtime: <Runtime> \(line \d+\) must have lifetime="long"$/));
-    expect(errors).toContain('Shared runtime: the CustomFunctions <Page> uses resid "Functions.Page.Url" but the <Runtime> uses "Taskpane.Url"; they must be the same');
+    expect(errors).toContain(
+      'Shared runtime: the CustomFunctions <Page> uses resid "Functions.Page.Url" but the <Runtime> uses "Taskpane.Url"; they must be the same',
+    );
   });
 
   test("a missing requirement set", () => {
@@ -199,8 +209,14 @@ describe("broken manifests are rejected with specific messages", () => {
   test("an icon file that is missing, or of the wrong size", () => {
     const missing = errorsOf(MANIFEST, { files: { exists: (rel) => rel !== "assets/icon-80.png" } });
     expect(missing).toContain("File not found for https://localhost:3000/assets/icon-80.png: assets/icon-80.png");
-    const xml = mutate(MANIFEST, '<bt:Image id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-16.png"/>', '<bt:Image id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-32.png"/>');
-    expect(errorsOf(xml, { files: sourceFiles })).toContainEqual(expect.stringMatching(/^assets\/icon-32.png is 32x32 px; <bt:Image size="16"> \(line \d+\) needs 16x16$/));
+    const xml = mutate(
+      MANIFEST,
+      '<bt:Image id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-16.png"/>',
+      '<bt:Image id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-32.png"/>',
+    );
+    expect(errorsOf(xml, { files: sourceFiles })).toContainEqual(
+      expect.stringMatching(/^assets\/icon-32.png is 32x32 px; <bt:Image size="16"> \(line \d+\) needs 16x16$/),
+    );
   });
 });
 
@@ -227,12 +243,16 @@ describe("custom functions metadata checks", () => {
     const fewer = meta([{ id: "CCD", parameters: [p("number")] }]);
     const retyped = meta([{ id: "CCD", parameters: [p("number"), p("number")] }]);
     expect(validateFunctionsMetadata(en, { "zh-CN": fewer }).errors).toContain("functions.zh-CN.json: CCD has 1 parameters; functions.json has 2");
-    expect(validateFunctionsMetadata(en, { "zh-CN": retyped }).errors).toContain('functions.zh-CN.json: CCD parameter 2 has type "number"; functions.json has "string"');
+    expect(validateFunctionsMetadata(en, { "zh-CN": retyped }).errors).toContain(
+      'functions.zh-CN.json: CCD parameter 2 has type "number"; functions.json has "string"',
+    );
   });
 
   test("a helpUrl must be https and its page must exist", () => {
     const en = JSON.stringify({ functions: [{ id: "CCD", name: "CCD", helpUrl: "http://localhost:3000/assets/help/ccd.html" }] });
-    expect(errorsOf(MANIFEST, { functions: en })).toContain('URL is not https: "http://localhost:3000/assets/help/ccd.html" (helpUrl of CCD in functions.json)');
+    expect(errorsOf(MANIFEST, { functions: en })).toContain(
+      'URL is not https: "http://localhost:3000/assets/help/ccd.html" (helpUrl of CCD in functions.json)',
+    );
     const missing = JSON.stringify({ functions: [{ id: "NOPE", name: "NOPE", helpUrl: "https://localhost:3000/assets/help/nope.html" }] });
     expect(errorsOf(MANIFEST, { functions: missing, files: sourceFiles })).toContain("File not found for the helpUrl of NOPE: assets/help/nope.html");
   });
@@ -250,7 +270,9 @@ describe("custom functions metadata checks", () => {
 
 describe("the XML parser", () => {
   test("decodes entities, keeps namespaces and positions", () => {
-    const root = parseXml('<?xml version="1.0"?>\n<!-- c -->\n<a xmlns="urn:a" xmlns:b="urn:b" b:x="1 &amp; 2">\n  <b:c>&lt;&#65;&#x42;&gt;<![CDATA[<raw>]]></b:c>\n</a>\n');
+    const root = parseXml(
+      '<?xml version="1.0"?>\n<!-- c -->\n<a xmlns="urn:a" xmlns:b="urn:b" b:x="1 &amp; 2">\n  <b:c>&lt;&#65;&#x42;&gt;<![CDATA[<raw>]]></b:c>\n</a>\n',
+    );
     expect(root).toMatchObject({ local: "a", ns: "urn:a", line: 3, column: 1 });
     expect(root.attrs["b:x"]).toBe("1 & 2");
     expect(root.children[0]).toMatchObject({ name: "b:c", local: "c", ns: "urn:b", text: "<AB><raw>", line: 4, column: 3 });

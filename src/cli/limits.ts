@@ -52,7 +52,8 @@ export async function xlsxSheetRows(bytes: Uint8Array, sheet?: string): Promise<
     const relsXml = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
     if (!wbXml || !relsXml) return undefined;
     const sheets = [...wbXml.matchAll(/<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"/g)].map((m) => ({ name: m[1], rid: m[2] }));
-    const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.toLowerCase() === sheet.trim().toLowerCase());
+    const chosen =
+      sheet === undefined ? sheets[0] : (sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.toLowerCase() === sheet.trim().toLowerCase()));
     if (!chosen) return undefined;
     const rel = [...relsXml.matchAll(/<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"/g)].find((m) => m[1] === chosen.rid);
     if (!rel) return undefined;

@@ -52,7 +52,7 @@ export function helpText(): string {
     "  --skip a,b          do not run these sections, e.g. haken (the Summary lists what was skipped)",
     "  --quiet             no progress on stderr",
     "",
-    "Spatial weights (the spatial section runs only with them; or \"weights\" and \"coords\" in the roles):",
+    'Spatial weights (the spatial section runs only with them; or "weights" and "coords" in the roles):',
     "  --weights FILE      an n x n matrix with unit labels in row 1 and column A, or an edge list",
     "                      (from,to[,weight]) as CSV/XLSX; a GeoDa .gal or .gwt file",
     "  --weights china-provinces | china-provinces-island",
@@ -137,7 +137,9 @@ export async function readCells(
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
-    throw new CoordError("IO", `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : describeFsError(e)}`, { argument: "data" });
+    throw new CoordError("IO", `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : describeFsError(e)}`, {
+      argument: "data",
+    });
   }
   const ext = path.extname(file).toLowerCase();
   if (ext === ".xlsx" || ext === ".xlsm") {
@@ -155,7 +157,9 @@ export async function readCells(
   }
   if (ext === ".csv" || ext === ".txt" || ext === ".tsv") {
     if (sheet !== undefined)
-      throw new CoordError("OPTION", `--sheet ${sheet}: ${path.basename(file)} is a CSV file, which has no sheets; --sheet is for .xlsx workbooks`, { argument: "sheet" });
+      throw new CoordError("OPTION", `--sheet ${sheet}: ${path.basename(file)} is a CSV file, which has no sheets; --sheet is for .xlsx workbooks`, {
+        argument: "sheet",
+      });
     const text = decodeCsvBytes(new Uint8Array(bytes)).text;
     checkInputSize(file, countLines(text), "lines");
     return { cells: parseCsv(text) };
@@ -169,7 +173,12 @@ export async function readCells(
  * builder (knn:6 with --coords lon,lat, or the roles' "coords") taken from the data. Presets stay
  * as their name. Without weights the roles are returned as they are.
  */
-export async function withSpatialWeights(rolesText: string, cells: Cell[][], o: { weights: string; coords: string }, rolesDir: string): Promise<string | RolesFile> {
+export async function withSpatialWeights(
+  rolesText: string,
+  cells: Cell[][],
+  o: { weights: string; coords: string },
+  rolesDir: string,
+): Promise<string | RolesFile> {
   let file: Record<string, unknown>;
   try {
     file = JSON.parse(rolesText) as Record<string, unknown>;
@@ -202,12 +211,16 @@ export async function withSpatialWeights(rolesText: string, cells: Cell[][], o: 
   const coords = o.coords.trim() || (Array.isArray(file.coords) ? file.coords.join(",") : typeof file.coords === "string" ? file.coords : "");
   const needsId = !parsed && spec.kind !== "preset";
   const header = (cells.find((r) => r.some((c) => c !== null && c !== "")) ?? []) as Cell[];
-  const idColumn = needsId ? parseRoles(file, header).id ?? "" : "";
+  const idColumn = needsId ? (parseRoles(file, header).id ?? "") : "";
   const input = spatialWeightsRequest({ weights: raw, coords, cells, idColumn, file: parsed });
   return { ...file, weights: input } as unknown as RolesFile;
 }
 
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n"), err: (s: string) => void = (s) => process.stderr.write(s + "\n")): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s + "\n"),
+  err: (s: string) => void = (s) => process.stderr.write(s + "\n"),
+): Promise<number> {
   const specs = SECTIONS.options();
   const optionFlags = Object.fromEntries(specs.map((h) => [h.key, { type: "string" as const }]));
   const known = ["roles", "print-roles", "sheet", "out", "json", "drop-incomplete", "sections", "skip", "quiet", "help", ...Object.keys(optionFlags)];
@@ -220,7 +233,15 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   try {
     parsed = parseArgs({
       // "--theta -5" as "--theta=-5": a negative number after an option is its value, not a flag
-      args: argv.map((a, i) => (i > 0 && /^-(\d|\.\d)/.test(a) && /^--[A-Za-z]/.test(argv[i - 1]) && !argv[i - 1].includes("=") ? null : i + 1 < argv.length && /^--[A-Za-z][\w-]*$/.test(a) && /^-(\d|\.\d)/.test(argv[i + 1]) ? `${a}=${argv[i + 1]}` : a)).filter((a): a is string => a !== null),
+      args: argv
+        .map((a, i) =>
+          i > 0 && /^-(\d|\.\d)/.test(a) && /^--[A-Za-z]/.test(argv[i - 1]) && !argv[i - 1].includes("=")
+            ? null
+            : i + 1 < argv.length && /^--[A-Za-z][\w-]*$/.test(a) && /^-(\d|\.\d)/.test(argv[i + 1])
+              ? `${a}=${argv[i + 1]}`
+              : a,
+        )
+        .filter((a): a is string => a !== null),
       allowPositionals: true,
       options: {
         roles: { type: "string" },
@@ -292,7 +313,12 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       out(rolesFile !== undefined ? rolesToJson(parseRoles(roles, header)) : roles);
       return 0;
     }
-    const rolesInput = await withSpatialWeights(roles, cells, options as unknown as { weights: string; coords: string }, v.roles ? path.dirname(v.roles as string) : ".");
+    const rolesInput = await withSpatialWeights(
+      roles,
+      cells,
+      options as unknown as { weights: string; coords: string },
+      v.roles ? path.dirname(v.roles as string) : ".",
+    );
     const { analysisToJson, runReport } = lazy.pipeline();
     const result = await runReport(
       cells,
@@ -306,8 +332,13 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     const replaced = fs.existsSync(outFile);
     const bytes = await lazy.xlsx().writeReportXlsx(result.report);
     const jsonText = jsonFile !== undefined ? analysisToJson(result) : undefined;
-    await commitOutputs([{ flag: "--out", file: outFile, data: bytes }, ...(jsonFile !== undefined ? [{ flag: "--json", file: jsonFile, data: jsonText }] : [])]);
-    out(`Report written to ${path.resolve(outFile)}${replaced ? " (the existing file was replaced)" : ""}${jsonFile !== undefined ? ` (JSON: ${path.resolve(jsonFile)})` : ""}`);
+    await commitOutputs([
+      { flag: "--out", file: outFile, data: bytes },
+      ...(jsonFile !== undefined ? [{ flag: "--json", file: jsonFile, data: jsonText }] : []),
+    ]);
+    out(
+      `Report written to ${path.resolve(outFile)}${replaced ? " (the existing file was replaced)" : ""}${jsonFile !== undefined ? ` (JSON: ${path.resolve(jsonFile)})` : ""}`,
+    );
     for (const f of result.headlines) out(`  • ${f}`);
     const warnings = result.analysis.warnings;
     if (warnings.length) out(`  ${warnings.length} warning(s): see the Summary sheet.`);
@@ -318,7 +349,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       return 1;
     }
     if (e instanceof RangeError && /Invalid string length|Array buffer allocation failed/i.test(e.message)) {
-      err(`coordlab: the report of ${file} is too large to build in memory (${e.message}); at most ${MAX_INPUT_ROWS.toLocaleString("en-US")} data rows are supported`);
+      err(
+        `coordlab: the report of ${file} is too large to build in memory (${e.message}); at most ${MAX_INPUT_ROWS.toLocaleString("en-US")} data rows are supported`,
+      );
       return 1;
     }
     err(`coordlab: internal error: ${(e as Error).stack ?? String(e)}`);

@@ -94,7 +94,8 @@ function sameFile(a: string, b: string): boolean {
  */
 export function checkOutputPaths(inputs: Array<{ flag: string; file: string }>, outputs: Array<{ flag: string; file: string }>): void {
   for (const o of outputs) {
-    if (o.file.trim() === "") throw new CoordError("OPTION", `${o.flag} "": the output path is empty; give a file name such as report.xlsx`, { argument: o.flag });
+    if (o.file.trim() === "")
+      throw new CoordError("OPTION", `${o.flag} "": the output path is empty; give a file name such as report.xlsx`, { argument: o.flag });
     for (const i of inputs)
       if (sameFile(o.file, i.file))
         throw new CoordError(
@@ -106,11 +107,9 @@ export function checkOutputPaths(inputs: Array<{ flag: string; file: string }>, 
   for (let a = 0; a < outputs.length; a++)
     for (let b = a + 1; b < outputs.length; b++)
       if (sameFile(outputs[a].file, outputs[b].file))
-        throw new CoordError(
-          "OPTION",
-          `${outputs[a].flag} and ${outputs[b].flag} name the same file (${outputs[a].file}); give them different names`,
-          { argument: outputs[b].flag },
-        );
+        throw new CoordError("OPTION", `${outputs[a].flag} and ${outputs[b].flag} name the same file (${outputs[a].file}); give them different names`, {
+          argument: outputs[b].flag,
+        });
   for (const o of outputs) {
     const abs = path.resolve(o.file);
     let st: fs.Stats | undefined;
@@ -120,9 +119,13 @@ export function checkOutputPaths(inputs: Array<{ flag: string; file: string }>, 
       st = undefined;
     }
     if (st?.isDirectory())
-      throw new CoordError("OPTION", `${o.flag} ${o.file}: it is a folder; give a file name inside it, e.g. ${path.join(o.file, o.flag === "--json" ? "report.json" : "report.xlsx")}`, {
-        argument: o.flag,
-      });
+      throw new CoordError(
+        "OPTION",
+        `${o.flag} ${o.file}: it is a folder; give a file name inside it, e.g. ${path.join(o.file, o.flag === "--json" ? "report.json" : "report.xlsx")}`,
+        {
+          argument: o.flag,
+        },
+      );
     const dir = path.dirname(abs);
     let ds: fs.Stats;
     try {

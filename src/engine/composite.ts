@@ -109,10 +109,8 @@ export function compositeIndex(
   const names = checkColumnNames(options.columnNames, cols);
   const z = finiteMatrix(a, "z", names);
   const wIn = b as ArrayLike<unknown> | undefined;
-  if (!wIn || typeof wIn !== "object" || wIn.length === undefined)
-    throw new CoordError("EMPTY", `weights are missing`, { argument: "weights" });
-  if (wIn.length !== cols)
-    throw new CoordError("LENGTH", `weights has ${wIn.length} values but z has ${cols} columns`, { argument: "weights" });
+  if (!wIn || typeof wIn !== "object" || wIn.length === undefined) throw new CoordError("EMPTY", `weights are missing`, { argument: "weights" });
+  if (wIn.length !== cols) throw new CoordError("LENGTH", `weights has ${wIn.length} values but z has ${cols} columns`, { argument: "weights" });
   const w = new Array<number>(cols);
   for (let j = 0; j < cols; j++) {
     w[j] = assertFinite(wIn[j], "weights", undefined, columnRef(names, j));

@@ -108,8 +108,7 @@ function prepareOptions(n: number, options: CouplingOptions, argument: string): 
         });
       sum += a;
     });
-    if (Math.abs(sum - 1) > ALPHA_SUM_TOL)
-      throw new CoordError("OPTION", `alpha must sum to 1; its ${n} values sum to ${sum}`, { argument: "alpha" });
+    if (Math.abs(sum - 1) > ALPHA_SUM_TOL) throw new CoordError("OPTION", `alpha must sum to 1; its ${n} values sum to ${sum}`, { argument: "alpha" });
   }
   return { form, k, alpha, onUndefined };
 }
@@ -188,12 +187,7 @@ function rawC(scores: number[], form: CouplingForm, k: number): number {
 }
 
 /** Evaluate one validated row. Returns null C/D (or throws) where undefined. */
-function evalRow(
-  u: number[],
-  p: Prepared,
-  argument: string,
-  row: number | undefined,
-): CouplingRowResult<number | null> {
+function evalRow(u: number[], p: Prepared, argument: string, row: number | undefined): CouplingRowResult<number | null> {
   const n = u.length;
   let T = 0;
   let allZero = true;
@@ -216,8 +210,7 @@ function evalRow(
     if (p.onUndefined === "null") return { C: null, T: Number.isFinite(T) ? T : 0, D: null };
     throw new CoordError(
       "UNDEFINED",
-      `${where}: the ${p.form} coupling degree is undefined for these scores (${u.join(", ")}); ` +
-        `it needs scores within [0, 1]`,
+      `${where}: the ${p.form} coupling degree is undefined for these scores (${u.join(", ")}); ` + `it needs scores within [0, 1]`,
       row === undefined ? { argument } : { argument, row },
     );
   }
@@ -257,11 +250,7 @@ function fromColumns(cols: ArrayLike<ArrayLike<unknown>>, argument: string, name
   if (rows === 0) throw new CoordError("EMPTY", `${argument} has no rows`, { argument });
   for (let j = 1; j < cols.length; j++)
     if (cols[j].length !== rows)
-      throw new CoordError(
-        "LENGTH",
-        `${argument} column ${j + 1} has ${cols[j].length} values; column 1 has ${rows}`,
-        { argument, column: j },
-      );
+      throw new CoordError("LENGTH", `${argument} column ${j + 1} has ${cols[j].length} values; column 1 has ${rows}`, { argument, column: j });
   const out: number[][] = new Array(rows);
   for (let i = 0; i < rows; i++) {
     const r = new Array<number>(cols.length);
@@ -290,8 +279,7 @@ export function coupling(U: ArrayLike<ArrayLike<unknown>>, options: CouplingOpti
   const layout = assertOption(options.layout ?? "rows", ["rows", "columns"] as const, "layout");
   const rows = layout === "rows" ? finiteMatrix(U, argument, names) : fromColumns(U, argument, names);
   const n = rows[0].length;
-  if (n < 2)
-    throw new CoordError("TOO_FEW", `${argument} has ${n} subsystem; coupling needs at least 2`, { argument });
+  if (n < 2) throw new CoordError("TOO_FEW", `${argument} has ${n} subsystem; coupling needs at least 2`, { argument });
   const p = prepareOptions(n, options, argument);
   const upper = checkUpper(options.upper);
   const C: (number | null)[] = new Array(rows.length);
@@ -327,8 +315,7 @@ export function couplingRow(u: ArrayLike<unknown>, options: CouplingOptions = {}
   if (!u || u.length === 0) throw new CoordError("EMPTY", `${argument} is empty`, { argument });
   const row: number[] = new Array(u.length);
   for (let j = 0; j < u.length; j++) row[j] = assertFinite(u[j], argument, undefined, names ? names[j] : j);
-  if (row.length < 2)
-    throw new CoordError("TOO_FEW", `${argument} has ${row.length} subsystem; coupling needs at least 2`, { argument });
+  if (row.length < 2) throw new CoordError("TOO_FEW", `${argument} has ${row.length} subsystem; coupling needs at least 2`, { argument });
   const p = prepareOptions(row.length, options, argument);
   checkNonNegative(row, argument, undefined, names, checkUpper(options.upper));
   return evalRow(row, p, argument, undefined);

@@ -107,12 +107,7 @@ function gradeOptions(options: GradeOptions) {
   return { closure, language, wording, decimals };
 }
 
-function gradeOne(
-  value: unknown,
-  o: ReturnType<typeof gradeOptions>,
-  argument: string,
-  row: number | undefined,
-): GradeResult {
+function gradeOne(value: unknown, o: ReturnType<typeof gradeOptions>, argument: string, row: number | undefined): GradeResult {
   let D = assertFinite(value, argument, row);
   if (D < 0)
     throw new CoordError("NEGATIVE", `${cellLabel(argument, row)}: D = ${D} is negative; D must lie in [0, 1]`, {
@@ -190,10 +185,8 @@ export function couplingStage(C: unknown, options: { language?: Language; argume
   const argument = options.argument ?? "C";
   const language = assertOption(options.language ?? "en", ["en", "zh"] as const, "language");
   let c = assertFinite(C, argument);
-  if (c < 0)
-    throw new CoordError("NEGATIVE", `${argument}: C = ${c} is negative; C must lie in [0, 1]`, { argument });
-  if (c > 1 + ONE_TOL)
-    throw new CoordError("UNDEFINED", `${argument}: C = ${c} is above 1; C must lie in [0, 1]`, { argument });
+  if (c < 0) throw new CoordError("NEGATIVE", `${argument}: C = ${c} is negative; C must lie in [0, 1]`, { argument });
+  if (c > 1 + ONE_TOL) throw new CoordError("UNDEFINED", `${argument}: C = ${c} is above 1; C must lie in [0, 1]`, { argument });
   if (c > 1) c = 1;
   let stage = 1;
   for (const b of [0.3, 0.5, 0.8]) if (b < c) stage++;
@@ -235,8 +228,7 @@ export function relativeType(U1: unknown, U2: unknown, options: RelativeTypeOpti
     throw new CoordError("OPTION", `theta must be a number ≥ 0; got '${String(theta)}'`, { argument: "theta" });
   const language = assertOption(options.language ?? "en", ["en", "zh"] as const, "language");
   const names = options.names ?? (language === "en" ? ["Subsystem 1", "Subsystem 2"] : ["子系统1", "子系统2"]);
-  if (!Array.isArray(names) || names.length !== 2)
-    throw new CoordError("OPTION", "names must hold the names of subsystems 1 and 2", { argument: "names" });
+  if (!Array.isArray(names) || names.length !== 2) throw new CoordError("OPTION", "names must hold the names of subsystems 1 and 2", { argument: "names" });
   const d = u1 - u2;
   const code: -1 | 0 | 1 = Math.abs(d) <= theta + THETA_TOL ? 0 : d > 0 ? 1 : -1;
   if (code === 0) return { code, label: language === "en" ? "Synchronous" : "同步" };

@@ -85,11 +85,9 @@ export function kernelDensity(values: ArrayLike<unknown>, options: KdeOptions = 
     out = directSum(x, grid, h);
   } else {
     const m = options.gridSize ?? 512;
-    if (!(Number.isInteger(m) && m >= 2))
-      throw new CoordError("OPTION", `gridSize must be an integer of at least 2; got ${m}`, { argument: "gridSize" });
+    if (!(Number.isInteger(m) && m >= 2)) throw new CoordError("OPTION", `gridSize must be an integer of at least 2; got ${m}`, { argument: "gridSize" });
     const cut = options.cut ?? 3;
-    if (!(Number.isFinite(cut) && cut >= 0))
-      throw new CoordError("OPTION", `cut must be a number ≥ 0; got ${cut}`, { argument: "cut" });
+    if (!(Number.isFinite(cut) && cut >= 0)) throw new CoordError("OPTION", `cut must be a number ≥ 0; got ${cut}`, { argument: "cut" });
     let lo = x[0];
     let hi = x[0];
     for (let i = 1; i < n; i++) {
@@ -99,9 +97,13 @@ export function kernelDensity(values: ArrayLike<unknown>, options: KdeOptions = 
     lo -= cut * h;
     hi += cut * h;
     if (!Number.isFinite(hi - lo))
-      throw new CoordError("OPTION", `bandwidth h = ${h} is too large to compute with: the grid [min - ${cut}h, max + ${cut}h] overflows; give a smaller bandwidth`, {
-        argument: "bandwidth",
-      });
+      throw new CoordError(
+        "OPTION",
+        `bandwidth h = ${h} is too large to compute with: the grid [min - ${cut}h, max + ${cut}h] overflows; give a smaller bandwidth`,
+        {
+          argument: "bandwidth",
+        },
+      );
     const step = (hi - lo) / (m - 1);
     grid = new Float64Array(m);
     for (let j = 0; j < m; j++) grid[j] = lo + j * step;
@@ -143,8 +145,7 @@ export function kdeBandwidth(values: ArrayLike<unknown>, rule: BandwidthRule = "
       argument: "bandwidth",
     });
   const iqrType = options.iqrType ?? 7;
-  if (iqrType !== 7 && iqrType !== 2)
-    throw new CoordError("OPTION", `iqrType must be 7 or 2; got ${String(iqrType)}`, { argument: "iqrType" });
+  if (iqrType !== 7 && iqrType !== 2) throw new CoordError("OPTION", `iqrType must be 7 or 2; got ${String(iqrType)}`, { argument: "iqrType" });
   const x = finiteVector(values, argument);
   const n = x.length;
   if (n < 2)

@@ -59,15 +59,13 @@ const STANDARDIZE_KEYS = ["directions", "scope", "periods", "shift", "rescale", 
 /** @internal Throw an OPTION error for an option key that the function does not know. */
 export function assertKnownOptions(options: object | undefined, allowed: readonly string[], fn: string): void {
   if (options === undefined || options === null) return;
-  if (typeof options !== "object")
-    throw new CoordError("OPTION", `${fn}: options must be an object; got ${typeof options}`, { argument: "options" });
+  if (typeof options !== "object") throw new CoordError("OPTION", `${fn}: options must be an object; got ${typeof options}`, { argument: "options" });
   for (const key of Object.keys(options)) {
     if (allowed.includes(key)) continue;
     if (key === "k")
       throw new CoordError(
         "OPTION",
-        `${fn}: option 'k' is not offered: k = 1/ln(n) with n the rows pooled (METHODS.md M2); ` +
-          `k = 1/ln(T) on pooled data gives e > 1`,
+        `${fn}: option 'k' is not offered: k = 1/ln(n) with n the rows pooled (METHODS.md M2); ` + `k = 1/ln(T) on pooled data gives e > 1`,
         { argument: "k" },
       );
     throw new CoordError("OPTION", `${fn}: unknown option '${key}'; known options: ${allowed.join(", ")}`, {
@@ -98,11 +96,7 @@ export function checkColumnNames(columnNames: ArrayLike<string> | undefined, col
 }
 
 /** @internal Check the directions: one "+" or "-" per column; default all "+". */
-export function checkDirections(
-  directions: ArrayLike<string> | undefined,
-  cols: number,
-  columnNames?: ArrayLike<string>,
-): Direction[] {
+export function checkDirections(directions: ArrayLike<string> | undefined, cols: number, columnNames?: ArrayLike<string>): Direction[] {
   if (directions === undefined) return new Array<Direction>(cols).fill("+");
   if (directions.length !== cols)
     throw new CoordError("LENGTH", `directions has ${directions.length} values but data has ${cols} columns`, {
@@ -112,11 +106,10 @@ export function checkDirections(
   for (let j = 0; j < cols; j++) {
     const d = directions[j];
     if (d !== "+" && d !== "-")
-      throw new CoordError(
-        "OPTION",
-        `directions, ${columnText(columnNames, j)}: must be '+' (benefit) or '-' (cost); got '${String(d)}'`,
-        { argument: "directions", column: columnRef(columnNames, j) },
-      );
+      throw new CoordError("OPTION", `directions, ${columnText(columnNames, j)}: must be '+' (benefit) or '-' (cost); got '${String(d)}'`, {
+        argument: "directions",
+        column: columnRef(columnNames, j),
+      });
     out[j] = d;
   }
   return out;
@@ -126,11 +119,7 @@ export function checkDirections(
  * @internal Group rows into pools: one global pool, or one pool per period label (labels
  * compared as text, pools in order of first appearance). Checks `periods` against `rows`.
  */
-export function poolRows(
-  rows: number,
-  scope: Scope,
-  periods: ArrayLike<unknown> | undefined,
-): { period: PeriodLabel | null; rows: number[] }[] {
+export function poolRows(rows: number, scope: Scope, periods: ArrayLike<unknown> | undefined): { period: PeriodLabel | null; rows: number[] }[] {
   if (scope === "global") {
     if (periods !== undefined) assertSameLength({ length: rows }, periods, "data", "periods");
     const all = new Array<number>(rows);
@@ -167,10 +156,7 @@ export function poolRows(
 }
 
 /** @internal Check the shift / rescale options; returns the normalised pair. */
-export function checkShiftRescale(
-  shift: unknown,
-  rescale: unknown,
-): { shift: number; rescale: [number, number] | null } {
+export function checkShiftRescale(shift: unknown, rescale: unknown): { shift: number; rescale: [number, number] | null } {
   const s = shift === undefined ? 0 : assertFinite(shift, "shift");
   let r: [number, number] | null = null;
   if (rescale !== undefined) {
@@ -178,11 +164,9 @@ export function checkShiftRescale(
       throw new CoordError("OPTION", `rescale must be a pair [a, b], e.g. [0.01, 0.99]`, { argument: "rescale" });
     const a = assertFinite(rescale[0], "rescale", undefined, 0);
     const b = assertFinite(rescale[1], "rescale", undefined, 1);
-    if (!(a < b))
-      throw new CoordError("OPTION", `rescale [a, b] needs a < b; got [${a}, ${b}]`, { argument: "rescale" });
+    if (!(a < b)) throw new CoordError("OPTION", `rescale [a, b] needs a < b; got [${a}, ${b}]`, { argument: "rescale" });
     r = [a, b];
-    if (s !== 0)
-      throw new CoordError("OPTION", `shift and rescale cannot be combined: choose one`, { argument: "shift" });
+    if (s !== 0) throw new CoordError("OPTION", `shift and rescale cannot be combined: choose one`, { argument: "shift" });
   }
   return { shift: s, rescale: r };
 }
@@ -242,11 +226,7 @@ export interface StandardizeInputs {
  * periods. Shared with the entropy weights-only path so that both reject the same inputs alike.
  * `rowsChecked` skips the finite-cells check for rows the caller has already checked.
  */
-export function standardizeInputs(
-  matrix: ArrayLike<ArrayLike<unknown>>,
-  options: StandardizeOptions,
-  rowsChecked = false,
-): StandardizeInputs {
+export function standardizeInputs(matrix: ArrayLike<ArrayLike<unknown>>, options: StandardizeOptions, rowsChecked = false): StandardizeInputs {
   if (!matrix || matrix.length === 0) throw new CoordError("EMPTY", `data is empty`, { argument: "data" });
   const cols = matrix[0] ? matrix[0].length : 0;
   const names = checkColumnNames(options.columnNames, cols);

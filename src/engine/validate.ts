@@ -13,18 +13,17 @@ export function describeValue(v: unknown): string {
 export function assertFinite(v: unknown, argument: string, row?: number, column?: number | string): number {
   if (typeof v === "number" && Number.isFinite(v)) return v;
   const missing = v === null || v === undefined || v === "";
-  throw new CoordError(
-    missing ? "MISSING" : "NOT_NUMERIC",
-    `${cellLabel(argument, row, column)}: ${describeValue(v)} is not a number`,
-    { argument, row, column },
-  );
+  throw new CoordError(missing ? "MISSING" : "NOT_NUMERIC", `${cellLabel(argument, row, column)}: ${describeValue(v)} is not a number`, {
+    argument,
+    row,
+    column,
+  });
 }
 
 /** Check a numeric vector: non-empty, every entry finite. Returns it as a Float64Array. */
 export function finiteVector(x: ArrayLike<unknown>, argument: string, minLength = 1): Float64Array {
   if (!x || x.length === 0) throw new CoordError("EMPTY", `${argument} is empty`, { argument });
-  if (x.length < minLength)
-    throw new CoordError("TOO_FEW", `${argument} has ${x.length} values; at least ${minLength} are needed`, { argument });
+  if (x.length < minLength) throw new CoordError("TOO_FEW", `${argument} has ${x.length} values; at least ${minLength} are needed`, { argument });
   const out = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) out[i] = assertFinite(x[i], argument, i);
   return out;
@@ -41,8 +40,7 @@ export function finiteMatrix(x: ArrayLike<ArrayLike<unknown>>, argument: string,
   const out: number[][] = new Array(x.length);
   for (let i = 0; i < x.length; i++) {
     const row = x[i];
-    if (row.length !== cols)
-      throw new CoordError("LENGTH", `${argument} row ${i + 1} has ${row.length} values; row 1 has ${cols}`, { argument, row: i });
+    if (row.length !== cols) throw new CoordError("LENGTH", `${argument} row ${i + 1} has ${row.length} values; row 1 has ${cols}`, { argument, row: i });
     const r = new Array<number>(cols);
     for (let j = 0; j < cols; j++) r[j] = assertFinite(row[j], argument, i, columnNames ? columnNames[j] : j);
     out[i] = r;
@@ -52,8 +50,7 @@ export function finiteMatrix(x: ArrayLike<ArrayLike<unknown>>, argument: string,
 
 /** Throw unless two arrays have the same length. */
 export function assertSameLength(a: ArrayLike<unknown>, b: ArrayLike<unknown>, nameA: string, nameB: string): void {
-  if (a.length !== b.length)
-    throw new CoordError("LENGTH", `${nameA} has ${a.length} values but ${nameB} has ${b.length}`, { argument: nameB });
+  if (a.length !== b.length) throw new CoordError("LENGTH", `${nameA} has ${a.length} values but ${nameB} has ${b.length}`, { argument: nameB });
 }
 
 /** Throw an OPTION error unless `value` is one of `allowed`. */

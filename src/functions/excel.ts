@@ -34,12 +34,5 @@ export { readBoolean, readDirections, readNumberOption, readOption } from "./exc
 export type { Direction, NumberOptionLimits } from "./excel/options";
 export { labelledTable, spillColumn, spillRow, toExcelMatrix } from "./excel/write";
 export type { ExcelCell } from "./excel/write";
-export {
-  ExcelErrorStandIn,
-  displayLanguage,
-  excelCall,
-  excelFunction,
-  getCustomFunctionsApi,
-  toExcelError,
-} from "./excel/runtime";
+export { ExcelErrorStandIn, displayLanguage, excelCall, excelFunction, getCustomFunctionsApi, toExcelError } from "./excel/runtime";
 export type { CustomFunctionsApi } from "./excel/runtime";

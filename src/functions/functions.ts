@@ -199,7 +199,16 @@ export function kdensity(values: any[][], points?: any[][], bandwidth?: any): an
  * @param [requiresignificance] TRUE: every coefficient significant at alpha is part of the adiabatic rule. Default FALSE.
  * @returns {any[][]} A labelled table, or one evolution level per row.
  */
-export function hakenfit(q1: any[][], q2: any[][], units?: any[][], times?: any[][], output?: any, order?: any, alpha?: any, requiresignificance?: any): any[][] {
+export function hakenfit(
+  q1: any[][],
+  q2: any[][],
+  units?: any[][],
+  times?: any[][],
+  output?: any,
+  order?: any,
+  alpha?: any,
+  requiresignificance?: any,
+): any[][] {
   return excelCall(() => hakenFitImpl(q1, q2, units, times, output, order, alpha, requiresignificance)) as any[][];
 }
 

@@ -107,7 +107,8 @@ function checkFieldCounts(raw: string[][], delimiter: string): void {
   }
   if (bad.length === 0) return;
   const name = DELIMITER_NAME[delimiter] ?? `'${delimiter}'`;
-  const more = bad.length > 1 ? ` (and ${bad.length - 1} more row${bad.length > 2 ? "s" : ""}: ${bad.slice(1, 6).join(", ")}${bad.length > 6 ? ", ..." : ""})` : "";
+  const more =
+    bad.length > 1 ? ` (and ${bad.length - 1} more row${bad.length > 2 ? "s" : ""}: ${bad.slice(1, 6).join(", ")}${bad.length > 6 ? ", ..." : ""})` : "";
   throw new CoordError(
     "LENGTH",
     `CSV row ${bad[0]} has ${firstCount} fields but the header row (row ${h + 1}) has ${width}${more}: a value holding the ${name} separator must be quoted ("6,234"), or save the file with another separator (e.g. semicolon or tab)`,
@@ -209,12 +210,8 @@ export function detectDelimiter(text: string): string {
 }
 
 const SPACES = "[ \\u00a0\\u202f\\u2009]";
-const NUM_DOT = new RegExp(
-  `^[+-]?(?:(?:\\d+|\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?:${SPACES}\\d{3})+)(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?$`,
-);
-const NUM_COMMA = new RegExp(
-  `^[+-]?(?:(?:\\d+|\\d{1,3}(?:\\.\\d{3})+|\\d{1,3}(?:${SPACES}\\d{3})+)(?:,\\d*)?|,\\d+)(?:[eE][+-]?\\d+)?$`,
-);
+const NUM_DOT = new RegExp(`^[+-]?(?:(?:\\d+|\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?:${SPACES}\\d{3})+)(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?$`);
+const NUM_COMMA = new RegExp(`^[+-]?(?:(?:\\d+|\\d{1,3}(?:\\.\\d{3})+|\\d{1,3}(?:${SPACES}\\d{3})+)(?:,\\d*)?|,\\d+)(?:[eE][+-]?\\d+)?$`);
 const LEADING_ZERO = /^[+-]?0\d/;
 
 /**
@@ -269,8 +266,7 @@ export function decodeCsvBytes(bytes: ArrayBuffer | Uint8Array): { text: string;
   sniffNotText(b);
   const utf16 = utf16WithoutBom(b);
   if (utf16) return { text: new TextDecoder(utf16).decode(b), encoding: utf16 };
-  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
-    return { text: new TextDecoder("utf-8").decode(b.subarray(3)), encoding: "utf-8" };
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: new TextDecoder("utf-8").decode(b.subarray(3)), encoding: "utf-8" };
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(b.subarray(2)), encoding: "utf-16le" };
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(b.subarray(2)), encoding: "utf-16be" };
   try {
@@ -325,7 +321,9 @@ function utf16WithoutBom(b: Uint8Array): "utf-16le" | "utf-16be" | null {
 function sniffNotText(b: Uint8Array): void {
   const kind = binaryKind(b);
   if (kind === "zip")
-    throw new CoordError("OPTION", "the file is an Excel .xlsx workbook (a zip archive), not CSV text; give it the .xlsx extension (or save it as CSV)", { argument: "data" });
+    throw new CoordError("OPTION", "the file is an Excel .xlsx workbook (a zip archive), not CSV text; give it the .xlsx extension (or save it as CSV)", {
+      argument: "data",
+    });
   if (kind === "xls") throw new CoordError("OPTION", "the file is an old Excel .xls workbook, not CSV text; save it as .xlsx or CSV", { argument: "data" });
   if (kind) throw new CoordError("OPTION", `the file is ${kind}, not CSV text`, { argument: "data" });
   if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || utf16WithoutBom(b)) return;

@@ -162,7 +162,14 @@ function stratify(
     const r = optimalDiscretization(y, xs, { argument: column, methods: o.optimalMethods, ks: o.optimalK });
     for (const g of r.grid)
       grid.push({ period: section.period, group: section.group, factor: column, method: g.method, k: g.k, q: g.q, skipped: g.skipped ?? null });
-    return { column, codes: r.best.codes, labels: intervalLabels(r.best.breaks), method: `optimal: ${r.best.method}`, k: r.best.kActual, breaks: r.best.breaks };
+    return {
+      column,
+      codes: r.best.codes,
+      labels: intervalLabels(r.best.breaks),
+      method: `optimal: ${r.best.method}`,
+      k: r.best.kActual,
+      breaks: r.best.breaks,
+    };
   }
   const method: DiscretizeMethod = o.discretization === "auto" ? "natural" : o.discretization;
   // Small groups: at most one class per two units (so classes are not single units, which
@@ -214,7 +221,18 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
     f.values.forEach((v, i) => {
       if (v !== null && v !== "") keep.push(i);
     });
-    const row: GeoFactorRow = { period: section.period, group: section.group, factor: f.column, method: "", k: null, breaks: null, q: null, p: null, pCentral: null, n: keep.length };
+    const row: GeoFactorRow = {
+      period: section.period,
+      group: section.group,
+      factor: f.column,
+      method: "",
+      k: null,
+      breaks: null,
+      q: null,
+      p: null,
+      pCentral: null,
+      n: keep.length,
+    };
     if (f.skip) {
       row.reason = f.skip;
       out.factors.push(row);
@@ -331,7 +349,11 @@ export function geoPeriods(panel: Panel, o: ReportOptions, _warnings: string[]):
     const k = panel.periodLabels.indexOf(String(p));
     if (k < 0) {
       const shown = panel.periodLabels.length > 12 ? [...panel.periodLabels.slice(0, 5), "...", ...panel.periodLabels.slice(-5)] : panel.periodLabels;
-      throw new CoordError("OPTION", `option geoPeriods: ${p} is not a period of the data; the periods are ${shown.join(", ")} (or give first-middle-last or all)`, { argument: "geoPeriods" });
+      throw new CoordError(
+        "OPTION",
+        `option geoPeriods: ${p} is not a period of the data; the periods are ${shown.join(", ")} (or give first-middle-last or all)`,
+        { argument: "geoPeriods" },
+      );
     }
     if (!out.includes(P[k])) out.push(P[k]); // 2011,2011: once
   }
@@ -344,7 +366,16 @@ export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOp
   const pooled = overallLabel(o, panel.groups ? distinctGroups(panel.groups) : []);
   const groups = [pooled, ...(panel.groups ? distinctGroups(panel.groups) : [])];
   const groupColumn = panel.roles.kind === "panel" ? panel.roles.group : undefined;
-  const out: GeoAnalysis = { y: "D", periods: periods.map((p) => panel.periodLabels[panel.periods.indexOf(p)]), groups, factors: [], interactions: [], risk: [], ecological: [], grid: [] };
+  const out: GeoAnalysis = {
+    y: "D",
+    periods: periods.map((p) => panel.periodLabels[panel.periods.indexOf(p)]),
+    groups,
+    factors: [],
+    interactions: [],
+    risk: [],
+    ecological: [],
+    grid: [],
+  };
   for (const p of periods) {
     const label = panel.periodLabels[panel.periods.indexOf(p)];
     const periodRows: number[] = [];

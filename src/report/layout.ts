@@ -331,10 +331,23 @@ export function notesSheetRows(report: Report, problems: string[], options: Note
     rows.push({ values: [] });
   };
   const meta = Object.entries(report.meta).filter(([, v]) => v !== undefined && v !== null);
-  list("About this report", meta.map(([k, v]) => [k, v as ReportValue]));
-  if (options.sheets) list("Sheets", options.sheets.map((s) => [s]));
-  list("Notes", report.notes.map((s) => [s]));
-  list("Warnings", [...report.warnings, ...problems].map((s) => [s]));
+  list(
+    "About this report",
+    meta.map(([k, v]) => [k, v as ReportValue]),
+  );
+  if (options.sheets)
+    list(
+      "Sheets",
+      options.sheets.map((s) => [s]),
+    );
+  list(
+    "Notes",
+    report.notes.map((s) => [s]),
+  );
+  list(
+    "Warnings",
+    [...report.warnings, ...problems].map((s) => [s]),
+  );
   const names = options.charts;
   if (names) {
     const charts: Array<{ on: string; c: ChartSpec }> = [];

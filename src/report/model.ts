@@ -212,8 +212,7 @@ export interface ColumnWithValues extends ReportColumn {
 export function tableFromColumns(columns: ColumnWithValues[], options: TableOptions = {}): ReportTable {
   const n = columns.length === 0 ? 0 : columns[0].values.length;
   for (const c of columns)
-    if (c.values.length !== n)
-      throw new Error(`tableFromColumns: column "${c.key}" has ${c.values.length} values; column "${columns[0].key}" has ${n}`);
+    if (c.values.length !== n) throw new Error(`tableFromColumns: column "${c.key}" has ${c.values.length} values; column "${columns[0].key}" has ${n}`);
   const rows: ReportRow[] = [];
   for (let i = 0; i < n; i++) {
     const r: ReportRow = {};
@@ -248,11 +247,9 @@ export function tableFromMatrix(
   values: ArrayLike<ArrayLike<unknown>>,
   options: MatrixTableOptions = {},
 ): ReportTable {
-  if (values.length !== rowLabels.length)
-    throw new Error(`tableFromMatrix: ${values.length} rows of values but ${rowLabels.length} row labels`);
+  if (values.length !== rowLabels.length) throw new Error(`tableFromMatrix: ${values.length} rows of values but ${rowLabels.length} row labels`);
   const columns: ReportColumn[] = [column("row", options.corner ?? "", "text")];
-  for (let j = 0; j < columnLabels.length; j++)
-    columns.push(column(`c${j}`, String(columnLabels[j]), options.format, { colorScale: options.colorScale }));
+  for (let j = 0; j < columnLabels.length; j++) columns.push(column(`c${j}`, String(columnLabels[j]), options.format, { colorScale: options.colorScale }));
   const rows: ReportRow[] = [];
   for (let i = 0; i < values.length; i++) {
     const line = values[i];
@@ -325,8 +322,7 @@ export function reportProblems(report: Report): string[] {
         seen.add(c.key);
       }
       for (const g of t.groupRows ?? [])
-        if (!Number.isInteger(g) || g < 0 || g >= t.rows.length)
-          problems.push(`sheet "${s.name}", table ${ti + 1}: group row ${g} is not a row of the table`);
+        if (!Number.isInteger(g) || g < 0 || g >= t.rows.length) problems.push(`sheet "${s.name}", table ${ti + 1}: group row ${g} is not a row of the table`);
     });
   }
   for (const s of report.sheets)
@@ -364,8 +360,13 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
  * empty (then "Sheet"), not the reserved "History".
  */
 export function sanitizeSheetName(name: string): string {
-  let s = String(name ?? "").replace(CONTROL_CHARACTERS, "").replace(/[[\]:*?/\\]/g, "_");
-  s = s.trim().replace(/^'+|'+$/g, "").trim();
+  let s = String(name ?? "")
+    .replace(CONTROL_CHARACTERS, "")
+    .replace(/[[\]:*?/\\]/g, "_");
+  s = s
+    .trim()
+    .replace(/^'+|'+$/g, "")
+    .trim();
   s = cutCodePoints(s, MAX_SHEET_NAME).replace(/'+$/, "").trim();
   if (s === "") s = "Sheet";
   if (s.toLowerCase() === "history") s = "History_";

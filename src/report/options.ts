@@ -55,7 +55,11 @@ export function shownValue(spec: OptionSpec, value: unknown, separator = ","): s
  * validating each; unknown keys are an error naming the key. Options missing from `base`
  * (e.g. of a section registered later) take their defaults.
  */
-export function parseOptions(raw: Record<string, string | undefined>, base: ReportOptions = DEFAULT_OPTIONS, registry: SectionRegistry = SECTIONS): ReportOptions {
+export function parseOptions(
+  raw: Record<string, string | undefined>,
+  base: ReportOptions = DEFAULT_OPTIONS,
+  registry: SectionRegistry = SECTIONS,
+): ReportOptions {
   const specs = new Map(registry.options().map((s) => [s.key, s]));
   const o: Record<string, unknown> = {};
   for (const [key, spec] of specs) o[key] = copy(key in base ? (base as unknown as Record<string, unknown>)[key] : spec.default);
@@ -84,13 +88,21 @@ export interface SectionChoice {
  */
 export function parseSectionChoice(text: { sections?: string; skip?: string }, registry: SectionRegistry = SECTIONS): SectionChoice {
   const out: SectionChoice = {};
-  for (const [flag, key] of [["sections", "only"], ["skip", "skip"]] as const) {
+  for (const [flag, key] of [
+    ["sections", "only"],
+    ["skip", "skip"],
+  ] as const) {
     const v = text[flag];
     if (v === undefined) continue;
-    const ids = v.split(",").map((s) => s.trim()).filter((s) => s !== "");
+    const ids = v
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
     for (const id of ids)
       if (!registry.get(id))
-        throw new CoordError("OPTION", `option ${flag}: no section '${id}'; the sections are ${registry.sections.map((s) => s.id).join(", ")}`, { argument: flag });
+        throw new CoordError("OPTION", `option ${flag}: no section '${id}'; the sections are ${registry.sections.map((s) => s.id).join(", ")}`, {
+          argument: flag,
+        });
     out[key] = ids;
   }
   return out;

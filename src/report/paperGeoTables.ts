@@ -93,7 +93,8 @@ export function interactionSheet(geo: GeoAnalysis, lang: PaperLang): ReportSheet
       });
       return r;
     });
-    const title = p === null ? tp(lang, "papers.t6.titleNoPeriod", { group: groupLabel(g, lang) }) : tp(lang, "papers.t6.title", { group: groupLabel(g, lang), period: p });
+    const title =
+      p === null ? tp(lang, "papers.t6.titleNoPeriod", { group: groupLabel(g, lang) }) : tp(lang, "papers.t6.title", { group: groupLabel(g, lang), period: p });
     tables.push(table(cols, rows, { title }));
   }
   return sheet(tp(lang, "papers.t6.sheet"), tables, [], { notes: [tp(lang, "papers.t6.note")], freeze: false });

@@ -73,17 +73,38 @@ export const PAPER_STRINGS = {
   },
   // Risk and ecological
   "papers.risk.sheet": { en: "Risk detector", zh: "风险探测" },
-  "papers.risk.title": { en: "Risk detector, {group} {period}, {factor}: mean of {y} differs between strata (Y/N)", zh: "风险探测（{group}，{period}，{factor}）：各层 {y} 均值差异是否显著（Y/N）" },
-  "papers.risk.titleNoPeriod": { en: "Risk detector, {group}, {factor}: mean of {y} differs between strata (Y/N)", zh: "风险探测（{group}，{factor}）：各层 {y} 均值差异是否显著（Y/N）" },
+  "papers.risk.title": {
+    en: "Risk detector, {group} {period}, {factor}: mean of {y} differs between strata (Y/N)",
+    zh: "风险探测（{group}，{period}，{factor}）：各层 {y} 均值差异是否显著（Y/N）",
+  },
+  "papers.risk.titleNoPeriod": {
+    en: "Risk detector, {group}, {factor}: mean of {y} differs between strata (Y/N)",
+    zh: "风险探测（{group}，{factor}）：各层 {y} 均值差异是否显著（Y/N）",
+  },
   "papers.risk.stratum": { en: "Stratum", zh: "分层" },
   "papers.risk.mean": { en: "Mean", zh: "均值" },
-  "papers.risk.note": { en: "Welch t-test at α = {alpha}; Y = significant difference. {untested}", zh: "Welch t 检验，α = {alpha}；Y 表示差异显著。{untested}" },
-  "papers.risk.untested": { en: "{n} of {total} pairs could not be tested (empty cells): {reasons}.", zh: "共 {total} 对中有 {n} 对无法检验（空白单元格）：{reasons}。" },
+  "papers.risk.note": {
+    en: "Welch t-test at α = {alpha}; Y = significant difference. {untested}",
+    zh: "Welch t 检验，α = {alpha}；Y 表示差异显著。{untested}",
+  },
+  "papers.risk.untested": {
+    en: "{n} of {total} pairs could not be tested (empty cells): {reasons}.",
+    zh: "共 {total} 对中有 {n} 对无法检验（空白单元格）：{reasons}。",
+  },
   "papers.risk.allTested": { en: "Every pair was tested.", zh: "所有分层对均已检验。" },
   "papers.eco.sheet": { en: "Ecological detector", zh: "生态探测" },
-  "papers.eco.title": { en: "Ecological detector, {group} {period}: row factor vs column factor (Y/N)", zh: "生态探测（{group}，{period}）：行因子与列因子的影响是否有显著差异（Y/N）" },
-  "papers.eco.titleNoPeriod": { en: "Ecological detector, {group}: row factor vs column factor (Y/N)", zh: "生态探测（{group}）：行因子与列因子的影响是否有显著差异（Y/N）" },
-  "papers.eco.note": { en: "F test at α = {alpha}; Y = the two factors differ significantly in their effect. {untested}", zh: "F 检验，α = {alpha}；Y 表示两因子的影响差异显著。{untested}" },
+  "papers.eco.title": {
+    en: "Ecological detector, {group} {period}: row factor vs column factor (Y/N)",
+    zh: "生态探测（{group}，{period}）：行因子与列因子的影响是否有显著差异（Y/N）",
+  },
+  "papers.eco.titleNoPeriod": {
+    en: "Ecological detector, {group}: row factor vs column factor (Y/N)",
+    zh: "生态探测（{group}）：行因子与列因子的影响是否有显著差异（Y/N）",
+  },
+  "papers.eco.note": {
+    en: "F test at α = {alpha}; Y = the two factors differ significantly in their effect. {untested}",
+    zh: "F 检验，α = {alpha}；Y 表示两因子的影响差异显著。{untested}",
+  },
 } as const;
 
 export type PaperKey = keyof typeof PAPER_STRINGS;

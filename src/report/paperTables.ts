@@ -61,7 +61,13 @@ export const INTERACTION_LETTER: Record<string, string> = {
 export const groupLabel = (g: string, lang: PaperLang) => (g === ALL_GROUP ? tp(lang, "papers.all") : g);
 
 /** Sample statistics of a list (NaN and null left out): N, mean, SD (n − 1), min, max. */
-export function describe(values: ArrayLike<number | string | null>): { n: number; mean: number | null; sd: number | null; min: number | null; max: number | null } {
+export function describe(values: ArrayLike<number | string | null>): {
+  n: number;
+  mean: number | null;
+  sd: number | null;
+  min: number | null;
+  max: number | null;
+} {
   const xs: number[] = [];
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -82,8 +88,7 @@ export function gradeStandardSheet(lang: PaperLang, closure: "left" | "right"): 
   const f1 = (x: number) => x.toFixed(1);
   const rows: ReportRow[] = GRADE_TABLE.map((g, i) => {
     const last = i === GRADE_TABLE.length - 1;
-    const interval =
-      closure === "left" ? `[${f1(g.lower)}, ${f1(g.upper)}${last ? "]" : ")"}` : `${i === 0 ? "[" : "("}${f1(g.lower)}, ${f1(g.upper)}]`;
+    const interval = closure === "left" ? `[${f1(g.lower)}, ${f1(g.upper)}${last ? "]" : ")"}` : `${i === 0 ? "[" : "("}${f1(g.lower)}, ${f1(g.upper)}]`;
     const mid = (g.lower + g.upper) / 2;
     return { interval, zh: g.zh, en: g.en, gradeNo: g.gradeNo, broad: gradeD(mid, { language: lang }).broadClass };
   });
@@ -125,7 +130,11 @@ export function indicatorSystemSheet(rows: IndicatorWeight[], subsystems: string
   ];
   if (rows.some((r) => r.e !== undefined)) cols.push(column("e", tp(lang, "papers.t2.e"), "0.0000"), column("d", tp(lang, "papers.t2.d"), "0.0000"));
   if (rows.some((r) => r.sigma !== undefined))
-    cols.push(column("sigma", tp(lang, "papers.t2.sigma"), "0.0000"), column("conflict", tp(lang, "papers.t2.conflict"), "0.0000"), column("information", tp(lang, "papers.t2.information"), "0.0000"));
+    cols.push(
+      column("sigma", tp(lang, "papers.t2.sigma"), "0.0000"),
+      column("conflict", tp(lang, "papers.t2.conflict"), "0.0000"),
+      column("information", tp(lang, "papers.t2.information"), "0.0000"),
+    );
   let prevSub = "";
   const out: ReportRow[] = rows.map((r, i) => {
     const row: ReportRow = {
@@ -162,6 +171,8 @@ export function descriptiveSheet(panel: Panel, lang: PaperLang): ReportSheet {
     column("min", tp(lang, "papers.desc.min"), "0.000"),
     column("max", tp(lang, "papers.desc.max"), "0.000"),
   ];
-  return sheet(tp(lang, "papers.desc.sheet"), [table(cols, rows, { title: tp(lang, "papers.desc.title") })], [], { notes: [tp(lang, "papers.desc.note")], freeze: { rows: 2, columns: 1 } });
+  return sheet(tp(lang, "papers.desc.sheet"), [table(cols, rows, { title: tp(lang, "papers.desc.title") })], [], {
+    notes: [tp(lang, "papers.desc.note")],
+    freeze: { rows: 2, columns: 1 },
+  });
 }
-

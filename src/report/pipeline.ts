@@ -114,7 +114,12 @@ export async function runReport(
     const warnings = [...data.warnings];
     const geo = geodetectorOnRows(data.yColumn, data.y, data.factors, data.groups, o, warnings, roles.group);
     await step("report", REPORT, STAGE_LABELS.report);
-    const analysis: GeoOnlyAnalysis = { options: o, data: { rows: data.y.length, y: data.yColumn, factors: data.factors.map((f) => f.column) }, geodetector: geo, warnings };
+    const analysis: GeoOnlyAnalysis = {
+      options: o,
+      data: { rows: data.y.length, y: data.yColumn, factors: data.factors.map((f) => f.column) },
+      geodetector: geo,
+      warnings,
+    };
     return { kind: "geodetector", analysis, report: buildGeoReport(geo, o, warnings, { rows: data.y.length, source: meta.source }), roles, headlines: [] };
   }
   const panelOptions = panelOptionsFor(o, meta.panel);
@@ -132,5 +137,9 @@ export async function runReport(
 
 /** The JSON written by `--json`: the analysis with the documented top-level keys. */
 export function analysisToJson(result: PipelineResult, space = 2): string {
-  return JSON.stringify(result.analysis, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v instanceof Float64Array || v instanceof Int32Array ? Array.from(v) : v), space);
+  return JSON.stringify(
+    result.analysis,
+    (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v instanceof Float64Array || v instanceof Int32Array ? Array.from(v) : v),
+    space,
+  );
 }

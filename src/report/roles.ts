@@ -279,8 +279,7 @@ export function parseRoles(json: string | RolesFile | Roles | unknown, headers: 
   const isGeo = obj.kind === "geodetector" || (obj.kind === undefined && obj.y !== undefined && obj.subsystems === undefined);
   if (isGeo) {
     checkKeys(obj, ["kind", "y", "factors", "id", "group", "time", "subsystems"], "the roles file");
-    for (const k of ["time", "subsystems"])
-      if (obj[k] !== undefined) fail(`roles: a geodetector roles file (with "y") has no "${k}"; remove it or remove "y"`);
+    for (const k of ["time", "subsystems"]) if (obj[k] !== undefined) fail(`roles: a geodetector roles file (with "y") has no "${k}"; remove it or remove "y"`);
     const y = resolveColumn(obj.y, "y", hdr);
     const factors = parseFactors(obj.factors, hdr);
     if (factors.length === 0) fail(`roles: the geodetector needs at least one factor in "factors"`, "TOO_FEW");

@@ -15,7 +15,6 @@ import { SHEET } from "./sheetNames";
 
 export { SHEET } from "./sheetNames";
 
-
 /** The Summary's "Options used" rows: option, value as typed, meaning. */
 function optionRows(specs: OptionSpec[], o: ReportOptions): ReportRow[] {
   const values = o as unknown as Record<string, unknown>;
@@ -23,7 +22,9 @@ function optionRows(specs: OptionSpec[], o: ReportOptions): ReportRow[] {
 }
 
 function optionsTable(specs: OptionSpec[], o: ReportOptions) {
-  return table([column("option", "Option", "text"), column("value", "Value", "text"), column("meaning", "Meaning", "text")], optionRows(specs, o), { title: "Options used" });
+  return table([column("option", "Option", "text"), column("value", "Value", "text"), column("meaning", "Meaning", "text")], optionRows(specs, o), {
+    title: "Options used",
+  });
 }
 
 function warningsTable(warnings: string[]) {
@@ -58,13 +59,22 @@ function summarySheet(run: PanelRun, title: string) {
     ],
     { title },
   );
-  const findings = table([column("finding", "Headline findings", "text")], headlines(run).map((f) => ({ finding: f })));
+  const findings = table(
+    [column("finding", "Headline findings", "text")],
+    headlines(run).map((f) => ({ finding: f })),
+  );
   const tables = [data, findings, optionsTable(run.registry.options(), run.analysis.options)];
   const filled = run.context.panel.filled ?? [];
   if (filled.length)
     tables.push(
       table(
-        [column("unit", "Unit", "text"), column("period", "Period", "text"), column("column", "Column", "text"), column("value", "Value used", "0.0000"), column("how", "How", "text")],
+        [
+          column("unit", "Unit", "text"),
+          column("period", "Period", "text"),
+          column("column", "Column", "text"),
+          column("value", "Value used", "0.0000"),
+          column("how", "How", "text"),
+        ],
         filled.map((f) => ({ unit: f.unit, period: f.period, column: f.column, value: f.value, how: f.how === "linear" ? "linear in time" : "nearest value" })),
         { title: "Cells filled by interpolation (option missing)" },
       ),
@@ -108,10 +118,15 @@ export function buildGeoReport(geo: GeoAnalysis, o: ReportOptions, warnings: str
   const best = geo.factors.filter((f) => f.group === geo.groups[0] && f.q !== null && !f.trivial).sort((x, y) => y.q! - x.q!);
   const findings = table(
     [column("finding", "Headline findings", "text")],
-    best.length ? [{ finding: `Strongest factor of ${geo.y}: ${best[0].factor} (${strongestText(best[0], o.geoTest)}).` }] : [{ finding: "No factor could be assessed." }],
+    best.length
+      ? [{ finding: `Strongest factor of ${geo.y}: ${best[0].factor} (${strongestText(best[0], o.geoTest)}).` }]
+      : [{ finding: "No factor could be assessed." }],
   );
   // cross-sectional data: no periods to choose
-  const options = optionsTable(GEODETECTOR_OPTIONS.filter((s) => s.key !== "geoPeriods"), o);
+  const options = optionsTable(
+    GEODETECTOR_OPTIONS.filter((s) => s.key !== "geoPeriods"),
+    o,
+  );
   r.sheets.push(sheet(SHEET.summary, [summary, findings, options, warningsTable(warnings)], [], { freeze: false }), ...geoSheets(geo, false, o.geoTest));
   r.warnings.push(...warnings);
   return r;

@@ -166,12 +166,27 @@ export async function writeReportToExcel(report: Report, options: WriteExcelOpti
           await batcher.reserve(1, 100);
           const ws = ctx.workbook.worksheets.add(temps[temps.length - 1]);
           created.push(ws);
-          await writeNotes(ws, notesSheetRows(report, reportProblems(report), { sheets: finalNames.slice(0, report.sheets.length) }), batcher, caps, notesPageSetup(report));
+          await writeNotes(
+            ws,
+            notesSheetRows(report, reportProblems(report), { sheets: finalNames.slice(0, report.sheets.length) }),
+            batcher,
+            caps,
+            notesPageSetup(report),
+          );
         }
         // charts, once all data sheets exist
         if (caps.charts && hasCharts) {
           progressMessage = "Drawing the charts";
-          await drawCharts(planCharts(report, layouts.map((l) => l.tables), { onMissing: "skip" }), created, batcher, warnings);
+          await drawCharts(
+            planCharts(
+              report,
+              layouts.map((l) => l.tables),
+              { onMissing: "skip" },
+            ),
+            created,
+            batcher,
+            warnings,
+          );
         }
         // the ids of the new sheets, for the record
         for (const ws of created) ws.load("id,name");

@@ -54,7 +54,11 @@ export function standaloneMode(): Mode {
           app.setData(loadData(r.cells, source, { sheet: isCsv ? file.name : r.sheetName, rowIndex: 0, columnIndex: 0 }));
           clear(sheetPick);
           if (r.sheetNames.length > 1) {
-            const sel = el("select", { attrs: { "data-action": "sheet", "aria-label": t("sheet") } }, r.sheetNames.map((n) => el("option", { text: n, attrs: { value: n } })));
+            const sel = el(
+              "select",
+              { attrs: { "data-action": "sheet", "aria-label": t("sheet") } },
+              r.sheetNames.map((n) => el("option", { text: n, attrs: { value: n } })),
+            );
             sel.value = r.sheetName;
             sel.addEventListener("change", () => void load(file, sel.value));
             sheetPick.append(`${t("sheet")}: `, sel);
@@ -69,7 +73,11 @@ export function standaloneMode(): Mode {
       });
       // Spatial weights from a file: a matrix or edge list (CSV/XLSX) or a GeoDa GAL/GWT file
       const weightsInput = el("input", { attrs: { type: "file", accept: ".csv,.tsv,.txt,.xlsx,.gal,.gwt", "data-action": "weights-file", hidden: true } });
-      const weightsButton = el("button", { className: "cl-button cl-secondary", text: t("loadWeights"), attrs: { type: "button", "data-action": "load-weights", title: t("weightsHint") } });
+      const weightsButton = el("button", {
+        className: "cl-button cl-secondary",
+        text: t("loadWeights"),
+        attrs: { type: "button", "data-action": "load-weights", title: t("weightsHint") },
+      });
       const weightsInfo = el("span", { className: "cl-muted", attrs: { "data-part": "weights-info" } });
       weightsButton.addEventListener("click", () => weightsInput.click());
       weightsInput.addEventListener("change", async () => {

@@ -483,7 +483,8 @@ export function chartXml(p: ChartPlacement, sheetNames: readonly string[], axisB
     }
     const cat = `<c:cat>${dataRef(p.x, name(p.x), xNumeric)}</c:cat><c:val>${dataRef(s, name(s), true)}</c:val>`;
     if (p.type === "line") {
-      const marker = points > 30 ? '<c:marker><c:symbol val="none"/></c:marker>' : `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr>${fill}</c:spPr></c:marker>`;
+      const marker =
+        points > 30 ? '<c:marker><c:symbol val="none"/></c:marker>' : `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr>${fill}</c:spPr></c:marker>`;
       return `<c:ser>${head}<c:spPr><a:ln w="22225" cap="rnd">${fill}<a:round/></a:ln></c:spPr>${marker}${cat}<c:smooth val="0"/></c:ser>`;
     }
     return `<c:ser>${head}<c:spPr>${fill}</c:spPr><c:invertIfNegative val="0"/>${cat}</c:ser>`;
@@ -506,7 +507,13 @@ export function chartXml(p: ChartPlacement, sheetNames: readonly string[], axisB
     plot = `<c:scatterChart><c:scatterStyle val="${p.smooth ? "smoothMarker" : "lineMarker"}"/><c:varyColors val="0"/>${sers.join("")}${axIds}</c:scatterChart>`;
     plot += axisXml("val", axX, axY, "b", p.xAxisTitle, { crossBetween: "midCat", numFmt: xFmt, bounds: p.xAxis });
     // y labels in General (no needless decimals), not the cells' 4-decimal format
-    plot += axisXml("val", axY, axX, "l", p.yAxisTitle, { crossBetween: "midCat", gridlines: true, numFmt: p.smooth ? "General" : yFmt, linked: !p.smooth, bounds: p.yAxis });
+    plot += axisXml("val", axY, axX, "l", p.yAxisTitle, {
+      crossBetween: "midCat",
+      gridlines: true,
+      numFmt: p.smooth ? "General" : yFmt,
+      linked: !p.smooth,
+      bounds: p.yAxis,
+    });
   } else {
     throw new Error(`addCharts: chart "${p.title}" has unknown type "${String((p as { type: unknown }).type)}"`);
   }
@@ -583,8 +590,7 @@ export async function addCharts(xlsxBytes: Uint8Array, charts: readonly ChartPla
     const sheetXml = await pkg.read(sheet.part);
     if (sheetXml === undefined) throw new Error(`addCharts: worksheet "${sheet.name}" (${sheet.part}) is missing from the package`);
     const root = parseXml(sheetXml, sheet.part);
-    if (root.local !== "worksheet")
-      throw new Error(`addCharts: chart "${list[0].title}": sheet "${sheet.name}" is a ${root.local}, not a worksheet`);
+    if (root.local !== "worksheet") throw new Error(`addCharts: chart "${list[0].title}": sheet "${sheet.name}" is a ${root.local}, not a worksheet`);
 
     // the sheet's drawing: the existing one (images, ...) or a new part
     const existing = root.children.find((c) => c.local === "drawing");
@@ -629,8 +635,7 @@ export async function addCharts(xlsxBytes: Uint8Array, charts: readonly ChartPla
       const rid = await pkg.addRel(sheet.part, REL_DRAWING, drawingPart);
       const rp = prefixFor(root, NS.r);
       const p = root.prefix ? `${root.prefix}:` : "";
-      const el =
-        rp !== undefined && rp !== "" ? `<${p}drawing ${rp}:id="${rid}"/>` : `<${p}drawing xmlns:r="${NS.r}" r:id="${rid}"/>`;
+      const el = rp !== undefined && rp !== "" ? `<${p}drawing ${rp}:id="${rid}"/>` : `<${p}drawing xmlns:r="${NS.r}" r:id="${rid}"/>`;
       const after = root.children.find((c) => AFTER_DRAWING.has(c.local));
       const at = after ? after.start : root.closeStart;
       pkg.write(sheet.part, sheetXml.slice(0, at) + el + sheetXml.slice(at));

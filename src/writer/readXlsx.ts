@@ -90,11 +90,9 @@ export async function readXlsxCells(buffer: ArrayBuffer | Uint8Array, options: R
   else {
     ws = sheets.find((s) => s.name === options.sheet) ?? sheets.find((s) => s.name.toLowerCase() === options.sheet!.trim().toLowerCase());
     if (!ws)
-      throw new CoordError(
-        "OPTION",
-        `no sheet named "${options.sheet}" in the workbook; its sheets are ${sheetNames.map((n) => `"${n}"`).join(", ")}`,
-        { argument: "sheet" },
-      );
+      throw new CoordError("OPTION", `no sheet named "${options.sheet}" in the workbook; its sheets are ${sheetNames.map((n) => `"${n}"`).join(", ")}`, {
+        argument: "sheet",
+      });
   }
 
   const rows: Cell[][] = [];

@@ -176,7 +176,8 @@ export async function writeReportXlsx(report: Report, options: WriteOptions = {}
   const layouts = report.sheets.map(layoutSheet);
   const priority = { next: 1 }; // of the colour scales, over the whole workbook
   layouts.forEach((layout, i) => writeSheet(wb.addWorksheet(names.sheets[i]), layout, priority));
-  if (names.notes !== undefined) writeNotes(wb.addWorksheet(names.notes), notesSheetRows(report, reportProblems(report), { charts: names.byReportName }), notesPageSetup(report));
+  if (names.notes !== undefined)
+    writeNotes(wb.addWorksheet(names.notes), notesSheetRows(report, reportProblems(report), { charts: names.byReportName }), notesPageSetup(report));
   if (wb.worksheets.length === 0) wb.addWorksheet("Report");
 
   const buf = await wb.xlsx.writeBuffer();
@@ -184,7 +185,14 @@ export async function writeReportXlsx(report: Report, options: WriteOptions = {}
   const bytes = u instanceof Uint8Array ? new Uint8Array(u.buffer, u.byteOffset, u.byteLength) : new Uint8Array(u);
   // exceljs cannot write charts: add them as native chart parts (charts with missing data are
   // skipped here; reportProblems lists them in the notes sheet)
-  return addCharts(bytes, planCharts(report, layouts.map((l) => l.tables), { onMissing: "skip" }));
+  return addCharts(
+    bytes,
+    planCharts(
+      report,
+      layouts.map((l) => l.tables),
+      { onMissing: "skip" },
+    ),
+  );
 }
 
 /**

@@ -27,7 +27,18 @@ function smallPanel(edit: (rows: string[][]) => void = () => undefined): { csv: 
   const rows = [["unit", "year", "region", "a1", "a2", "b1", "b2", "f1"]];
   const units = ["P1", "P2", "P3", "P4"];
   units.forEach((u, i) =>
-    [2018, 2019, 2020].forEach((y, t) => rows.push([u, String(y), i < 2 ? "North" : "South", String(1 + i + t), String(10 - i + t * 2), String(3 + t * i), String(5 + ((i * 7 + t * 3) % 5)), i % 2 ? "x" : "y"])),
+    [2018, 2019, 2020].forEach((y, t) =>
+      rows.push([
+        u,
+        String(y),
+        i < 2 ? "North" : "South",
+        String(1 + i + t),
+        String(10 - i + t * 2),
+        String(3 + t * i),
+        String(5 + ((i * 7 + t * 3) % 5)),
+        i % 2 ? "x" : "y",
+      ]),
+    ),
   );
   edit(rows);
   const csv = path.join(dir, "panel.csv");
@@ -39,7 +50,16 @@ function smallPanel(edit: (rows: string[][]) => void = () => undefined): { csv: 
       id: "unit",
       time: "year",
       group: "region",
-      subsystems: { A: [{ column: "a1", direction: "+" }, { column: "a2", direction: "-" }], B: [{ column: "b1", direction: "+" }, { column: "b2", direction: "+" }] },
+      subsystems: {
+        A: [
+          { column: "a1", direction: "+" },
+          { column: "a2", direction: "-" },
+        ],
+        B: [
+          { column: "b1", direction: "+" },
+          { column: "b2", direction: "+" },
+        ],
+      },
       factors: ["f1"],
     }),
   );
@@ -58,7 +78,16 @@ describe("coordlab command line", () => {
   it("writes the report workbook and the JSON for the bundled sample", async () => {
     const out = path.join(dir, "report.xlsx");
     const json = path.join(dir, "report.json");
-    const r = await run([path.join(SAMPLES, "sample-panel.csv"), "--roles", path.join(SAMPLES, "sample-panel.roles.json"), "--out", out, "--json", json, "--quiet"]);
+    const r = await run([
+      path.join(SAMPLES, "sample-panel.csv"),
+      "--roles",
+      path.join(SAMPLES, "sample-panel.roles.json"),
+      "--out",
+      out,
+      "--json",
+      json,
+      "--quiet",
+    ]);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     expect(r.out).toContain("Report written to");
@@ -90,7 +119,11 @@ describe("coordlab command line", () => {
   });
 
   it("reads an XLSX input from a named sheet and gives the same D as the CSV", async () => {
-    const rows = fs.readFileSync(path.join(SAMPLES, "sample-panel.csv"), "utf8").trim().split(/\r?\n/).map((l) => l.split(","));
+    const rows = fs
+      .readFileSync(path.join(SAMPLES, "sample-panel.csv"), "utf8")
+      .trim()
+      .split(/\r?\n/)
+      .map((l) => l.split(","));
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Notes").addRow(["not the data"]);
     const ws = wb.addWorksheet("Panel");
@@ -101,7 +134,16 @@ describe("coordlab command line", () => {
     const r1 = await run([xlsx, "--sheet", "Panel", "--roles", roles, "--out", path.join(dir, "a.xlsx"), "--json", path.join(dir, "a.json"), "--quiet"]);
     expect(r1.err).toBe("");
     expect(r1.code).toBe(0);
-    const r2 = await run([path.join(SAMPLES, "sample-panel.csv"), "--roles", roles, "--out", path.join(dir, "b.xlsx"), "--json", path.join(dir, "b.json"), "--quiet"]);
+    const r2 = await run([
+      path.join(SAMPLES, "sample-panel.csv"),
+      "--roles",
+      roles,
+      "--out",
+      path.join(dir, "b.xlsx"),
+      "--json",
+      path.join(dir, "b.json"),
+      "--quiet",
+    ]);
     expect(r2.code).toBe(0);
     const a = JSON.parse(fs.readFileSync(path.join(dir, "a.json"), "utf8"));
     const b = JSON.parse(fs.readFileSync(path.join(dir, "b.json"), "utf8"));

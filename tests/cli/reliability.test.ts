@@ -28,7 +28,11 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  const code = await main(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -36,7 +40,18 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 function smallPanel(edit: (rows: string[][]) => void = () => undefined, name = "panel.csv"): { csv: string; roles: string } {
   const rows = [["unit", "year", "region", "a1", "a2", "b1", "b2", "f1"]];
   ["P1", "P2", "P3", "P4"].forEach((u, i) =>
-    [2018, 2019, 2020].forEach((y, t) => rows.push([u, String(y), i < 2 ? "North" : "South", String(1 + i + t), String(10 - i + t * 2), String(3 + t * i), String(5 + ((i * 7 + t * 3) % 5)), i % 2 ? "x" : "y"])),
+    [2018, 2019, 2020].forEach((y, t) =>
+      rows.push([
+        u,
+        String(y),
+        i < 2 ? "North" : "South",
+        String(1 + i + t),
+        String(10 - i + t * 2),
+        String(3 + t * i),
+        String(5 + ((i * 7 + t * 3) % 5)),
+        i % 2 ? "x" : "y",
+      ]),
+    ),
   );
   edit(rows);
   const csv = path.join(dir, name);
@@ -48,7 +63,16 @@ function smallPanel(edit: (rows: string[][]) => void = () => undefined, name = "
       id: "unit",
       time: "year",
       group: "region",
-      subsystems: { A: [{ column: "a1", direction: "+" }, { column: "a2", direction: "-" }], B: [{ column: "b1", direction: "+" }, { column: "b2", direction: "+" }] },
+      subsystems: {
+        A: [
+          { column: "a1", direction: "+" },
+          { column: "a2", direction: "-" },
+        ],
+        B: [
+          { column: "b1", direction: "+" },
+          { column: "b2", direction: "+" },
+        ],
+      },
       factors: ["f1"],
     }),
   );
@@ -225,7 +249,10 @@ describe("input checks name the file and the cause", () => {
 
   it("a formula without a saved value is named as such (open and save in Excel)", async () => {
     const { csv, roles } = smallPanel();
-    const rows = fs.readFileSync(csv, "utf8").split("\n").map((l) => l.split(","));
+    const rows = fs
+      .readFileSync(csv, "utf8")
+      .split("\n")
+      .map((l) => l.split(","));
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Panel");
     rows.forEach((r, i) => ws.addRow(i === 0 ? r : r.map((c) => (/^\d+$/.test(c) ? Number(c) : c))));
@@ -243,7 +270,20 @@ describe("input checks name the file and the cause", () => {
     ];
     const csv = path.join(dir, "cn.csv");
     fs.writeFileSync(csv, rows.map((r) => r.join(",")).join("\n"));
-    const rolesText = JSON.stringify({ id: "省份", time: "年份", subsystems: { 甲组: [{ column: "a1", direction: "+" }, { column: "a2", direction: "+" }], 乙组: [{ column: "b1", direction: "+" }, { column: "b2", direction: "+" }] } });
+    const rolesText = JSON.stringify({
+      id: "省份",
+      time: "年份",
+      subsystems: {
+        甲组: [
+          { column: "a1", direction: "+" },
+          { column: "a2", direction: "+" },
+        ],
+        乙组: [
+          { column: "b1", direction: "+" },
+          { column: "b2", direction: "+" },
+        ],
+      },
+    });
     // GB18030 bytes of the roles file: "省份" = CA A1 B7 DD, "年份" = C4 EA B7 DD, "甲组" = BC D7 D7 E9, "乙组" = D2 D2 D7 E9
     const gb: Record<string, number[]> = { 省: [0xca, 0xa1], 份: [0xb7, 0xdd], 年: [0xc4, 0xea], 甲: [0xbc, 0xd7], 乙: [0xd2, 0xd2], 组: [0xd7, 0xe9] };
     const bytes = Buffer.from([...rolesText].flatMap((ch) => gb[ch] ?? [ch.charCodeAt(0)]));
@@ -261,7 +301,12 @@ describe("input checks name the file and the cause", () => {
     for (let i = 0; i <= MAX_INPUT_ROWS; i++) lines.push(`U${i >> 3},${2000 + (i & 7)},1,2,3,4`);
     fs.writeFileSync(csv, lines.join("\n"));
     const r = await run([csv, "--quiet"]);
-    expectOneLine(r, new RegExp(`big\\.csv has ${(MAX_INPUT_ROWS + 1).toLocaleString("en-US")} data lines .*at most ${MAX_INPUT_ROWS.toLocaleString("en-US")} rows within 2 GB`));
+    expectOneLine(
+      r,
+      new RegExp(
+        `big\\.csv has ${(MAX_INPUT_ROWS + 1).toLocaleString("en-US")} data lines .*at most ${MAX_INPUT_ROWS.toLocaleString("en-US")} rows within 2 GB`,
+      ),
+    );
   });
 });
 
@@ -282,7 +327,10 @@ describe("the pooled group's label", () => {
 
   it("--allLabel names the pooled group; the default follows the language (全国)", async () => {
     const { csv, roles } = smallPanel();
-    for (const [flags, label] of [[["--allLabel", "Nation"], "Nation"], [["--language", "zh"], "全国"]] as const) {
+    for (const [flags, label] of [
+      [["--allLabel", "Nation"], "Nation"],
+      [["--language", "zh"], "全国"],
+    ] as const) {
       const json = path.join(dir, "r.json");
       const r = await run([csv, "--roles", roles, "--out", path.join(dir, "r.xlsx"), "--json", json, "--quiet", ...flags]);
       expect(r.code).toBe(0);

@@ -46,7 +46,12 @@ describe("fake Excel", () => {
   });
 
   test("tables, charts, colour scales, frozen panes and payload recording", async () => {
-    fake.addSheet("Data", [["x", "y"], [1, 2], [2, 4], [3, 9]]);
+    fake.addSheet("Data", [
+      ["x", "y"],
+      [1, 2],
+      [2, 4],
+      [3, 9],
+    ]);
     await Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem("Data");
       context.application.suspendApiCalculationUntilNextSync();
@@ -56,7 +61,10 @@ describe("fake Excel", () => {
       c.series.getItemAt(0).setXAxisValues(ws.getRange("A2:A4"));
       c.title.text = "y by x";
       const cf = ws.getRange("B2:B4").conditionalFormats.add(Excel.ConditionalFormatType.colorScale);
-      cf.colorScale.criteria = { minimum: { type: "LowestValue", color: "#F8696B" }, maximum: { type: "HighestValue", color: "#63BE7B" } } as Excel.ConditionalColorScaleCriteria;
+      cf.colorScale.criteria = {
+        minimum: { type: "LowestValue", color: "#F8696B" },
+        maximum: { type: "HighestValue", color: "#63BE7B" },
+      } as Excel.ConditionalColorScaleCriteria;
       ws.freezePanes.freezeRows(1);
       await context.sync();
     });
@@ -71,7 +79,11 @@ describe("fake Excel", () => {
   });
 
   test("surrounding region, tables of a cell, selection", async () => {
-    fake.addSheet("Data", [["a", "b"], [1, 2], [3, 4]]);
+    fake.addSheet("Data", [
+      ["a", "b"],
+      [1, 2],
+      [3, 4],
+    ]);
     fake.select("Data", "B2");
     await Excel.run(async (context) => {
       const sel = context.workbook.getSelectedRange();

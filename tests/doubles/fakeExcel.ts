@@ -330,7 +330,8 @@ export class FakeExcel {
     delete cell.formula;
     delete cell.error;
     if (typeof v === "number") {
-      if (!Number.isFinite(v)) throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (non-finite number)");
+      if (!Number.isFinite(v))
+        throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (non-finite number)");
       cell.value = v;
     } else if (typeof v === "boolean") cell.value = v;
     else if (typeof v === "string") {
@@ -394,7 +395,7 @@ export class FakeExcel {
   surroundingRegion(s: SheetModel, start: Rect): Rect {
     const has = (r: number, c: number) => r >= 0 && c >= 0 && r < MAX_ROWS && c < MAX_COLUMNS && s.cells.get(key(r, c))?.value !== undefined;
     const r = { ...start };
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       const rowHas = (row: number) => {
         for (let c = r.c0 - 1; c <= r.c1 + 1; c++) if (has(row, c)) return true;
@@ -580,7 +581,10 @@ class ClientObject {
 
   protected get_(prop: string): unknown {
     if (!(prop in this.loaded))
-      throw new FakeOfficeError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
     return this.loaded[prop];
   }
 
@@ -669,7 +673,13 @@ abstract class CollectionProxy<T> extends ClientObject {
    * Queue a load of the items: when the batch runs, `models()` are made into proxies by `make`
    * and loaded with the properties asked for ("items/name" or "name"), or `defaults`.
    */
-  protected loadItems<M>(op: string, props: string | string[] | { select?: string | string[] } | undefined, models: () => M[], make: (m: M) => T & ClientObject, defaults: string[]): this {
+  protected loadItems<M>(
+    op: string,
+    props: string | string[] | { select?: string | string[] } | undefined,
+    models: () => M[],
+    make: (m: M) => T & ClientObject,
+    defaults: string[],
+  ): this {
     const list = parseLoad(props).map((p) => p.replace(/^items\//, ""));
     this.q(op, list, () => {
       this.itemList = models().map((m) => {
@@ -685,7 +695,8 @@ abstract class CollectionProxy<T> extends ClientObject {
 
 class ApplicationProxy extends ClientObject {
   suspendApiCalculationUntilNextSync(): void {
-    if (!this.context.fake.isSetSupported("ExcelApi", "1.8")) throw new FakeOfficeError("ApiNotFound", "suspendApiCalculationUntilNextSync requires ExcelApi 1.8");
+    if (!this.context.fake.isSetSupported("ExcelApi", "1.8"))
+      throw new FakeOfficeError("ApiNotFound", "suspendApiCalculationUntilNextSync requires ExcelApi 1.8");
     this.context.suspended = true;
     this.context.fake.suspendCalls++;
     this.q("suspendApiCalculationUntilNextSync", null, () => undefined);
@@ -697,7 +708,8 @@ class ApplicationProxy extends ClientObject {
 }
 
 function requireApi(ctx: RequestContext, version: string, what: string): void {
-  if (!ctx.fake.isSetSupported("ExcelApi", version)) throw new FakeOfficeError("ApiNotFound", `${what} requires ExcelApi ${version}, which this Excel does not support`);
+  if (!ctx.fake.isSetSupported("ExcelApi", version))
+    throw new FakeOfficeError("ApiNotFound", `${what} requires ExcelApi ${version}, which this Excel does not support`);
 }
 
 class WorkbookProxy extends ClientObject {
@@ -1062,7 +1074,10 @@ export class RangeProxy extends ClientObject {
     const rows = rect.r1 - rect.r0 + 1;
     const cols = rect.c1 - rect.c0 + 1;
     if (!Array.isArray(v) || v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols))
-      throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}: range ${rows}x${cols}).`);
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}: range ${rows}x${cols}).`,
+      );
     return v as unknown[][];
   }
   protected defaultLoad(): string[] {
@@ -1485,7 +1500,14 @@ class ChartCollectionProxy extends CollectionProxy<ChartProxy> {
           name: firstRowText ? String(sheet.cells.get(key(rect.r0, c))?.value) : `Series${series.length + 1}`,
           values: { sheetId: sheet.id, rect: { r0: dataR0, r1: rect.r1, c0: c, c1: c } },
         });
-      const m: ChartModel = { id: fake.newId("chart"), name: `Chart ${host.charts.length + 1}`, type, seriesBy: seriesBy ?? "Auto", source: { sheetId: sheet.id, rect }, series };
+      const m: ChartModel = {
+        id: fake.newId("chart"),
+        name: `Chart ${host.charts.length + 1}`,
+        type,
+        seriesBy: seriesBy ?? "Auto",
+        source: { sheetId: sheet.id, rect },
+        series,
+      };
       host.charts.push(m);
       ch.model = m;
     });
@@ -1710,4 +1732,3 @@ export function uninstallFakeOffice(target: object = globalThis): void {
   }
   delete t[INSTALLED_KEY];
 }
-

@@ -10,7 +10,18 @@ const panelA: Panel = loadFixture("inputs_panel_a.json");
 describe("compositeIndex (M4)", () => {
   it("U = Σ w z by hand", () => {
     // 0.75·0 + 0.25·1 = 0.25 ; 0.75·0.5 + 0.25·0.2 = 0.425
-    expectAllClose(compositeIndex([[0, 1], [0.5, 0.2]], [0.75, 0.25]).U, [0.25, 0.425], 1e-15, "U");
+    expectAllClose(
+      compositeIndex(
+        [
+          [0, 1],
+          [0.5, 0.2],
+        ],
+        [0.75, 0.25],
+      ).U,
+      [0.25, 0.425],
+      1e-15,
+      "U",
+    );
   });
 
   it("reference z (standardization.json) x reference w (entropy.json) = reference U", () => {
@@ -61,7 +72,16 @@ describe("compositeIndex (M4)", () => {
       expectCoordError(() => compositeIndex([], [1]), "EMPTY", "z is empty");
       expectCoordError(() => compositeIndex([[0, 1], [1]], [0.5, 0.5]), "LENGTH", "z row 2 has 1 values; row 1 has 2");
       expectCoordError(
-        () => compositeIndex([[0, 1], [0.2, 0.3], ["n/a", 1]], [0.5, 0.5], { columnNames: ["GDP", "Forest"] }),
+        () =>
+          compositeIndex(
+            [
+              [0, 1],
+              [0.2, 0.3],
+              ["n/a", 1],
+            ],
+            [0.5, 0.5],
+            { columnNames: ["GDP", "Forest"] },
+          ),
         "NOT_NUMERIC",
         `z row 3, column "GDP": text 'n/a' is not a number`,
       );
@@ -77,7 +97,11 @@ describe("compositeIndex (M4)", () => {
       );
     });
     it("unknown options and option values", () => {
-      const w = entropyWeights([[1, 2], [2, 1], [3, 5]]);
+      const w = entropyWeights([
+        [1, 2],
+        [2, 1],
+        [3, 5],
+      ]);
       expectCoordError(
         () => compositeIndex(w, { scoreOn: "raw" } as unknown as { scoreOn: "shifted" }),
         "OPTION",

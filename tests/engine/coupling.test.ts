@@ -43,11 +43,9 @@ function expectClose(actual: ArrayLike<number | null>, expected: number[], label
   expect(actual.length).toBe(expected.length);
   for (let i = 0; i < expected.length; i++) {
     const a = actual[i];
-    if (a === null || !(Math.abs(a - expected[i]) <= tol))
-      throw new Error(`${label}[${i}]: got ${a}, expected ${expected[i]} (tolerance ${tol})`);
+    if (a === null || !(Math.abs(a - expected[i]) <= tol)) throw new Error(`${label}[${i}]: got ${a}, expected ${expected[i]} (tolerance ${tol})`);
   }
 }
-
 
 const blocks = Object.keys(ccd).filter((k) => k !== "alpha");
 
@@ -57,11 +55,9 @@ describe("ccd.json inventory", () => {
     expect(blocks.length).toBeGreaterThanOrEqual(3);
     for (const b of blocks) {
       if (!BLOCK_RE.test(b)) throw new Error(`ccd.json: unknown top-level key '${b}'`);
-      for (const k of Object.keys(ccd[b]))
-        if (!(k in BLOCK_KEYS)) throw new Error(`ccd.json ${b}: unknown block '${k}' — add a test for it`);
+      for (const k of Object.keys(ccd[b])) if (!(k in BLOCK_KEYS)) throw new Error(`ccd.json ${b}: unknown block '${k}' — add a test for it`);
       for (const f of Object.keys(FORM_BLOCKS))
-        for (const k of Object.keys(ccd[b][f]))
-          if (!FORM_KEYS.includes(k)) throw new Error(`ccd.json ${b}.${f}: unknown key '${k}'`);
+        for (const k of Object.keys(ccd[b][f])) if (!FORM_KEYS.includes(k)) throw new Error(`ccd.json ${b}.${f}: unknown key '${k}'`);
     }
   });
 });
@@ -179,7 +175,14 @@ describe("bad input", () => {
     const e = expectCoordError(() => coupling([[0.1, 0.2], [0.3]]), "LENGTH", "U row 2 has 1 values; row 1 has 2");
     expect(e.where.row).toBe(1);
     const f = expectCoordError(
-      () => coupling([[0.1, 0.2, 0.3], [0.3, 0.4]], { layout: "columns" }),
+      () =>
+        coupling(
+          [
+            [0.1, 0.2, 0.3],
+            [0.3, 0.4],
+          ],
+          { layout: "columns" },
+        ),
       "LENGTH",
       "U column 2 has 2 values; column 1 has 3",
     );
@@ -187,18 +190,36 @@ describe("bad input", () => {
   });
   it("a text cell names its row and column", () => {
     const e = expectCoordError(
-      () => coupling([[0.1, 0.2], [0.3, "n/a"]]),
+      () =>
+        coupling([
+          [0.1, 0.2],
+          [0.3, "n/a"],
+        ]),
       "NOT_NUMERIC",
       "U row 2, column 2: text 'n/a' is not a number",
     );
     expect(e.where).toEqual({ argument: "U", row: 1, column: 1 });
     expectCoordError(
-      () => coupling([[0.1, 0.2], [0.3, "n/a"]], { systemNames: ["Urbanization", "Ecology"] }),
+      () =>
+        coupling(
+          [
+            [0.1, 0.2],
+            [0.3, "n/a"],
+          ],
+          { systemNames: ["Urbanization", "Ecology"] },
+        ),
       "NOT_NUMERIC",
       `U row 2, column "Ecology": text 'n/a' is not a number`,
     );
     expectCoordError(
-      () => coupling([[0.1, 0.2, "x"], [0.3, 0.4, 0.5]], { layout: "columns" }),
+      () =>
+        coupling(
+          [
+            [0.1, 0.2, "x"],
+            [0.3, 0.4, 0.5],
+          ],
+          { layout: "columns" },
+        ),
       "NOT_NUMERIC",
       "U row 3, column 1: text 'x' is not a number",
     );
@@ -207,7 +228,11 @@ describe("bad input", () => {
   });
   it("a negative score", () => {
     const e = expectCoordError(
-      () => coupling([[0.1, 0.2], [0.3, -0.1]]),
+      () =>
+        coupling([
+          [0.1, 0.2],
+          [0.3, -0.1],
+        ]),
       "NEGATIVE",
       "U row 2, column 2: -0.1 is negative; subsystem scores U must be ≥ 0",
     );
@@ -236,7 +261,14 @@ describe("bad input", () => {
   });
   it("issue 11: a score above 1 is an error naming the cell (U must lie in [0, 1])", () => {
     expectCoordErrorExact(
-      () => coupling([[0.5, 0.5], [0.2, 1.3]], { systemNames: ["A", "B"] }),
+      () =>
+        coupling(
+          [
+            [0.5, 0.5],
+            [0.2, 1.3],
+          ],
+          { systemNames: ["A", "B"] },
+        ),
       "RANGE",
       'U row 2, column "B": 1.3 is above 1; subsystem scores U must lie in [0, 1] (composite indices of min-max standardized indicators with weights summing to 1)',
     );
@@ -246,7 +278,18 @@ describe("bad input", () => {
   });
 
   it("Fan and modified C undefined for scores spread beyond [0, 1] (allowed by upper): UNDEFINED, or null", () => {
-    expectCoordError(() => coupling([[0.5, 0.5], [0, 2]], { form: "fan", upper: 3 }), "UNDEFINED", "U row 2: the fan coupling degree is undefined");
+    expectCoordError(
+      () =>
+        coupling(
+          [
+            [0.5, 0.5],
+            [0, 2],
+          ],
+          { form: "fan", upper: 3 },
+        ),
+      "UNDEFINED",
+      "U row 2: the fan coupling degree is undefined",
+    );
     expectCoordError(() => couplingRow([0.1, 2.5], { form: "modified", upper: 3 }), "UNDEFINED", "u: the modified coupling degree is undefined");
     const r = coupling([[0, 0, 3]], { form: "fan", onUndefined: "null", upper: 3 });
     expect(r.C[0]).toBeNull();
@@ -292,12 +335,21 @@ describe("properties (fast-check)", () => {
     fc.assert(
       fc.property(
         fc.array(row(3), { minLength: 1, maxLength: 12 }).chain((rows) =>
-          fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows.map((_, i) => i), { minLength: rows.length, maxLength: rows.length })),
+          fc.tuple(
+            fc.constant(rows),
+            fc.shuffledSubarray(
+              rows.map((_, i) => i),
+              { minLength: rows.length, maxLength: rows.length },
+            ),
+          ),
         ),
         fc.constantFrom(...FORMS),
         ([rows, perm], form) => {
           const a = coupling(rows, { form });
-          const b = coupling(perm.map((i) => rows[i]), { form });
+          const b = coupling(
+            perm.map((i) => rows[i]),
+            { form },
+          );
           perm.forEach((i, j) => {
             expect(b.C[j]).toBe(a.C[i]);
             expect(b.T[j]).toBe(a.T[i]);
@@ -324,7 +376,13 @@ describe("properties (fast-check)", () => {
     fc.assert(
       fc.property(fc.integer({ min: 3, max: 6 }).chain(moderateRow), (u) => {
         const n = u.length;
-        const expected = (n * Math.pow(u.reduce((p, x) => p * x, 1), 1 / n)) / u.reduce((s, x) => s + x, 0);
+        const expected =
+          (n *
+            Math.pow(
+              u.reduce((p, x) => p * x, 1),
+              1 / n,
+            )) /
+          u.reduce((s, x) => s + x, 0);
         expect(Math.abs(couplingRow(u).C - expected)).toBeLessThanOrEqual(1e-12);
       }),
     );

@@ -22,7 +22,16 @@ import { expectCoordError } from "../helpers";
 describe("values near ±1e308 are too large to compute with, naming the cell", () => {
   it("standardize / entropy / CRITIC: the column's range overflows", () => {
     for (const f of [(m: number[][]) => standardize(m), (m: number[][]) => entropyWeights(m), (m: number[][]) => criticWeights(m)])
-      expectCoordError(() => f([[1, 1e308], [2, -1e308], [3, 5]]), "RANGE", "data row 1, column 2: 1e+308 is too large to compute with");
+      expectCoordError(
+        () =>
+          f([
+            [1, 1e308],
+            [2, -1e308],
+            [3, 5],
+          ]),
+        "RANGE",
+        "data row 1, column 2: 1e+308 is too large to compute with",
+      );
   });
 
   it("KDE: the spread overflows (it said 'all values are equal')", () => {
@@ -33,7 +42,11 @@ describe("values near ±1e308 are too large to compute with, naming the cell", (
   it("Haken fit: the series is squared (it said 'singular')", () => {
     const q1 = [0.1, 0.2, 1e308, 0.4, 0.5, 0.3, 0.2, 0.3];
     const q2 = [0.2, 0.1, 0.3, 0.5, 0.2, 0.1, 0.3, 0.3];
-    expectCoordError(() => hakenFit(q1, q2, ["a", "a", "a", "a", "b", "b", "b", "b"], [1, 2, 3, 4, 1, 2, 3, 4]), "RANGE", "q1 row 3: 1e+308 is too large to compute with");
+    expectCoordError(
+      () => hakenFit(q1, q2, ["a", "a", "a", "a", "b", "b", "b", "b"], [1, 2, 3, 4, 1, 2, 3, 4]),
+      "RANGE",
+      "q1 row 3: 1e+308 is too large to compute with",
+    );
   });
 
   it("OLS: y whose squares overflow is named; an X column near 1e308 is fitted", () => {
@@ -93,7 +106,9 @@ const extreme = fc.oneof(
 const column = (n: number) =>
   fc.oneof(
     fc.array(extreme, { minLength: n, maxLength: n }),
-    fc.tuple(extreme, fc.constantFrom(1e-300, 1e-200, 1e-162, 1e-16, 1e154, 1e300)).map(([base, s]) => Array.from({ length: n }, (_, i) => base + ((i * 7) % n) * s)),
+    fc
+      .tuple(extreme, fc.constantFrom(1e-300, 1e-200, 1e-162, 1e-16, 1e154, 1e300))
+      .map(([base, s]) => Array.from({ length: n }, (_, i) => base + ((i * 7) % n) * s)),
   );
 const matrix = fc
   .tuple(fc.integer({ min: 2, max: 6 }), fc.integer({ min: 1, max: 3 }))
@@ -102,15 +117,24 @@ const direction = fc.constantFrom<"+" | "-">("+", "-");
 
 describe(`fast-check: ${RUNS} cases per engine entry point at the limits of double precision`, () => {
   it("standardize", () => {
-    fc.assert(fc.property(matrix, fc.constantFrom(0, 1e-4, 1e308), direction, (m, shift, d) => check(() => standardize(m, { shift, directions: m[0].map(() => d) }))), { numRuns: RUNS, seed: 11 });
+    fc.assert(
+      fc.property(matrix, fc.constantFrom(0, 1e-4, 1e308), direction, (m, shift, d) => check(() => standardize(m, { shift, directions: m[0].map(() => d) }))),
+      { numRuns: RUNS, seed: 11 },
+    );
   });
 
   it("entropy weights", () => {
-    fc.assert(fc.property(matrix, fc.constantFrom(0, 1e-4), (m, shift) => check(() => entropyWeights(m, { shift }))), { numRuns: RUNS, seed: 12 });
+    fc.assert(
+      fc.property(matrix, fc.constantFrom(0, 1e-4), (m, shift) => check(() => entropyWeights(m, { shift }))),
+      { numRuns: RUNS, seed: 12 },
+    );
   });
 
   it("CRITIC weights", () => {
-    fc.assert(fc.property(matrix, (m) => check(() => criticWeights(m))), { numRuns: RUNS, seed: 13 });
+    fc.assert(
+      fc.property(matrix, (m) => check(() => criticWeights(m))),
+      { numRuns: RUNS, seed: 13 },
+    );
   });
 
   it("composite index (given weights and from entropy weights)", () => {
@@ -125,25 +149,42 @@ describe(`fast-check: ${RUNS} cases per engine entry point at the limits of doub
 
   it("coupling (every form)", () => {
     fc.assert(
-      fc.property(matrix, fc.constantFrom("standard", "modified", "fan") as fc.Arbitrary<"standard" | "modified" | "fan">, fc.constantFrom<"error" | "null">("error", "null"), (m, form, onUndefined) => {
-        const u = m.map((r) => (r.length >= 2 ? r : [...r, r[0]]));
-        check(() => coupling(u, { form, onUndefined }));
-        check(() => coupling(u.map((r) => r.map((x) => Math.abs(x) % 1)), { form, onUndefined }));
-      }),
+      fc.property(
+        matrix,
+        fc.constantFrom("standard", "modified", "fan") as fc.Arbitrary<"standard" | "modified" | "fan">,
+        fc.constantFrom<"error" | "null">("error", "null"),
+        (m, form, onUndefined) => {
+          const u = m.map((r) => (r.length >= 2 ? r : [...r, r[0]]));
+          check(() => coupling(u, { form, onUndefined }));
+          check(() =>
+            coupling(
+              u.map((r) => r.map((x) => Math.abs(x) % 1)),
+              { form, onUndefined },
+            ),
+          );
+        },
+      ),
       { numRuns: RUNS, seed: 15 },
     );
   });
 
   it("grade", () => {
-    fc.assert(fc.property(extreme, fc.constantFrom<"left" | "right">("left", "right"), fc.constantFrom<number | undefined>(undefined, 2, 300), (d, closure, decimals) => check(() => gradeD(d, { closure, decimals }))), {
-      numRuns: RUNS,
-      seed: 16,
-    });
+    fc.assert(
+      fc.property(extreme, fc.constantFrom<"left" | "right">("left", "right"), fc.constantFrom<number | undefined>(undefined, 2, 300), (d, closure, decimals) =>
+        check(() => gradeD(d, { closure, decimals })),
+      ),
+      {
+        numRuns: RUNS,
+        seed: 16,
+      },
+    );
   });
 
   it("kernel density (rules and a fixed bandwidth)", () => {
     fc.assert(
-      fc.property(column(6), fc.constantFrom<"silverman" | "scott" | number>("silverman", "scott", 1e-300, 1e300, 0.5), (x, bandwidth) => check(() => kernelDensity(x, { bandwidth, gridSize: 16 }))),
+      fc.property(column(6), fc.constantFrom<"silverman" | "scott" | number>("silverman", "scott", 1e-300, 1e300, 0.5), (x, bandwidth) =>
+        check(() => kernelDensity(x, { bandwidth, gridSize: 16 })),
+      ),
       { numRuns: RUNS, seed: 17 },
     );
   });

@@ -1,15 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
-import {
-  couplingStage,
-  gradeD,
-  gradeDColumn,
-  GRADE_TABLE,
-  relativeType,
-  roundHalfUp,
-  COUPLING_STAGES,
-} from "../../src/engine/grade";
+import { couplingStage, gradeD, gradeDColumn, GRADE_TABLE, relativeType, roundHalfUp, COUPLING_STAGES } from "../../src/engine/grade";
 import { expectCoordError } from "../helpers";
 
 // Expected values: tests/fixtures/indices (copies of shared/reference/indices/expected, an
@@ -17,7 +9,6 @@ import { expectCoordError } from "../helpers";
 const FIX = path.join(__dirname, "..", "fixtures", "indices");
 const ccd = JSON.parse(fs.readFileSync(path.join(FIX, "ccd.json"), "utf8"));
 const small = JSON.parse(fs.readFileSync(path.join(FIX, "small_cases.json"), "utf8"));
-
 
 function expectEqualArrays<T>(actual: T[], expected: T[], label: string): void {
   expect(actual.length).toBe(expected.length);
@@ -33,7 +24,11 @@ describe.each(blocks)("grades on ccd.json %s (M6)", (block) => {
   const B = ccd[block];
   it.each(GRADED_FORMS)("%s: grade_left and grade_right of D", (form) => {
     if (!("grade_left" in B[form]) || !("grade_right" in B[form])) throw new Error(`${block}.${form}: no grades`);
-    expectEqualArrays(gradeDColumn(B[form].D).map((g) => g.gradeNo), B[form].grade_left, `${block}.${form}.grade_left`);
+    expectEqualArrays(
+      gradeDColumn(B[form].D).map((g) => g.gradeNo),
+      B[form].grade_left,
+      `${block}.${form}.grade_left`,
+    );
     expectEqualArrays(
       gradeDColumn(B[form].D, { closure: "right" }).map((g) => g.gradeNo),
       B[form].grade_right,
@@ -44,7 +39,11 @@ describe.each(blocks)("grades on ccd.json %s (M6)", (block) => {
     expect(Object.keys(B.power2).sort()).toEqual(["C", "D", "T"]);
   });
   it("grade_labels_en and grade_labels_zh of the standard D", () => {
-    expectEqualArrays(gradeDColumn(B.standard.D).map((g) => g.label), B.grade_labels_en, `${block}.grade_labels_en`);
+    expectEqualArrays(
+      gradeDColumn(B.standard.D).map((g) => g.label),
+      B.grade_labels_en,
+      `${block}.grade_labels_en`,
+    );
     expectEqualArrays(
       gradeDColumn(B.standard.D, { language: "zh" }).map((g) => g.label),
       B.grade_labels_zh,
@@ -61,14 +60,31 @@ describe.each(blocks)("grades on ccd.json %s (M6)", (block) => {
   it("relative_type_strict (θ = 0) and relative_type_diff0.1 (θ = 0.1)", () => {
     const U1 = B.U1 as number[];
     const U2 = B.U2 as number[];
-    expectEqualArrays(U1.map((u, i) => relativeType(u, U2[i], { theta: 0 }).code as number), B.relative_type_strict, `${block}.strict`);
-    expectEqualArrays(U1.map((u, i) => relativeType(u, U2[i]).code as number), B["relative_type_diff0.1"], `${block}.diff0.1`);
+    expectEqualArrays(
+      U1.map((u, i) => relativeType(u, U2[i], { theta: 0 }).code as number),
+      B.relative_type_strict,
+      `${block}.strict`,
+    );
+    expectEqualArrays(
+      U1.map((u, i) => relativeType(u, U2[i]).code as number),
+      B["relative_type_diff0.1"],
+      `${block}.diff0.1`,
+    );
   });
 });
 
 describe("small_cases.json grades and types (M6)", () => {
   /** small_cases keys this file checks; ccd_* / ccd3_* are checked in coupling.test.ts. */
-  const HANDLED = ["grade_D", "grade_left", "grade_right", "grade_left_round4", "grade_table", "relative_type_U", "relative_type_strict", "relative_type_diff0.1"];
+  const HANDLED = [
+    "grade_D",
+    "grade_left",
+    "grade_right",
+    "grade_left_round4",
+    "grade_table",
+    "relative_type_U",
+    "relative_type_strict",
+    "relative_type_diff0.1",
+  ];
   /** Known but not implemented, with the reason (reported to the lead). */
   const NOT_IMPLEMENTED: Record<string, string> = {
     relative_type_ratio: "a ratio rule for the relative type is not in METHODS.md M6 and its thresholds are not stated",
@@ -79,9 +95,21 @@ describe("small_cases.json grades and types (M6)", () => {
   });
   it("grade_left, grade_right and grade_left_round4 of grade_D", () => {
     const D = small.grade_D as number[];
-    expectEqualArrays(D.map((d) => gradeD(d).gradeNo), small.grade_left, "grade_left");
-    expectEqualArrays(D.map((d) => gradeD(d, { closure: "right" }).gradeNo), small.grade_right, "grade_right");
-    expectEqualArrays(D.map((d) => gradeD(d, { decimals: 4 }).gradeNo), small.grade_left_round4, "grade_left_round4");
+    expectEqualArrays(
+      D.map((d) => gradeD(d).gradeNo),
+      small.grade_left,
+      "grade_left",
+    );
+    expectEqualArrays(
+      D.map((d) => gradeD(d, { closure: "right" }).gradeNo),
+      small.grade_right,
+      "grade_right",
+    );
+    expectEqualArrays(
+      D.map((d) => gradeD(d, { decimals: 4 }).gradeNo),
+      small.grade_left_round4,
+      "grade_left_round4",
+    );
   });
   it("grade_table: bounds, English and Chinese labels, broad class", () => {
     const classNo: Record<string, number> = { "dysfunctional decline": 1, transitional: 2, "coordinated development": 3 };
@@ -98,8 +126,16 @@ describe("small_cases.json grades and types (M6)", () => {
   });
   it("relative_type_strict and relative_type_diff0.1 of relative_type_U", () => {
     const U = small.relative_type_U as [number, number][];
-    expectEqualArrays(U.map(([a, b]) => relativeType(a, b, { theta: 0 }).code as number), small.relative_type_strict, "strict");
-    expectEqualArrays(U.map(([a, b]) => relativeType(a, b, { theta: 0.1 }).code as number), small["relative_type_diff0.1"], "diff0.1");
+    expectEqualArrays(
+      U.map(([a, b]) => relativeType(a, b, { theta: 0 }).code as number),
+      small.relative_type_strict,
+      "strict",
+    );
+    expectEqualArrays(
+      U.map(([a, b]) => relativeType(a, b, { theta: 0.1 }).code as number),
+      small["relative_type_diff0.1"],
+      "diff0.1",
+    );
   });
 });
 
@@ -141,12 +177,7 @@ describe("gradeD float edges and options (M6)", () => {
   });
   it("broad classes: D < 0.4 dysfunctional decline, 0.4–0.6 transitional, ≥ 0.6 coordinated", () => {
     const cls = (d: number, closure: "left" | "right" = "left") => gradeD(d, { closure }).broadClass;
-    expect([cls(0.39), cls(0.4), cls(0.59), cls(0.6)]).toEqual([
-      "Dysfunctional decline",
-      "Transitional",
-      "Transitional",
-      "Coordinated development",
-    ]);
+    expect([cls(0.39), cls(0.4), cls(0.59), cls(0.6)]).toEqual(["Dysfunctional decline", "Transitional", "Transitional", "Coordinated development"]);
     expect(cls(0.4, "right")).toBe("Dysfunctional decline"); // (0.3, 0.4] is grade 4
     expect(gradeD(0.45, { language: "zh" }).broadClass).toBe("过渡");
     expect(gradeD(0.05, { language: "zh" }).broadClass).toBe("失调衰退");
@@ -162,17 +193,22 @@ describe("gradeD float edges and options (M6)", () => {
   });
   it("the grade is monotone in D and within 1..10 (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom("left", "right" as const), (a, b, closure) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const g1 = gradeD(lo, { closure }).gradeNo;
-        const g2 = gradeD(hi, { closure }).gradeNo;
-        expect(g1).toBeLessThanOrEqual(g2);
-        expect(g1).toBeGreaterThanOrEqual(1);
-        expect(g2).toBeLessThanOrEqual(10);
-        // the grade's interval contains D
-        const row = GRADE_TABLE[g2 - 1];
-        expect(hi >= row.lower && hi <= row.upper).toBe(true);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom("left", "right" as const),
+        (a, b, closure) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const g1 = gradeD(lo, { closure }).gradeNo;
+          const g2 = gradeD(hi, { closure }).gradeNo;
+          expect(g1).toBeLessThanOrEqual(g2);
+          expect(g1).toBeGreaterThanOrEqual(1);
+          expect(g2).toBeLessThanOrEqual(10);
+          // the grade's interval contains D
+          const row = GRADE_TABLE[g2 - 1];
+          expect(hi >= row.lower && hi <= row.upper).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -183,12 +219,7 @@ describe("couplingStage (M6)", () => {
     expect([0, 0.3, 0.30000000000000004, 0.5, 0.50001, 0.8, 0.8000001, 1].map(stage)).toEqual([1, 1, 2, 2, 3, 3, 4, 4]);
   });
   it("English and Chinese labels", () => {
-    expect(COUPLING_STAGES.map((s) => couplingStage(s.upper).label)).toEqual([
-      "Low-level coupling",
-      "Antagonism",
-      "Running-in",
-      "High-level coupling",
-    ]);
+    expect(COUPLING_STAGES.map((s) => couplingStage(s.upper).label)).toEqual(["Low-level coupling", "Antagonism", "Running-in", "High-level coupling"]);
     expect(COUPLING_STAGES.map((s) => couplingStage(s.upper, { language: "zh" }).label)).toEqual(["低水平耦合", "拮抗", "磨合", "高水平耦合"]);
   });
 });

@@ -28,8 +28,7 @@ function abs(actual: number | null | undefined, expected: number, label: string,
 function rel(actual: number | null | undefined, expected: number, label: string): void {
   if (expected === 0) {
     // the reference underflowed to 0 (p below ~1e-308): ours must be as small
-    if (actual === null || actual === undefined || !(actual >= 0 && actual < 1e-300))
-      throw new Error(`${label}: got ${actual}, expected 0 (an underflowed p)`);
+    if (actual === null || actual === undefined || !(actual >= 0 && actual < 1e-300)) throw new Error(`${label}: got ${actual}, expected 0 (an underflowed p)`);
     return;
   }
   if (actual === null || actual === undefined || !(Math.abs(actual - expected) <= REL * Math.abs(expected)))
@@ -193,8 +192,7 @@ describe("hakenModel (M10) against haken.json — every block", () => {
   };
   const models = new Map<string, ReturnType<typeof hakenModel>>();
   const model = (block: string) => {
-    if (!models.has(block))
-      models.set(block, hakenModel(A, B, units, years, { names: ["NQPF", "NTU"], ...BLOCK_OPTIONS[block] }));
+    if (!models.has(block)) models.set(block, hakenModel(A, B, units, years, { names: ["NQPF", "NTU"], ...BLOCK_OPTIONS[block] }));
     return models.get(block)!;
   };
   const defaultModel = () => model("pooled_noconst");
@@ -420,7 +418,12 @@ describe("hakenFit: pairs, options, invariance", () => {
     expect([p.nPairs, p.nUnits, p.skippedGaps, p.step]).toEqual([2, 2, 1, 1]);
     // dropping a middle year of Beijing removes 2 pairs and reports one gap
     const keep = years.map((y, i) => !(units[i] === "Beijing" && y === 2018));
-    const f = hakenFit(A.filter((_, i) => keep[i]), B.filter((_, i) => keep[i]), units.filter((_, i) => keep[i]), years.filter((_, i) => keep[i]));
+    const f = hakenFit(
+      A.filter((_, i) => keep[i]),
+      B.filter((_, i) => keep[i]),
+      units.filter((_, i) => keep[i]),
+      years.filter((_, i) => keep[i]),
+    );
     expect(f.nPairs).toBe(279 - 2);
     expect(f.skippedGaps).toBe(1);
   });
@@ -429,8 +432,17 @@ describe("hakenFit: pairs, options, invariance", () => {
     const base = hakenFit(A, B, units, years, { cluster: true });
     fc.assert(
       fc.property(fc.array(fc.nat(), { minLength: 310, maxLength: 310 }), (keys) => {
-        const order = keys.map((k, i) => [k, i]).sort((x, y) => x[0] - y[0] || x[1] - y[1]).map((x) => x[1]);
-        const f = hakenFit(order.map((i) => A[i]), order.map((i) => B[i]), order.map((i) => units[i]), order.map((i) => years[i]), { cluster: true });
+        const order = keys
+          .map((k, i) => [k, i])
+          .sort((x, y) => x[0] - y[0] || x[1] - y[1])
+          .map((x) => x[1]);
+        const f = hakenFit(
+          order.map((i) => A[i]),
+          order.map((i) => B[i]),
+          order.map((i) => units[i]),
+          order.map((i) => years[i]),
+          { cluster: true },
+        );
         expect(f.params).toEqual(base.params);
         expect(f.eq1.coef).toEqual(base.eq1.coef);
         expect(f.eq2.cluster!.se).toEqual(base.eq2.cluster!.se);
@@ -483,7 +495,11 @@ describe("Haken errors", () => {
   const x = [0.1, 0.2, 0.25, 0.4, 0.3, 0.35, 0.5];
   const y = [0.5, 0.4, 0.45, 0.3, 0.2, 0.3, 0.1];
   it("fewer than 3 pairs (TOO_FEW), with the gaps said", () => {
-    expectCoordErrorExact(() => hakenFit([0.1, 0.2, 0.3], [0.3, 0.2, 0.1], ["a", "a", "a"], [1, 2, 3]), "TOO_FEW", "only 2 within-unit consecutive pairs (t, t+1); the Haken model needs at least 3");
+    expectCoordErrorExact(
+      () => hakenFit([0.1, 0.2, 0.3], [0.3, 0.2, 0.1], ["a", "a", "a"], [1, 2, 3]),
+      "TOO_FEW",
+      "only 2 within-unit consecutive pairs (t, t+1); the Haken model needs at least 3",
+    );
     expectCoordErrorExact(
       () => hakenFit([0.1, 0.2, 0.3, 0.4], [0.3, 0.2, 0.1, 0.5], ["a", "a", "a", "a"], [1, 2, 4, 5]),
       "TOO_FEW",
@@ -491,9 +507,41 @@ describe("Haken errors", () => {
     );
   });
   it("a constant series or a singular design (SINGULAR)", () => {
-    expectCoordErrorExact(() => hakenFit(x, u.map(() => 0.5), u, t, { names: ["NQPF", "NTU"] }), "SINGULAR", "NTU is constant (0.5) over all 5 pairs: the Haken regression design is singular");
-    expectCoordErrorExact(() => hakenFit(u.map(() => 0), y, u, t), "SINGULAR", "q1 is constant (0) over all 5 pairs: the Haken regression design is singular");
-    expectCoordErrorExact(() => hakenFit(u.map(() => 0.3), y, u, t, { intercept: true }), "SINGULAR", "q1 is constant (0.3) over all 5 pairs: the Haken regression design is singular");
+    expectCoordErrorExact(
+      () =>
+        hakenFit(
+          x,
+          u.map(() => 0.5),
+          u,
+          t,
+          { names: ["NQPF", "NTU"] },
+        ),
+      "SINGULAR",
+      "NTU is constant (0.5) over all 5 pairs: the Haken regression design is singular",
+    );
+    expectCoordErrorExact(
+      () =>
+        hakenFit(
+          u.map(() => 0),
+          y,
+          u,
+          t,
+        ),
+      "SINGULAR",
+      "q1 is constant (0) over all 5 pairs: the Haken regression design is singular",
+    );
+    expectCoordErrorExact(
+      () =>
+        hakenFit(
+          u.map(() => 0.3),
+          y,
+          u,
+          t,
+          { intercept: true },
+        ),
+      "SINGULAR",
+      "q1 is constant (0.3) over all 5 pairs: the Haken regression design is singular",
+    );
   });
   it("length mismatch (LENGTH)", () => {
     expectCoordErrorExact(() => hakenFit(x, y.slice(1), u, t), "LENGTH", "q1 has 7 values but q2 has 6");
@@ -502,27 +550,46 @@ describe("Haken errors", () => {
   });
   it("NaN, text and missing cells name the row (NOT_NUMERIC / MISSING)", () => {
     expectCoordErrorExact(() => hakenFit([0.1, NaN, ...x.slice(2)], y, u, t), "NOT_NUMERIC", "q1 row 2: NaN is not a number");
-    expectCoordErrorExact(() => hakenFit(x, [...y.slice(0, 3), "n/a", ...y.slice(4)], u, t, { names: ["NQPF", "NTU"] }), "NOT_NUMERIC", "NTU row 4: text 'n/a' is not a number");
+    expectCoordErrorExact(
+      () => hakenFit(x, [...y.slice(0, 3), "n/a", ...y.slice(4)], u, t, { names: ["NQPF", "NTU"] }),
+      "NOT_NUMERIC",
+      "NTU row 4: text 'n/a' is not a number",
+    );
     expectCoordErrorExact(() => hakenFit(x, y, u, [1, 2, 3, null, 1, 2, 3]), "MISSING", "times row 4: an empty cell is not a number");
     expectCoordErrorExact(() => hakenFit(x, y, ["a", "a", "", "a", "b", "b", "b"], t), "MISSING", "units row 3: the unit id is missing");
-    expectCoordErrorExact(() => hakenFit(x, y, u, [1, 2, 2, 4, 1, 2, 3]), "UNDEFINED", "times rows 2 and 3: unit 'a' has two rows for period 2; the pair (t, t+1) is undefined");
+    expectCoordErrorExact(
+      () => hakenFit(x, y, u, [1, 2, 2, 4, 1, 2, 3]),
+      "UNDEFINED",
+      "times rows 2 and 3: unit 'a' has two rows for period 2; the pair (t, t+1) is undefined",
+    );
   });
   it("γ2 = 0 for the potential, no stable point for the evolution (UNDEFINED)", () => {
-    expectCoordErrorExact(() => hakenPotential({ gamma1: -0.1, gamma2: 0, a: 0.1, b: 0.1 }), "UNDEFINED", "gamma2 = 0: the potential V(q1) = ½γ1q1² + (ab/(4γ2))q1⁴ is undefined");
+    expectCoordErrorExact(
+      () => hakenPotential({ gamma1: -0.1, gamma2: 0, a: 0.1, b: 0.1 }),
+      "UNDEFINED",
+      "gamma2 = 0: the potential V(q1) = ½γ1q1² + (ab/(4γ2))q1⁴ is undefined",
+    );
     expectCoordErrorExact(
       () => hakenEvolution([0.1, 0.2], [0.1, 0.2], { gamma1: -0.1, gamma2: 0.5, a: -0.1, b: 0.1 }),
       "UNDEFINED",
       "the potential has no stable point (unstable: q1=0 unstable, no other stationary point); distance-based evolution levels are undefined — use potential|raw",
     );
-    expectCoordErrorExact(() => hakenEvolution([0.5, 0.5], [0.1, 0.2], { gamma1: 0.1, gamma2: 0.5, a: 0.1, b: 0.1 }, { method: "potential|minmax" }), "UNDEFINED", "all 2 potentials are equal: the min-max evolution level is undefined");
+    expectCoordErrorExact(
+      () => hakenEvolution([0.5, 0.5], [0.1, 0.2], { gamma1: 0.1, gamma2: 0.5, a: 0.1, b: 0.1 }, { method: "potential|minmax" }),
+      "UNDEFINED",
+      "all 2 potentials are equal: the min-max evolution level is undefined",
+    );
   });
   it("bad options (OPTION)", () => {
     expectCoordErrorExact(() => hakenFit(x, y, u, t, { alpha: 2 }), "OPTION", "alpha must be in (0, 1); got 2");
     expectCoordErrorExact(() => hakenFit(x, y, u, t, { ratio: 0.5 }), "OPTION", "ratio must be a number ≥ 1; got 0.5");
     expectCoordErrorExact(() => hakenFit(x, y, u, t, { significance: "cluster" }), "OPTION", "significance 'cluster' needs the cluster option");
     expectCoordErrorExact(() => hakenFit(x, y, u, t, { step: 0 }), "OPTION", "step must be a positive number; got 0");
-    expectCoordErrorExact(() => hakenEvolution(x, y, { gamma1: -0.1, gamma2: 0.5, a: 0.1, b: 0.1 }, { method: "h" as EvolutionMethod }), "OPTION", /^evolution must be one of distance_qV\|1-d\/dmax, /);
+    expectCoordErrorExact(
+      () => hakenEvolution(x, y, { gamma1: -0.1, gamma2: 0.5, a: 0.1, b: 0.1 }, { method: "h" as EvolutionMethod }),
+      "OPTION",
+      /^evolution must be one of distance_qV\|1-d\/dmax, /,
+    );
     expectCoordErrorExact(() => hakenModel(x, y, u, t, { order: "C" as "A" }), "OPTION", "order must be auto, A or B; got 'C'");
   });
 });
-

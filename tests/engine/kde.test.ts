@@ -7,10 +7,8 @@ const FIX = path.join(__dirname, "../fixtures/indices");
 const load = (f: string) => JSON.parse(fs.readFileSync(path.join(FIX, f), "utf8"));
 
 function expectClose(actual: number, expected: number, tol: number, label: string): void {
-  if (!(Math.abs(actual - expected) <= tol))
-    throw new Error(`${label}: got ${actual}, expected ${expected} (|diff| ${Math.abs(actual - expected)} > ${tol})`);
+  if (!(Math.abs(actual - expected) <= tol)) throw new Error(`${label}: got ${actual}, expected ${expected} (|diff| ${Math.abs(actual - expected)} > ${tol})`);
 }
-
 
 describe("kernelDensity (M7) against kde.json", () => {
   const kde = load("kde.json");
@@ -24,8 +22,7 @@ describe("kernelDensity (M7) against kde.json", () => {
   const grid: number[] = kde.grid;
   const TOL = 1e-9;
 
-  const select = (year?: number, reg?: string) =>
-    D.filter((_, i) => (year === undefined || years[i] === year) && (reg === undefined || region[i] === reg));
+  const select = (year?: number, reg?: string) => D.filter((_, i) => (year === undefined || years[i] === year) && (reg === undefined || region[i] === reg));
 
   it("has the blocks this test knows", () => {
     expect(Object.keys(kde).sort()).toEqual(["grid", "national", "note", "pooled_all_years_silverman", "region"]);
@@ -153,28 +150,28 @@ describe("kernelDensity default grid", () => {
     ["10^4 normal values, Silverman", sample(10000), "silverman"],
     ["200 values, Scott", sample(200, 7), "scott"],
     ["clustered data with outliers, small fixed h", Float64Array.from([0, 0.01, 0.02, 5, 40, 41]), 0.05],
-  ] as Array<[string, Float64Array, BandwidthRule | number]>)(
-    "grid recurrence agrees with the direct sum at the same points: %s",
-    (_, x, bw) => {
-      const fast = kernelDensity(x, { bandwidth: bw });
-      const direct = kernelDensity(x, { bandwidth: bw, points: fast.x });
-      const max = Math.max(...direct.density);
-      let area = 0;
-      for (let j = 0; j < 512; j++) {
-        // absolute error below 2e-13 of the peak (rounding ~1e-13 per term + the proven 1e-16 cut)
-        expectClose(fast.density[j], direct.density[j], 2e-13 * max, `f(${fast.x[j]})`);
-        if (direct.density[j] > 1e-3 * max)
-          expectClose(fast.density[j] / direct.density[j], 1, 1e-12, `relative f(${fast.x[j]})`);
-        if (j > 0) area += ((fast.density[j] + fast.density[j - 1]) / 2) * (fast.x[j] - fast.x[j - 1]);
-      }
-      if (typeof bw === "string") expectClose(area, 1, 1e-3, "integral");
-    },
-  );
+  ] as Array<[string, Float64Array, BandwidthRule | number]>)("grid recurrence agrees with the direct sum at the same points: %s", (_, x, bw) => {
+    const fast = kernelDensity(x, { bandwidth: bw });
+    const direct = kernelDensity(x, { bandwidth: bw, points: fast.x });
+    const max = Math.max(...direct.density);
+    let area = 0;
+    for (let j = 0; j < 512; j++) {
+      // absolute error below 2e-13 of the peak (rounding ~1e-13 per term + the proven 1e-16 cut)
+      expectClose(fast.density[j], direct.density[j], 2e-13 * max, `f(${fast.x[j]})`);
+      if (direct.density[j] > 1e-3 * max) expectClose(fast.density[j] / direct.density[j], 1, 1e-12, `relative f(${fast.x[j]})`);
+      if (j > 0) area += ((fast.density[j] + fast.density[j - 1]) / 2) * (fast.x[j] - fast.x[j - 1]);
+    }
+    if (typeof bw === "string") expectClose(area, 1, 1e-3, "integral");
+  });
 });
 
 describe("kernelDensity errors", () => {
   it("rejects all-equal values (CONSTANT)", () => {
-    expectCoordErrorExact(() => kernelDensity([0.3, 0.3, 0.3]), "CONSTANT", "values: all 3 values are equal (0.3); the bandwidth is 0 and the density undefined");
+    expectCoordErrorExact(
+      () => kernelDensity([0.3, 0.3, 0.3]),
+      "CONSTANT",
+      "values: all 3 values are equal (0.3); the bandwidth is 0 and the density undefined",
+    );
   });
   it("rejects one value without a fixed bandwidth (TOO_FEW), accepts it with one", () => {
     expectCoordErrorExact(() => kernelDensity([0.3]), "TOO_FEW", "values has 1 value; a bandwidth rule needs at least 2 (or give a fixed bandwidth)");
@@ -198,7 +195,11 @@ describe("kernelDensity errors", () => {
     expectCoordErrorExact(() => kernelDensity([0.1, 0.3], { points: [0, Infinity] }), "NOT_NUMERIC", "points row 2: Infinity is not a number");
   });
   it("rejects bad options (OPTION)", () => {
-    expectCoordErrorExact(() => kernelDensity([1, 2], { bandwidth: "sj" as BandwidthRule }), "OPTION", /bandwidth must be a positive number or one of silverman, scott, scipy_scott, scipy_silverman, nrd0, nrd; got 'sj'/);
+    expectCoordErrorExact(
+      () => kernelDensity([1, 2], { bandwidth: "sj" as BandwidthRule }),
+      "OPTION",
+      /bandwidth must be a positive number or one of silverman, scott, scipy_scott, scipy_silverman, nrd0, nrd; got 'sj'/,
+    );
     expectCoordErrorExact(() => kernelDensity([1, 2], { bandwidth: 0 }), "OPTION", "bandwidth must be a positive number or a rule name; got 0");
     expectCoordErrorExact(() => kernelDensity([1, 2], { bandwidth: -1 }), "OPTION", "bandwidth must be a positive number or a rule name; got -1");
     expectCoordErrorExact(() => kernelDensity([1, 2], { gridSize: 1 }), "OPTION", "gridSize must be an integer of at least 2; got 1");
@@ -211,4 +212,3 @@ describe("kernelDensity errors", () => {
     for (const d of r.density) expect(Number.isFinite(d)).toBe(true);
   });
 });
-

@@ -42,7 +42,10 @@ describe("seed paper 000 Table 3 (real data)", () => {
 
   it("2011: seven provinces in Moderate disorder [0.2, 0.3), Ningxia the lowest (0.21)", () => {
     const y = rows.filter((r) => r.year === 2011);
-    const grades = gradeDColumn(y.map((r) => r.D), { decimals: 3 });
+    const grades = gradeDColumn(
+      y.map((r) => r.D),
+      { decimals: 3 },
+    );
     const moderate = y.filter((_, i) => grades[i].label === "Moderate disorder");
     expect(moderate.length).toBe(7);
     expect(grades.filter((g) => g.gradeNo === 3).length).toBe(7);
@@ -72,8 +75,7 @@ describe("seed paper 000 Table 3 (real data)", () => {
         const r = res.find((x) => x.group === group && x.period === year);
         if (!r) throw new Error(`no mean for ${group} ${year}`);
         expect(r.n).toBe(group === "All" ? 31 : group === "East" ? 11 : group === "Central" ? 8 : 12);
-        if (!(Math.abs(r.mean - means[i]) <= 0.001 + 1e-12))
-          throw new Error(`${group} ${year}: mean ${r.mean}, paper ${means[i]}`);
+        if (!(Math.abs(r.mean - means[i]) <= 0.001 + 1e-12)) throw new Error(`${group} ${year}: mean ${r.mean}, paper ${means[i]}`);
       });
   });
 

@@ -104,17 +104,29 @@ describe("standardize: bad input", () => {
       [2, 3, 4],
       ["n/a", 4, 5],
     ];
-    expectCoordError(
-      () => standardize(x, { columnNames: names }),
-      "NOT_NUMERIC",
-      `data row 3, column "GDP": text 'n/a' is not a number`,
-    );
+    expectCoordError(() => standardize(x, { columnNames: names }), "NOT_NUMERIC", `data row 3, column "GDP": text 'n/a' is not a number`);
   });
   it("null cell is MISSING, naming row and column", () => {
-    expectCoordError(() => standardize([[1, 2], [null, 3]]), "MISSING", "data row 2, column 1: an empty cell is not a number");
+    expectCoordError(
+      () =>
+        standardize([
+          [1, 2],
+          [null, 3],
+        ]),
+      "MISSING",
+      "data row 2, column 1: an empty cell is not a number",
+    );
   });
   it("NaN cell", () => {
-    expectCoordError(() => standardize([[1, 2], [3, NaN]]), "NOT_NUMERIC", "data row 2, column 2: NaN is not a number");
+    expectCoordError(
+      () =>
+        standardize([
+          [1, 2],
+          [3, NaN],
+        ]),
+      "NOT_NUMERIC",
+      "data row 2, column 2: NaN is not a number",
+    );
   });
   it("constant column is named (by name when given)", () => {
     const x = [
@@ -131,18 +143,32 @@ describe("standardize: bad input", () => {
       [3, 9],
       [4, 9],
     ];
-    expectCoordError(
-      () => standardize(x, { scope: "per-period", periods: [2011, 2011, 2012, 2012] }),
-      "CONSTANT",
-      "data column 2 is constant in period 2012",
-    );
+    expectCoordError(() => standardize(x, { scope: "per-period", periods: [2011, 2011, 2012, 2012] }), "CONSTANT", "data column 2 is constant in period 2012");
   });
   it("directions length mismatch", () => {
-    expectCoordError(() => standardize([[1, 2], [3, 4]], { directions: ["+"] }), "LENGTH", "directions has 1 values but data has 2 columns");
+    expectCoordError(
+      () =>
+        standardize(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          { directions: ["+"] },
+        ),
+      "LENGTH",
+      "directions has 1 values but data has 2 columns",
+    );
   });
   it("bad direction value", () => {
     expectCoordError(
-      () => standardize([[1, 2], [3, 4]], { directions: ["+", "cost"] }),
+      () =>
+        standardize(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          { directions: ["+", "cost"] },
+        ),
       "OPTION",
       "directions, column 2: must be '+' (benefit) or '-' (cost); got 'cost'",
     );
@@ -156,19 +182,11 @@ describe("standardize: bad input", () => {
       "OPTION",
       "scope must be one of global, per-period; got 'yearly'",
     );
-    expectCoordError(
-      () => standardize([[1], [2]], { constant: 0.5 } as unknown as StandardizeOptions),
-      "OPTION",
-      "constant must be one of 'error', 0, 1",
-    );
+    expectCoordError(() => standardize([[1], [2]], { constant: 0.5 } as unknown as StandardizeOptions), "OPTION", "constant must be one of 'error', 0, 1");
   });
   it("per-period without periods, and periods length mismatch", () => {
     expectCoordError(() => standardize([[1], [2]], { scope: "per-period" }), "OPTION", "scope 'per-period' needs periods");
-    expectCoordError(
-      () => standardize([[1], [2], [3]], { scope: "per-period", periods: [2011, 2012] }),
-      "LENGTH",
-      "periods has 2 labels but data has 3 rows",
-    );
+    expectCoordError(() => standardize([[1], [2], [3]], { scope: "per-period", periods: [2011, 2012] }), "LENGTH", "periods has 2 labels but data has 3 rows");
   });
   it("missing period label names the row", () => {
     expectCoordError(
@@ -183,6 +201,17 @@ describe("standardize: bad input", () => {
     expectCoordError(() => standardize([[1], [2]], { rescale: [0.01, 0.99], shift: 0.01 }), "OPTION", "shift and rescale cannot be combined");
   });
   it("columnNames length mismatch", () => {
-    expectCoordError(() => standardize([[1, 2], [3, 4]], { columnNames: ["a"] }), "LENGTH", "columnNames has 1 names but data has 2 columns");
+    expectCoordError(
+      () =>
+        standardize(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          { columnNames: ["a"] },
+        ),
+      "LENGTH",
+      "columnNames has 1 names but data has 2 columns",
+    );
   });
 });

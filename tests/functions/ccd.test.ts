@@ -13,10 +13,19 @@ const TOL = 1e-9;
 
 describe("CCD: reference values (ccd.json)", () => {
   for (const block of ["global_shift0", "global_shift0.0001", "per_year_shift0"]) {
-    for (const [form, key] of [["standard", "standard"], ["modified", "wang2021"], ["fan", "fan"]]) {
+    for (const [form, key] of [
+      ["standard", "standard"],
+      ["modified", "wang2021"],
+      ["fan", "fan"],
+    ]) {
       it(`${block} ${form}: D column, and C, T, D with "all"`, () => {
         const b = ref[block];
-        const systems: unknown[][] = [["U1", "U2"], ...b.U1.map((u: number, i: number) => [u, i % 9 === 0 ? String(b.U2[i]) : b.U2[i]]), [null, null], ["", ""]];
+        const systems: unknown[][] = [
+          ["U1", "U2"],
+          ...b.U1.map((u: number, i: number) => [u, i % 9 === 0 ? String(b.U2[i]) : b.U2[i]]),
+          [null, null],
+          ["", ""],
+        ];
         const D = ccdImpl(systems, undefined, form === "standard" ? undefined : form);
         expectExcelSafe(D);
         expect(D[0]).toEqual(["D"]);
@@ -32,7 +41,11 @@ describe("CCD: reference values (ccd.json)", () => {
   }
 
   it("small cases: 2 and 3 systems, every form", () => {
-    for (const [form, key] of [["standard", "standard"], ["modified", "wang2021"], ["fan", "fan"]]) {
+    for (const [form, key] of [
+      ["standard", "standard"],
+      ["modified", "wang2021"],
+      ["fan", "fan"],
+    ]) {
       for (const prefix of ["ccd", "ccd3"]) {
         const all = ccdImpl(small[`${prefix}_U`], "ALL", form);
         const e = small[`${prefix}_${key}`];
@@ -46,14 +59,22 @@ describe("CCD: reference values (ccd.json)", () => {
   });
 
   it("C and T alone; alpha as a column", () => {
-    const U = [[0.2, 0.8], [0.5, 0.5]];
+    const U = [
+      [0.2, 0.8],
+      [0.5, 0.5],
+    ];
     expect(ccdImpl(U, "C")).toEqual([[0.8], [1]]);
     expectClose(numbersInColumn(ccdImpl(U, "T", null, [[0.3], [0.7]]), 0), [0.62, 0.5], 1e-12, "T");
   });
 });
 
 describe("CCD: an all-zero row is #N/A in that row only", () => {
-  const systems = [["U1", "U2"], [0.2, 0.8], [0, 0], [0.5, 0.5]];
+  const systems = [
+    ["U1", "U2"],
+    [0.2, 0.8],
+    [0, 0],
+    [0.5, 0.5],
+  ];
   it("impl: D column with #N/A in row 2 (range row 3)", () => {
     const D = ccdImpl(systems);
     expectExcelSafe(D);
@@ -72,8 +93,25 @@ describe("CCD: an all-zero row is #N/A in that row only", () => {
 describe("CCD: bad input", () => {
   it("a negative score names the cell", () => {
     const msg = `systems row 3, column "U2": -0.1 is negative; subsystem scores U must be ≥ 0`;
-    expectThrows(() => ccdImpl([["U1", "U2"], [0.2, 0.3], [0.4, -0.1]]), "NEGATIVE", msg);
-    expectErrorValue(ccd([["U1", "U2"], [0.2, 0.3], [0.4, -0.1]]), "#VALUE!", msg);
+    expectThrows(
+      () =>
+        ccdImpl([
+          ["U1", "U2"],
+          [0.2, 0.3],
+          [0.4, -0.1],
+        ]),
+      "NEGATIVE",
+      msg,
+    );
+    expectErrorValue(
+      ccd([
+        ["U1", "U2"],
+        [0.2, 0.3],
+        [0.4, -0.1],
+      ]),
+      "#VALUE!",
+      msg,
+    );
   });
   it("one column", () => {
     expectErrorValue(ccd([[0.2], [0.3]]), "#VALUE!", "systems has 1 column; give one column of scores per subsystem (at least 2)");
@@ -89,15 +127,47 @@ describe("CCD: bad input", () => {
     expectErrorValue(ccd([[0.2, 0.3]], null, null, [[0.2, 0.3]]), "#VALUE!", "alpha must sum to 1; its 2 values sum to 0.5");
   });
   it("text in systems", () => {
-    expectErrorValue(ccd([[0.2, 0.3], ["n/a", 0.1]]), "#VALUE!", "systems row 2, column 1: text 'n/a' is not a number");
+    expectErrorValue(
+      ccd([
+        [0.2, 0.3],
+        ["n/a", 0.1],
+      ]),
+      "#VALUE!",
+      "systems row 2, column 1: text 'n/a' is not a number",
+    );
   });
 });
 
 describe("CCD: issue 11 — U must lie in [0, 1], as in the report", () => {
   it("a score above 1 names the cell (D would exceed 1)", () => {
     const msg = `systems row 3, column "U2": 1.4 is above 1; subsystem scores U must lie in [0, 1]`;
-    expectThrows(() => ccdImpl([["U1", "U2"], [0.2, 0.3], [0.9, 1.4]]), "RANGE", msg);
-    expectErrorValue(ccd([["U1", "U2"], [0.2, 0.3], [0.9, 1.4]]), "#VALUE!", msg);
-    expect(numbersInColumn(ccd([[1, 1], [0.5, 1]]), 0)).toHaveLength(2); // 1 itself is fine
+    expectThrows(
+      () =>
+        ccdImpl([
+          ["U1", "U2"],
+          [0.2, 0.3],
+          [0.9, 1.4],
+        ]),
+      "RANGE",
+      msg,
+    );
+    expectErrorValue(
+      ccd([
+        ["U1", "U2"],
+        [0.2, 0.3],
+        [0.9, 1.4],
+      ]),
+      "#VALUE!",
+      msg,
+    );
+    expect(
+      numbersInColumn(
+        ccd([
+          [1, 1],
+          [0.5, 1],
+        ]),
+        0,
+      ),
+    ).toHaveLength(2); // 1 itself is fine
   });
 });

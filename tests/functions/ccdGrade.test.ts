@@ -42,8 +42,20 @@ describe("CCDGRADE: reference grades", () => {
   });
   it("blank cells stay blank; #N/A from CCD passes through in its cell; a 2-D block keeps its shape", () => {
     const na = { code: "#N/A", message: "systems row 3: all 2 subsystem scores are 0, so C and D are undefined" };
-    const out = ccdGradeImpl([[0.05, null], [na, 0.95], ["", "0.5"]], "en", "number");
-    expect(out).toEqual([[1, ""], [na, 10], ["", 6]]);
+    const out = ccdGradeImpl(
+      [
+        [0.05, null],
+        [na, 0.95],
+        ["", "0.5"],
+      ],
+      "en",
+      "number",
+    );
+    expect(out).toEqual([
+      [1, ""],
+      [na, 10],
+      ["", 6],
+    ]);
     expect(ccdGradeImpl([[0.5], ["#N/A"]])[1][0]).toEqual({ code: "#N/A", message: "D row 2 holds #N/A" });
   });
 });
@@ -56,7 +68,14 @@ describe("CCDGRADE: bad input", () => {
     expectErrorValue(ccdgrade(excelColumn([0.5, 0.7, 1.2])), "#N/A", msg);
   });
   it("negative D in a 2-D block", () => {
-    expectErrorValue(ccdgrade([[0.5, 0.2], [0.1, -0.3]]), "#VALUE!", "D row 2, column 2: D = -0.3 is negative; D must lie in [0, 1]");
+    expectErrorValue(
+      ccdgrade([
+        [0.5, 0.2],
+        [0.1, -0.3],
+      ]),
+      "#VALUE!",
+      "D row 2, column 2: D = -0.3 is negative; D must lie in [0, 1]",
+    );
   });
   it("text in D", () => {
     expectErrorValue(ccdgrade(excelColumn(["D", 0.5, "high"])), "#VALUE!", "D row 3: text 'high' is not a number");

@@ -23,7 +23,11 @@ function subsystem(panel: { subsystem: string[]; X: number[][]; indicators: stri
 }
 
 describe("COMPOSITE: reference U", () => {
-  for (const [block, shift] of [["global_shift0", undefined], ["global_shift0.0001", 0.0001], ["global_shift0.01", 0.01]] as const) {
+  for (const [block, shift] of [
+    ["global_shift0", undefined],
+    ["global_shift0.0001", 0.0001],
+    ["global_shift0.01", 0.01],
+  ] as const) {
     for (const name of ["U1", "U2"]) {
       it(`entropy ${block} ${name}`, () => {
         const s = subsystem(panelA, name);
@@ -52,21 +56,34 @@ describe("COMPOSITE: reference U", () => {
     expect(spill).toHaveLength(2);
     const viaSpill = compositeImpl(data, [s.directions], spill);
     const viaRow = compositeImpl(data, [s.directions], [spill[1]]);
-    const viaColumn = compositeImpl(data, [s.directions], (spill[1] as number[]).map((w) => [w]));
+    const viaColumn = compositeImpl(
+      data,
+      [s.directions],
+      (spill[1] as number[]).map((w) => [w]),
+    );
     expectClose(numbersInColumn(viaSpill, 0, 1), entropy.global_shift0.U1_subsystem.U, TOL, "spill");
     expect(viaRow).toEqual(viaSpill);
     expect(viaColumn).toEqual(viaSpill);
   });
 
   it("reproduces the help page example", () => {
-    const data = [[5.2, 62, 0.45], [7.9, 55, 0.7], [4.1, 49, 0.52], [9.6, 71, 0.38]];
+    const data = [
+      [5.2, 62, 0.45],
+      [7.9, 55, 0.7],
+      [4.1, 49, 0.52],
+      [9.6, 71, 0.38],
+    ];
     expectClose(numbersInColumn(compositeImpl(data, [["+", "+", "-"]]), 0), [0.4933, 0.3585, 0.1517, 1], 5e-5, "entropy U");
     expectClose(numbersInColumn(compositeImpl(data, [["+", "+", "-"]], "critic"), 0), [0.5086, 0.3331, 0.2249, 1], 5e-5, "critic U");
   });
 });
 
 describe("COMPOSITE: bad input", () => {
-  const data = [[1, 2, 3], [2, 5, 1], [4, 1, 7]];
+  const data = [
+    [1, 2, 3],
+    [2, 5, 1],
+    [4, 1, 7],
+  ];
   it("weights of the wrong length", () => {
     const msg = "weights_or_method has 2 weights; expected 3, one per indicator column of data";
     expectThrows(() => compositeImpl(data, null, [[0.5, 0.5]]), "LENGTH", msg);
@@ -84,13 +101,33 @@ describe("COMPOSITE: bad input", () => {
 });
 
 describe("COMPOSITE: issue 11 — given weights must sum to 1 (refused, not rescaled)", () => {
-  const d = [["a", "b", "c"], [1, 2, 3], [2, 1, 5], [3, 4, 4]];
+  const d = [
+    ["a", "b", "c"],
+    [1, 2, 3],
+    [2, 1, 5],
+    [3, 4, 4],
+  ];
   it("a weight row summing to 3 is refused naming the sum", () => {
-    expectErrorValue(composite(d, null as never, [[1, 1, 1]]), "#VALUE!", "weights_or_method sum to 3; weights must sum to 1 (divide each by their sum, 3), so that U lies in [0, 1]");
+    expectErrorValue(
+      composite(d, null as never, [[1, 1, 1]]),
+      "#VALUE!",
+      "weights_or_method sum to 3; weights must sum to 1 (divide each by their sum, 3), so that U lies in [0, 1]",
+    );
   });
   it("weights rounded to a few decimals pass; the engine has the same rule", () => {
     expect(numbersInColumn(composite(d, null as never, [[0.3333333, 0.3333333, 0.3333334]]), 0, 1)).toHaveLength(3);
-    expectThrows(() => compositeIndexForTest([[0, 1], [1, 0]], [0.5, 0.6]), "OPTION", "weights sum to 1.1; weights must sum to 1 (divide each by their sum, 1.1), so that U lies in [0, 1]");
+    expectThrows(
+      () =>
+        compositeIndexForTest(
+          [
+            [0, 1],
+            [1, 0],
+          ],
+          [0.5, 0.6],
+        ),
+      "OPTION",
+      "weights sum to 1.1; weights must sum to 1 (divide each by their sum, 1.1), so that U lies in [0, 1]",
+    );
   });
 });
 import { compositeIndex as compositeIndexForTest } from "../../src/engine/composite";

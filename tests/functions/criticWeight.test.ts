@@ -20,7 +20,10 @@ function subsystem(name: string) {
 }
 
 describe("CRITICWEIGHT: reference values (critic.json)", () => {
-  for (const [block, conflict] of [["global_ddof1", undefined], ["global_abs_r", "abs"]] as const) {
+  for (const [block, conflict] of [
+    ["global_ddof1", undefined],
+    ["global_abs_r", "abs"],
+  ] as const) {
     for (const name of ["NQPF", "NTU"]) {
       it(`${block} ${name}: weights and the sigma, R, C, w table`, () => {
         const s = subsystem(name);
@@ -42,7 +45,13 @@ describe("CRITICWEIGHT: reference values (critic.json)", () => {
   }
 
   it("reproduces the help page example", () => {
-    const data = [["GDP", "urbanization", "energy"], [5.2, 62, 0.45], [7.9, 55, 0.7], [4.1, 49, 0.52], [9.6, 71, 0.38]];
+    const data = [
+      ["GDP", "urbanization", "energy"],
+      [5.2, 62, 0.45],
+      [7.9, 55, 0.7],
+      [4.1, 49, 0.52],
+      [9.6, 71, 0.38],
+    ];
     const t = criticWeightImpl(data, [["+", "+", "-"]], "r", true);
     expectClose(t[4].slice(1) as number[], [0.4051, 0.1952, 0.3997], 5e-5, "w");
     expectClose(t[2].slice(1) as number[], [1.1944, 0.6098, 1.2509], 5e-5, "R");
@@ -54,14 +63,27 @@ function excelColumnOf(v: string[]): unknown[][] {
 }
 
 describe("CRITICWEIGHT: bad input", () => {
-  const data = [["a", "b", "c"], [1, 2, 3], [2, 5, 1], [4, 1, 7]];
+  const data = [
+    ["a", "b", "c"],
+    [1, 2, 3],
+    [2, 5, 1],
+    [4, 1, 7],
+  ];
   it("unknown conflict option", () => {
     const msg = "conflict must be one of r, abs, abs-r; got 'pearson'";
     expectThrows(() => criticWeightImpl(data, null, "pearson"), "OPTION", msg);
     expectErrorValue(criticweight(data, null as never, "pearson"), "#VALUE!", msg);
   });
   it("text in data", () => {
-    expectErrorValue(criticweight([["a", "b"], [1, "x"], [2, 3]]), "#VALUE!", `data row 2, column "b": text 'x' is not a number`);
+    expectErrorValue(
+      criticweight([
+        ["a", "b"],
+        [1, "x"],
+        [2, 3],
+      ]),
+      "#VALUE!",
+      `data row 2, column "b": text 'x' is not a number`,
+    );
   });
   it("one indicator only", () => {
     expectErrorValue(criticweight([[1], [2], [3]]), "#VALUE!", "CRITIC weights need at least 2 indicators; data has 1 column");

@@ -56,9 +56,16 @@ if (!present) console.warn(`discretize (functions) test: GD reference skipped: $
   const head = present ? lines[0].split(",").map((s) => s.replace(/"/g, "")) : [];
   const column = (name: string): number[] => lines.slice(1).map((l) => Number(l.split(",")[head.indexOf(name)]));
   const cases = present
-    ? (JSON.parse(fs.readFileSync(JSON_FILE, "utf8")).discretized.GD_disc as Array<{ variable: string; method: string; k: number; breaks: number[]; n_breaks_unique: number; counts: number[] }>).filter(
-        (c) => ["equal", "quantile", "natural"].includes(c.method) && c.n_breaks_unique === c.k + 1,
-      )
+    ? (
+        JSON.parse(fs.readFileSync(JSON_FILE, "utf8")).discretized.GD_disc as Array<{
+          variable: string;
+          method: string;
+          k: number;
+          breaks: number[];
+          n_breaks_unique: number;
+          counts: number[];
+        }>
+      ).filter((c) => ["equal", "quantile", "natural"].includes(c.method) && c.n_breaks_unique === c.k + 1)
     : [];
   it("has cases", () => expect(cases.length).toBeGreaterThan(30));
   it.each(cases.map((c) => [`${c.variable} ${c.method} k = ${c.k}`, c] as const))("%s", (_, c) => {
@@ -84,7 +91,11 @@ describe("DISCRETIZE and BREAKS: bad input", () => {
   });
   it("optimal without y; y with another method; y of another length", () => {
     expectErrorValue(discretize(excelColumn(X), "optimal"), "#VALUE!", 'method "optimal" needs y: the variable the geodetector explains');
-    expectErrorValue(discretize(excelColumn(X), "equal", 3, excelColumn(X)), "#VALUE!", 'y is used by method "optimal" only; leave it empty for method "equal"');
+    expectErrorValue(
+      discretize(excelColumn(X), "equal", 3, excelColumn(X)),
+      "#VALUE!",
+      'y is used by method "optimal" only; leave it empty for method "equal"',
+    );
     expectErrorValue(breaks(excelColumn(X), "optimal", null, excelColumn([1, 2, 3])), "#VALUE!", "y has 3 values but x has 12; give one y per x");
   });
   it("text and blanks in x", () => {

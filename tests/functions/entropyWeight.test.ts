@@ -60,7 +60,13 @@ describe("ENTROPYWEIGHT: reference values (entropy.json, global scope)", () => {
   });
 
   it("reproduces the help page example (4 regions, + + -)", () => {
-    const data = [["GDP", "urbanization", "energy"], [5.2, 62, 0.45], [7.9, 55, 0.7], [4.1, 49, 0.52], [9.6, 71, 0.38]];
+    const data = [
+      ["GDP", "urbanization", "energy"],
+      [5.2, 62, 0.45],
+      [7.9, 55, 0.7],
+      [4.1, 49, 0.52],
+      [9.6, 71, 0.38],
+    ];
     const w = entropyWeightImpl(data, [["+", "+", "-"]]);
     expectClose(w[1] as number[], [0.3811, 0.3492, 0.2697], 5e-5, "help w");
     const w01 = entropyWeightImpl(data, [["+", "+", "-"]], 0.01);
@@ -69,7 +75,12 @@ describe("ENTROPYWEIGHT: reference values (entropy.json, global scope)", () => {
 });
 
 describe("ENTROPYWEIGHT: bad input names the argument and the cell", () => {
-  const data = [["GDP", "Pop", "Area"], [1, 2, 3], [2, 5, 1], [4, 1, 7]];
+  const data = [
+    ["GDP", "Pop", "Area"],
+    [1, 2, 3],
+    [2, 5, 1],
+    [4, 1, 7],
+  ];
   it("text in data", () => {
     const bad = data.map((r) => r.slice());
     bad[2][1] = "n/a";
@@ -88,7 +99,11 @@ describe("ENTROPYWEIGHT: bad input names the argument and the cell", () => {
     expectErrorValue(entropyweight(data, [["+", "-"]]), "#VALUE!", msg);
   });
   it("a word that is not a direction", () => {
-    expectErrorValue(entropyweight(data, [["+", "up", "-"]]), "#VALUE!", "directions column 2: text 'up' is not a direction (use +, -, 1, -1, benefit, cost, 正向 or 负向)");
+    expectErrorValue(
+      entropyweight(data, [["+", "up", "-"]]),
+      "#VALUE!",
+      "directions column 2: text 'up' is not a direction (use +, -, 1, -1, benefit, cost, 正向 or 负向)",
+    );
   });
   it("unknown output", () => {
     expectErrorValue(entropyweight(data, null as never, null, "all"), "#VALUE!", "output must be one of weights, table; got 'all'");
@@ -97,7 +112,15 @@ describe("ENTROPYWEIGHT: bad input names the argument and the cell", () => {
     expectErrorValue(entropyweight(data, null as never, -0.1), "#VALUE!", "shift must be at least 0; got -0.1");
   });
   it("a constant column", () => {
-    expectErrorValue(entropyweight([["a", "b"], [1, 2], [1, 3]]), "#VALUE!", /data column "a" is constant/);
+    expectErrorValue(
+      entropyweight([
+        ["a", "b"],
+        [1, 2],
+        [1, 3],
+      ]),
+      "#VALUE!",
+      /data column "a" is constant/,
+    );
   });
   it("empty data", () => {
     expectErrorValue(entropyweight([[null]]), "#VALUE!", "data is empty");

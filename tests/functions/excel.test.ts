@@ -42,7 +42,22 @@ const HINT = "(use +, -, 1, -1, benefit, cost, 正向 or 负向)";
 
 describe("readMatrix: shapes", () => {
   it("reads a numeric range without a header", () => {
-    expect(readMatrix([[1, 2], [3, 4]], "data")).toEqual({ labels: null, values: [[1, 2], [3, 4]], rowOffset: 0 });
+    expect(
+      readMatrix(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        "data",
+      ),
+    ).toEqual({
+      labels: null,
+      values: [
+        [1, 2],
+        [3, 4],
+      ],
+      rowOffset: 0,
+    });
   });
   it("reads a single cell passed as a scalar or as a 1x1 array", () => {
     expect(readMatrix(5, "data").values).toEqual([[5]]);
@@ -58,10 +73,33 @@ describe("readMatrix: shapes", () => {
     expect(e.message).toBe("data is empty");
   });
   it("keeps a 0 as a real 0 (a numeric parameter may turn blanks into 0; they cannot be told apart)", () => {
-    expect(readMatrix([[0, 1], [2, 0]], "data").values).toEqual([[0, 1], [2, 0]]);
+    expect(
+      readMatrix(
+        [
+          [0, 1],
+          [2, 0],
+        ],
+        "data",
+      ).values,
+    ).toEqual([
+      [0, 1],
+      [2, 0],
+    ]);
   });
   it("reads typed blanks as blanks in trailing positions and trims them", () => {
-    expect(readMatrix([[1, 2, ""], [3, 4, null], ["", null, "  "]], "data").values).toEqual([[1, 2], [3, 4]]);
+    expect(
+      readMatrix(
+        [
+          [1, 2, ""],
+          [3, 4, null],
+          ["", null, "  "],
+        ],
+        "data",
+      ).values,
+    ).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 });
 
@@ -70,18 +108,42 @@ describe("readMatrix: whole-column selections", () => {
     const grid = [["GDP", "Pop", null, null], [1, 2, null, null], [3, 4, null, null], ...blankRows(100000, 4)];
     const r = readMatrix(grid, "data");
     expect(r.labels).toEqual(["GDP", "Pop"]);
-    expect(r.values).toEqual([[1, 2], [3, 4]]);
+    expect(r.values).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
   it('trims trailing "" rows (web)', () => {
     const grid = [[1, 2, ""], [3, 4, ""], ...blankRows(5000, 3, "")];
-    expect(readMatrix(grid, "data").values).toEqual([[1, 2], [3, 4]]);
+    expect(readMatrix(grid, "data").values).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
   it("does not trim a blank row inside the data", () => {
-    const e = caught(() => readMatrix([[1, 2], [null, null], [3, 4]], "data"));
+    const e = caught(() =>
+      readMatrix(
+        [
+          [1, 2],
+          [null, null],
+          [3, 4],
+        ],
+        "data",
+      ),
+    );
     expect(e.message).toBe("data row 2, column 1 is empty");
   });
   it("does not trim a labelled column whose data are blank", () => {
-    const e = caught(() => readMatrix([["GDP", "Pop"], [1, null], [2, null]], "data"));
+    const e = caught(() =>
+      readMatrix(
+        [
+          ["GDP", "Pop"],
+          [1, null],
+          [2, null],
+        ],
+        "data",
+      ),
+    );
     expect(e.message).toBe('data row 2, column "Pop" is empty');
   });
   it("pads ragged rows with blanks", () => {
@@ -91,41 +153,135 @@ describe("readMatrix: whole-column selections", () => {
 
 describe("readMatrix: header detection", () => {
   it("auto: a text row above a row with numbers is a header", () => {
-    expect(readMatrix([["GDP", "Pop"], [1, 2], [3, 4]], "data")).toEqual({
+    expect(
+      readMatrix(
+        [
+          ["GDP", "Pop"],
+          [1, 2],
+          [3, 4],
+        ],
+        "data",
+      ),
+    ).toEqual({
       labels: ["GDP", "Pop"],
-      values: [[1, 2], [3, 4]],
+      values: [
+        [1, 2],
+        [3, 4],
+      ],
       rowOffset: 1,
     });
   });
   it('auto: blank header cells are labelled "column N"', () => {
-    expect(readMatrix([[" GDP ", null, ""], [1, 2, 3]], "data").labels).toEqual(["GDP", "column 2", "column 3"]);
+    expect(
+      readMatrix(
+        [
+          [" GDP ", null, ""],
+          [1, 2, 3],
+        ],
+        "data",
+      ).labels,
+    ).toEqual(["GDP", "column 2", "column 3"]);
   });
   it("auto: a first row holding a number is data", () => {
-    expect(readMatrix([["GDP", 5], [1, 2]], "data", { allowText: true }).rowOffset).toBe(0);
-    expect(readMatrix([[1, 2], [3, 4]], "data").labels).toBeNull();
+    expect(
+      readMatrix(
+        [
+          ["GDP", 5],
+          [1, 2],
+        ],
+        "data",
+        { allowText: true },
+      ).rowOffset,
+    ).toBe(0);
+    expect(
+      readMatrix(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        "data",
+      ).labels,
+    ).toBeNull();
   });
   it("auto: numeric-looking text (years) is not a header; say header yes", () => {
-    expect(readMatrix([["2011", "2012"], [1, 2]], "data").values).toEqual([[2011, 2012], [1, 2]]);
-    expect(readMatrix([["2011", "2012"], [1, 2]], "data", { header: "yes" }).labels).toEqual(["2011", "2012"]);
+    expect(
+      readMatrix(
+        [
+          ["2011", "2012"],
+          [1, 2],
+        ],
+        "data",
+      ).values,
+    ).toEqual([
+      [2011, 2012],
+      [1, 2],
+    ]);
+    expect(
+      readMatrix(
+        [
+          ["2011", "2012"],
+          [1, 2],
+        ],
+        "data",
+        { header: "yes" },
+      ).labels,
+    ).toEqual(["2011", "2012"]);
   });
   it("auto: two text rows are not a header; the text is reported", () => {
-    expect(caught(() => readMatrix([["GDP", "Pop"], ["yuan", "people"], [1, 2]], "data")).message).toBe(
-      "data row 1, column 1: text 'GDP' is not a number",
-    );
+    expect(
+      caught(() =>
+        readMatrix(
+          [
+            ["GDP", "Pop"],
+            ["yuan", "people"],
+            [1, 2],
+          ],
+          "data",
+        ),
+      ).message,
+    ).toBe("data row 1, column 1: text 'GDP' is not a number");
   });
   it("auto: an all-blank first row is not a header", () => {
-    expect(caught(() => readMatrix([[null, null], [1, 2]], "data")).message).toBe("data row 1, column 1 is empty");
+    expect(
+      caught(() =>
+        readMatrix(
+          [
+            [null, null],
+            [1, 2],
+          ],
+          "data",
+        ),
+      ).message,
+    ).toBe("data row 1, column 1 is empty");
   });
   it("auto: a single text row is not a header", () => {
     expect(caught(() => readMatrix([["GDP", "Pop"]], "data")).message).toBe("data row 1, column 1: text 'GDP' is not a number");
   });
   it("no: the first row is data", () => {
-    const e = caught(() => readMatrix([["GDP", "Pop"], [1, 2]], "data", { header: "no" }));
+    const e = caught(() =>
+      readMatrix(
+        [
+          ["GDP", "Pop"],
+          [1, 2],
+        ],
+        "data",
+        { header: "no" },
+      ),
+    );
     expect(e.code).toBe("NOT_NUMERIC");
     expect(e.message).toBe("data row 1, column 1: text 'GDP' is not a number");
   });
   it("yes: the first row is a header even with numbers in it", () => {
-    expect(readMatrix([[2011, true, null], [1, 2, 3]], "data", { header: "yes" })).toEqual({
+    expect(
+      readMatrix(
+        [
+          [2011, true, null],
+          [1, 2, 3],
+        ],
+        "data",
+        { header: "yes" },
+      ),
+    ).toEqual({
       labels: ["2011", "TRUE", "column 3"],
       values: [[1, 2, 3]],
       rowOffset: 1,
@@ -137,15 +293,29 @@ describe("readMatrix: header detection", () => {
     expect(e.message).toBe("data has a header row but no data rows");
   });
   it("yes: an error value in the header row is reported", () => {
-    expect(caught(() => readMatrix([["GDP", "#N/A"], [1, 2]], "data", { header: "yes" })).message).toBe(
-      "data row 1, column 2 holds #N/A",
-    );
+    expect(
+      caught(() =>
+        readMatrix(
+          [
+            ["GDP", "#N/A"],
+            [1, 2],
+          ],
+          "data",
+          { header: "yes" },
+        ),
+      ).message,
+    ).toBe("data row 1, column 2 holds #N/A");
   });
 });
 
 describe("readMatrix: messages name the argument and the cell as the user sees it", () => {
   it("counts the header row as row 1 and uses the header label", () => {
-    const grid = [["GDP", "Pop"], [1, 2], [3, 4], ["n/a", 5]];
+    const grid = [
+      ["GDP", "Pop"],
+      [1, 2],
+      [3, 4],
+      ["n/a", 5],
+    ];
     const e = caught(() => readMatrix(grid, "data"));
     expect(e.code).toBe("NOT_NUMERIC");
     expect(e.message).toBe(`data row 4, column "GDP": text 'n/a' is not a number`);
@@ -159,9 +329,18 @@ describe("readMatrix: messages name the argument and the cell as the user sees i
     expect(e.where).toEqual({ argument: "data", row: 11, column: 2 });
   });
   it("uses the column number where the header cell is blank", () => {
-    expect(caught(() => readMatrix([["GDP", ""], [1, 2], [3, "x"]], "data")).message).toBe(
-      "data row 3, column 2: text 'x' is not a number",
-    );
+    expect(
+      caught(() =>
+        readMatrix(
+          [
+            ["GDP", ""],
+            [1, 2],
+            [3, "x"],
+          ],
+          "data",
+        ),
+      ).message,
+    ).toBe("data row 3, column 2: text 'x' is not a number");
   });
   it("shortens long text", () => {
     const text = "a".repeat(60);
@@ -176,14 +355,33 @@ describe("readMatrix: blanks", () => {
     ["whitespace", "   "],
     ["undefined", undefined],
   ])("%s is MISSING", (_name, blank) => {
-    const e = caught(() => readMatrix([[1, 2], [blank, 4]], "data"));
+    const e = caught(() =>
+      readMatrix(
+        [
+          [1, 2],
+          [blank, 4],
+        ],
+        "data",
+      ),
+    );
     expect(e.code).toBe("MISSING");
     expect(e.message).toBe("data row 2, column 1 is empty");
     expect(e.where).toEqual({ argument: "data", row: 1, column: 0 });
   });
   it('blanks "null" reads them as null', () => {
-    const r = readMatrix([["a", "b"], [1, null], ["", 4]], "data", { blanks: "null" });
-    expect(r.values).toEqual([[1, null], [null, 4]]);
+    const r = readMatrix(
+      [
+        ["a", "b"],
+        [1, null],
+        ["", 4],
+      ],
+      "data",
+      { blanks: "null" },
+    );
+    expect(r.values).toEqual([
+      [1, null],
+      [null, 4],
+    ]);
   });
 });
 
@@ -234,13 +432,32 @@ describe("readMatrix: logicals, error values and other objects", () => {
     ['the string "#VALUE!"', "#VALUE!", "#VALUE!"],
     ['the string "#SPILL!"', "#SPILL!", "#SPILL!"],
   ])("reports an error value given as %s", (_name, v, code) => {
-    const e = caught(() => readMatrix([[1, 2], [3, 4], [5, v]], "data"));
+    const e = caught(() =>
+      readMatrix(
+        [
+          [1, 2],
+          [3, 4],
+          [5, v],
+        ],
+        "data",
+      ),
+    );
     expect(e.code).toBe("NOT_NUMERIC");
     expect(e.message).toBe(`data row 3, column 2 holds ${code}`);
     expect(e.where).toEqual({ argument: "data", row: 2, column: 1 });
   });
   it("reads Excel JS rich number and text values by their basic value", () => {
-    expect(readMatrix([[{ type: "Double", basicValue: 5 }, { type: "String", basicValue: "6" }]], "data").values).toEqual([[5, 6]]);
+    expect(
+      readMatrix(
+        [
+          [
+            { type: "Double", basicValue: 5 },
+            { type: "String", basicValue: "6" },
+          ],
+        ],
+        "data",
+      ).values,
+    ).toEqual([[5, 6]]);
   });
   it("rejects NaN, Infinity and other objects", () => {
     expect(caught(() => readMatrix([[NaN]], "data")).message).toBe("data row 1, column 1: NaN is not a number");
@@ -257,14 +474,12 @@ describe("readMatrix: logicals, error values and other objects", () => {
 
 describe("readMatrix: property", () => {
   it("passes any finite numeric matrix through unchanged (header no)", () => {
-    const matrix = fc
-      .tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 }))
-      .chain(([r, c]) =>
-        fc.array(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: c, maxLength: c }), {
-          minLength: r,
-          maxLength: r,
-        }),
-      );
+    const matrix = fc.tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 })).chain(([r, c]) =>
+      fc.array(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: c, maxLength: c }), {
+        minLength: r,
+        maxLength: r,
+      }),
+    );
     fc.assert(
       fc.property(matrix, (m) => {
         const r = readMatrix(m, "data", { header: "no" });
@@ -311,7 +526,15 @@ describe("readVector", () => {
     expect(readVector([[1], [2], [null, null]], "y").values).toEqual([1, 2]);
   });
   it("rejects a block", () => {
-    const e = caught(() => readVector([[1, 2], [3, 4]], "x"));
+    const e = caught(() =>
+      readVector(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        "x",
+      ),
+    );
     expect(e.code).toBe("LENGTH");
     expect(e.message).toBe("x must be a single row or column; got 2 rows and 2 columns");
   });
@@ -326,9 +549,7 @@ describe("readVector", () => {
 
 describe("readTextVector", () => {
   it("keeps numbers and text, converts numeric text, trims, spells logicals", () => {
-    expect(readTextVector([["a"], [1], ["1"], [" b "], [true], ["1,000"]], "zone", { header: "no" }).values).toEqual([
-      "a", 1, 1, "b", "TRUE", 1000,
-    ]);
+    expect(readTextVector([["a"], [1], ["1"], [" b "], [true], ["1,000"]], "zone", { header: "no" }).values).toEqual(["a", 1, 1, "b", "TRUE", 1000]);
   });
   it("auto header: a text cell above a number", () => {
     expect(readTextVector([["zone"], [1], [2]], "zone")).toEqual({ label: "zone", values: [1, 2], offset: 1, orientation: "column" });
@@ -353,7 +574,15 @@ describe("readDirections", () => {
   it("reads words, signs and numbers in a row or a column", () => {
     expect(readDirections([["+", "-", "Benefit", "COST", "正向", "负向"]], 6)).toEqual(["+", "-", "+", "-", "+", "-"]);
     expect(readDirections([[1], [-1], ["1"], ["-1"], ["−"], ["－"], ["＋"], ["positive"], ["negative"]], 9)).toEqual([
-      "+", "-", "+", "-", "-", "-", "+", "+", "-",
+      "+",
+      "-",
+      "+",
+      "-",
+      "-",
+      "-",
+      "+",
+      "+",
+      "-",
     ]);
   });
   it("reads one cell listing them", () => {
@@ -380,14 +609,20 @@ describe("readDirections", () => {
     expect(caught(() => readDirections([[true, "+"]], 2)).message).toBe(`directions column 1: the logical TRUE is not a direction ${HINT}`);
     expect(caught(() => readDirections([["+", null, "-"]], 3)).message).toBe("directions column 2 is empty");
     expect(caught(() => readDirections([["#N/A", "-"]], 2)).message).toBe("directions column 1 holds #N/A");
-    expect(caught(() => readDirections([["constructor", "-"]], 2)).message).toBe(
-      `directions column 1: text 'constructor' is not a direction ${HINT}`,
-    );
+    expect(caught(() => readDirections([["constructor", "-"]], 2)).message).toBe(`directions column 1: text 'constructor' is not a direction ${HINT}`);
   });
   it("rejects a block", () => {
-    expect(caught(() => readDirections([["+", "-"], ["+", "-"]], 4)).message).toBe(
-      "directions must be a single row or column; got 2 rows and 2 columns",
-    );
+    expect(
+      caught(() =>
+        readDirections(
+          [
+            ["+", "-"],
+            ["+", "-"],
+          ],
+          4,
+        ),
+      ).message,
+    ).toBe("directions must be a single row or column; got 2 rows and 2 columns");
   });
 });
 
@@ -405,9 +640,7 @@ describe("readOption", () => {
     expect(e.code).toBe("OPTION");
     expect(e.message).toBe("method must be one of standard, modified; got 'foo'");
     expect(caught(() => readOption(3, allowed, "method", "standard")).message).toBe("method must be one of standard, modified; got '3'");
-    expect(caught(() => readOption(true, allowed, "method", "standard")).message).toBe(
-      "method must be one of standard, modified; got 'TRUE'",
-    );
+    expect(caught(() => readOption(true, allowed, "method", "standard")).message).toBe("method must be one of standard, modified; got 'TRUE'");
     expect(caught(() => readOption({ type: "#N/A" }, allowed, "method", "standard")).message).toBe("method holds #N/A");
     expect(caught(() => readOption([["a", "b"]], allowed, "method", "standard")).message).toBe(
       "method must be a single value; got a range of 1 row and 2 columns",
@@ -448,8 +681,18 @@ describe("readNumberOption", () => {
 
 describe("readBoolean", () => {
   it.each([
-    [true, true], [false, false], [1, true], [0, false], ["TRUE", true], ["false", false], ["Yes", true], ["no", false],
-    ["是", true], ["否", false], ["1", true], [[[true]], true],
+    [true, true],
+    [false, false],
+    [1, true],
+    [0, false],
+    ["TRUE", true],
+    ["false", false],
+    ["Yes", true],
+    ["no", false],
+    ["是", true],
+    ["否", false],
+    ["1", true],
+    [[[true]], true],
   ])("reads %j as %p", (v, b) => {
     expect(readBoolean(v, "header", !b)).toBe(b);
   });
@@ -491,13 +734,7 @@ describe("toExcelMatrix and friends", () => {
     expect(caught(() => toExcelMatrix([[[1]]])).message).toBe("internal error: result row 1, column 1 holds an array");
   });
   it("never emits null, undefined or NaN (property)", () => {
-    const cell = fc.oneof(
-      fc.double({ noNaN: true, noDefaultInfinity: true }),
-      fc.constant(null),
-      fc.constant(undefined),
-      fc.string(),
-      fc.boolean(),
-    );
+    const cell = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null), fc.constant(undefined), fc.string(), fc.boolean());
     fc.assert(
       fc.property(fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 6 }), (rows) => {
         const out = toExcelMatrix(rows);
@@ -528,7 +765,15 @@ describe("toExcelMatrix and friends", () => {
     );
   });
   it("labelledTable puts the headers on top", () => {
-    expect(labelledTable(["name", "w"], [["GDP", 0.4], ["Pop", null]])).toEqual([
+    expect(
+      labelledTable(
+        ["name", "w"],
+        [
+          ["GDP", 0.4],
+          ["Pop", null],
+        ],
+      ),
+    ).toEqual([
       ["name", "w"],
       ["GDP", 0.4],
       ["Pop", ""],
@@ -537,7 +782,10 @@ describe("toExcelMatrix and friends", () => {
   });
   it("spillRow and spillColumn", () => {
     expect(spillRow([0.2, 0.8])).toEqual([[0.2, 0.8]]);
-    expect(spillRow(Float64Array.from([0.2, 0.8]), ["GDP", "Pop"])).toEqual([["GDP", "Pop"], [0.2, 0.8]]);
+    expect(spillRow(Float64Array.from([0.2, 0.8]), ["GDP", "Pop"])).toEqual([
+      ["GDP", "Pop"],
+      [0.2, 0.8],
+    ]);
     expect(caught(() => spillRow([1, 2], ["a"])).message).toBe("internal error: 1 labels for 2 values");
     expect(spillColumn([1, 2], "D")).toEqual([["D"], [1], [2]]);
     expect(spillColumn([1, null])).toEqual([[1], [""]]);
@@ -559,7 +807,11 @@ describe("toExcelError, excelFunction, excelCall", () => {
     expect(toExcelError(new TypeError("x is undefined"))).toEqual({ code: "#VALUE!", message: "internal error: x is undefined" });
     expect(toExcelError("boom")).toEqual({ code: "#VALUE!", message: "internal error: boom" });
     expect(toExcelError(undefined)).toEqual({ code: "#VALUE!", message: "internal error: undefined" });
-    const hostile = { toString: () => { throw new Error("no"); } };
+    const hostile = {
+      toString: () => {
+        throw new Error("no");
+      },
+    };
     expect(toExcelError(hostile)).toEqual({ code: "#VALUE!", message: "internal error: unknown error" });
   });
   it("returns a thrown Excel error as it is, and recognises a CoordError from another module copy", () => {
@@ -619,7 +871,13 @@ describe("displayLanguage", () => {
     expect(displayLanguage()).toBe("en");
   });
   it.each([
-    ["zh-CN", "zh"], ["zh-TW", "zh"], ["ZH", "zh"], ["zh_Hans", "zh"], ["en-US", "en"], ["zhx", "en"], ["de-DE", "en"],
+    ["zh-CN", "zh"],
+    ["zh-TW", "zh"],
+    ["ZH", "zh"],
+    ["zh_Hans", "zh"],
+    ["en-US", "en"],
+    ["zhx", "en"],
+    ["de-DE", "en"],
   ])("%s -> %s", (lang, expected) => {
     g.Office = { context: { displayLanguage: lang } };
     expect(displayLanguage()).toBe(expected);

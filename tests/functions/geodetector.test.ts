@@ -92,7 +92,10 @@ function expectP(actual: unknown, expected: number, label: string): void {
         expect(r).toBeDefined();
         expectClose([r[3] as number], [e.means[e.strata.indexOf(pair.s1)]], 1e-9, `${e.variable} mean ${pair.s1}`);
         if (typeof r[8] === "string" && r[8].startsWith("no test")) continue;
-        expect({ pair: `${e.variable} ${pair.s1}-${pair.s2}`, sig: r[8] === "Y" }).toEqual({ pair: `${e.variable} ${pair.s1}-${pair.s2}`, sig: pair.significant });
+        expect({ pair: `${e.variable} ${pair.s1}-${pair.s2}`, sig: r[8] === "Y" }).toEqual({
+          pair: `${e.variable} ${pair.s1}-${pair.s2}`,
+          sig: pair.significant,
+        });
       }
     }
   });
@@ -106,7 +109,11 @@ function expectP(actual: unknown, expected: number, label: string): void {
   });
 
   it("GEODETECTOR optimal: the method x k grid of q, one block per factor", () => {
-    const t = geodetectorImpl(y, factors.map((r) => [r[2]]), "optimal");
+    const t = geodetectorImpl(
+      y,
+      factors.map((r) => [r[2]]),
+      "optimal",
+    );
     expect(t[0]).toEqual(["factor", "method", "k = 3", "k = 4", "k = 5", "k = 6", "k = 7", "k = 8"]);
     expect(t).toHaveLength(1 + 6);
     expect(t[6][1]).toMatch(/^best: \w+, k = [3-8]$/);
@@ -148,10 +155,18 @@ describe("GEOQ and GEODETECTOR: bad input", () => {
     expectErrorValue(geoq(excelColumn([1, 2, "x", 4, 5, 6]), x), "#VALUE!", "y row 3: text 'x' is not a number");
   });
   it("a numeric method on a text factor", () => {
-    expectErrorValue(geoq(y, x, null as never, "equal", 2), "#VALUE!", `x row 1: text 'a' is not a number; method "equal" needs a numeric factor (use "none" or "auto" for categories)`);
+    expectErrorValue(
+      geoq(y, x, null as never, "equal", 2),
+      "#VALUE!",
+      `x row 1: text 'a' is not a number; method "equal" needs a numeric factor (use "none" or "auto" for categories)`,
+    );
   });
   it("unknown method and detector", () => {
-    expectErrorValue(geoq(y, x, null as never, "kmeans"), "#VALUE!", "method must be one of auto, none, equal, natural, quantile, geometric, sd, optimal; got 'kmeans'");
+    expectErrorValue(
+      geoq(y, x, null as never, "kmeans"),
+      "#VALUE!",
+      "method must be one of auto, none, equal, natural, quantile, geometric, sd, optimal; got 'kmeans'",
+    );
     expectErrorValue(geodetector(y, x, "risky"), "#VALUE!", "detector must be one of factor, interaction, risk, ecological, optimal; got 'risky'");
   });
   it("factors with another number of rows; interaction with one factor", () => {

@@ -14,10 +14,16 @@ const B: number[] = ref.U_NTU;
 const ABS = 1e-9;
 const REL = 1e-6;
 
-const q1 = excelColumn(A.map((v, i) => (i % 6 === 0 ? String(v) : v)), "NQPF");
+const q1 = excelColumn(
+  A.map((v, i) => (i % 6 === 0 ? String(v) : v)),
+  "NQPF",
+);
 const q2 = excelColumn(B, "NTU");
 const units = excelColumn(panel.units, "province");
-const years = excelColumn(panel.years.map((y: number, i: number) => (i % 5 === 0 ? String(y) : y)), "year");
+const years = excelColumn(
+  panel.years.map((y: number, i: number) => (i % 5 === 0 ? String(y) : y)),
+  "year",
+);
 
 /** The row of a labelled table whose first cell is `label`. */
 function row(table: unknown[][], label: string): unknown[] {
@@ -88,7 +94,12 @@ describe("HAKENFIT: reference values (haken.json, pooled, no intercept)", () => 
   it("rows in another order give the same fit", () => {
     const order = A.map((_, i) => i).reverse();
     const pick = (v: unknown[]) => order.map((i) => v[i]);
-    const t = hakenFitImpl(excelColumn(pick(A), "NQPF"), excelColumn(pick(B), "NTU"), excelColumn(pick(panel.units), "unit"), excelColumn(pick(panel.years), "year"));
+    const t = hakenFitImpl(
+      excelColumn(pick(A), "NQPF"),
+      excelColumn(pick(B), "NTU"),
+      excelColumn(pick(panel.units), "unit"),
+      excelColumn(pick(panel.years), "year"),
+    );
     checkFit(t, 1, expected.fit_NQPF_as_q1, "reversed");
   });
 });
@@ -121,10 +132,18 @@ describe("HAKENFIT: bad input", () => {
     expectErrorValue(hakenfit([[0.1], [0.2], [0.3]], [[0.3], [0.2], [0.4]]), "#VALUE!", msg);
   });
   it("one of q1, q2 blank in a row", () => {
-    expectErrorValue(hakenfit(excelColumn(["A", 0.1, null, 0.3]), excelColumn(["B", 0.2, 0.3, 0.4])), "#VALUE!", "q1 row 3 is empty but q2 has a value; leave both empty for a missing observation");
+    expectErrorValue(
+      hakenfit(excelColumn(["A", 0.1, null, 0.3]), excelColumn(["B", 0.2, 0.3, 0.4])),
+      "#VALUE!",
+      "q1 row 3 is empty but q2 has a value; leave both empty for a missing observation",
+    );
   });
   it("lengths that differ", () => {
-    expectErrorValue(hakenfit(excelColumn([0.1, 0.2, 0.3, 0.4]), excelColumn([0.1, 0.2, 0.3, 0.4]), excelColumn(["a", "a", "a"])), "#VALUE!", "units has 3 values but q1 has 4; give one per row of q1");
+    expectErrorValue(
+      hakenfit(excelColumn([0.1, 0.2, 0.3, 0.4]), excelColumn([0.1, 0.2, 0.3, 0.4]), excelColumn(["a", "a", "a"])),
+      "#VALUE!",
+      "units has 3 values but q1 has 4; give one per row of q1",
+    );
   });
   it("unknown output", () => {
     expectErrorValue(hakenfit(q1, q2, units, years, "summary"), "#VALUE!", "output must be one of table, both, levels; got 'summary'");
@@ -132,12 +151,20 @@ describe("HAKENFIT: bad input", () => {
   it("values near the floating-point limits: a clear singular-design message, never a NaN (found by fast-check)", () => {
     const a = excelColumn([0, 0, 1.5717277847026288e-162, 0, 0, 0, 4.41507752145696e-307, 0]);
     const b = excelColumn([0, 0, 1.5717277847026288e-162, 0, 0, 0, 5.595209183079153e-18, 0]);
-    expectErrorValue(hakenfit(a, b), "#VALUE!", "eq1: the regression design is numerically singular (values too small or too large to estimate; rescale the data)");
+    expectErrorValue(
+      hakenfit(a, b),
+      "#VALUE!",
+      "eq1: the regression design is numerically singular (values too small or too large to estimate; rescale the data)",
+    );
   });
   it("text in q2 names the cell", () => {
     expectErrorValue(hakenfit(excelColumn(["A", 0.1, 0.2]), excelColumn(["B", 0.2, "x"])), "#VALUE!", "q2 row 3: text 'x' is not a number");
   });
   it("a constant series (singular design)", () => {
-    expectErrorValue(hakenfit(excelColumn([0.5, 0.5, 0.5, 0.5, 0.5]), excelColumn([0.1, 0.2, 0.3, 0.35, 0.4])), "#VALUE!", /is constant .* the Haken regression design is singular/);
+    expectErrorValue(
+      hakenfit(excelColumn([0.5, 0.5, 0.5, 0.5, 0.5]), excelColumn([0.1, 0.2, 0.3, 0.35, 0.4])),
+      "#VALUE!",
+      /is constant .* the Haken regression design is singular/,
+    );
   });
 });

@@ -21,9 +21,16 @@ describe("KDENSITY: reference densities (kde.json)", () => {
       const x = D.filter((_, i) => years[i] === Number(year));
       const block = kde.national[year];
       expect(x).toHaveLength(block.n);
-      const values = excelColumn(x.map((v, i) => (i % 4 === 0 ? String(v) : v)), `D ${year}`);
+      const values = excelColumn(
+        x.map((v, i) => (i % 4 === 0 ? String(v) : v)),
+        `D ${year}`,
+      );
       const points = excelColumn(kde.grid);
-      for (const [key, bw] of [["density_silverman", undefined], ["density_scott", "Scott"], ["density_scipy_scott", "scipy"]] as const) {
+      for (const [key, bw] of [
+        ["density_silverman", undefined],
+        ["density_scott", "Scott"],
+        ["density_scipy_scott", "scipy"],
+      ] as const) {
         const f = kdensityImpl(values, points, bw);
         expectExcelSafe(f);
         expectClose(numbersInColumn(f, 0), block[key], TOL, `${year} ${key}`);

@@ -29,17 +29,21 @@ describe("STANDARDIZE: reference values", () => {
   });
 
   it("small cases: + - + with a constant column is an error naming the column", () => {
-    expectThrows(
-      () => standardizeImpl(small.minmax_input, [small.minmax_dirs]),
-      "CONSTANT",
-      /^data column 3 is constant \(every value is 5\)/,
+    expectThrows(() => standardizeImpl(small.minmax_input, [small.minmax_dirs]), "CONSTANT", /^data column 3 is constant \(every value is 5\)/);
+    const z = standardizeImpl(
+      small.minmax_input.map((r: number[]) => r.slice(0, 2)),
+      [["+", "-"]],
     );
-    const z = standardizeImpl(small.minmax_input.map((r: number[]) => r.slice(0, 2)), [["+", "-"]]);
     expectClose(z.flat() as number[], small.minmax.map((r: number[]) => r.slice(0, 2)).flat(), TOL, "minmax");
   });
 
   it("reproduces the help page example, and lower/upper", () => {
-    const data = [[5.2, 62, 0.45], [7.9, 55, 0.7], [4.1, 49, 0.52], [9.6, 71, 0.38]];
+    const data = [
+      [5.2, 62, 0.45],
+      [7.9, 55, 0.7],
+      [4.1, 49, 0.52],
+      [9.6, 71, 0.38],
+    ];
     const z = standardizeImpl(data, "+ + -");
     expectClose(z[0] as number[], [0.2, 0.5909090909090909, 0.78125], 1e-12, "row A");
     const r = standardizeImpl(data, "+ + -", 0, 0.01, 0.99);
@@ -48,9 +52,17 @@ describe("STANDARDIZE: reference values", () => {
 });
 
 describe("STANDARDIZE: bad input", () => {
-  const data = [[1, 2], [3, 5], [2, 4]];
+  const data = [
+    [1, 2],
+    [3, 5],
+    [2, 4],
+  ];
   it("shift together with lower/upper", () => {
-    expectErrorValue(standardize(data, null as never, 0.01, 0.01, 0.99), "#VALUE!", "shift and lower/upper cannot be combined: leave shift empty (or 0) to rescale");
+    expectErrorValue(
+      standardize(data, null as never, 0.01, 0.01, 0.99),
+      "#VALUE!",
+      "shift and lower/upper cannot be combined: leave shift empty (or 0) to rescale",
+    );
   });
   it("lower not below upper", () => {
     expectErrorValue(standardize(data, null as never, null, 0.9, 0.1), "#VALUE!", "lower must be below upper; got lower 0.9 and upper 0.1");
@@ -59,7 +71,14 @@ describe("STANDARDIZE: bad input", () => {
     expectErrorValue(standardize(data, null as never, "small"), "#VALUE!", "shift: text 'small' is not a number");
   });
   it("an error value in data", () => {
-    expectErrorValue(standardize([[1, 2], [{ code: "#DIV/0!" }, 3]]), "#VALUE!", "data row 2, column 1 holds #DIV/0!");
+    expectErrorValue(
+      standardize([
+        [1, 2],
+        [{ code: "#DIV/0!" }, 3],
+      ]),
+      "#VALUE!",
+      "data row 2, column 1 holds #DIV/0!",
+    );
   });
 });
 

@@ -39,7 +39,9 @@ const cell = fc.oneof(
 const range = fc.oneof(
   cell,
   fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
-  fc.integer({ min: 1, max: 3 }).chain((w) => fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: w, maxLength: w }), { minLength: 1, maxLength: 8 })),
+  fc
+    .integer({ min: 1, max: 3 })
+    .chain((w) => fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: w, maxLength: w }), { minLength: 1, maxLength: 8 })),
 );
 
 function checkResult(r: unknown): void {

@@ -37,13 +37,30 @@ describe("parseNumber / parseCell", () => {
     expect(parseCell(text)).toBe(value);
   });
 
-  test.each(["n/a", "NaN", "Infinity", "-Infinity", "12%", "1,23", "1,2345", "12 34", "1 2345", "1.2.3", "--1", "+-1", "e5", "0x10", "007", "0123", "-01", "2011年", "1,234.5.6"])(
-    "%j stays text",
-    (text) => {
-      expect(parseNumber(text)).toBeNull();
-      expect(parseCell(text)).toBe(text.trim());
-    },
-  );
+  test.each([
+    "n/a",
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "12%",
+    "1,23",
+    "1,2345",
+    "12 34",
+    "1 2345",
+    "1.2.3",
+    "--1",
+    "+-1",
+    "e5",
+    "0x10",
+    "007",
+    "0123",
+    "-01",
+    "2011年",
+    "1,234.5.6",
+  ])("%j stays text", (text) => {
+    expect(parseNumber(text)).toBeNull();
+    expect(parseCell(text)).toBe(text.trim());
+  });
 
   test("decimal comma", () => {
     expect(parseNumber("1,5", ",")).toBe(1.5);
@@ -82,7 +99,7 @@ describe("parseNumber / parseCell", () => {
 
 describe("parseCsv", () => {
   test("comma file, BOM stripped, numbers parsed, text trimmed", () => {
-    const cells = parseCsv("\ufeffProvince,Year,GDP\n Beijing ,2011,\"70,919\"\nTianjin,2011,n/a\n");
+    const cells = parseCsv('\ufeffProvince,Year,GDP\n Beijing ,2011,"70,919"\nTianjin,2011,n/a\n');
     expect(cells).toEqual([
       ["Province", "Year", "GDP"],
       ["Beijing", 2011, 70919],

@@ -102,7 +102,17 @@ describe("--missing interpolate through the report, the JSON and the command lin
   it("command line: --missing interpolate; --drop-incomplete stays an alias of drop; the two together are refused; --help lists the new options", async () => {
     const json = path.join(dir, "r.json");
     const report = (...flags: string[]) =>
-      runCli(main, [path.join(dir, "panel.csv"), "--roles", path.join(dir, "roles.json"), "--out", path.join(dir, "r.xlsx"), "--json", json, "--quiet", ...flags]);
+      runCli(main, [
+        path.join(dir, "panel.csv"),
+        "--roles",
+        path.join(dir, "roles.json"),
+        "--out",
+        path.join(dir, "r.xlsx"),
+        "--json",
+        json,
+        "--quiet",
+        ...flags,
+      ]);
     const ok = await report("--missing", "interpolate");
     expect(ok.code).toBe(0);
     expect(JSON.parse(fs.readFileSync(json, "utf8")).filled).toHaveLength(2);

@@ -11,7 +11,10 @@ const rowsOf = (n: number) => Array.from({ length: n }, (_, i) => ({ a: i, b: i 
 
 describe("layoutSheet", () => {
   const titled = table([column("a", "A"), column("b", "B", "0.00", { colorScale: true })], rowsOf(5), { title: "First", groupRows: [1, 1, 4, 7] });
-  const plain = table([column("x", "X"), column("y", "Y"), column("z", "Z")], rowsOf(3).map((r) => ({ x: r.a, y: r.b, z: 1 })));
+  const plain = table(
+    [column("x", "X"), column("y", "Y"), column("z", "Z")],
+    rowsOf(3).map((r) => ({ x: r.a, y: r.b, z: 1 })),
+  );
   const empty = table([column("a", "A", undefined, { colorScale: true })], [], { title: "Empty" });
 
   test("tables stack from row 1: title, header, data rows, one blank row between", () => {
@@ -70,7 +73,10 @@ describe("column widths", () => {
 
   test("widest header or value plus 2, within 6..60; an explicit width replaces the values", () => {
     const long = "x".repeat(80);
-    const t = table([column("a", "A"), column("b", "Label of b"), column("c", "C", undefined, { width: 20 }), column("d", "D")], [{ a: 1, b: 2, c: long, d: long }]);
+    const t = table(
+      [column("a", "A"), column("b", "Label of b"), column("c", "C", undefined, { width: 20 }), column("d", "D")],
+      [{ a: 1, b: 2, c: long, d: long }],
+    );
     expect(fittedColumnWidths(sheet("S", [t]))).toEqual([6, "Label of b".length + 2, 22, 60]);
   });
 });
@@ -92,7 +98,9 @@ describe("notesSheetRows", () => {
   const r = createReport("Title", { tool: "CoordLab", version: undefined, source: "x.csv" });
   r.notes.push("a note");
   r.warnings.push("a warning");
-  r.sheets.push(sheet("S", [table([column("x", "X"), column("y", "Y")], [{ x: 1, y: 2 }])], [chart("line", "L", { sheet: "S", table: 0 }, "x", ["y"], { y: "Y axis" })]));
+  r.sheets.push(
+    sheet("S", [table([column("x", "X"), column("y", "Y")], [{ x: 1, y: 2 }])], [chart("line", "L", { sheet: "S", table: 0 }, "x", ["y"], { y: "Y axis" })]),
+  );
 
   test("title, meta, (sheets), notes, warnings with problems, (charts)", () => {
     const rows = notesSheetRows(r, ["a problem"], { sheets: ["CL S"] });
@@ -123,9 +131,19 @@ describe("notesSheetRows", () => {
 describe("planCharts over the layout", () => {
   test("drawn right of the widest table (one blank column), stacked with one blank row; ranges are the layout's rows", () => {
     const r = createReport("R");
-    const t = table([column("x", "X"), column("y", "Y", "0.000"), column("z", "Z")], rowsOf(4).map((q) => ({ x: q.a, y: q.b, z: -q.b })), { title: "T" });
+    const t = table(
+      [column("x", "X"), column("y", "Y", "0.000"), column("z", "Z")],
+      rowsOf(4).map((q) => ({ x: q.a, y: q.b, z: -q.b })),
+      { title: "T" },
+    );
     const narrow = table([column("k", "K")], [{ k: "a" }]);
-    r.sheets.push(sheet("Data", [narrow, t], [chart("line", "one", { sheet: "Data", table: 1 }, "x", ["y", "z"]), chart("scatter", "two", { sheet: "Data", table: 1 }, "x", ["y"])]));
+    r.sheets.push(
+      sheet(
+        "Data",
+        [narrow, t],
+        [chart("line", "one", { sheet: "Data", table: 1 }, "x", ["y", "z"]), chart("scatter", "two", { sheet: "Data", table: 1 }, "x", ["y"])],
+      ),
+    );
     r.sheets.push(sheet("Other", [narrow], [chart("column", "three", { sheet: "Data", table: 1 }, "x", ["z"])]));
     const layouts = r.sheets.map((s) => layoutSheet(s));
     const plans = planCharts(
@@ -138,7 +156,14 @@ describe("planCharts over the layout", () => {
       ["two", 0, { col: t.columns.length + 1, row: 1 + CHART_ROWS + 1, cols: CHART_COLS, rows: CHART_ROWS }],
       ["three", 1, { col: narrow.columns.length + 1, row: 1, cols: CHART_COLS, rows: CHART_ROWS }],
     ]);
-    expect(plans[0].x).toMatchObject({ sheetIndex: 0, column: 1, headerRow: placed.headerRow, firstRow: placed.firstRow, lastRow: placed.lastRow, header: "X" });
+    expect(plans[0].x).toMatchObject({
+      sheetIndex: 0,
+      column: 1,
+      headerRow: placed.headerRow,
+      firstRow: placed.firstRow,
+      lastRow: placed.lastRow,
+      header: "X",
+    });
     expect(plans[0].series.map((s) => [s.column, s.numFmt, s.values])).toEqual([
       [2, "0.000", t.rows.map((q) => q.y)],
       [3, "General", t.rows.map((q) => q.z)],

@@ -39,9 +39,12 @@ describe("table builders", () => {
       { unit: "Beijing", d: 0.51 },
       { unit: "Tianjin", d: 0.47 },
     ]);
-    expect(() => tableFromColumns([{ key: "a", label: "a", values: [1] }, { key: "b", label: "b", values: [] }])).toThrow(
-      'tableFromColumns: column "b" has 0 values; column "a" has 1',
-    );
+    expect(() =>
+      tableFromColumns([
+        { key: "a", label: "a", values: [1] },
+        { key: "b", label: "b", values: [] },
+      ]),
+    ).toThrow('tableFromColumns: column "b" has 0 values; column "a" has 1');
   });
 
   test("tableFromMatrix: row labels, column labels, values", () => {
@@ -74,11 +77,15 @@ describe("reportProblems", () => {
     addSheet(r, sheet("S", [table([column("a"), column("a")], [{ a: 1 }], { groupRows: [3] })]));
     addSheet(
       r,
-      sheet("C", [], [
-        chart("line", "one", { sheet: "Nope", table: 0 }, "a", ["b"]),
-        chart("line", "two", { sheet: "S", table: 2 }, "a", ["b"]),
-        chart("column", "three", { sheet: "S", table: 0 }, "a", ["zz"]),
-      ]),
+      sheet(
+        "C",
+        [],
+        [
+          chart("line", "one", { sheet: "Nope", table: 0 }, "a", ["b"]),
+          chart("line", "two", { sheet: "S", table: 2 }, "a", ["b"]),
+          chart("column", "three", { sheet: "S", table: 0 }, "a", ["zz"]),
+        ],
+      ),
     );
     expect(reportProblems(r)).toEqual([
       'sheet "S", table 1: two columns have the key "a"',

@@ -2,13 +2,34 @@ import { DEFAULT_OPTIONS, optionSpecs, parseOptions } from "../../src/report/opt
 
 describe("report options", () => {
   it("defaults reproduce the seed paper", () => {
-    expect(DEFAULT_OPTIONS).toMatchObject({ weighting: "entropy", scope: "global", coupling: "standard", closure: "left", bandwidth: "silverman", discretization: "auto", k: 6, ddof: 1 });
+    expect(DEFAULT_OPTIONS).toMatchObject({
+      weighting: "entropy",
+      scope: "global",
+      coupling: "standard",
+      closure: "left",
+      bandwidth: "silverman",
+      discretization: "auto",
+      k: 6,
+      ddof: 1,
+    });
   });
   it("every option has a help line", () => {
-    expect(optionSpecs().map((h) => h.key).sort()).toEqual(Object.keys(DEFAULT_OPTIONS).sort());
+    expect(
+      optionSpecs()
+        .map((h) => h.key)
+        .sort(),
+    ).toEqual(Object.keys(DEFAULT_OPTIONS).sort());
   });
   it("parses text values", () => {
-    const o = parseOptions({ weighting: "critic", shift: "0.0001", alpha: "0.4,0.6", hakenPair: "2,1", bandwidth: "0.05", geoPeriods: "2011,2020", hakenClusterSE: "yes" });
+    const o = parseOptions({
+      weighting: "critic",
+      shift: "0.0001",
+      alpha: "0.4,0.6",
+      hakenPair: "2,1",
+      bandwidth: "0.05",
+      geoPeriods: "2011,2020",
+      hakenClusterSE: "yes",
+    });
     expect(o.weighting).toBe("critic");
     expect(o.shift).toBe(0.0001);
     expect(o.alpha).toEqual([0.4, 0.6]);

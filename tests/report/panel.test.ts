@@ -348,10 +348,17 @@ describe("issue 11: an empty group cell", () => {
     ["P3", 2011, "West", 2, 2],
     ["P3", 2012, "West", 3, 3],
   ];
-  const roles: PanelRolesFile = { id: "unit", time: "year", group: "region", subsystems: { A: [{ column: "a", direction: "+" }], B: [{ column: "b", direction: "+" }] } };
+  const roles: PanelRolesFile = {
+    id: "unit",
+    time: "year",
+    group: "region",
+    subsystems: { A: [{ column: "a", direction: "+" }], B: [{ column: "b", direction: "+" }] },
+  };
 
   test("is named by its sheet row (header = row 1) and column", () => {
-    expect(() => buildPanel(cells(), roles)).toThrow('row 4, column "region": the cell is empty; fill it, drop incomplete rows (--drop-incomplete) or fill gaps over time (--missing interpolate)');
+    expect(() => buildPanel(cells(), roles)).toThrow(
+      'row 4, column "region": the cell is empty; fill it, drop incomplete rows (--drop-incomplete) or fill gaps over time (--missing interpolate)',
+    );
   });
 
   test("is a missing value under dropIncomplete: the row is dropped with a warning", () => {

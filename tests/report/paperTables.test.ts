@@ -111,7 +111,10 @@ describe("paper tables of the sample report", () => {
     for (const r of t.rows) {
       const j = head.indexOf(String(r[0]));
       expect(j).toBeGreaterThanOrEqual(0);
-      const xs = cells.slice(1).map((row) => Number(String(row[j]).replace(/,/g, ""))).filter((x) => Number.isFinite(x));
+      const xs = cells
+        .slice(1)
+        .map((row) => Number(String(row[j]).replace(/,/g, "")))
+        .filter((x) => Number.isFinite(x));
       const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
       const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1));
       expect(r[2]).toBe(xs.length);
@@ -169,7 +172,8 @@ describe("paper tables of the sample report", () => {
     const t = ts[0];
     t.rows.forEach((r, i) =>
       r.slice(1, 1 + i).forEach((q, j) => {
-        if (r[1 + k + j] === "a" || r[1 + k + j] === "b") expect(Number(q)).toBeGreaterThanOrEqual(Math.max(Number(r[1 + i]), Number(ts[0].rows[j][1 + j])) - 1e-12);
+        if (r[1 + k + j] === "a" || r[1 + k + j] === "b")
+          expect(Number(q)).toBeGreaterThanOrEqual(Math.max(Number(r[1 + i]), Number(ts[0].rows[j][1 + j])) - 1e-12);
       }),
     );
   });
@@ -181,7 +185,10 @@ describe("paper tables of the sample report", () => {
       expect(t.header.length).toBe(2 + t.rows.length);
       t.rows.forEach((r, i) => r.slice(2).forEach((v, j) => (j < i ? expect(["Y", "N", ""]).toContain(v ?? "") : expect(v ?? "").toBe(""))));
     }
-    const riskNotes = grid(wb.getWorksheet("Risk detector")!).flat().map(String).filter((s) => /pairs could not be tested|Every pair was tested/.test(s));
+    const riskNotes = grid(wb.getWorksheet("Risk detector")!)
+      .flat()
+      .map(String)
+      .filter((s) => /pairs could not be tested|Every pair was tested/.test(s));
     expect(riskNotes.length).toBe(1);
     const eco = tables(grid(wb.getWorksheet("Ecological detector")!));
     expect(eco.length).toBe(12);
@@ -199,7 +206,12 @@ describe("paper tables of the sample report", () => {
 
   test("every sheet has a page setup: A4, one page wide, a header title; the Summary on one page", () => {
     for (const ws of wb.worksheets) {
-      expect({ sheet: ws.name, fit: ws.pageSetup.fitToPage, wide: ws.pageSetup.fitToWidth, paper: ws.pageSetup.paperSize }).toEqual({ sheet: ws.name, fit: true, wide: 1, paper: 9 });
+      expect({ sheet: ws.name, fit: ws.pageSetup.fitToPage, wide: ws.pageSetup.fitToWidth, paper: ws.pageSetup.paperSize }).toEqual({
+        sheet: ws.name,
+        fit: true,
+        wide: 1,
+        paper: 9,
+      });
       expect(ws.headerFooter.oddHeader).toMatch(/^&C&B.+/);
     }
     expect(wb.getWorksheet("Summary")!.pageSetup.fitToHeight).toBe(1);
@@ -229,7 +241,10 @@ const haveSoffice = soffice.status === 0;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "coordlab-pdf-"));
     const xlsx = path.join(dir, "report.xlsx");
     fs.writeFileSync(xlsx, await writeReportXlsx(report));
-    execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx], { stdio: "ignore", timeout: 170000 });
+    execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx], {
+      stdio: "ignore",
+      timeout: 170000,
+    });
     const pdf = fs.readFileSync(path.join(dir, "report.pdf")).toString("latin1");
     const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBeGreaterThan(10);
@@ -242,10 +257,17 @@ if (!haveSoffice) test.skip("printing the sample report: skipped because LibreOf
 describe("the density charts", () => {
   test("scatter with smooth lines, a numeric x axis fitted to D with a margin, at most five periods, y labels in General", async () => {
     const JSZip = (await import("jszip")).default;
-    const { report, analysis } = (await runReport(parseCsv(CSV), JSON.stringify(ROLES))) as unknown as { report: Parameters<typeof writeReportXlsx>[0]; analysis: unknown };
+    const { report, analysis } = (await runReport(parseCsv(CSV), JSON.stringify(ROLES))) as unknown as {
+      report: Parameters<typeof writeReportXlsx>[0];
+      analysis: unknown;
+    };
     void analysis;
     const zip = await JSZip.loadAsync(await writeReportXlsx(report));
-    const charts = await Promise.all(Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).map((n) => zip.file(n)!.async("string")));
+    const charts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))
+        .map((n) => zip.file(n)!.async("string")),
+    );
     const dens = charts.filter((x) => x.includes("Kernel density of D"));
     expect(dens.length).toBe(4); // All and three groups
     for (const x of dens) {

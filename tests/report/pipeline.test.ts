@@ -57,22 +57,65 @@ describe("pipeline on reference panel a (entropy, global, standard C)", () => {
 
   it("weights equal entropy.json global_shift0", () => {
     const e = loadFixture("entropy.json").global_shift0;
-    for (const [sub, block] of [["U1", e.U1_subsystem], ["U2", e.U2_subsystem]] as const) {
+    for (const [sub, block] of [
+      ["U1", e.U1_subsystem],
+      ["U2", e.U2_subsystem],
+    ] as const) {
       const w = a.weights.filter((x) => x.subsystem === sub);
-      expectAllClose(w.map((x) => x.weight), block.w, TOL, `${sub} w`);
-      expectAllClose(w.map((x) => x.e!), block.e, TOL, `${sub} e`);
-      expectAllClose(w.map((x) => x.d!), block.d, TOL, `${sub} d`);
+      expectAllClose(
+        w.map((x) => x.weight),
+        block.w,
+        TOL,
+        `${sub} w`,
+      );
+      expectAllClose(
+        w.map((x) => x.e!),
+        block.e,
+        TOL,
+        `${sub} e`,
+      );
+      expectAllClose(
+        w.map((x) => x.d!),
+        block.d,
+        TOL,
+        `${sub} d`,
+      );
     }
   });
 
   it("U, C, T, D and grades equal ccd.json global_shift0", () => {
     const c = loadFixture("ccd.json").global_shift0;
     const obs = inInputOrder(a, P);
-    expectAllClose(obs.map((o) => o.U.U1), c.U1, TOL, "U1");
-    expectAllClose(obs.map((o) => o.U.U2), c.U2, TOL, "U2");
-    expectAllClose(obs.map((o) => o.C as number), c.standard.C, TOL, "C");
-    expectAllClose(obs.map((o) => o.T), c.standard.T, TOL, "T");
-    expectAllClose(obs.map((o) => o.D as number), c.standard.D, TOL, "D");
+    expectAllClose(
+      obs.map((o) => o.U.U1),
+      c.U1,
+      TOL,
+      "U1",
+    );
+    expectAllClose(
+      obs.map((o) => o.U.U2),
+      c.U2,
+      TOL,
+      "U2",
+    );
+    expectAllClose(
+      obs.map((o) => o.C as number),
+      c.standard.C,
+      TOL,
+      "C",
+    );
+    expectAllClose(
+      obs.map((o) => o.T),
+      c.standard.T,
+      TOL,
+      "T",
+    );
+    expectAllClose(
+      obs.map((o) => o.D as number),
+      c.standard.D,
+      TOL,
+      "D",
+    );
     expect(obs.map((o) => o.gradeNo)).toEqual(c.standard.grade_left);
     expect(obs.map((o) => o.grade)).toEqual(c.grade_labels_en);
   });
@@ -81,11 +124,21 @@ describe("pipeline on reference panel a (entropy, global, standard C)", () => {
     const c = loadFixture("ccd.json").global_shift0;
     const all = a.groupMeans.filter((m) => m.group === "All");
     expect(all.map((m) => m.period)).toEqual(Object.keys(c.D_mean_by_year));
-    expectAllClose(all.map((m) => m.D), Object.values(c.D_mean_by_year) as number[], TOL, "all");
+    expectAllClose(
+      all.map((m) => m.D),
+      Object.values(c.D_mean_by_year) as number[],
+      TOL,
+      "all",
+    );
     for (const [g, byYear] of Object.entries(c.D_mean_by_year_region) as [string, Record<string, number>][]) {
       const rows = a.groupMeans.filter((m) => m.group === g);
       expect(rows.map((m) => m.period)).toEqual(Object.keys(byYear));
-      expectAllClose(rows.map((m) => m.D), Object.values(byYear), TOL, g);
+      expectAllClose(
+        rows.map((m) => m.D),
+        Object.values(byYear),
+        TOL,
+        g,
+      );
     }
   });
 
@@ -139,10 +192,30 @@ describe("pipeline on reference panel b (CRITIC, Haken)", () => {
     const c = loadFixture("critic.json").global_ddof1;
     for (const sub of ["NQPF", "NTU"]) {
       const w = a.weights.filter((x) => x.subsystem === sub);
-      expectAllClose(w.map((x) => x.weight), c[sub].w, TOL, `${sub} w`);
-      expectAllClose(w.map((x) => x.conflict!), c[sub].conflict, TOL, `${sub} conflict`);
-      expectAllClose(w.map((x) => x.information!), c[sub].C, TOL, `${sub} C`);
-      expectAllClose(inInputOrder(a, P).map((o) => o.U[sub]), c[sub].U, TOL, `${sub} U`);
+      expectAllClose(
+        w.map((x) => x.weight),
+        c[sub].w,
+        TOL,
+        `${sub} w`,
+      );
+      expectAllClose(
+        w.map((x) => x.conflict!),
+        c[sub].conflict,
+        TOL,
+        `${sub} conflict`,
+      );
+      expectAllClose(
+        w.map((x) => x.information!),
+        c[sub].C,
+        TOL,
+        `${sub} C`,
+      );
+      expectAllClose(
+        inInputOrder(a, P).map((o) => o.U[sub]),
+        c[sub].U,
+        TOL,
+        `${sub} U`,
+      );
     }
   });
 
@@ -158,7 +231,12 @@ describe("pipeline on reference panel b (CRITIC, Haken)", () => {
     expect(m.fitB.adiabatic).toBe(ref.fit_NTU_as_q1.adiabatic);
     const obs = inInputOrder(a, P);
     const byKey = new Map(a.observations.map((o, i) => [o, a.haken!.levels[i]]));
-    expectAllClose(obs.map((o) => byKey.get(o)!), h.evolution_levels["distance_qV|1-d/dmax"], TOL, "h");
+    expectAllClose(
+      obs.map((o) => byKey.get(o)!),
+      h.evolution_levels["distance_qV|1-d/dmax"],
+      TOL,
+      "h",
+    );
   });
 });
 
@@ -189,7 +267,12 @@ describe("pipeline on the bundled sample panel", () => {
       return compositeIndex(entropyWeights(X, { directions: inds.map((i) => i.direction) })).U;
     });
     const ccd = coupling(sorted.map((_, i) => U.map((u) => u[i])));
-    expectAllClose(a.observations.map((o) => o.D as number), ccd.D as number[], 1e-12, "D");
+    expectAllClose(
+      a.observations.map((o) => o.D as number),
+      ccd.D as number[],
+      1e-12,
+      "D",
+    );
     expect(a.observations.map((o) => o.id)).toEqual(sorted.map((r) => r[header.indexOf(roles.id)]));
   });
 
@@ -212,7 +295,10 @@ describe("pipeline on the bundled sample panel", () => {
       // the national breaks, from the engine on the 31 provinces' X1 of that year
       const x1 = header.findIndex((h) => h.startsWith("X1"));
       const rows = body.filter((r) => String(r[header.indexOf("Year")]) === period);
-      const national = discretize(rows.map((r) => r[x1] as number), { method: "natural", k: 6 });
+      const national = discretize(
+        rows.map((r) => r[x1] as number),
+        { method: "natural", k: 6 },
+      );
       expect(all.breaks).toEqual(national.breaks);
       for (const g of ["East", "Central", "West"]) {
         const row = geo.factors.find((f) => f.group === g && f.period === period && f.factor.startsWith("X1"))!;
@@ -220,7 +306,10 @@ describe("pipeline on the bundled sample panel", () => {
         const obs = a.observations.filter((o) => o.period === period && o.group === g);
         const x = obs.map((o) => rows.find((r) => r[header.indexOf("Province")] === o.id)![x1] as number);
         const codes = classify(x, national.breaks).codes;
-        const direct = factorDetector(obs.map((o) => o.D), codes);
+        const direct = factorDetector(
+          obs.map((o) => o.D),
+          codes,
+        );
         expect(row.q).toBe(direct.q);
         expect(row.pCentral).toBe(direct.pCentral);
       }
@@ -229,7 +318,8 @@ describe("pipeline on the bundled sample panel", () => {
 
   it("groupStrata within: a small group is re-discretized by the whole period's kind, with k lowered to n/2", async () => {
     const cells = parseCsv(fs.readFileSync(path.join(samples, "sample-panel.csv"), "utf8"));
-    const w = (await runReport(cells, fs.readFileSync(path.join(samples, "sample-panel.roles.json"), "utf8"), parseOptions({ groupStrata: "within" }))).analysis as Analysis;
+    const w = (await runReport(cells, fs.readFileSync(path.join(samples, "sample-panel.roles.json"), "utf8"), parseOptions({ groupStrata: "within" })))
+      .analysis as Analysis;
     const geo = w.geodetector!;
     const all = geo.factors.find((f) => f.group === "All" && f.period === "2011" && f.factor.startsWith("X1"))!;
     expect([all.method, all.k]).toEqual(["natural", 6]);
@@ -251,7 +341,12 @@ describe("pipeline on the bundled sample panel", () => {
     const all = r.geodetector!.factors.find((f) => f.group === "All" && f.period === "2011" && f.factor === "Region")!;
     expect(all.method).toBe("categorical");
     const obs = r.observations.filter((o) => o.period === "2011");
-    expect(all.q).toBe(factorDetector(obs.map((o) => o.D), obs.map((o) => o.group)).q);
+    expect(all.q).toBe(
+      factorDetector(
+        obs.map((o) => o.D),
+        obs.map((o) => o.group),
+      ).q,
+    );
     const east = r.geodetector!.factors.find((f) => f.group === "East" && f.period === "2011" && f.factor === "Region")!;
     expect(east.q).toBeNull();
     expect(east.reason).toBe("the group column is constant within the group East: its q is computed over all units only");
@@ -315,7 +410,12 @@ describe("small groups never fail the report", () => {
     expect(a.warnings.join("\n")).toMatch(/Density: Solo 2011 has fewer than two distinct values/);
     expect(a.density.some((d) => d.group === "Solo")).toBe(false);
     // weights, U and D do not depend on the grouping
-    expectAllClose(a.observations.map((o) => o.D as number), base.observations.map((o) => o.D as number), 0, "D");
+    expectAllClose(
+      a.observations.map((o) => o.D as number),
+      base.observations.map((o) => o.D as number),
+      0,
+      "D",
+    );
     // the Solo group's mean equals Tibet's own D
     const tibet2020 = a.observations.find((o) => o.id === "Xizang" && o.period === "2020")!;
     expect(a.groupMeans.find((m) => m.group === "Solo" && m.period === "2020")!.D).toBe(tibet2020.D);
@@ -329,7 +429,16 @@ describe("issue 11: one observation whose U are all 0", () => {
     ["P1", "P2", "P3", "P4", "P5", "P6"].forEach((u, i) =>
       [2018, 2019, 2020].forEach((y, t) => {
         const z = i === 0 && t === 0;
-        rows.push([u, y, i < 3 ? "North" : "South", z ? 0 : 1 + i + t, z ? 0 : 2 + ((i * 3 + t) % 5), z ? 0 : 1 + t * i, z ? 0 : 3 + ((i + t) % 4), i * 10 + t]);
+        rows.push([
+          u,
+          y,
+          i < 3 ? "North" : "South",
+          z ? 0 : 1 + i + t,
+          z ? 0 : 2 + ((i * 3 + t) % 5),
+          z ? 0 : 1 + t * i,
+          z ? 0 : 3 + ((i + t) % 4),
+          i * 10 + t,
+        ]);
       }),
     );
     return rows;
@@ -338,7 +447,16 @@ describe("issue 11: one observation whose U are all 0", () => {
     id: "unit",
     time: "year",
     group: "region",
-    subsystems: { A: [{ column: "a1", direction: "+" }, { column: "a2", direction: "+" }], B: [{ column: "b1", direction: "+" }, { column: "b2", direction: "+" }] },
+    subsystems: {
+      A: [
+        { column: "a1", direction: "+" },
+        { column: "a2", direction: "+" },
+      ],
+      B: [
+        { column: "b1", direction: "+" },
+        { column: "b2", direction: "+" },
+      ],
+    },
     factors: ["f1"],
   };
 
@@ -350,7 +468,8 @@ describe("issue 11: one observation whose U are all 0", () => {
     expect(zero.reason).toMatch(/all subsystem scores U are 0/);
     // the methods that need D of every unit in every period are skipped with the reason, not aborted
     const skipped = (a as unknown as { skipped: Array<{ section: string; reason: string }> }).skipped;
-    for (const id of ["dagum", "convergence", "markov"]) expect(skipped.find((x) => x.section === id)?.reason).toMatch(/D is undefined for 1 observation\(s\) \(all U = 0, e\.g\. P1 2018\)/);
+    for (const id of ["dagum", "convergence", "markov"])
+      expect(skipped.find((x) => x.section === id)?.reason).toMatch(/D is undefined for 1 observation\(s\) \(all U = 0, e\.g\. P1 2018\)/);
     expect(a.observations.filter((x) => x.D === null)).toHaveLength(1);
     expect(a.warnings.join("\n")).toMatch(/C and D are undefined for 1 observation: P1 2018 \(sheet row 2\)/);
     // means, grades and densities skip it: the North 2018 mean is over P2 and P3 only
@@ -380,8 +499,27 @@ describe("progress and cancel run section by section", () => {
   it("reports each registered section in order with its label and a growing fraction", async () => {
     const { cells, roles } = load();
     const seen: Array<[string, number, string]> = [];
-    await runReport(cells, roles, DEFAULT_OPTIONS, { onProgress: (stage, fraction, label) => void seen.push([stage, fraction, label.en]) }, { sections: { skip: ["geodetector"] } });
-    expect(seen.map((s) => s[0])).toEqual(["reading", "data", "weights", "coupling", "groupMeans", "density", "haken", "dagum", "convergence", "markov", "obstacles", "report"]);
+    await runReport(
+      cells,
+      roles,
+      DEFAULT_OPTIONS,
+      { onProgress: (stage, fraction, label) => void seen.push([stage, fraction, label.en]) },
+      { sections: { skip: ["geodetector"] } },
+    );
+    expect(seen.map((s) => s[0])).toEqual([
+      "reading",
+      "data",
+      "weights",
+      "coupling",
+      "groupMeans",
+      "density",
+      "haken",
+      "dagum",
+      "convergence",
+      "markov",
+      "obstacles",
+      "report",
+    ]);
     expect(seen.find((s) => s[0] === "haken")![2]).toBe("Haken model");
     for (let i = 1; i < seen.length; i++) expect(seen[i][1]).toBeGreaterThan(seen[i - 1][1]);
   });

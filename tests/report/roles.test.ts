@@ -304,12 +304,14 @@ describe("issue 11: unknown keys and long names", () => {
   const headers = ["unit", "year", "a1", "b1", "f1"];
   const base = { id: "unit", time: "year", subsystems: { A: [{ column: "a1", direction: "+" }], B: [{ column: "b1", direction: "+" }] } };
 
-  test("an unknown key (a typo such as \"factor\") is named with the key it resembles", () => {
+  test('an unknown key (a typo such as "factor") is named with the key it resembles', () => {
     expect(() => parseRoles({ ...base, factor: ["f1"] }, headers)).toThrow(/unknown key "factor" in the roles file; did you mean "factors"\?/);
-    expect(() => parseRoles({ ...base, subsystems: { A: [{ column: "a1", direction: "+", directon: "-" }], B: [{ column: "b1", direction: "+" }] } }, headers)).toThrow(
-      /unknown key "directon" in indicator 1 of subsystem "A"; did you mean "direction"\?/,
+    expect(() =>
+      parseRoles({ ...base, subsystems: { A: [{ column: "a1", direction: "+", directon: "-" }], B: [{ column: "b1", direction: "+" }] } }, headers),
+    ).toThrow(/unknown key "directon" in indicator 1 of subsystem "A"; did you mean "direction"\?/);
+    expect(() => parseRoles({ y: "a1", factors: [{ column: "f1", kinds: "numeric" }] }, headers)).toThrow(
+      /unknown key "kinds" in factor 1; did you mean "kind"\?/,
     );
-    expect(() => parseRoles({ y: "a1", factors: [{ column: "f1", kinds: "numeric" }] }, headers)).toThrow(/unknown key "kinds" in factor 1; did you mean "kind"\?/);
     // comments and a schema are allowed, and other top-level keys are inputs for the report sections
     expect(parseRoles({ ...base, _comment: "x", $schema: "y" }, headers).kind).toBe("panel");
     expect(parseRoles({ ...base, weights: { type: "contiguity" } }, headers)).toHaveProperty("inputs", { weights: { type: "contiguity" } });

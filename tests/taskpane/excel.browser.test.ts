@@ -17,7 +17,19 @@ import { Analysis } from "../../src/report/analysis";
 import { Cell, parseCsv } from "../../src/report/csv";
 import { runReport } from "../../src/report/pipeline";
 import { RolesFile } from "../../src/report/roles";
-import { buildSnapshot, guardNetwork, hasChromium, hasFakeExcel, launch, ROOT, screenshot, screenshotPart, serveDir, StaticServer, watchErrors } from "./browser/harness";
+import {
+  buildSnapshot,
+  guardNetwork,
+  hasChromium,
+  hasFakeExcel,
+  launch,
+  ROOT,
+  screenshot,
+  screenshotPart,
+  serveDir,
+  StaticServer,
+  watchErrors,
+} from "./browser/harness";
 import type { SheetDump } from "./browser/fakeOfficeEntry";
 
 const CSV = path.join(ROOT, "samples", "sample-panel.csv");
@@ -106,7 +118,16 @@ run("taskpane in Excel (fake Office.js)", () => {
 
   test("use selection, change roles, run: the report sheets are written; the user's sheets are untouched", async () => {
     await page.evaluate((data) => {
-      const f = (window as unknown as { __fake: { addSheet(n: string, v: unknown[][]): unknown; select(s: string, a: string): void; sheet(n: string): unknown; storeValue(s: unknown, r: number, c: number, v: unknown): void } }).__fake;
+      const f = (
+        window as unknown as {
+          __fake: {
+            addSheet(n: string, v: unknown[][]): unknown;
+            select(s: string, a: string): void;
+            sheet(n: string): unknown;
+            storeValue(s: unknown, r: number, c: number, v: unknown): void;
+          };
+        }
+      ).__fake;
       f.storeValue(f.sheet("Sheet1"), 0, 0, "my notes");
       f.storeValue(f.sheet("Sheet1"), 1, 1, 42);
       f.addSheet("Data", data);
@@ -158,7 +179,9 @@ run("taskpane in Excel (fake Office.js)", () => {
       const row = scores.values.find((r) => r[0] === obs.id && String(r[1]) === obs.period)!;
       expect(Math.abs((row[jD] as number) - obs.D!)).toBeLessThan(1e-9);
     }
-    expect(scores.tables).toEqual([{ name: expect.any(String), address: `A1:${String.fromCharCode(64 + header.length)}${1 + a.observations.length}`, hasHeaders: true }]);
+    expect(scores.tables).toEqual([
+      { name: expect.any(String), address: `A1:${String.fromCharCode(64 + header.length)}${1 + a.observations.length}`, hasHeaders: true },
+    ]);
     expect(scores.conditionalFormats).toBeGreaterThan(0); // the colour scale on D
 
     // the changed roles reached the sheets: the flipped indicator is "-", the ignored factor is gone
@@ -210,7 +233,11 @@ run("taskpane in Excel (fake Office.js)", () => {
 
   test("a bad cell is named with its address, and Select cell selects it", async () => {
     await page.evaluate(() => {
-      const f = (window as unknown as { __fake: { sheet(n: string): unknown; storeValue(s: unknown, r: number, c: number, v: unknown): void; select(s: string, a: string): void } }).__fake;
+      const f = (
+        window as unknown as {
+          __fake: { sheet(n: string): unknown; storeValue(s: unknown, r: number, c: number, v: unknown): void; select(s: string, a: string): void };
+        }
+      ).__fake;
       f.storeValue(f.sheet("Data"), 11, 5, "n/a"); // F12
       f.select("Data", "A1:AL311");
     });
@@ -223,7 +250,9 @@ run("taskpane in Excel (fake Office.js)", () => {
     const text = (await box.textContent()) ?? "";
     expect(text).toContain(`Data!F12: text 'n/a' is not a number, in column "Urban registered unemployment rate (%)"`);
     await page.click('button[data-action="select-cell"]');
-    await page.waitForFunction(() => (window as unknown as { __fakeDump(): { selection: string | null } }).__fakeDump().selection === "Data!F12", undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => (window as unknown as { __fakeDump(): { selection: string | null } }).__fakeDump().selection === "Data!F12", undefined, {
+      timeout: 10_000,
+    });
     expect((await dump()).selection).toBe("Data!F12");
     await box.scrollIntoViewIfNeeded();
     await screenshot(page, "excel-error.png", false);

@@ -7,7 +7,17 @@ jest.mock("office-addin-manifest", () => ({
 }));
 import { Report, chart, column, createReport, sheet, table, tableFromColumns } from "../../src/report/model";
 import { FakeExcel, installFakeOffice, uninstallFakeOffice } from "../doubles/fakeExcel";
-import { Capabilities, ReportWriteError, SETTINGS_KEY, capabilities, excelValue, readSelection, selectCell, selectionCellName, writeReportToExcel } from "../../src/taskpane/excelWriter";
+import {
+  Capabilities,
+  ReportWriteError,
+  SETTINGS_KEY,
+  capabilities,
+  excelValue,
+  readSelection,
+  selectCell,
+  selectionCellName,
+  writeReportToExcel,
+} from "../../src/taskpane/excelWriter";
 
 const units = ["Beijing", "Tianjin", "Hebei", "Shanxi"];
 const D = [0.512345678901234, 0.47, 0.33, 0.61];
@@ -23,17 +33,28 @@ function sampleReport(): Report {
     ],
     { title: "Table 1. Coupling coordination degree", groupRows: [4] },
   );
-  const weights = table([column("ind", "Indicator", "text"), column("w", "Entropy weight", "0.0000")], [
-    { ind: "Urbanization rate (%)", w: 0.0612345 },
-    { ind: "GDP per capita", w: 0.0934 },
-  ]);
-  r.sheets.push(sheet("Summary", [dTable, weights], [chart("column", "D by province", { sheet: "Summary", table: 0 }, "unit", ["d"], { y: "D" })], { notes: ["Grades after Liao (1999)."] }));
+  const weights = table(
+    [column("ind", "Indicator", "text"), column("w", "Entropy weight", "0.0000")],
+    [
+      { ind: "Urbanization rate (%)", w: 0.0612345 },
+      { ind: "GDP per capita", w: 0.0934 },
+    ],
+  );
+  r.sheets.push(
+    sheet("Summary", [dTable, weights], [chart("column", "D by province", { sheet: "Summary", table: 0 }, "unit", ["d"], { y: "D" })], {
+      notes: ["Grades after Liao (1999)."],
+    }),
+  );
   const dens = tableFromColumns([
     { key: "x", label: "x", values: [0, 0.25, 0.5, 0.75, 1] },
     { key: "east", label: "East", values: [0.1, 0.9, 1.5, 0.8, 0.1] },
     { key: "west", label: "West", values: [0.3, 1.1, 1.2, 0.5, 0.2] },
   ]);
-  r.sheets.push(sheet("Density", [dens], [chart("scatter", "Kernel density of D", { sheet: "Density", table: 0 }, "x", ["east", "west"], { x: "D", y: "Density" })], { freeze: { rows: 1, columns: 1 } }));
+  r.sheets.push(
+    sheet("Density", [dens], [chart("scatter", "Kernel density of D", { sheet: "Density", table: 0 }, "x", ["east", "west"], { x: "D", y: "Density" })], {
+      freeze: { rows: 1, columns: 1 },
+    }),
+  );
   r.notes.push("Weights: entropy.");
   return r;
 }
@@ -71,7 +92,11 @@ describe("writeReportToExcel", () => {
     expect(fake.cell("CL Summary", "C4").numberFormat).toBe("0.000");
     expect(fake.cell("CL Summary", "D3").numberFormat).toBe("0.00E+00");
     // second table after one blank row, no title: header at row 9
-    expect(fake.values("CL Summary", "A8:B10")).toEqual([["", ""], ["Indicator", "Entropy weight"], ["Urbanization rate (%)", 0.0612345]]);
+    expect(fake.values("CL Summary", "A8:B10")).toEqual([
+      ["", ""],
+      ["Indicator", "Entropy weight"],
+      ["Urbanization rate (%)", 0.0612345],
+    ]);
     // sheet notes in italics after the tables
     expect(fake.cell("CL Summary", "A13")).toMatchObject({ value: "Grades after Liao (1999).", italic: true });
 
@@ -85,7 +110,11 @@ describe("writeReportToExcel", () => {
     // colour scale on the D column, group row left out
     expect(s.conditionalFormats).toHaveLength(1);
     expect(s.conditionalFormats[0]).toMatchObject({ type: "ColorScale", rects: [{ r0: 2, r1: 5, c0: 2, c1: 2 }] });
-    expect(s.conditionalFormats[0].criteria).toMatchObject({ minimum: { type: "LowestValue" }, midpoint: { type: "Percentile", formula: "50" }, maximum: { type: "HighestValue" } });
+    expect(s.conditionalFormats[0].criteria).toMatchObject({
+      minimum: { type: "LowestValue" },
+      midpoint: { type: "Percentile", formula: "50" },
+      maximum: { type: "HighestValue" },
+    });
     expect(s.autofit.has(0)).toBe(true);
 
     // charts with the right series, beside the tables
@@ -186,7 +215,12 @@ describe("writeReportToExcel", () => {
 
   test("cancellation removes what was written", async () => {
     const signal = { aborted: false };
-    const err = await writeReportToExcel(sampleReport(), { confirmReplace: never, signal, onProgress: (f) => void (f > 0 ? (signal.aborted = true) : 0), maxCellsPerSync: 10 }).catch((e) => e);
+    const err = await writeReportToExcel(sampleReport(), {
+      confirmReplace: never,
+      signal,
+      onProgress: (f) => void (f > 0 ? (signal.aborted = true) : 0),
+      maxCellsPerSync: 10,
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(ReportWriteError);
     expect(err.cancelled).toBe(true);
     expect(fake.sheetNames()).toEqual(["Data"]);
@@ -294,7 +328,17 @@ describe("readSelection / selectCell with the fake", () => {
       ["", "Tianjin", 2011],
     ]);
     fake.select("Panel", "B2:C3");
-    expect(await readSelection()).toMatchObject({ address: "Panel!B2:C3", sheetName: "Panel", values: [["province", "year"], ["Beijing", 2011]], rowOffset: 1, columnOffset: 1, source: "selection" });
+    expect(await readSelection()).toMatchObject({
+      address: "Panel!B2:C3",
+      sheetName: "Panel",
+      values: [
+        ["province", "year"],
+        ["Beijing", 2011],
+      ],
+      rowOffset: 1,
+      columnOffset: 1,
+      source: "selection",
+    });
     fake.select("Panel", "C3");
     const region = await readSelection();
     expect(region).toMatchObject({ address: "Panel!B2:C4", rowOffset: 1, columnOffset: 1, source: "region" });
@@ -349,7 +393,16 @@ describe("with office-addin-mock", () => {
     (globalThis as Record<string, unknown>).Excel = excelMock;
     (globalThis as Record<string, unknown>).Office = { context: { requirements: { isSetSupported: () => true } } };
     const sel = await readSelection();
-    expect(sel).toMatchObject({ address: "Data!B3:C4", sheetName: "Data", values: [["x", "y"], [1, 2]], rowOffset: 2, columnOffset: 1 });
+    expect(sel).toMatchObject({
+      address: "Data!B3:C4",
+      sheetName: "Data",
+      values: [
+        ["x", "y"],
+        [1, 2],
+      ],
+      rowOffset: 2,
+      columnOffset: 1,
+    });
   });
 
   test("a write path: writeReportToExcel on a mocked workbook names, fills and formats the sheet", async () => {
@@ -396,7 +449,13 @@ describe("with office-addin-mock", () => {
     (globalThis as Record<string, unknown>).Office = {
       context: {
         requirements: { isSetSupported: () => true },
-        document: { settings: { get: (k: string) => settings[k] ?? null, set: (k: string, v: unknown) => (settings[k] = v), saveAsync: (cb: (r: unknown) => void) => cb({ status: "succeeded" }) } },
+        document: {
+          settings: {
+            get: (k: string) => settings[k] ?? null,
+            set: (k: string, v: unknown) => (settings[k] = v),
+            saveAsync: (cb: (r: unknown) => void) => cb({ status: "succeeded" }),
+          },
+        },
       },
     };
     const caps: Capabilities = { ...capabilities(), charts: false, pageLayout: false }; // office-addin-mock has no pageLayout
@@ -409,6 +468,8 @@ describe("with office-addin-mock", () => {
     expect(written["A1:B1"].values).toEqual([["Indicator", "w"]]);
     expect(written["A2:B2"].values).toEqual([["GDP", 0.25]]);
     expect(written["A2:B2"].numberFormat).toEqual([["@", "0.0000"]]);
-    expect((settings[SETTINGS_KEY] as { sheets: Array<{ name: string }> }).sheets).toEqual([{ id: "id-~CL new " + added[0].split(" ").slice(2).join(" "), name: "CL Weights" }]);
+    expect((settings[SETTINGS_KEY] as { sheets: Array<{ name: string }> }).sheets).toEqual([
+      { id: "id-~CL new " + added[0].split(" ").slice(2).join(" "), name: "CL Weights" },
+    ]);
   });
 });

@@ -66,8 +66,7 @@ run("standalone page (no Office)", () => {
     expect(await page.textContent('[data-part="data-info"]')).toContain("310 data rows");
 
     // the guess: Province = id, Year = period, Region = group, X1... = factors
-    const roleOf = (header: string) =>
-      page.$eval(`tr:has(td.cl-colname[title="${header}"]) select[data-column]`, (s) => (s as HTMLSelectElement).value);
+    const roleOf = (header: string) => page.$eval(`tr:has(td.cl-colname[title="${header}"]) select[data-column]`, (s) => (s as HTMLSelectElement).value);
     expect(await roleOf("Province")).toBe("id");
     expect(await roleOf("Year")).toBe("time");
     expect(await roleOf("Region")).toBe("group");
@@ -77,8 +76,7 @@ run("standalone page (no Office)", () => {
     await page.setInputFiles('input[data-action="roles-file"]', ROLES);
     await page.waitForSelector("text=Roles loaded from sample-panel.roles.json");
     expect(await roleOf("Forest coverage rate (%)")).toBe("sub1");
-    const dirOf = (header: string) =>
-      page.$eval(`tr:has(td.cl-colname[title="${header}"]) select[data-direction]`, (s) => (s as HTMLSelectElement).value);
+    const dirOf = (header: string) => page.$eval(`tr:has(td.cl-colname[title="${header}"]) select[data-direction]`, (s) => (s as HTMLSelectElement).value);
     expect(await dirOf("Urban registered unemployment rate (%)")).toBe("-");
     await page.setViewportSize({ width: 420, height: 900 });
     await screenshot(page, "standalone-roles.png", false);
@@ -100,7 +98,9 @@ run("standalone page (no Office)", () => {
     const shownBeijing = await value(`table[data-sheet="Coordination by group"][data-table="0"] tr[data-label="East / Beijing"] td[data-col="${lastPeriod}"]`);
     expect(Math.abs(shownBeijing - beijing.D!)).toBeLessThan(1e-9);
     // the same row shown with the sheet's 3 decimals
-    expect(await page.textContent(`table[data-sheet="Coordination by group"][data-table="0"] tr[data-label="East / Beijing"] td[data-col="${lastPeriod}"]`)).toBe(beijing.D!.toFixed(3));
+    expect(
+      await page.textContent(`table[data-sheet="Coordination by group"][data-table="0"] tr[data-label="East / Beijing"] td[data-col="${lastPeriod}"]`),
+    ).toBe(beijing.D!.toFixed(3));
 
     // summary: headline findings and warnings; density chart: one curve per period
     const findings = await page.$$eval('[data-part="summary"] .cl-findings li', (li) => li.map((x) => x.textContent ?? ""));
@@ -123,7 +123,9 @@ run("standalone page (no Office)", () => {
     const jsonFile = path.join(path.dirname(file), "report.json");
     await jsonDl.saveAs(jsonFile);
     const json = JSON.parse(fs.readFileSync(jsonFile, "utf8"));
-    expect(Math.abs(json.observations.find((x: { id: string; period: string }) => x.id === "Beijing" && x.period === lastPeriod).D - beijing.D!)).toBeLessThan(1e-12);
+    expect(Math.abs(json.observations.find((x: { id: string; period: string }) => x.id === "Beijing" && x.period === lastPeriod).D - beijing.D!)).toBeLessThan(
+      1e-12,
+    );
 
     await screenshotPart(page, '[data-part="result"]', "standalone-result.png");
     expect(errors).toEqual([]);
@@ -176,7 +178,11 @@ run("standalone page (no Office)", () => {
     await expect(page.getByText(evil, { exact: true }).first().isVisible()).resolves.toBe(true);
     // the guess put every indicator in one subsystem (the odd header has no prefix): split them
     // by hand, with the odd column as an indicator so that it flows through the run
-    for (const [header, role] of [["B_forest", "sub1"], ["B_water", "sub1"], [evil, "sub0"]])
+    for (const [header, role] of [
+      ["B_forest", "sub1"],
+      ["B_water", "sub1"],
+      [evil, "sub0"],
+    ])
       await page.selectOption(`tr:has(td.cl-colname[title="${header}"]) select[data-column]`, role);
     await runAndWait(page);
     await expect(page.locator(`td:text-is("${unitEvil}")`).first().isVisible()).resolves.toBe(true);

@@ -46,10 +46,13 @@ function handReport(): Report {
     ],
     { title: "Table 1. Coupling coordination degree", groupRows: [2, 6] },
   );
-  const weights = table([column("ind", "Indicator", "text"), column("w", "Entropy weight", "0.0000")], [
-    { ind: "Urbanization rate (%)", w: 0.0612345 },
-    { ind: "GDP per capita", w: 0.0934 },
-  ]);
+  const weights = table(
+    [column("ind", "Indicator", "text"), column("w", "Entropy weight", "0.0000")],
+    [
+      { ind: "Urbanization rate (%)", w: 0.0612345 },
+      { ind: "GDP per capita", w: 0.0934 },
+    ],
+  );
   const empty = table([column("a", "A"), column("b", "B", "0.00", { colorScale: true })], [], { title: "No rows" });
   r.sheets.push(
     sheet("Summary", [scores, weights, empty], [chart("column", "D by province", { sheet: "Summary", table: 0 }, "unit", ["d", "share"], { y: "D" })], {
@@ -62,9 +65,17 @@ function handReport(): Report {
     { key: "west", label: "West", values: [0.3, 1.1, 1.2, 0.5, 0.2] },
   ]);
   r.sheets.push(
-    sheet("Density", [dens], [chart("scatter", "Kernel density", { sheet: "Density", table: 0 }, "x", ["east", "west"]), chart("line", "East only", { sheet: "Density", table: 0 }, "x", ["east"])], {
-      freeze: { rows: 1, columns: 1 },
-    }),
+    sheet(
+      "Density",
+      [dens],
+      [
+        chart("scatter", "Kernel density", { sheet: "Density", table: 0 }, "x", ["east", "west"]),
+        chart("line", "East only", { sheet: "Density", table: 0 }, "x", ["east"]),
+      ],
+      {
+        freeze: { rows: 1, columns: 1 },
+      },
+    ),
   );
   r.sheets.push(sheet("Cross", [weights], [chart("line", "From Density", { sheet: "Density", table: 0 }, "x", ["west"])], { freeze: false }));
   return r;
@@ -141,7 +152,8 @@ async function compare(report: Report): Promise<number> {
       const a = exceljsLooks(ws);
       const b = fakeLooks(fs_);
       for (const [addr, look] of b) if (look.value !== "" && /^Column\d+$/.test(String(look.value)) && !a.has(addr)) b.delete(addr); // Excel's names of empty headers
-      const sorted = (m: Map<string, Look>) => [...m].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([addr, look]) => ({ sheet: ws.name, addr, ...look }));
+      const sorted = (m: Map<string, Look>) =>
+        [...m].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([addr, look]) => ({ sheet: ws.name, addr, ...look }));
       expect(sorted(b)).toEqual(sorted(a));
       compared += a.size;
       // colour scales
@@ -176,7 +188,10 @@ async function compare(report: Report): Promise<number> {
         const p = fromPackage.get(c.title!);
         expect(p).toBeDefined();
         expect({ title: c.title, from: p!.from, to: p!.to }).toEqual({ title: c.title, from: c.position!.start, to: c.position!.end });
-        const officeRanges = fake.seriesAddresses(c).flatMap((s) => [s.xValues, s.values]).map((x) => rectAddress(parseAddress(x!)));
+        const officeRanges = fake
+          .seriesAddresses(c)
+          .flatMap((s) => [s.xValues, s.values])
+          .map((x) => rectAddress(parseAddress(x!)));
         expect(new Set(officeRanges)).toEqual(new Set(p!.ranges));
       }
       expect(fs_.charts.length).toBe(report.sheets[i].charts.length);

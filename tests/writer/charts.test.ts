@@ -129,7 +129,9 @@ class Pkg {
 }
 
 /** Series of a chart: name formula and cache, x/cat and y/val formulas and caches. */
-function seriesOf(chartXml: Node): Array<{ name: string; nameCache: string; x: string; y: string; xCache: string[]; yCache: Array<[number, string]>; yCount: number }> {
+function seriesOf(
+  chartXml: Node,
+): Array<{ name: string; nameCache: string; x: string; y: string; xCache: string[]; yCache: Array<[number, string]>; yCount: number }> {
   return all(chartXml, "c:ser").map((s) => {
     const tx = child(s, "c:tx")!;
     const xs = child(s, "c:cat") ?? child(s, "c:xVal")!;
@@ -154,11 +156,45 @@ function anchorCell(a: Node, which: "xdr:from" | "xdr:to"): { col: number; row: 
 
 /** CT_Worksheet child order (ECMA-376 Part 1, 18.3.1.99). */
 const WORKSHEET_ORDER = [
-  "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection",
-  "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells",
-  "phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup",
-  "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing",
-  "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
 ];
 
 function expectSchemaOrder(ws: Node): void {
@@ -224,7 +260,13 @@ const D = [0.61, 0.52, 0.43, 0.38, 0.485];
 
 function chartReport(withCharts = true): Report {
   const r = createReport("Charts", { created: "2025-03-01T08:00:00Z" });
-  const summary = tableFromColumns([{ key: "k", label: "Statistic", values: ["n", "bandwidth"] }, { key: "v", label: "Value", values: [N, 0.1] }], { title: "Summary" });
+  const summary = tableFromColumns(
+    [
+      { key: "k", label: "Statistic", values: ["n", "bandwidth"] },
+      { key: "v", label: "Value", values: [N, 0.1] },
+    ],
+    { title: "Summary" },
+  );
   const density = tableFromColumns(
     [
       { key: "x", label: "D", format: "0.000", values: xs },
@@ -242,12 +284,16 @@ function chartReport(withCharts = true): Report {
     { groupRows: [4] },
   );
   r.sheets.push(
-    sheet(DENSITY, [summary, density], withCharts
-      ? [
-          chart("line", "Density of D by region", { sheet: DENSITY, table: 1 }, "x", ["east", "central", "west"], { x: "D", y: "Density" }),
-          chart("scatter", "East: density against D", { sheet: DENSITY, table: 1 }, "x", ["east"], { x: "D", y: "Density" }),
-        ]
-      : []),
+    sheet(
+      DENSITY,
+      [summary, density],
+      withCharts
+        ? [
+            chart("line", "Density of D by region", { sheet: DENSITY, table: 1 }, "x", ["east", "central", "west"], { x: "D", y: "Density" }),
+            chart("scatter", "East: density against D", { sheet: DENSITY, table: 1 }, "x", ["east"], { x: "D", y: "Density" }),
+          ]
+        : [],
+    ),
   );
   r.sheets.push(sheet("Coupling", [coupling]));
   r.sheets.push(sheet("Charts", [], withCharts ? [chart("column", "D by province", { sheet: "Coupling", table: 0 }, "unit", ["d"], { y: "D" })] : []));
@@ -324,7 +370,9 @@ describe("native charts through writeReportXlsx", () => {
     expect(ser[0].yCache).toHaveLength(N - 1);
     expect(Number(ser[1].yCache[10][1])).toBe(central[10]);
     // axis ids pair up
-    const ids = all(xml, "c:lineChart")[0].children.filter((c) => c.name === "c:axId").map((c) => c.attrs.val);
+    const ids = all(xml, "c:lineChart")[0]
+      .children.filter((c) => c.name === "c:axId")
+      .map((c) => c.attrs.val);
     expect(all(xml, "c:axId").filter((a) => !ids.includes(a.attrs.val))).toHaveLength(0);
     expect(new Set(ids).size).toBe(2);
   });
@@ -409,7 +457,10 @@ describe("native charts through writeReportXlsx", () => {
         const src = path.join(dir, "in.xlsx");
         fs.writeFileSync(src, bytes);
         const out = path.join(dir, "out");
-        execFileSync(office, ["--headless", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "xlsx", "--outdir", out, src], { timeout: 120000, stdio: "ignore" });
+        execFileSync(office, ["--headless", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "xlsx", "--outdir", out, src], {
+          timeout: 120000,
+          stdio: "ignore",
+        });
         const back = await Pkg.open(fs.readFileSync(path.join(out, "in.xlsx")));
         expect(back.parts().filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).length).toBe(3);
       } finally {
@@ -463,7 +514,12 @@ describe("addCharts and planCharts edge cases", () => {
     expect(await out.chartsOf(part)).toHaveLength(1);
     const written = await out.text(part);
     expect([written.includes(doctype), written.includes(extras)]).toEqual([true, true]); // skipped text kept as it was
-    for (const [cut, what] of [["<!-- never closed", "comment"], ["<![CDATA[ never closed", "CDATA"], ["<? never closed", "processing instruction"], ["<!DOCTYPE never closed", "declaration"]])
+    for (const [cut, what] of [
+      ["<!-- never closed", "comment"],
+      ["<![CDATA[ never closed", "CDATA"],
+      ["<? never closed", "processing instruction"],
+      ["<!DOCTYPE never closed", "declaration"],
+    ])
       await expect(addCharts(await edited(xml.slice(0, open) + cut), [p])).rejects.toThrow(new RegExp(`cannot read ${part}: unterminated ${what}`));
   });
 
@@ -515,7 +571,14 @@ describe("addCharts and planCharts edge cases", () => {
     const range = (sheetIndex: number, column: number) => ({ sheetIndex, column, headerRow: 1, firstRow: 2, lastRow: 6 });
     const placements: ChartPlacement[] = [
       { type: "line", title: "On Alpha", sheetIndex: 0, anchor: { col: 6, row: 1, cols: 8, rows: 16 }, x: range(0, 1), series: [range(0, 2)] },
-      { type: "column", title: "On Beta, data from Alpha", sheetIndex: 1, anchor: { col: 6, row: 1, cols: 8, rows: 16 }, x: range(0, 1), series: [range(1, 2)] },
+      {
+        type: "column",
+        title: "On Beta, data from Alpha",
+        sheetIndex: 1,
+        anchor: { col: 6, row: 1, cols: 8, rows: 16 },
+        x: range(0, 1),
+        series: [range(1, 2)],
+      },
     ];
     const out = await addCharts(input, placements);
     const pkg = await Pkg.open(out);

@@ -115,7 +115,17 @@ describe("readXlsxCells", () => {
     const { writeReportXlsx } = await import("../../src/writer/xlsx");
     const { createReport, sheet, table, column } = await import("../../src/report/model");
     const rep = createReport("t");
-    rep.sheets.push(sheet("Data", [table([column("a", "A", "text"), column("b", "B", "0.000")], [{ a: "x", b: 0.123456 }, { a: "y", b: NaN }])]));
+    rep.sheets.push(
+      sheet("Data", [
+        table(
+          [column("a", "A", "text"), column("b", "B", "0.000")],
+          [
+            { a: "x", b: 0.123456 },
+            { a: "y", b: NaN },
+          ],
+        ),
+      ]),
+    );
     const r = await readXlsxCells(await writeReportXlsx(rep));
     expect(r.sheetNames).toEqual(["Data", "Notes"]);
     expect(r.cells).toEqual([

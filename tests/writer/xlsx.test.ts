@@ -25,7 +25,9 @@ function sampleReport(): Report {
     ],
     { title: "Weights" },
   );
-  r.sheets.push(sheet("Coupling: D [2011]", [dTable, weights], [chart("column", "D by province", { sheet: "Coupling: D [2011]", table: 0 }, "unit", ["d"], { y: "D" })]));
+  r.sheets.push(
+    sheet("Coupling: D [2011]", [dTable, weights], [chart("column", "D by province", { sheet: "Coupling: D [2011]", table: 0 }, "unit", ["d"], { y: "D" })]),
+  );
   r.sheets.push(
     sheet("Kernel density estimates of D by region and year", [tableFromColumns([{ key: "x", label: "x", values: [0, 0.5, 1] }])], [], {
       freeze: { rows: 1, columns: 1 },
@@ -59,12 +61,7 @@ describe("writeReportXlsx", () => {
   });
 
   test("one sheet per report sheet, in order, names sanitized and unique, then Notes", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      "Coupling_ D _2011_",
-      "Kernel density estimates of D b",
-      "coupling_ d _2011_ (2)",
-      "Notes",
-    ]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Coupling_ D _2011_", "Kernel density estimates of D b", "coupling_ d _2011_ (2)", "Notes"]);
     for (const w of wb.worksheets) expect(w.name.length).toBeLessThanOrEqual(31);
   });
 
@@ -169,7 +166,13 @@ describe("writeReportXlsx", () => {
     const r = createReport("x");
     const t = table(
       [column("g", "Group", "text"), column("d", "D", "0.000", { colorScale: true })],
-      [{ g: "a", d: 0.1 }, { g: "b", d: 0.2 }, { g: "East mean", d: 0.15 }, { g: "c", d: 0.3 }, { g: "d", d: 0.4 }],
+      [
+        { g: "a", d: 0.1 },
+        { g: "b", d: 0.2 },
+        { g: "East mean", d: 0.15 },
+        { g: "c", d: 0.3 },
+        { g: "d", d: 0.4 },
+      ],
       { groupRows: [2] },
     );
     r.sheets.push(sheet("S", [t]));

@@ -4,14 +4,7 @@ import { encodeStrata } from "./strata";
 import { quantileSorted } from "../stats/quantile";
 import { DEFAULT_K } from "./constants";
 import { FactorKindDecision, factorKind, textInNumericFactor } from "./factorKind";
-import {
-  NaturalBreaksResult,
-  ValueRuns,
-  assertClassCount,
-  checkDistinct,
-  naturalBreaksOfRuns,
-  valueRuns,
-} from "./naturalBreaks";
+import { NaturalBreaksResult, ValueRuns, assertClassCount, checkDistinct, naturalBreaksOfRuns, valueRuns } from "./naturalBreaks";
 
 /** Discretization methods of METHODS.md M9, in GD's grid order. */
 export type DiscretizeMethod = "equal" | "natural" | "quantile" | "geometric" | "sd";
@@ -485,9 +478,13 @@ function geometricBreaks(f: PreparedFactor, k: number): number[] {
   }
   const r = Math.pow(f.max / f.min, 1 / k);
   if (!Number.isFinite(r) || !(r > 1))
-    throw new CoordError("UNDEFINED", `${f.argument}: the ratio max/min (${f.max}/${f.min}) is too large to compute geometric intervals with; use another method`, {
-      argument: f.argument,
-    });
+    throw new CoordError(
+      "UNDEFINED",
+      `${f.argument}: the ratio max/min (${f.max}/${f.min}) is too large to compute geometric intervals with; use another method`,
+      {
+        argument: f.argument,
+      },
+    );
   const b = new Array<number>(k + 1);
   b[0] = f.min;
   for (let i = 1; i < k; i++) b[i] = f.min * Math.pow(r, i);
@@ -537,8 +534,7 @@ function sdBreaks(f: PreparedFactor, k: number): MethodBreaks {
     itv = [min, ...inner, max];
     if (itv.length >= k + 1) {
       const warnings: string[] = [];
-      if (itv.length !== k + 1)
-        warnings.push(`sd, k = ${k}: GD's standard-deviation rule gives ${itv.length - 1} classes (steps of sd/${m <= 7 ? 2 : 4})`);
+      if (itv.length !== k + 1) warnings.push(`sd, k = ${k}: GD's standard-deviation rule gives ${itv.length - 1} classes (steps of sd/${m <= 7 ? 2 : 4})`);
       return { breaks: itv, warnings, repeated: false };
     }
     // GD loops for ever when the quarter-sd lattice cannot supply k + 1 breaks; stop once the

@@ -73,9 +73,13 @@ export function ecologicalDetector(y: ArrayLike<unknown>, factors: NamedFactor[]
     const rows = completeRows(yv, [x], [factors[k].name], opts.missing, opts.yName);
     const ys = subsetY(yv.values, rows);
     if (ys.length < 2)
-      throw new CoordError("TOO_FEW", `${opts.yName} has ${ys.length} complete row${ys.length === 1 ? "" : "s"} with ${factors[k].name}; at least 2 are needed`, {
-        argument: opts.yName,
-      });
+      throw new CoordError(
+        "TOO_FEW",
+        `${opts.yName} has ${ys.length} complete row${ys.length === 1 ? "" : "s"} with ${factors[k].name}; at least 2 are needed`,
+        {
+          argument: opts.yName,
+        },
+      );
     const f = encodeFactor(x, factors[k].name, rows);
     const t = stratumSums(ys, f.codes, f.L);
     const r = qTest(t.count, t.sum, t.mean, t.sst, opts, f.name);
@@ -95,7 +99,9 @@ export function ecologicalDetector(y: ArrayLike<unknown>, factors: NamedFactor[]
         // M8: F = N1(N2 - 1)SSW1 / [N2(N1 - 1)SSW2]
         const F = (s1.N * df2 * s1.ssw) / (s2.N * df1 * s2.ssw);
         if (!Number.isFinite(F))
-          throw new CoordError("UNDEFINED", `ecological detector, ${s1.name} vs ${s2.name}: F is not finite (SSW too large or too small to compute with)`, { argument: s1.name });
+          throw new CoordError("UNDEFINED", `ecological detector, ${s1.name} vs ${s2.name}: F is not finite (SSW too large or too small to compute with)`, {
+            argument: s1.name,
+          });
         pair.F = F;
         const upper = fUpperP(F, df1, df2);
         pair.pValue = alternative === "greater" ? upper : Math.min(1, 2 * Math.min(upper, F > 0 ? fUpperP(1 / F, df2, df1) : 0));

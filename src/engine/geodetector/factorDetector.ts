@@ -129,9 +129,13 @@ function tallyCodes(y: Float64Array, codes: Int32Array, L: number, K: number, co
 /** The factor detector result for y and one encoded factor. */
 export function factorResult(y: Float64Array, f: EncodedFactor, opts: ResolvedOptions, droppedMissing: number): FactorDetectorResult {
   if (y.length < 2)
-    throw new CoordError("TOO_FEW", `${opts.yName} has ${y.length} value${y.length === 1 ? "" : "s"}${droppedMissing ? " after dropping missing rows" : ""}; at least 2 are needed`, {
-      argument: opts.yName,
-    });
+    throw new CoordError(
+      "TOO_FEW",
+      `${opts.yName} has ${y.length} value${y.length === 1 ? "" : "s"}${droppedMissing ? " after dropping missing rows" : ""}; at least 2 are needed`,
+      {
+        argument: opts.yName,
+      },
+    );
   return fromTallies(stratumSums(y, f.codes, f.L), f, opts, droppedMissing);
 }
 

@@ -24,12 +24,7 @@ export interface NamedFactor {
 }
 
 /** The five interaction types of METHODS.md M8 (GD/gdverse rule). */
-export type InteractionType =
-  | "Weaken, nonlinear"
-  | "Weaken, uni-variable"
-  | "Enhance, bi-variable"
-  | "Independent"
-  | "Enhance, nonlinear";
+export type InteractionType = "Weaken, nonlinear" | "Weaken, uni-variable" | "Enhance, bi-variable" | "Independent" | "Enhance, nonlinear";
 
 /** One pair of factors. */
 export interface InteractionPair {
@@ -99,8 +94,7 @@ export function interactionDetector(y: ArrayLike<unknown>, factors: NamedFactor[
     if (yv.values.length < 2) throw tooFew(opts, yv.values.length);
     const enc = xs.map((x, k) => encodeFactor(x, names[k], null));
     const { q, tests } = blockTests(context(yv.values), enc, opts);
-    for (let i = 0; i < enc.length; i++)
-      for (let j = i + 1; j < enc.length; j++) pairs.push(pairResult(enc[i], enc[j], q[i], q[j], tests[i][j]!));
+    for (let i = 0; i < enc.length; i++) for (let j = i + 1; j < enc.length; j++) pairs.push(pairResult(enc[i], enc[j], q[i], q[j], tests[i][j]!));
     return { pairs };
   }
   // missing 'drop': per pair, on the rows complete for y, x1 and x2 (q1, q2 recomputed there, as PyPI geodetector)
@@ -258,7 +252,11 @@ function blockTests(ctx: Context, enc: EncodedFactor[], opts: ResolvedOptions): 
       tests[a][b] = sparseOverlayTest(ctx, enc[a], enc[b], opts);
       continue;
     }
-    const table = tallyBlock(ctx, block.map((f) => enc[f]), cells);
+    const table = tallyBlock(
+      ctx,
+      block.map((f) => enc[f]),
+      cells,
+    );
     for (let s = 0; s < block.length; s++) {
       const f = block[s];
       if (Number.isNaN(q[f])) {

@@ -66,8 +66,7 @@ export function checkDistinct(runs: ValueRuns, k: number, argument: string): voi
     throw new CoordError("CONSTANT", `${argument} is constant (every value is ${runs.values[0]}); it cannot be divided into classes`, {
       argument,
     });
-  if (k > m)
-    throw new CoordError("TOO_FEW", `k = ${k} but ${argument} has only ${m} distinct values`, { argument });
+  if (k > m) throw new CoordError("TOO_FEW", `k = ${k} but ${argument} has only ${m} distinct values`, { argument });
 }
 
 /** Collapse ascending sorted values into distinct values and counts. */

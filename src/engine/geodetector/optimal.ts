@@ -65,11 +65,7 @@ export interface OptimalDiscretization {
  * // { method: "equal", k: 3, q: 0.99746, breaks: [1, 8.333, 15.667, 23], ... }
  * // (natural k = 3 makes the same classes; the tie goes to the first in grid order)
  */
-export function optimalDiscretization(
-  y: ArrayLike<unknown>,
-  x: ArrayLike<unknown>,
-  options: OptimalDiscretizationOptions = {},
-): OptimalDiscretization {
+export function optimalDiscretization(y: ArrayLike<unknown>, x: ArrayLike<unknown>, options: OptimalDiscretizationOptions = {}): OptimalDiscretization {
   const yArgument = options.yArgument ?? "y";
   const argument = options.argument ?? "x";
   const methods = (options.methods ?? DISCRETIZE_METHODS).map((m) => assertOption(m, DISCRETIZE_METHODS, "methods"));
@@ -81,8 +77,7 @@ export function optimalDiscretization(
   assertSameLength(yv, x, yArgument, argument);
   let constant = true;
   for (let i = 1; i < yv.length && constant; i++) if (yv[i] !== yv[0]) constant = false;
-  if (constant)
-    throw new CoordError("CONSTANT", `${yArgument} is constant (every value is ${yv[0]}); q is undefined`, { argument: yArgument });
+  if (constant) throw new CoordError("CONSTANT", `${yArgument} is constant (every value is ${yv[0]}); q is undefined`, { argument: yArgument });
 
   const f = prepareNumericFactor(x, argument);
   const distinct = f.runs.values.length;

@@ -90,18 +90,14 @@ export function riskDetector(y: ArrayLike<unknown>, x: FactorValues, options: Ri
     if (n === 0) continue;
     strata.push({ code: h, level: f.levels[h], n, mean: means[h], variance: n > 1 ? ss[h] / (n - 1) : null });
   }
-  if (strata.length < 2)
-    throw new CoordError("TOO_FEW", `${xName} has ${strata.length} stratum; the risk detector needs at least 2`, { argument: xName });
+  if (strata.length < 2) throw new CoordError("TOO_FEW", `${xName} has ${strata.length} stratum; the risk detector needs at least 2`, { argument: xName });
 
   const pairs: RiskPair[] = [];
   for (let i = 0; i < strata.length; i++)
     for (let j = i + 1; j < strata.length; j++) {
       const s1 = strata[i];
       const s2 = strata[j];
-      const w = welchFromMoments(
-        { n: s1.n, mean: s1.mean, variance: s1.variance ?? 0 },
-        { n: s2.n, mean: s2.mean, variance: s2.variance ?? 0 },
-      );
+      const w = welchFromMoments({ n: s1.n, mean: s1.mean, variance: s1.variance ?? 0 }, { n: s2.n, mean: s2.mean, variance: s2.variance ?? 0 });
       const pair: RiskPair = {
         a: s1.code,
         b: s2.code,

@@ -69,8 +69,7 @@ export function hakenEvolution(
 
   if (measure === "potential") {
     const V = pot.V;
-    if (transform === "raw")
-      return { level: V, method, reference: null, description: `raw potential V(q1) = ½γ1q1² + (ab/(4γ2))q1⁴` };
+    if (transform === "raw") return { level: V, method, reference: null, description: `raw potential V(q1) = ½γ1q1² + (ab/(4γ2))q1⁴` };
     const { min, max } = range(V);
     if (!(max > min))
       throw new CoordError("UNDEFINED", `all ${V.length} potentials are equal: the min-max evolution level is undefined`, {
@@ -123,8 +122,7 @@ export function hakenEvolution(
       how = "h = 1 - d/max d";
       break;
     default:
-      if (!(max > min))
-        throw new CoordError("UNDEFINED", `all distances are equal: the min-max evolution level is undefined`, { argument: n1 });
+      if (!(max > min)) throw new CoordError("UNDEFINED", `all distances are equal: the min-max evolution level is undefined`, { argument: n1 });
       level = d.map((v) => (max - v) / (max - min));
       how = "h = (dmax - d)/(dmax - dmin)";
   }

@@ -146,14 +146,12 @@ export function fitSettings(options: HakenFitOptions): FitSettings {
   const intercept = options.intercept ?? false;
   const requireSignificant = options.requireSignificant ?? false;
   if (!(alpha > 0 && alpha < 1)) throw new CoordError("OPTION", `alpha must be in (0, 1); got ${alpha}`, { argument: "alpha" });
-  if (!(Number.isFinite(ratio) && ratio >= 1))
-    throw new CoordError("OPTION", `ratio must be a number ≥ 1; got ${ratio}`, { argument: "ratio" });
+  if (!(Number.isFinite(ratio) && ratio >= 1)) throw new CoordError("OPTION", `ratio must be a number ≥ 1; got ${ratio}`, { argument: "ratio" });
   if (significance !== "classical" && significance !== "cluster")
     throw new CoordError("OPTION", `significance must be one of classical, cluster; got '${String(significance)}'`, {
       argument: "significance",
     });
-  if (significance === "cluster" && !cluster)
-    throw new CoordError("OPTION", `significance 'cluster' needs the cluster option`, { argument: "significance" });
+  if (significance === "cluster" && !cluster) throw new CoordError("OPTION", `significance 'cluster' needs the cluster option`, { argument: "significance" });
   return { names, alpha, ratio, significance, cluster, intercept, requireSignificant };
 }
 
@@ -204,7 +202,10 @@ export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: Panel
     );
 
   // Constant series make the design singular (M10: a clear error).
-  for (const [x, name] of [[x1, n1], [x2, n2]] as Array<[Float64Array, string]>) {
+  for (const [x, name] of [
+    [x1, n1],
+    [x2, n2],
+  ] as Array<[Float64Array, string]>) {
     const first = x[pairs.from[0]];
     let constant = true;
     for (let s = 0; s < m && constant; s++) if (x[pairs.from[s]] !== first || x[pairs.to[s]] !== first) constant = false;
@@ -215,10 +216,17 @@ export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: Panel
   }
 
   // the design holds q1·q2 and q1²: a value whose products overflow (near ±1e308) is named as too large
-  for (const [x, name] of [[x1, n1], [x2, n2]] as Array<[Float64Array, string]>) {
+  for (const [x, name] of [
+    [x1, n1],
+    [x2, n2],
+  ] as Array<[Float64Array, string]>) {
     for (let i = 0; i < x.length; i++) {
       if (!(Math.abs(x[i]) >= 1e150)) continue;
-      throw new CoordError("RANGE", `${cellLabel(name, i)}: ${x[i]} is too large to compute with (the Haken regression squares the series); rescale the series`, { argument: name, row: i });
+      throw new CoordError(
+        "RANGE",
+        `${cellLabel(name, i)}: ${x[i]} is too large to compute with (the Haken regression squares the series); rescale the series`,
+        { argument: name, row: i },
+      );
     }
   }
   // the designs are read pair by pair from the series (no 10⁶-row columns): eq1 is q1(t+1) on
@@ -262,11 +270,25 @@ export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: Panel
   const sizeLabel = ratio === 1 ? "|γ2| > |γ1|" : `|γ2| > ${ratio}·|γ1|`;
   const sig = (key: HakenCondition["key"], label: string, prm: HakenParam): HakenCondition => {
     const v = pOf(prm);
-    return { key, label: `${label} significant at ${level}`, value: prm.estimate, p: v ?? null, holds: v === null || v === undefined ? true : v < alpha, required: requireSignificant };
+    return {
+      key,
+      label: `${label} significant at ${level}`,
+      value: prm.estimate,
+      p: v ?? null,
+      holds: v === null || v === undefined ? true : v < alpha,
+      required: requireSignificant,
+    };
   };
   const conditions: HakenCondition[] = [
     { key: "gamma2Positive", label: "γ2 > 0", value: g2, p: pOf(params.gamma2) ?? null, holds: g2 > 0, required: true },
-    { key: "size", label: sizeLabel, value: g1 !== 0 ? Math.abs(g2) / Math.abs(g1) : null, p: null, holds: Math.abs(g2) > ratio * Math.abs(g1), required: true },
+    {
+      key: "size",
+      label: sizeLabel,
+      value: g1 !== 0 ? Math.abs(g2) / Math.abs(g1) : null,
+      p: null,
+      holds: Math.abs(g2) > ratio * Math.abs(g1),
+      required: true,
+    },
     sig("gamma1Significant", "γ1", params.gamma1),
     sig("aSignificant", "a", params.a),
     sig("gamma2Significant", "γ2", params.gamma2),

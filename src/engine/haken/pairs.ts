@@ -21,8 +21,7 @@ export interface PanelPairs {
 function unitKey(v: unknown, argument: string, row: number): string | number {
   if (typeof v === "number" && Number.isFinite(v)) return v;
   if (typeof v === "string" && v !== "") return v;
-  if (v === null || v === undefined || v === "")
-    throw new CoordError("MISSING", `${argument} row ${row + 1}: the unit id is missing`, { argument, row });
+  if (v === null || v === undefined || v === "") throw new CoordError("MISSING", `${argument} row ${row + 1}: the unit id is missing`, { argument, row });
   throw new CoordError("NOT_NUMERIC", `${argument} row ${row + 1}: a unit id must be text or a number`, { argument, row });
 }
 

@@ -50,8 +50,7 @@ const DESCRIPTIONS: Record<PotentialKind, string> = {
 export function hakenPotential(params: HakenParams, q1: ArrayLike<unknown> = [], argument = "q1"): HakenPotential {
   const { gamma1: g1, gamma2: g2, a, b } = params;
   for (const [k, v] of Object.entries(params))
-    if (!(typeof v === "number" && Number.isFinite(v)))
-      throw new CoordError("NOT_NUMERIC", `params.${k} is not a finite number`, { argument: `params.${k}` });
+    if (!(typeof v === "number" && Number.isFinite(v))) throw new CoordError("NOT_NUMERIC", `params.${k} is not a finite number`, { argument: `params.${k}` });
   if (g2 === 0)
     throw new CoordError("UNDEFINED", `gamma2 = 0: the potential V(q1) = ½γ1q1² + (ab/(4γ2))q1⁴ is undefined`, {
       argument: "gamma2",
@@ -65,9 +64,7 @@ export function hakenPotential(params: HakenParams, q1: ArrayLike<unknown> = [],
 
   const ab = a * b;
   const qStarSq = ab !== 0 ? -(g1 * g2) / ab : null;
-  const points: StablePoint[] = [
-    { q1: 0, q2: 0, V: 0, V2: g1, stable: g1 > 0 || (g1 === 0 && c4 > 0) },
-  ];
+  const points: StablePoint[] = [{ q1: 0, q2: 0, V: 0, V2: g1, stable: g1 > 0 || (g1 === 0 && c4 > 0) }];
   let kind: PotentialKind;
   if (qStarSq !== null && qStarSq > 0) {
     const qs = Math.sqrt(qStarSq);

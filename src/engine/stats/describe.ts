@@ -31,15 +31,12 @@ export interface DescribeOptions {
 export function describe(values: ArrayLike<unknown>, options: DescribeOptions = {}): Description {
   const argument = options.argument ?? "values";
   const ddof = options.ddof ?? 1;
-  if (!Number.isInteger(ddof) || ddof < 0)
-    throw new CoordError("OPTION", `ddof must be a non-negative integer; got ${ddof}`, { argument: "ddof" });
+  if (!Number.isInteger(ddof) || ddof < 0) throw new CoordError("OPTION", `ddof must be a non-negative integer; got ${ddof}`, { argument: "ddof" });
   const x = finiteVector(values, argument);
   if (x.length - ddof <= 0)
-    throw new CoordError(
-      "TOO_FEW",
-      `${argument} has ${x.length} value${x.length === 1 ? "" : "s"}; a variance with ddof ${ddof} needs at least ${ddof + 1}`,
-      { argument },
-    );
+    throw new CoordError("TOO_FEW", `${argument} has ${x.length} value${x.length === 1 ? "" : "s"}; a variance with ddof ${ddof} needs at least ${ddof + 1}`, {
+      argument,
+    });
   let min = x[0];
   let max = x[0];
   for (let i = 1; i < x.length; i++) {

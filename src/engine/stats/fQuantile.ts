@@ -15,12 +15,9 @@ import { CoordError } from "../errors";
  * fQuantile(0.9, 184, 184); // => 1.2085 (R: qf(0.9, 184, 184))
  */
 export function fQuantile(prob: number, d1: number, d2: number): number {
-  if (!(prob >= 0 && prob <= 1))
-    throw new CoordError("OPTION", `prob must be a probability in [0, 1]; got ${prob}`, { argument: "prob" });
-  if (!(d1 > 0) || !Number.isFinite(d1))
-    throw new CoordError("OPTION", `d1 must be a positive number of degrees of freedom; got ${d1}`, { argument: "d1" });
-  if (!(d2 > 0) || !Number.isFinite(d2))
-    throw new CoordError("OPTION", `d2 must be a positive number of degrees of freedom; got ${d2}`, { argument: "d2" });
+  if (!(prob >= 0 && prob <= 1)) throw new CoordError("OPTION", `prob must be a probability in [0, 1]; got ${prob}`, { argument: "prob" });
+  if (!(d1 > 0) || !Number.isFinite(d1)) throw new CoordError("OPTION", `d1 must be a positive number of degrees of freedom; got ${d1}`, { argument: "d1" });
+  if (!(d2 > 0) || !Number.isFinite(d2)) throw new CoordError("OPTION", `d2 must be a positive number of degrees of freedom; got ${d2}`, { argument: "d2" });
   if (prob === 0) return 0;
   if (prob === 1) return Infinity;
   const a = d1 / 2;

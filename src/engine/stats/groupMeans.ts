@@ -27,11 +27,7 @@ function checkLabel(v: unknown, argument: string, row: number): Label {
   if (typeof v === "number" && Number.isFinite(v)) return v;
   if (typeof v === "string" && v.trim() !== "") return v;
   const missing = v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-  throw new CoordError(
-    missing ? "MISSING" : "NOT_NUMERIC",
-    `${cellLabel(argument, row)}: ${describeValue(v)} is not a label`,
-    { argument, row },
-  );
+  throw new CoordError(missing ? "MISSING" : "NOT_NUMERIC", `${cellLabel(argument, row)}: ${describeValue(v)} is not a label`, { argument, row });
 }
 
 /** Numbers ascending first, then text in code-unit order. */
@@ -56,19 +52,13 @@ const keyOf = (v: Label) => `${typeof v}:${v}`;
  * //   { group: 'West', period: 2012, mean: 0.5, n: 1 }, { group: 'All', period: 2011, mean: 0.4333, n: 3 },
  * //   { group: 'All', period: 2012, mean: 0.5, n: 1 } ]
  */
-export function groupMeans(
-  values: ArrayLike<unknown>,
-  groups: ArrayLike<unknown>,
-  periods: ArrayLike<unknown>,
-  options: GroupMeansOptions = {},
-): GroupMean[] {
+export function groupMeans(values: ArrayLike<unknown>, groups: ArrayLike<unknown>, periods: ArrayLike<unknown>, options: GroupMeansOptions = {}): GroupMean[] {
   const vName = options.names?.values ?? "values";
   const gName = options.names?.groups ?? "groups";
   const pName = options.names?.periods ?? "periods";
   const allLabel = options.allLabel ?? "All";
   const includeAll = options.includeAll ?? true;
-  if (typeof allLabel !== "string" || allLabel.trim() === "")
-    throw new CoordError("OPTION", "allLabel must be a non-empty text", { argument: "allLabel" });
+  if (typeof allLabel !== "string" || allLabel.trim() === "") throw new CoordError("OPTION", "allLabel must be a non-empty text", { argument: "allLabel" });
   const x = finiteVector(values, vName);
   assertSameLength(values, groups, vName, gName);
   assertSameLength(values, periods, vName, pName);
@@ -92,11 +82,10 @@ export function groupMeans(
     const g = checkLabel(groups[i], gName, i);
     const p = checkLabel(periods[i], pName, i);
     if (includeAll && String(g) === allLabel)
-      throw new CoordError(
-        "OPTION",
-        `${cellLabel(gName, i)}: the group '${g}' has the same name as the overall group; choose another allLabel`,
-        { argument: "allLabel", row: i },
-      );
+      throw new CoordError("OPTION", `${cellLabel(gName, i)}: the group '${g}' has the same name as the overall group; choose another allLabel`, {
+        argument: "allLabel",
+        row: i,
+      });
     const gk = keyOf(g);
     const pk = keyOf(p);
     if (!acc.has(gk)) groupOrder.push(g);

@@ -114,9 +114,7 @@ export function ncfUpperP(f: number, d1: number, d2: number, lambda: number): nu
  */
 function logBetaIncrement(alpha: number, beta: number, x: number, y: number): number {
   const n = alpha + beta;
-  const lnDensity =
-    stirlerr(n) - stirlerr(alpha) - stirlerr(beta) - bd0(alpha, n * x) - bd0(beta, n * y) +
-    0.5 * Math.log(n / (2 * Math.PI * alpha * beta));
+  const lnDensity = stirlerr(n) - stirlerr(alpha) - stirlerr(beta) - bd0(alpha, n * x) - bd0(beta, n * y) + 0.5 * Math.log(n / (2 * Math.PI * alpha * beta));
   return lnDensity + Math.log(beta / n);
 }
 

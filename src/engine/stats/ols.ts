@@ -78,8 +78,7 @@ export function ols(y: ArrayLike<unknown>, X: ArrayLike<ArrayLike<unknown>>, opt
   assertSameLength(yv, X, yName, xName);
   const p = X[0].length;
   const names = options.names ?? Array.from({ length: p }, (_, j) => `x${j + 1}`);
-  if (names.length !== p)
-    throw new CoordError("LENGTH", `names has ${names.length} entries but ${xName} has ${p} columns`, { argument: "names" });
+  if (names.length !== p) throw new CoordError("LENGTH", `names has ${names.length} entries but ${xName} has ${p} columns`, { argument: "names" });
   const cols: Float64Array[] = Array.from({ length: p }, () => new Float64Array(yv.length));
   for (let i = 0; i < yv.length; i++) {
     const row = X[i];
@@ -164,11 +163,7 @@ const SAFE_MAX = 2 ** 400;
  * @internal OLS on rows given block by block (olsColumns' engine): `allNames` names X's
  * columns ("const" first with an intercept). Same results as olsColumns on the same columns.
  */
-export function olsRows(
-  source: OlsRows,
-  allNames: string[],
-  options: { intercept: boolean; cluster?: ArrayLike<string | number>; xName?: string },
-): OlsResult {
+export function olsRows(source: OlsRows, allNames: string[], options: { intercept: boolean; cluster?: ArrayLike<string | number>; xName?: string }): OlsResult {
   const xName = options.xName ?? "X";
   const intercept = options.intercept;
   let rows = source;
@@ -245,11 +240,10 @@ export function olsRows(
     // |R_jj| is the norm of scaled column j's part independent of the columns before it (each
     // scaled column has norm 1): what is left after the projections measures independence
     if (!(Math.abs(R[j * k + j]) > 1e-10))
-      throw new CoordError(
-        "SINGULAR",
-        `${xName} column '${allNames[j]}' is a linear combination of the columns before it: the regression design is singular`,
-        { argument: xName, column: allNames[j] },
-      );
+      throw new CoordError("SINGULAR", `${xName} column '${allNames[j]}' is a linear combination of the columns before it: the regression design is singular`, {
+        argument: xName,
+        column: allNames[j],
+      });
   }
 
   // The k x k algebra: β = D⁻¹R⁻¹Qᵀy; (XᵀX)⁻¹ = D⁻¹R⁻¹R⁻ᵀD⁻¹ with D = diag(‖X_j‖). R⁻¹ by back
@@ -269,11 +263,9 @@ export function olsRows(
       xtxInv[r * k + c] = v / (scale[r] * scale[c]);
     }
   if (coef.some((v) => !Number.isFinite(v)) || xtxInv.some((v) => !Number.isFinite(v)))
-    throw new CoordError(
-      "SINGULAR",
-      `${xName}: the regression design is numerically singular (values too small or too large to estimate; rescale the data)`,
-      { argument: xName },
-    );
+    throw new CoordError("SINGULAR", `${xName}: the regression design is numerically singular (values too small or too large to estimate; rescale the data)`, {
+      argument: xName,
+    });
 
   // rss from the residuals y - Xβ (not from Qᵀy: no cancellation when R² ≈ 1); the residual and
   // fitted arrays themselves are built only when read (the Haken model's 10⁶-row fits never do)
@@ -337,7 +329,9 @@ export function olsRows(
   if (options.cluster !== undefined) {
     result.cluster = clusterRobust(rows.materialize().cols, fitOf().residuals, xtxInv, coef, options.cluster);
     if (result.cluster.se.some((v) => !Number.isFinite(v)))
-      throw new CoordError("SINGULAR", `${xName}: the cluster-robust standard errors overflow (values too large to compute with); rescale the data`, { argument: xName });
+      throw new CoordError("SINGULAR", `${xName}: the cluster-robust standard errors overflow (values too large to compute with); rescale the data`, {
+        argument: xName,
+      });
   }
   return result;
 }
@@ -374,15 +368,7 @@ function residualSums(y: Float64Array, cols: Float64Array[], len: number, coef: 
  * givensBlock([Float64Array.from([3, 4])], Float64Array.from([1, 2]), 2, Float64Array.from([0.2]), R, qty, new Float64Array(1));
  * [R[0], qty[0]]; // => [1.0000, 2.2000]
  */
-function givensBlock(
-  cols: Float64Array[],
-  y: Float64Array,
-  len: number,
-  inv: Float64Array,
-  R: Float64Array,
-  qty: Float64Array,
-  v: Float64Array,
-): void {
+function givensBlock(cols: Float64Array[], y: Float64Array, len: number, inv: Float64Array, R: Float64Array, qty: Float64Array, v: Float64Array): void {
   const k = cols.length;
   for (let i = 0; i < len; i++) {
     for (let j = 0; j < k; j++) v[j] = cols[j][i] * inv[j];
@@ -424,11 +410,10 @@ function householderQR(cols: Float64Array[], scale: Float64Array, y: Float64Arra
     const a = A[j];
     const s = norm(a, j);
     if (!(s > 1e-10))
-      throw new CoordError(
-        "SINGULAR",
-        `${xName} column '${allNames[j]}' is a linear combination of the columns before it: the regression design is singular`,
-        { argument: xName, column: allNames[j] },
-      );
+      throw new CoordError("SINGULAR", `${xName} column '${allNames[j]}' is a linear combination of the columns before it: the regression design is singular`, {
+        argument: xName,
+        column: allNames[j],
+      });
     const x0 = a[j];
     const alpha = x0 > 0 ? -s : s;
     // v = a[j..] - alpha e1, stored in place; vᵀv = 2s(s + |x0|)
@@ -531,17 +516,10 @@ function norm(a: Float64Array, from: number): number {
 }
 
 /** Cluster-robust covariance (XᵀX)⁻¹ [Σ_g X_gᵀe_g e_gᵀX_g] (XᵀX)⁻¹ · G/(G-1) · (n-1)/(n-k) (CR1). */
-function clusterRobust(
-  cols: Float64Array[],
-  e: number[],
-  xtxInv: Float64Array,
-  coef: number[],
-  ids: ArrayLike<string | number>,
-): OlsCluster {
+function clusterRobust(cols: Float64Array[], e: number[], xtxInv: Float64Array, coef: number[], ids: ArrayLike<string | number>): OlsCluster {
   const n = e.length;
   const k = cols.length;
-  if (ids.length !== n)
-    throw new CoordError("LENGTH", `cluster has ${ids.length} ids but the regression has ${n} rows`, { argument: "cluster" });
+  if (ids.length !== n) throw new CoordError("LENGTH", `cluster has ${ids.length} ids but the regression has ${n} rows`, { argument: "cluster" });
   const index = new Map<string, number>();
   const scores: Float64Array[] = [];
   for (let i = 0; i < n; i++) {

@@ -34,8 +34,7 @@ export function quantile(values: ArrayLike<unknown>, p: number, options: Quantil
 export function quantileSorted(sorted: ArrayLike<number>, p: number, type: QuantileType = 7): number {
   const n = sorted.length;
   if (n === 0) throw new CoordError("EMPTY", "values is empty", { argument: "values" });
-  if (!(typeof p === "number" && p >= 0 && p <= 1))
-    throw new CoordError("OPTION", `p must be a probability in [0, 1]; got ${String(p)}`, { argument: "p" });
+  if (!(typeof p === "number" && p >= 0 && p <= 1)) throw new CoordError("OPTION", `p must be a probability in [0, 1]; got ${String(p)}`, { argument: "p" });
   if (type === 7) {
     // R's own arithmetic: index = 1 + (n - 1)p, then (1 - h)·x[lo] + h·x[hi], so that results
     // (e.g. quantile breaks) equal R's and GD's to the last bit.

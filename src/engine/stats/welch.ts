@@ -49,8 +49,7 @@ export function welchFromMoments(g1: GroupMoments, g2: GroupMoments): WelchResul
   const r1 = v1 / s;
   const r2 = v2 / s;
   const df = ((r1 + r2) * (r1 + r2)) / ((r1 * r1) / (g1.n - 1) + (r2 * r2) / (g2.n - 1));
-  if (!Number.isFinite(t))
-    return { t: null, df, pValue: null, reason: "the standard error is too small against the difference of the means to compute t" };
+  if (!Number.isFinite(t)) return { t: null, df, pValue: null, reason: "the standard error is too small against the difference of the means to compute t" };
   return { t, df, pValue: tTwoSidedP(t, df) };
 }
 

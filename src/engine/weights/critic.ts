@@ -126,18 +126,16 @@ function criticPool(
     for (const v of c) ss += (v - mean) * (v - mean);
     sigma[j] = Math.sqrt(ss / (n - o.ddof)); // M3: σ_j, ddof 1 or 0
     if (!(sigma[j] > 0))
-      throw new CoordError(
-        "CONSTANT",
-        `data ${columnText(names, j)} is constant${inPeriod}: CRITIC needs variation (its correlations are undefined)`,
-        { argument: "data", column: columnRef(names, j) },
-      );
+      throw new CoordError("CONSTANT", `data ${columnText(names, j)} is constant${inPeriod}: CRITIC needs variation (its correlations are undefined)`, {
+        argument: "data",
+        column: columnRef(names, j),
+      });
     if (o.contrast === "cv") {
       if (!(mean > 0))
-        throw new CoordError(
-          "UNDEFINED",
-          `data ${columnText(names, j)} has mean ${mean}${inPeriod}: the coefficient of variation needs a positive mean`,
-          { argument: "data", column: columnRef(names, j) },
-        );
+        throw new CoordError("UNDEFINED", `data ${columnText(names, j)} has mean ${mean}${inPeriod}: the coefficient of variation needs a positive mean`, {
+          argument: "data",
+          column: columnRef(names, j),
+        });
       contrast[j] = sigma[j] / mean; // M3 option: σ/mean
     } else contrast[j] = sigma[j];
   }
@@ -174,8 +172,7 @@ function criticPool(
 export function criticWeights(matrix: ArrayLike<ArrayLike<unknown>>, options: CriticOptions = {}): CriticResult {
   assertKnownOptions(options, CRITIC_KEYS, "criticWeights");
   const ddof = options.ddof ?? 1;
-  if (ddof !== 0 && ddof !== 1)
-    throw new CoordError("OPTION", `ddof must be 0 or 1; got '${String(ddof)}'`, { argument: "ddof" });
+  if (ddof !== 0 && ddof !== 1) throw new CoordError("OPTION", `ddof must be 0 or 1; got '${String(ddof)}'`, { argument: "ddof" });
   const conflict = options.conflict ?? "r";
   if (conflict !== "r" && conflict !== "abs-r")
     throw new CoordError("OPTION", `conflict must be one of r, abs-r; got '${String(conflict)}'`, { argument: "conflict" });

@@ -1,14 +1,6 @@
 import { CoordError } from "../errors";
 import { assertFinite } from "../validate";
-import {
-  PeriodLabel,
-  StandardizeOptions,
-  assertKnownOptions,
-  columnRef,
-  columnText,
-  poolMinMax,
-  standardizeInputs,
-} from "../standardize";
+import { PeriodLabel, StandardizeOptions, assertKnownOptions, columnRef, columnText, poolMinMax, standardizeInputs } from "../standardize";
 import { prepareZ } from "./prepare";
 import { WeightPool, WeightsGlobal, WeightsPerPeriod, WeightsResult } from "./result";
 
@@ -44,18 +36,7 @@ export type EntropyPerPeriodResult = WeightsPerPeriod<EntropyPool>;
 
 export type EntropyResult = WeightsResult<EntropyPool>;
 
-const ENTROPY_KEYS = [
-  "directions",
-  "scope",
-  "periods",
-  "shift",
-  "rescale",
-  "constant",
-  "columnNames",
-  "standardize",
-  "pEpsilon",
-  "logEpsilon",
-] as const;
+const ENTROPY_KEYS = ["directions", "scope", "periods", "shift", "rescale", "constant", "columnNames", "standardize", "pEpsilon", "logEpsilon"] as const;
 
 function entropyPool(
   z: number[][],
@@ -69,12 +50,7 @@ function entropyPool(
   const n = rows.length;
   const cols = z[rows[0]].length;
   const inPeriod = period === null ? "" : ` (period ${period})`;
-  if (n < 2)
-    throw new CoordError(
-      "TOO_FEW",
-      `entropy weights need at least 2 rows per pool; ${n} row${inPeriod}`,
-      { argument: "data", row: rows[0] },
-    );
+  if (n < 2) throw new CoordError("TOO_FEW", `entropy weights need at least 2 rows per pool; ${n} row${inPeriod}`, { argument: "data", row: rows[0] });
   const k = 1 / Math.log(n); // M2: k = 1/ln(n), n = rows pooled
   if (pEps === 0 && logEps === null) {
     // Σ p ln p = (Σ z ln z)/S - ln S with S = Σ z (0·ln0 = 0): one pass, one log and no
@@ -111,13 +87,7 @@ function zLogRows(z: ArrayLike<ArrayLike<number>>, rows: number[], sums: Float64
 }
 
 /** e, d and w of one pool from Σ z and Σ p ln p per column (M2); UNDEFINED when Σ d = 0. */
-function finishPool(
-  period: PeriodLabel | null,
-  rows: number[],
-  k: number,
-  sums: Float64Array,
-  h: Float64Array,
-): EntropyPool {
+function finishPool(period: PeriodLabel | null, rows: number[], k: number, sums: Float64Array, h: Float64Array): EntropyPool {
   const n = rows.length;
   const cols = sums.length;
   const inPeriod = period === null ? "" : ` (period ${period})`;
@@ -140,11 +110,7 @@ function finishPool(
   let sumD = 0;
   for (const v of d) sumD += v;
   if (!(sumD > 0))
-    throw new CoordError(
-      "UNDEFINED",
-      `entropy weights are undefined${inPeriod}: every indicator has e = 1 (no variation), so Σ d = 0`,
-      { argument: "data" },
-    );
+    throw new CoordError("UNDEFINED", `entropy weights are undefined${inPeriod}: every indicator has e = 1 (no variation), so Σ d = 0`, { argument: "data" });
   const weights = d.map((v) => v / sumD); // M2: w_j = d_j / Σ d
   return { period, rows, n, k, e, d, weights, uninformative };
 }
@@ -207,11 +173,11 @@ function negativeZ(z: number[][], rows: number[], cols: number, zName: string, n
     for (const i of rows) {
       const v = z[i][j];
       if (v < 0)
-        return new CoordError(
-          "NEGATIVE",
-          `${zName} row ${i + 1}, ${columnText(names, j)}: ${v} is negative; entropy weights need z ≥ 0`,
-          { argument: zName, row: i, column: columnRef(names, j) },
-        );
+        return new CoordError("NEGATIVE", `${zName} row ${i + 1}, ${columnText(names, j)}: ${v} is negative; entropy weights need z ≥ 0`, {
+          argument: zName,
+          row: i,
+          column: columnRef(names, j),
+        });
     }
   return new CoordError("NEGATIVE", `${zName}: a value is negative; entropy weights need z ≥ 0`, { argument: zName });
 }
@@ -227,8 +193,7 @@ function checkEpsilons(options: EntropyOptions): { pEps: number; logEps: number 
   if (options.logEpsilon !== undefined) {
     logEps = assertFinite(options.logEpsilon, "logEpsilon");
     if (!(logEps > 0)) throw new CoordError("OPTION", `logEpsilon must be > 0; got ${logEps}`, { argument: "logEpsilon" });
-    if (pEps !== 0)
-      throw new CoordError("OPTION", `pEpsilon and logEpsilon cannot be combined: choose one`, { argument: "logEpsilon" });
+    if (pEps !== 0) throw new CoordError("OPTION", `pEpsilon and logEpsilon cannot be combined: choose one`, { argument: "logEpsilon" });
   }
   return { pEps, logEps };
 }
@@ -266,9 +231,7 @@ function meanWeights(pools: EntropyPool[]): number[] {
 }
 
 /** entropyWeights' result without the z matrices: weights, e, d, k, n and the pools. */
-export type EntropyWeightsOnlyResult =
-  | Omit<EntropyGlobalResult, "z" | "zUnshifted">
-  | Omit<EntropyPerPeriodResult, "z" | "zUnshifted">;
+export type EntropyWeightsOnlyResult = Omit<EntropyGlobalResult, "z" | "zUnshifted"> | Omit<EntropyPerPeriodResult, "z" | "zUnshifted">;
 
 /**
  * Entropy weights without materialising z: the same options, checks and messages as
@@ -370,14 +333,7 @@ function finiteMinMax(matrix: ArrayLike<ArrayLike<unknown>>, cols: number): { mi
  * S_j += z and L_j += z ln z (0·ln0 = 0) over the pool's rows, z = (x - lo_j)·scale_j; the hot
  * loop: one log and no division per cell.
  */
-function zLogSums(
-  x: ArrayLike<ArrayLike<number>>,
-  rows: number[],
-  lo: Float64Array,
-  scale: Float64Array,
-  sums: Float64Array,
-  zlnz: Float64Array,
-): void {
+function zLogSums(x: ArrayLike<ArrayLike<number>>, rows: number[], lo: Float64Array, scale: Float64Array, sums: Float64Array, zlnz: Float64Array): void {
   const cols = lo.length;
   for (let r = 0; r < rows.length; r++) {
     const xi = x[rows[r]];

@@ -28,11 +28,7 @@ export interface PreparedZ {
  * @internal z for entropy and CRITIC: M1 min-max of the raw matrix (standardize: true, the
  * default) or the matrix itself (standardize: false; cost directions and rescale then refused).
  */
-export function prepareZ(
-  matrix: ArrayLike<ArrayLike<unknown>>,
-  options: StandardizeOptions & { standardize?: boolean },
-  fn: string,
-): PreparedZ {
+export function prepareZ(matrix: ArrayLike<ArrayLike<unknown>>, options: StandardizeOptions & { standardize?: boolean }, fn: string): PreparedZ {
   const doStandardize = options.standardize ?? true;
   if (doStandardize !== true && doStandardize !== false)
     throw new CoordError("OPTION", `${fn}: standardize must be true or false; got '${String(doStandardize)}'`, {
@@ -58,15 +54,12 @@ export function prepareZ(
   const directions = checkDirections(options.directions, cols, names);
   const minus = directions.indexOf("-");
   if (minus >= 0)
-    throw new CoordError(
-      "OPTION",
-      `${fn}: directions, ${columnText(names, minus)} is '-' but standardize is false: cost columns need standardization`,
-      { argument: "directions", column: columnRef(names, minus) },
-    );
-  if (options.rescale !== undefined)
-    throw new CoordError("OPTION", `${fn}: rescale needs standardize true`, { argument: "rescale" });
-  if (options.constant !== undefined)
-    throw new CoordError("OPTION", `${fn}: constant needs standardize true`, { argument: "constant" });
+    throw new CoordError("OPTION", `${fn}: directions, ${columnText(names, minus)} is '-' but standardize is false: cost columns need standardization`, {
+      argument: "directions",
+      column: columnRef(names, minus),
+    });
+  if (options.rescale !== undefined) throw new CoordError("OPTION", `${fn}: rescale needs standardize true`, { argument: "rescale" });
+  if (options.constant !== undefined) throw new CoordError("OPTION", `${fn}: constant needs standardize true`, { argument: "constant" });
   const { shift } = checkShiftRescale(options.shift, undefined);
   const scope = options.scope ?? "global";
   if (scope !== "global" && scope !== "per-period")

@@ -60,11 +60,7 @@ export function readDirections(value: unknown, n: number, argument = "directions
 
 function checkCount(count: number, n: number, argument: string): void {
   if (count !== n)
-    throw new CoordError(
-      "LENGTH",
-      `${argument} has ${count} ${count === 1 ? "entry" : "entries"}; expected ${n}, one per indicator column`,
-      { argument },
-    );
+    throw new CoordError("LENGTH", `${argument} has ${count} ${count === 1 ? "entry" : "entries"}; expected ${n}, one per indicator column`, { argument });
 }
 
 /** The one value of an option argument: a scalar, or the cell of a 1x1 range (blank: null). */
@@ -137,17 +133,11 @@ export function readNumberOption(value: unknown, argument: string, fallback: num
   if (c.kind !== "number") throw new CoordError("OPTION", `${argument}: ${describeCell(c)} is not a number`, { argument });
   const x = c.value;
   const { min, max, integer } = limits;
-  if (integer && !Number.isInteger(x))
-    throw new CoordError("OPTION", `${argument} must be a whole number; got ${x}`, { argument });
+  if (integer && !Number.isInteger(x)) throw new CoordError("OPTION", `${argument} must be a whole number; got ${x}`, { argument });
   const below = min !== undefined && x < min;
   const above = max !== undefined && x > max;
   if (below || above) {
-    const rule =
-      min !== undefined && max !== undefined
-        ? `between ${min} and ${max}`
-        : min !== undefined
-          ? `at least ${min}`
-          : `at most ${max}`;
+    const rule = min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
     throw new CoordError("OPTION", `${argument} must be ${rule}; got ${x}`, { argument });
   }
   return x;

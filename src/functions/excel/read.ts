@@ -164,11 +164,7 @@ function categoryCell(v: unknown, argument: string, at: Position): number | stri
 function isHeader(first: Cell[], second: Cell[] | undefined, mode: HeaderMode): boolean {
   if (mode === "yes") return true;
   if (mode === "no" || !second) return false;
-  return (
-    first.every((c) => c.kind === "text" || c.kind === "blank") &&
-    first.some((c) => c.kind === "text") &&
-    second.some((c) => c.kind === "number")
-  );
+  return first.every((c) => c.kind === "text" || c.kind === "blank") && first.some((c) => c.kind === "text") && second.some((c) => c.kind === "number");
 }
 
 /** A header cell's label: its text, a number or logical as written, null when blank. */
@@ -216,8 +212,7 @@ export function readMatrix<O extends ReadOptions = Record<never, never>>(value: 
       return label ?? `column ${j + 1}`;
     });
   }
-  if (grid.length === rowOffset)
-    throw new CoordError("EMPTY", `${argument} has a header row but no data rows`, { argument });
+  if (grid.length === rowOffset) throw new CoordError("EMPTY", `${argument} has a header row but no data rows`, { argument });
   const values = new Array<ReadCell<O>[]>(grid.length - rowOffset);
   for (let i = rowOffset; i < grid.length; i++) {
     const row = grid[i];
@@ -252,11 +247,7 @@ export function lineCells(value: unknown, argument: string): { cells: unknown[];
   const width = grid[0].length;
   if (width === 1) return { cells: grid.map((r) => r[0]), orientation: "column" };
   if (grid.length === 1) return { cells: grid[0], orientation: "row" };
-  throw new CoordError(
-    "LENGTH",
-    `${argument} must be a single row or column; got ${grid.length} rows and ${width} columns`,
-    { argument },
-  );
+  throw new CoordError("LENGTH", `${argument} must be a single row or column; got ${grid.length} rows and ${width} columns`, { argument });
 }
 
 /**
@@ -324,8 +315,7 @@ function lineHeader(line: Line, argument: string, mode: HeaderMode): { offset: n
   const header = isHeader([classifyCell(lineCell(line, 0))], line.length > 1 ? [classifyCell(lineCell(line, 1))] : undefined, mode);
   const offset = header ? 1 : 0;
   const label = header ? headerLabel(lineCell(line, 0), argument, at(0)) : null;
-  if (line.length === offset)
-    throw new CoordError("EMPTY", `${argument} has a header cell but no data`, { argument });
+  if (line.length === offset) throw new CoordError("EMPTY", `${argument} has a header cell but no data`, { argument });
   return { offset, label };
 }
 
@@ -435,10 +425,6 @@ export function readVector<O extends ReadOptions = Record<never, never>>(value: 
  * keep rows aligned with a numeric argument, pass that argument's decision explicitly
  * (`header: y.offset ? "yes" : "no"`).
  */
-export function readTextVector(
-  value: unknown,
-  argument: string,
-  options: { header?: HeaderMode } = {},
-): VectorRead<number | string> {
+export function readTextVector(value: unknown, argument: string, options: { header?: HeaderMode } = {}): VectorRead<number | string> {
   return readLine(value, argument, options.header ?? "auto", (v, at) => categoryCell(v, argument, at), quickCategory);
 }

@@ -49,16 +49,14 @@ export function toExcelMatrix(rows: ArrayLike<unknown>): ExcelCell[][] {
 export function labelledTable(headers: readonly string[], rows: ArrayLike<ArrayLike<unknown>>): ExcelCell[][] {
   const body = Array.from(rows);
   body.forEach((r, i) => {
-    if (r.length > headers.length)
-      throw internal(`result row ${i + 2} has ${r.length} values but there are ${headers.length} headers`);
+    if (r.length > headers.length) throw internal(`result row ${i + 2} has ${r.length} values but there are ${headers.length} headers`);
   });
   return toExcelMatrix([headers, ...body]);
 }
 
 /** One row of values spilled to the right, under a row of labels when given. */
 export function spillRow(values: ArrayLike<unknown>, labels?: readonly string[]): ExcelCell[][] {
-  if (labels && labels.length !== values.length)
-    throw internal(`${labels.length} labels for ${values.length} values`);
+  if (labels && labels.length !== values.length) throw internal(`${labels.length} labels for ${values.length} values`);
   return toExcelMatrix(labels ? [labels, values] : [values]);
 }
 

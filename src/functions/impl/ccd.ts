@@ -26,8 +26,7 @@ export function ccdImpl(systems: unknown, output?: unknown, form?: unknown, alph
   const n = m.values[0].length;
   const out = readOption(output, CCD_OUTPUTS, "output", "D");
   const f = readOption(form, CCD_FORMS, "form", "standard");
-  if (n < 2)
-    throw new CoordError("TOO_FEW", `${argument} has 1 column; give one column of scores per subsystem (at least 2)`, { argument });
+  if (n < 2) throw new CoordError("TOO_FEW", `${argument} has 1 column; give one column of scores per subsystem (at least 2)`, { argument });
   m.values.forEach((row, i) =>
     row.forEach((u, j) => {
       if (u < 0)
@@ -65,7 +64,10 @@ export function ccdImpl(systems: unknown, output?: unknown, form?: unknown, alph
   const D = r.D.map(cell);
   switch (out) {
     case "all":
-      return labelledTable(["C", "T", "D"], r.T.map((t, i) => [C[i], t, D[i]]));
+      return labelledTable(
+        ["C", "T", "D"],
+        r.T.map((t, i) => [C[i], t, D[i]]),
+      );
     case "C":
       return spillColumn(C, m.labels ? "C" : undefined);
     case "T":

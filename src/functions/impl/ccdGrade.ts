@@ -13,16 +13,7 @@
  */
 import { CoordError, cellLabel } from "../../engine/errors";
 import { gradeD } from "../../engine/grade";
-import {
-  classifyCell,
-  displayLanguage,
-  getCustomFunctionsApi,
-  isExcelErrorObject,
-  readNumberOption,
-  readOption,
-  toExcelMatrix,
-  toGrid,
-} from "../excel";
+import { classifyCell, displayLanguage, getCustomFunctionsApi, isExcelErrorObject, readNumberOption, readOption, toExcelMatrix, toGrid } from "../excel";
 import type { ExcelCell } from "../excel";
 import { describeText } from "../excel/cells";
 import { Spill, isOmitted } from "./common";
@@ -44,10 +35,18 @@ export function ccdGradeImpl(D: unknown, language?: unknown, output?: unknown, c
   const cells = grid.map((r) => r.map(classifyCell));
   // A header row: text/blank cells (at least one text) above a row holding a number.
   const header =
-    height > 1 && cells[0].every((c) => c.kind === "text" || c.kind === "blank") && cells[0].some((c) => c.kind === "text") &&
+    height > 1 &&
+    cells[0].every((c) => c.kind === "text" || c.kind === "blank") &&
+    cells[0].some((c) => c.kind === "text") &&
     cells[1].some((c) => c.kind === "number");
   const where = (i: number, j: number): string =>
-    width === 1 && height === 1 ? argument : width === 1 ? cellLabel(argument, i) : height === 1 ? cellLabel(argument, undefined, j) : cellLabel(argument, i, j);
+    width === 1 && height === 1
+      ? argument
+      : width === 1
+        ? cellLabel(argument, i)
+        : height === 1
+          ? cellLabel(argument, undefined, j)
+          : cellLabel(argument, i, j);
   const out2 = grid.map((row, i) =>
     row.map((v, j): ExcelCell => {
       const c = cells[i][j];

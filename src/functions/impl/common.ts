@@ -14,13 +14,7 @@ export type Spill = ExcelCell[][];
  * A named output switch. Besides the names in `allowed`, TRUE/FALSE are accepted when
  * `logical` maps them (e.g. the help pages' `detail` TRUE = "table").
  */
-export function readOutput<T extends string>(
-  value: unknown,
-  allowed: readonly T[],
-  fallback: T,
-  logical?: { true: T; false: T },
-  argument = "output",
-): T {
+export function readOutput<T extends string>(value: unknown, allowed: readonly T[], fallback: T, logical?: { true: T; false: T }, argument = "output"): T {
   if (logical) {
     const grid = toGrid(value);
     if (grid.length === 1 && grid[0].length === 1) {

@@ -23,8 +23,7 @@ function readWeightsOrMethod(value: unknown, cols: number): "entropy" | "critic"
   const argument = "weights_or_method";
   const grid = toGrid(value);
   if (grid.length === 0) return "entropy";
-  if (grid.length === 1 && grid[0].length === 1 && classifyCell(grid[0][0]).kind === "text")
-    return readOption(value, COMPOSITE_METHODS, argument, "entropy");
+  if (grid.length === 1 && grid[0].length === 1 && classifyCell(grid[0][0]).kind === "text") return readOption(value, COMPOSITE_METHODS, argument, "entropy");
   let w: number[];
   if (grid.length === 2 && grid[0].length > 1) {
     const m = readMatrix(grid, argument);
@@ -35,14 +34,11 @@ function readWeightsOrMethod(value: unknown, cols: number): "entropy" | "critic"
     w = m.values[0];
   } else w = readVector(value, argument).values;
   if (w.length !== cols)
-    throw new CoordError(
-      "LENGTH",
-      `${argument} has ${w.length} ${w.length === 1 ? "weight" : "weights"}; expected ${cols}, one per indicator column of data`,
-      { argument },
-    );
+    throw new CoordError("LENGTH", `${argument} has ${w.length} ${w.length === 1 ? "weight" : "weights"}; expected ${cols}, one per indicator column of data`, {
+      argument,
+    });
   w.forEach((x, j) => {
-    if (x < 0)
-      throw new CoordError("NEGATIVE", `${argument} entry ${j + 1}: ${x} is negative; weights must be ≥ 0`, { argument, column: j });
+    if (x < 0) throw new CoordError("NEGATIVE", `${argument} entry ${j + 1}: ${x} is negative; weights must be ≥ 0`, { argument, column: j });
   });
   checkWeightSum(w, argument); // as the engine: refused, not rescaled
   return w;

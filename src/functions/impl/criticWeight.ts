@@ -26,10 +26,13 @@ export function criticWeightImpl(data: unknown, directions?: unknown, conflict?:
   });
   if (r.scope !== "global") throw new Error("unexpected per-period CRITIC result");
   if (out === "weights") return spillLabelledRow(r.weights, m.labels);
-  return labelledTable(["", ...columnLabels(m.labels, cols)], [
-    ["sigma", ...r.sigma],
-    ["R", ...r.conflict],
-    ["C", ...r.information],
-    ["w", ...r.weights],
-  ]);
+  return labelledTable(
+    ["", ...columnLabels(m.labels, cols)],
+    [
+      ["sigma", ...r.sigma],
+      ["R", ...r.conflict],
+      ["C", ...r.information],
+      ["w", ...r.weights],
+    ],
+  );
 }

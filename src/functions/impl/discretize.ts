@@ -41,8 +41,7 @@ function cut(x: unknown, method: unknown, k: unknown, y: unknown, methods: unkno
     const best = optimalDiscretization(yv.values, xv.values, { ks: readKRange(k), methods: readMethods(methods) }).best;
     return { breaks: best.breaks, codes: best.codes, orientation: xv.orientation, label: xv.label };
   }
-  if (!isOmitted(y))
-    throw new CoordError("OPTION", `y is used by method "optimal" only; leave it empty for method "${m}"`, { argument: "y" });
+  if (!isOmitted(y)) throw new CoordError("OPTION", `y is used by method "optimal" only; leave it empty for method "${m}"`, { argument: "y" });
   if (!isOmitted(methods))
     throw new CoordError("OPTION", `methods is used by method "optimal" only; leave it empty for method "${m}"`, { argument: "methods" });
   const kk = readK(k);
@@ -52,7 +51,11 @@ function cut(x: unknown, method: unknown, k: unknown, y: unknown, methods: unkno
 
 export function discretizeImpl(x: unknown, method?: unknown, k?: unknown, y?: unknown, methods?: unknown): Spill {
   const c = cut(x, method, k, y, methods);
-  return spillLike(Array.from(c.codes, (h) => h + 1), c.orientation, c.label === null ? undefined : "class");
+  return spillLike(
+    Array.from(c.codes, (h) => h + 1),
+    c.orientation,
+    c.label === null ? undefined : "class",
+  );
 }
 
 export function breaksImpl(x: unknown, method?: unknown, k?: unknown, y?: unknown, methods?: unknown): Spill {

@@ -24,9 +24,12 @@ export function entropyWeightImpl(data: unknown, directions?: unknown, shift?: u
   const r = entropyWeightsOnly(m.values, { directions: dirs, shift: delta, columnNames: m.labels ?? undefined });
   if (r.scope !== "global") throw new Error("unexpected per-period entropy result");
   if (out === "weights") return spillLabelledRow(r.weights, m.labels);
-  return labelledTable(["", ...columnLabels(m.labels, cols)], [
-    ["e", ...r.e],
-    ["d", ...r.d],
-    ["w", ...r.weights],
-  ]);
+  return labelledTable(
+    ["", ...columnLabels(m.labels, cols)],
+    [
+      ["e", ...r.e],
+      ["d", ...r.d],
+      ["w", ...r.weights],
+    ],
+  );
 }

@@ -51,12 +51,23 @@ interface StrataSpec {
 }
 
 /** The strata of one factor as values the detectors encode: categories as given, or class numbers 1..k. */
-function strataValues(y: number[], x: Array<number | string>, spec: StrataSpec, kind: FactorKind | null, name: string, rowOffset: number): Array<number | string> {
+function strataValues(
+  y: number[],
+  x: Array<number | string>,
+  spec: StrataSpec,
+  kind: FactorKind | null,
+  name: string,
+  rowOffset: number,
+): Array<number | string> {
   const { method } = spec;
   if (kind === "categorical" && method !== "auto" && method !== "none")
-    throw new CoordError("OPTION", `${name}: kind "categorical" contradicts method "${method}" (which discretizes a numeric factor); use method "auto" or "none"`, {
-      argument: "kind",
-    });
+    throw new CoordError(
+      "OPTION",
+      `${name}: kind "categorical" contradicts method "${method}" (which discretizes a numeric factor); use method "auto" or "none"`,
+      {
+        argument: "kind",
+      },
+    );
   if (kind === "numeric" && method === "none")
     throw new CoordError("OPTION", `${name}: kind "numeric" contradicts method "none" (every value a stratum); use method "auto" or a discretization`, {
       argument: "kind",
@@ -70,8 +81,7 @@ function strataValues(y: number[], x: Array<number | string>, spec: StrataSpec, 
     return s.kind === "categorical" ? x : Array.from(s.codes, (c) => c + 1);
   }
   const v = numericFactor(x, method, name, rowOffset);
-  if (method === "optimal")
-    return Array.from(optimalDiscretization(y, v, { argument: name, ks: spec.ks, methods: spec.methods }).best.codes, (c) => c + 1);
+  if (method === "optimal") return Array.from(optimalDiscretization(y, v, { argument: name, ks: spec.ks, methods: spec.methods }).best.codes, (c) => c + 1);
   return Array.from(discretize(v, { method: method as DiscretizeMethod, k: spec.k, argument: name }).codes, (c) => c + 1);
 }
 
@@ -115,16 +125,7 @@ function pHeaders(test: TestChoice, p = "p"): string[] {
   return [p];
 }
 
-export function geoqImpl(
-  y: unknown,
-  x: unknown,
-  x2?: unknown,
-  method?: unknown,
-  k?: unknown,
-  labels?: unknown,
-  kind?: unknown,
-  test?: unknown,
-): Spill {
+export function geoqImpl(y: unknown, x: unknown, x2?: unknown, method?: unknown, k?: unknown, labels?: unknown, kind?: unknown, test?: unknown): Spill {
   const yv = readVector(y, "y");
   const header: HeaderMode = yv.offset ? "yes" : "no";
   const spec = readStrataSpec(method, k);
@@ -194,8 +195,7 @@ export function geodetectorImpl(
   const strata = names.map((name, j) => strataValues(yv.values, columns[j], spec, kinds[j], name, f.rowOffset));
   const named = names.map((name, j) => ({ name, values: strata[j] }));
   switch (det) {
-    case "factor":
-    {
+    case "factor": {
       const results = names.map((name, j) => factorDetector(yv.values, strata[j], { xName: name }));
       // a note column only when a factor has one (one unit per stratum, q = 1)
       const noted = results.some((r) => r.reason !== undefined);
@@ -237,13 +237,7 @@ export function geodetectorImpl(
       const r = ecologicalDetector(yv.values, named);
       return labelledTable(
         ["factor 1", "factor 2", "F", "p", "significant"],
-        r.pairs.map((p) => [
-          p.a,
-          p.b,
-          p.F ?? "",
-          pCell(p.pValue),
-          p.significant === null ? `no test: ${p.reason ?? "undefined"}` : p.significant ? "Y" : "N",
-        ]),
+        r.pairs.map((p) => [p.a, p.b, p.F ?? "", pCell(p.pValue), p.significant === null ? `no test: ${p.reason ?? "undefined"}` : p.significant ? "Y" : "N"]),
       );
     }
   }

@@ -92,11 +92,10 @@ function readPanel(q1: unknown, q2: unknown, units: unknown, times: unknown): Pa
     if (xBlank && yBlank) continue;
     if (xBlank || yBlank) {
       const [arg, other] = xBlank ? ["q1", "q2"] : ["q2", "q1"];
-      throw new CoordError(
-        "MISSING",
-        `${dataRowLabel(arg, i, a.offset)} is empty but ${other} has a value; leave both empty for a missing observation`,
-        { argument: arg, row: i + a.offset },
-      );
+      throw new CoordError("MISSING", `${dataRowLabel(arg, i, a.offset)} is empty but ${other} has a value; leave both empty for a missing observation`, {
+        argument: arg,
+        row: i + a.offset,
+      });
     }
     keep[m++] = i;
   }
@@ -201,8 +200,7 @@ export function hakenFitImpl(
   const requireSignificant = readBoolean(requireSignificance, "requiresignificance", false);
   const p = readPanel(q1, q2, units, times);
   const [nA, nB] = p.names;
-  if (nA === nB)
-    throw new CoordError("OPTION", `q1 and q2 have the same name '${nA}'; give the two series different header labels`, { argument: "q2" });
+  if (nA === nB) throw new CoordError("OPTION", `q1 and q2 have the same name '${nA}'; give the two series different header labels`, { argument: "q2" });
   // the table and "both" show the fits (their potentials come from the parameters): no per-row work
   const settings = { names: p.names, order: ord, alpha: level, requireSignificant, perRow: out === "levels" };
   const model = hakenModel(p.A, p.B, p.units, p.times, settings);
@@ -213,8 +211,7 @@ export function hakenFitImpl(
     const rowsB = fitRows(model.fitB);
     const labels = new Map<string, ExcelCell[]>();
     const body: ExcelCell[][] = [["decision", decision]];
-    const key = (label: string, fit: HakenFit) =>
-      label.replace(`${fit.q1Name}(t+1)`, "q1(t+1)").replace(`${fit.q2Name}(t+1)`, "q2(t+1)");
+    const key = (label: string, fit: HakenFit) => label.replace(`${fit.q1Name}(t+1)`, "q1(t+1)").replace(`${fit.q2Name}(t+1)`, "q2(t+1)");
     rowsA.forEach((r) => labels.set(key(r[0], model.fitA), [key(r[0], model.fitA), r[1], r[2], r[3], r[4], "", "", "", ""]));
     rowsB.forEach((r) => {
       const k = key(r[0], model.fitB);
@@ -232,8 +229,7 @@ export function hakenFitImpl(
   const used = ord !== "auto" ? ord : model.decision === "B" ? "B" : "A";
   if (out === "levels") {
     const m = model.used === used ? model : hakenModel(p.A, p.B, p.units, p.times, { ...settings, order: used });
-    if (!m.evolution)
-      throw new CoordError("UNDEFINED", `no evolution level: ${m.note}`, { argument: "q1" });
+    if (!m.evolution) throw new CoordError("UNDEFINED", `no evolution level: ${m.note}`, { argument: "q1" });
     const levels: ExcelCell[] = new Array(p.n).fill("");
     const level = m.evolution.level;
     for (let k = 0; k < level.length; k++) levels[p.rows === null ? k : p.rows[k]] = level[k];

@@ -43,7 +43,10 @@ export function kdensityImpl(values: unknown, points?: unknown, bandwidth?: unkn
   const h = readBandwidth(bandwidth);
   if (isOmitted(points)) {
     const r = kernelDensity(x.values, { bandwidth: h });
-    return labelledTable(["x", "f"], r.x.map((v, j) => [v, r.density[j]]));
+    return labelledTable(
+      ["x", "f"],
+      r.x.map((v, j) => [v, r.density[j]]),
+    );
   }
   const p = readVector(points, "points");
   const r = kernelDensity(x.values, { bandwidth: h, points: p.values });

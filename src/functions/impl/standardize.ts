@@ -23,8 +23,7 @@ export function standardizeImpl(data: unknown, directions?: unknown, shift?: unk
     const a = readNumberOption(lower, "lower", 0);
     const b = readNumberOption(upper, "upper", 1);
     if (!(a < b)) throw new CoordError("OPTION", `lower must be below upper; got lower ${a} and upper ${b}`, { argument: "lower" });
-    if (delta !== 0)
-      throw new CoordError("OPTION", `shift and lower/upper cannot be combined: leave shift empty (or 0) to rescale`, { argument: "shift" });
+    if (delta !== 0) throw new CoordError("OPTION", `shift and lower/upper cannot be combined: leave shift empty (or 0) to rescale`, { argument: "shift" });
     rescale = [a, b];
   }
   const r = standardize(m.values, { directions: dirs, shift: delta, rescale, columnNames: m.labels ?? undefined });

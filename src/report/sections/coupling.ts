@@ -94,11 +94,12 @@ export function coordinationStage(panel: Panel, U: number[][], o: ReportOptions)
       gradeNo: g ? g.gradeNo : null,
       broadClass: g ? g.broadClass : null,
       stage: C === null ? null : couplingStage(Math.min(1, Math.max(0, C)), { language: o.language }).label,
-      relativeType:
-        names.length === 2 ? relativeType(U[0][r], U[1][r], { theta: o.theta, language: o.language, names: [names[0], names[1]] }).label : null,
+      relativeType: names.length === 2 ? relativeType(U[0][r], U[1][r], { theta: o.theta, language: o.language, names: [names[0], names[1]] }).label : null,
     };
     if (D === null)
-      obs.reason = names.every((_, s) => U[s][r] === 0) ? "all subsystem scores U are 0, so C and D are undefined" : `the ${o.coupling} coupling degree is undefined for these scores`;
+      obs.reason = names.every((_, s) => U[s][r] === 0)
+        ? "all subsystem scores U are 0, so C and D are undefined"
+        : `the ${o.coupling} coupling degree is undefined for these scores`;
     return obs;
   });
 }
@@ -176,16 +177,25 @@ export const couplingSection: ReportSection<Observation[]> = {
   empty: [],
   needs: ["weights"],
   options: [
-    enumOption({ key: "coupling", default: "standard", label: { en: "Coupling degree C", zh: "耦合度 C" }, help: { en: "form of the coupling degree C (M5)", zh: "耦合度 C 的形式（M5）" } }, [
-      "standard",
-      "modified",
-      "fan",
-    ]),
+    enumOption(
+      {
+        key: "coupling",
+        default: "standard",
+        label: { en: "Coupling degree C", zh: "耦合度 C" },
+        help: { en: "form of the coupling degree C (M5)", zh: "耦合度 C 的形式（M5）" },
+      },
+      ["standard", "modified", "fan"],
+    ),
     alphaOption,
-    enumOption({ key: "closure", default: "left", label: { en: "Grade intervals", zh: "等级区间" }, help: { en: "grade intervals [0,0.1) ... or (0,0.1] ... (M6)", zh: "等级区间 [0,0.1) … 或 (0,0.1] …（M6）" } }, [
-      "left",
-      "right",
-    ]),
+    enumOption(
+      {
+        key: "closure",
+        default: "left",
+        label: { en: "Grade intervals", zh: "等级区间" },
+        help: { en: "grade intervals [0,0.1) ... or (0,0.1] ... (M6)", zh: "等级区间 [0,0.1) … 或 (0,0.1] …（M6）" },
+      },
+      ["left", "right"],
+    ),
     enumOption(
       {
         key: "language",
@@ -196,7 +206,15 @@ export const couplingSection: ReportSection<Observation[]> = {
       ["en", "zh"],
     ),
     gradeDecimalsOption,
-    numberOption({ key: "theta", default: 0.1, label: { en: "θ of relative types", zh: "相对发展类型阈值 θ" }, help: { en: "threshold θ of the relative development type (M6)", zh: "相对发展类型的阈值 θ（M6）" } }, { min: 0, max: 1 }),
+    numberOption(
+      {
+        key: "theta",
+        default: 0.1,
+        label: { en: "θ of relative types", zh: "相对发展类型阈值 θ" },
+        help: { en: "threshold θ of the relative development type (M6)", zh: "相对发展类型的阈值 θ（M6）" },
+      },
+      { min: 0, max: 1 },
+    ),
   ],
   run: (ctx) => {
     const obs = coordinationStage(ctx.panel, ctx.results.weights!.U, ctx.options);

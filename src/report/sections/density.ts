@@ -98,7 +98,13 @@ export function densitySheet(density: DensityCurve[], obs: Observation[] = [], c
   const charts = [];
   const groups = [...new Set(density.map((d) => d.group))];
   const bw = table(
-    [column("group", "Group", "text"), column("period", "Period", "text"), column("n", "n", "0"), column("bandwidth", "Bandwidth h", "0.0000"), column("rule", "Rule", "text")],
+    [
+      column("group", "Group", "text"),
+      column("period", "Period", "text"),
+      column("n", "n", "0"),
+      column("bandwidth", "Bandwidth h", "0.0000"),
+      column("rule", "Rule", "text"),
+    ],
     density.map((d) => ({ group: d.group, period: d.period, n: d.n, bandwidth: d.bandwidth, rule: d.rule })),
     { title: "Bandwidths (Gaussian kernel)" },
   );
@@ -109,7 +115,14 @@ export function densitySheet(density: DensityCurve[], obs: Observation[] = [], c
     groupCurves.forEach((c, i) => cols.push({ ...column(`f${i}`, c.period, "0.0000"), values: c.f }));
     tables.push(tableFromColumns(cols, { title: `Kernel density of D — ${g}` }));
     const shown = curves === "all" ? groupCurves.map((_, i) => i) : chartPeriods(groupCurves.length);
-    const c = chart("scatter", `Kernel density of D — ${g}`, { sheet: SHEET.density, table: tables.length - 1 }, "x", shown.map((i) => `f${i}`), { x: "D", y: "Density" });
+    const c = chart(
+      "scatter",
+      `Kernel density of D — ${g}`,
+      { sheet: SHEET.density, table: tables.length - 1 },
+      "x",
+      shown.map((i) => `f${i}`),
+      { x: "D", y: "Density" },
+    );
     c.smooth = true;
     const values = obs.filter((x) => x.D !== null && (g === groups[0] || x.group === g)).map((x) => x.D as number); // groups[0]: the pooled group
     if (values.length) c.xAxis = densityXRange(values, Math.max(...groupCurves.map((d) => d.bandwidth)));
@@ -152,7 +165,10 @@ export const densitySection: ReportSection<DensityCurve[]> = {
         key: "densityCurves",
         default: "five",
         label: { en: "Curves per density chart", zh: "核密度图的曲线数" },
-        help: { en: "periods drawn per density chart: five (first, middle, last and two between) or all", zh: "每张核密度图绘制的时期：five（首期、中期、末期及其间两期）或 all（全部）" },
+        help: {
+          en: "periods drawn per density chart: five (first, middle, last and two between) or all",
+          zh: "每张核密度图绘制的时期：five（首期、中期、末期及其间两期）或 all（全部）",
+        },
       },
       ["five", "all"],
     ),

@@ -151,30 +151,78 @@ export function geoSheets(geo: GeoAnalysis, panel: boolean, test: "noncentral" |
   if (geo.grid.length) {
     main.push(
       table(
-        [column("period", "Period", "text"), column("group", "Group", "text"), column("factor", "Factor", "text"), column("method", "Method", "text"), column("k", "k", "0"), column("q", "q", "0.0000"), column("skipped", "Skipped", "text")],
+        [
+          column("period", "Period", "text"),
+          column("group", "Group", "text"),
+          column("factor", "Factor", "text"),
+          column("method", "Method", "text"),
+          column("k", "k", "0"),
+          column("q", "q", "0.0000"),
+          column("skipped", "Skipped", "text"),
+        ],
         geo.grid.map((g) => ({ ...g }) as unknown as ReportRow),
         { title: "Optimal discretization grid (method x k)" },
       ),
     );
   }
   const risk = table(
-    [column("period", "Period", "text"), column("group", "Group", "text"), column("factor", "Factor", "text"), column("a", "Stratum A", "text"), column("b", "Stratum B", "text"), column("t", "Welch t", "0.000"), column("df", "df", "0.00"), column("p", "p", "0.0000"), column("significant", "Significant", "text"), column("reason", "No test because", "text")],
+    [
+      column("period", "Period", "text"),
+      column("group", "Group", "text"),
+      column("factor", "Factor", "text"),
+      column("a", "Stratum A", "text"),
+      column("b", "Stratum B", "text"),
+      column("t", "Welch t", "0.000"),
+      column("df", "df", "0.00"),
+      column("p", "p", "0.0000"),
+      column("significant", "Significant", "text"),
+      column("reason", "No test because", "text"),
+    ],
     geo.risk.flatMap((r) =>
-      r.pairs.map((pr) => ({ period: r.period, group: r.group, factor: r.factor, a: pr.a, b: pr.b, t: pr.t, df: pr.df, p: pr.p, significant: pr.significant === null ? "" : pr.significant ? "Y" : "N", reason: pr.reason ?? "" })),
+      r.pairs.map((pr) => ({
+        period: r.period,
+        group: r.group,
+        factor: r.factor,
+        a: pr.a,
+        b: pr.b,
+        t: pr.t,
+        df: pr.df,
+        p: pr.p,
+        significant: pr.significant === null ? "" : pr.significant ? "Y" : "N",
+        reason: pr.reason ?? "",
+      })),
     ),
     { title: `Risk detector: Welch t-tests between strata (α = ${""})`.replace(" (α = )", "") },
   );
   const means = table(
-    [column("period", "Period", "text"), column("group", "Group", "text"), column("factor", "Factor", "text"), column("stratum", "Stratum", "text"), column("n", "n", "0"), column("mean", `Mean ${geo.y}`, "0.0000")],
+    [
+      column("period", "Period", "text"),
+      column("group", "Group", "text"),
+      column("factor", "Factor", "text"),
+      column("stratum", "Stratum", "text"),
+      column("n", "n", "0"),
+      column("mean", `Mean ${geo.y}`, "0.0000"),
+    ],
     geo.risk.flatMap((r) => r.strata.map((s) => ({ period: r.period, group: r.group, factor: r.factor, stratum: s.stratum, n: s.n, mean: s.mean }))),
     { title: "Risk detector: stratum means" },
   );
   const eco = table(
-    [column("period", "Period", "text"), column("group", "Group", "text"), column("a", "Factor A", "text"), column("b", "Factor B", "text"), column("F", "F", "0.000"), column("p", "p", "0.0000"), column("significant", "Significant", "text")],
+    [
+      column("period", "Period", "text"),
+      column("group", "Group", "text"),
+      column("a", "Factor A", "text"),
+      column("b", "Factor B", "text"),
+      column("F", "F", "0.000"),
+      column("p", "p", "0.0000"),
+      column("significant", "Significant", "text"),
+    ],
     geo.ecological.map((r) => ({ ...r, significant: r.significant === null ? "" : r.significant ? "Y" : "N" }) as unknown as ReportRow),
     { title: "Ecological detector" },
   );
-  return [sheet(SHEET.geodetector, main, [], { freeze: { rows: 2, columns: 1 } }), sheet(SHEET.geoDetails, [means, risk, eco], [], { page: { rowsPerPage: 250 } })];
+  return [
+    sheet(SHEET.geodetector, main, [], { freeze: { rows: 2, columns: 1 } }),
+    sheet(SHEET.geoDetails, [means, risk, eco], [], { page: { rowsPerPage: 250 } }),
+  ];
 }
 
 const geoPeriodsOption: OptionSpec<"first-middle-last" | "all" | number[]> = {
@@ -195,7 +243,10 @@ const ddofOption: OptionSpec<0 | 1> = {
   choices: ["1", "0"],
   default: 1,
   label: { en: "ddof of σ²", zh: "σ² 的自由度修正" },
-  help: { en: "σ² in the geodetector's λ with ddof 1 (R geodetector) or 0 (GD, gdverse)", zh: "地理探测器 λ 中 σ² 的 ddof：1（R geodetector）或 0（GD、gdverse）" },
+  help: {
+    en: "σ² in the geodetector's λ with ddof 1 (R geodetector) or 0 (GD, gdverse)",
+    zh: "地理探测器 λ 中 σ² 的 ddof：1（R geodetector）或 0（GD、gdverse）",
+  },
   parse(text) {
     const v = text.trim();
     if (v !== "0" && v !== "1") throw badOption("ddof", v, "0, 1");
@@ -213,11 +264,15 @@ const optimalMethodsOption: OptionSpec<DiscretizeMethod[]> = {
     zh: `最优离散化比较的方法，可选 ${DISCRETIZE_METHODS.join(", ")}（M9；GD 的 discmethod）`,
   },
   parse(text) {
-    const names = text.split(",").map((x) => x.trim()).filter((x) => x !== "");
+    const names = text
+      .split(",")
+      .map((x) => x.trim())
+      .filter((x) => x !== "");
     if (names.length === 0) throw badOption("optimalMethods", text, `one or more of ${DISCRETIZE_METHODS.join(", ")}, separated by commas`);
     const out: DiscretizeMethod[] = [];
     for (const n of names) {
-      if (!(DISCRETIZE_METHODS as readonly string[]).includes(n)) throw badOption("optimalMethods", n, `one or more of ${DISCRETIZE_METHODS.join(", ")}, separated by commas`);
+      if (!(DISCRETIZE_METHODS as readonly string[]).includes(n))
+        throw badOption("optimalMethods", n, `one or more of ${DISCRETIZE_METHODS.join(", ")}, separated by commas`);
       if (!out.includes(n as DiscretizeMethod)) out.push(n as DiscretizeMethod);
     }
     return out;
@@ -258,11 +313,24 @@ export const GEODETECTOR_OPTIONS: OptionSpec[] = [
     },
     ["auto", "equal", "quantile", "natural", "geometric", "sd", "optimal"],
   ),
-  numberOption({ key: "k", default: DEFAULT_K, label: { en: "Classes k", zh: "分类数 k" }, help: { en: "number of classes for discretized factors (M9)", zh: "离散化因子的分类数（M9）" } }, { min: 2, max: 20, integer: true }),
+  numberOption(
+    {
+      key: "k",
+      default: DEFAULT_K,
+      label: { en: "Classes k", zh: "分类数 k" },
+      help: { en: "number of classes for discretized factors (M9)", zh: "离散化因子的分类数（M9）" },
+    },
+    { min: 2, max: 20, integer: true },
+  ),
   geoPeriodsOption,
   ddofOption,
   numberOption(
-    { key: "geoAlpha", default: 0.05, label: { en: "Significance level", zh: "显著性水平" }, help: { en: "significance level of the risk and ecological detectors (M8)", zh: "风险探测与生态探测的显著性水平（M8）" } },
+    {
+      key: "geoAlpha",
+      default: 0.05,
+      label: { en: "Significance level", zh: "显著性水平" },
+      help: { en: "significance level of the risk and ecological detectors (M8)", zh: "风险探测与生态探测的显著性水平（M8）" },
+    },
     { min: 1e-6, max: 0.5 },
   ),
   enumOption(
@@ -306,7 +374,14 @@ export const geodetectorSection: ReportSection<GeoAnalysis> = {
   sheets: (geo, ctx) => [
     ...geoPaperSheets(geo, ctx.options.language, ctx.options.geoAlpha, {
       p: (r) => chosenP(r, ctx.options.geoTest),
-      label: ctx.options.language === "zh" ? (ctx.options.geoTest === "central" ? "中心 F 检验" : "非中心 F 检验") : ctx.options.geoTest === "central" ? "central F test" : "non-central F test",
+      label:
+        ctx.options.language === "zh"
+          ? ctx.options.geoTest === "central"
+            ? "中心 F 检验"
+            : "非中心 F 检验"
+          : ctx.options.geoTest === "central"
+            ? "central F test"
+            : "non-central F test",
     }),
     ...geoSheets(geo, true, ctx.options.geoTest),
   ],

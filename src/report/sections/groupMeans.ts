@@ -38,9 +38,21 @@ export function groupMeansStage(panel: Panel, obs: Observation[], all: string = 
   const groups = obs.map((x) => x.group ?? all);
   const periods = obs.map((x) => x.time);
   const includeAll = !!panel.groups;
-  const D = groupMeans(obs.map((x) => x.D as number), groups, periods, { includeAll, allLabel: all });
+  const D = groupMeans(
+    obs.map((x) => x.D as number),
+    groups,
+    periods,
+    { includeAll, allLabel: all },
+  );
   const names = panel.subsystems.map((s) => s.name);
-  const Um = names.map((n) => groupMeans(obs.map((x) => x.U[n]), groups, periods, { includeAll, allLabel: all }));
+  const Um = names.map((n) =>
+    groupMeans(
+      obs.map((x) => x.U[n]),
+      groups,
+      periods,
+      { includeAll, allLabel: all },
+    ),
+  );
   const label = new Map(panel.periods.map((p, k) => [p, panel.periodLabels[k]]));
   return D.map((m, i) => {
     const U: Record<string, number> = {};
@@ -104,10 +116,17 @@ export function coordinationByGroupSheet(a: GroupTablesInput) {
     return r;
   });
   const means = table(meanCols, meanRows, { title: "Mean D by group and period" });
-  const c = chart("line", "Mean coupling coordination degree by group", { sheet: SHEET.byGroup, table: 1 }, "period", allGroups.map((_, i) => `g${i}`), {
-    x: "Period",
-    y: "Mean D",
-  });
+  const c = chart(
+    "line",
+    "Mean coupling coordination degree by group",
+    { sheet: SHEET.byGroup, table: 1 },
+    "period",
+    allGroups.map((_, i) => `g${i}`),
+    {
+      x: "Period",
+      y: "Mean D",
+    },
+  );
   // y axis fitted to the means (a 0.02 margin, on a 0.05 grid), not 0..1
   const ys = meanRows.flatMap((r) => allGroups.map((_, i) => r[`g${i}`])).filter((v): v is number => typeof v === "number" && Number.isFinite(v));
   if (ys.length) {
@@ -203,7 +222,8 @@ export const groupMeansSection: ReportSection<GroupMeanRow[]> = {
   run: (ctx) => {
     const groups = ctx.panel.groups ? distinctGroups(ctx.panel.groups) : [];
     const all = overallLabel(ctx.options, groups);
-    if (all !== overallLabel(ctx.options)) ctx.warnings.push(`A group is named "${overallLabel(ctx.options)}": the pooled group (all units) is labelled "${all}" (option allLabel sets the label).`);
+    if (all !== overallLabel(ctx.options))
+      ctx.warnings.push(`A group is named "${overallLabel(ctx.options)}": the pooled group (all units) is labelled "${all}" (option allLabel sets the label).`);
     return groupMeansStage(ctx.panel, ctx.results.coupling!, all);
   },
   sheets: (m, ctx) => [coordinationByGroupSheet(tablesInput(m, ctx)), gradesSheet(tablesInput(m, ctx), ctx.options.language)],

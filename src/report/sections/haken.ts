@@ -68,8 +68,7 @@ export function hakenStage(panel: Panel, obs: Observation[], o: ReportOptions, w
       order: o.hakenOrder,
       orderOptionName: "hakenOrder",
     });
-    if (model.fitA.skippedGaps > 0)
-      warnings.push(`Haken: ${model.fitA.skippedGaps} pair(s) across a missing period were skipped.`);
+    if (model.fitA.skippedGaps > 0) warnings.push(`Haken: ${model.fitA.skippedGaps} pair(s) across a missing period were skipped.`);
     const levels = model.evolution ? model.evolution.level.map((v) => (Number.isFinite(v) ? v : null)) : obs.map(() => null);
     return { pair: [names[i], names[j]], model, levels, skippedGaps: model.fitA.skippedGaps };
   } catch (e) {
@@ -86,20 +85,50 @@ export function hakenSheet(h: HakenSummary, observations: Observation[], periods
   for (const fit of [m.fitA, m.fitB]) {
     const rows: ReportRow[] = (["gamma1", "a", "gamma2", "b"] as const).map((k) => {
       const p = fit.params[k];
-      return { param: k === "gamma1" ? "γ1" : k === "gamma2" ? "γ2" : k, estimate: p.estimate, se: clusterSE ? p.seCluster ?? p.se : p.se, t: clusterSE ? p.tCluster ?? p.t : p.t, p: clusterSE ? p.pCluster ?? p.p : p.p };
+      return {
+        param: k === "gamma1" ? "γ1" : k === "gamma2" ? "γ2" : k,
+        estimate: p.estimate,
+        se: clusterSE ? (p.seCluster ?? p.se) : p.se,
+        t: clusterSE ? (p.tCluster ?? p.t) : p.t,
+        p: clusterSE ? (p.pCluster ?? p.p) : p.p,
+      };
     });
     rows.push({ param: "R² (equation 1)", estimate: fit.eq1.r2 }, { param: "R² (equation 2)", estimate: fit.eq2.r2 });
     tables.push(
-      table([column("param", "Parameter", "text"), column("estimate", "Estimate", "0.0000"), column("se", clusterSE ? "Cluster SE" : "SE", "0.0000"), column("t", "t", "0.000"), column("p", "p", "0.0000")], rows, {
-        title: `${fit.q1Name} as q1 (order parameter candidate), ${fit.q2Name} as q2`,
-      }),
+      table(
+        [
+          column("param", "Parameter", "text"),
+          column("estimate", "Estimate", "0.0000"),
+          column("se", clusterSE ? "Cluster SE" : "SE", "0.0000"),
+          column("t", "t", "0.000"),
+          column("p", "p", "0.0000"),
+        ],
+        rows,
+        {
+          title: `${fit.q1Name} as q1 (order parameter candidate), ${fit.q2Name} as q2`,
+        },
+      ),
     );
     // counts as integers (issue 12)
-    tables.push(table([column("item", "Sample", "text"), column("n", "n", "0")], [{ item: "pairs (t, t+1)", n: fit.nPairs }, { item: "units", n: fit.nUnits }]));
+    tables.push(
+      table(
+        [column("item", "Sample", "text"), column("n", "n", "0")],
+        [
+          { item: "pairs (t, t+1)", n: fit.nPairs },
+          { item: "units", n: fit.nUnits },
+        ],
+      ),
+    );
     // M10: each condition with its value and p
     tables.push(
       table(
-        [column("condition", "Condition", "text"), column("value", "Value", "0.0000"), column("p", "p", "0.0000"), column("holds", "Holds", "text"), column("required", "Part of the rule", "text")],
+        [
+          column("condition", "Condition", "text"),
+          column("value", "Value", "0.0000"),
+          column("p", "p", "0.0000"),
+          column("holds", "Holds", "text"),
+          column("required", "Part of the rule", "text"),
+        ],
         [
           ...fit.conditions.map((c) => ({ condition: c.label, value: c.value, p: c.p, holds: c.holds ? "yes" : "no", required: c.required ? "yes" : "no" })),
           { condition: "adiabatic approximation", value: null, p: null, holds: fit.verdict, required: "" },
@@ -119,7 +148,7 @@ export function hakenSheet(h: HakenSummary, observations: Observation[], periods
     );
   }
   if (m.evolution) {
-        const units = [...new Set(observations.map((x) => x.id))];
+    const units = [...new Set(observations.map((x) => x.id))];
     const cols: ReportColumn[] = [column("unit", "Unit", "text")];
     periods.forEach((p, k) => cols.push(column(`p${k}`, p, "0.000", { colorScale: true })));
     // one pass over the observations (a findIndex per cell was quadratic: 40 s at 100,000 rows)
@@ -141,7 +170,6 @@ export function hakenSheet(h: HakenSummary, observations: Observation[], periods
   return sheet(SHEET.haken, tables);
 }
 
-
 const hakenPairOption: OptionSpec<[number, number]> = {
   key: "hakenPair",
   values: "i,j",
@@ -151,7 +179,8 @@ const hakenPairOption: OptionSpec<[number, number]> = {
   parse(text) {
     const v = text.trim();
     const p = parseNumberList("hakenPair", v);
-    if (p.length !== 2 || p.some((x) => !Number.isInteger(x) || x < 1) || p[0] === p[1]) throw badOption("hakenPair", v, "two different subsystem numbers, e.g. 1,2");
+    if (p.length !== 2 || p.some((x) => !Number.isInteger(x) || x < 1) || p[0] === p[1])
+      throw badOption("hakenPair", v, "two different subsystem numbers, e.g. 1,2");
     return [p[0] - 1, p[1] - 1];
   },
   text: (v) => v.map((i) => i + 1).join(","),
@@ -165,8 +194,18 @@ export const hakenSection: ReportSection<HakenSummary | null> = {
   needs: ["coupling"],
   options: [
     hakenPairOption,
-    booleanOption({ key: "hakenIntercept", default: false, label: { en: "Intercept", zh: "截距项" }, help: { en: "add an intercept to the Haken regressions (M10)", zh: "哈肯模型回归中加入截距项（M10）" } }),
-    booleanOption({ key: "hakenClusterSE", default: false, label: { en: "Cluster-robust SE", zh: "聚类稳健标准误" }, help: { en: "cluster-robust standard errors by unit (M10)", zh: "按单元聚类的稳健标准误（M10）" } }),
+    booleanOption({
+      key: "hakenIntercept",
+      default: false,
+      label: { en: "Intercept", zh: "截距项" },
+      help: { en: "add an intercept to the Haken regressions (M10)", zh: "哈肯模型回归中加入截距项（M10）" },
+    }),
+    booleanOption({
+      key: "hakenClusterSE",
+      default: false,
+      label: { en: "Cluster-robust SE", zh: "聚类稳健标准误" },
+      help: { en: "cluster-robust standard errors by unit (M10)", zh: "按单元聚类的稳健标准误（M10）" },
+    }),
     numberOption(
       {
         key: "hakenRatio",
@@ -187,7 +226,12 @@ export const hakenSection: ReportSection<HakenSummary | null> = {
       "measure|transform",
     ),
     numberOption(
-      { key: "hakenAlpha", default: 0.05, label: { en: "Significance level", zh: "显著性水平" }, help: { en: "significance level of the Haken coefficients γ1, a, γ2, b (M10)", zh: "哈肯模型系数 γ1、a、γ2、b 的显著性水平（M10）" } },
+      {
+        key: "hakenAlpha",
+        default: 0.05,
+        label: { en: "Significance level", zh: "显著性水平" },
+        help: { en: "significance level of the Haken coefficients γ1, a, γ2, b (M10)", zh: "哈肯模型系数 γ1、a、γ2、b 的显著性水平（M10）" },
+      },
       { min: 1e-6, max: 0.5 },
     ),
     booleanOption({
@@ -204,7 +248,10 @@ export const hakenSection: ReportSection<HakenSummary | null> = {
         key: "hakenOrder",
         default: "auto",
         label: { en: "Order parameter", zh: "序参量" },
-        help: { en: "auto: the assignment that passes the adiabatic test; A or B: force the first or second subsystem of hakenPair as q1 (M10)", zh: "auto：满足绝热近似的组合；A 或 B：强制以 hakenPair 的第一或第二个子系统为 q1（M10）" },
+        help: {
+          en: "auto: the assignment that passes the adiabatic test; A or B: force the first or second subsystem of hakenPair as q1 (M10)",
+          zh: "auto：满足绝热近似的组合；A 或 B：强制以 hakenPair 的第一或第二个子系统为 q1（M10）",
+        },
       },
       ["auto", "A", "B"],
     ),

@@ -67,13 +67,15 @@ export class SectionRegistry {
 
   /** Add a section (at the end, or right after the section `after`); returns a function removing it again. */
   register(section: AnySection, where: { after?: string } = {}): () => void {
-    const clash = (what: string, value: string) => new CoordError("OPTION", `section ${section.id}: ${what} '${value}' is already used by another section`, { argument: section.id });
+    const clash = (what: string, value: string) =>
+      new CoordError("OPTION", `section ${section.id}: ${what} '${value}' is already used by another section`, { argument: section.id });
     if (this.list.some((s) => s.id === section.id)) throw clash("id", section.id);
     if (this.list.some((s) => s.jsonKey === section.jsonKey)) throw clash("JSON key", section.jsonKey);
     const keys = new Set(this.options().map((o) => o.key));
     for (const o of section.options) if (keys.has(o.key)) throw clash("option", o.key);
     const at = where.after === undefined ? this.list.length : this.list.findIndex((s) => s.id === where.after) + 1;
-    if (where.after !== undefined && at === 0) throw new CoordError("OPTION", `section ${section.id}: no section '${where.after}' to insert it after`, { argument: section.id });
+    if (where.after !== undefined && at === 0)
+      throw new CoordError("OPTION", `section ${section.id}: no section '${where.after}' to insert it after`, { argument: section.id });
     this.list.splice(at, 0, section);
     return () => {
       const i = this.list.indexOf(section);
@@ -105,4 +107,15 @@ export function registerSection(section: AnySection, where: { after?: string } =
   return registry.register(section, where);
 }
 
-export type { AnySection, OptionSpec, ReportSection, SectionContext, ReportContext, SectionInputs, SectionResults, NotApplicable, Bilingual, ReportOptions } from "./types";
+export type {
+  AnySection,
+  OptionSpec,
+  ReportSection,
+  SectionContext,
+  ReportContext,
+  SectionInputs,
+  SectionResults,
+  NotApplicable,
+  Bilingual,
+  ReportOptions,
+} from "./types";

@@ -64,7 +64,11 @@ export function numberOption(base: OptionBase<number>, range: { min?: number; ma
       const v = text.trim();
       const x = decimalNumber(v);
       if (v === "" || !Number.isFinite(x) || x < min || x > max || (integer && !Number.isInteger(x)))
-        throw badOption(base.key, v, `${integer ? "an integer" : "a number"}${Number.isFinite(min) ? ` ≥ ${min}` : ""}${Number.isFinite(max) ? ` and ≤ ${max}` : ""}`);
+        throw badOption(
+          base.key,
+          v,
+          `${integer ? "an integer" : "a number"}${Number.isFinite(min) ? ` ≥ ${min}` : ""}${Number.isFinite(max) ? ` and ≤ ${max}` : ""}`,
+        );
       return x;
     },
   };
@@ -97,7 +101,10 @@ export function booleanOption(base: OptionBase<boolean>): OptionSpec<boolean> {
  */
 export function parseNumberList(key: string, text: string): number[] {
   const v = text.trim();
-  const parts = v.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const parts = v
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
   const nums = parts.map(decimalNumber);
   if (nums.length === 0 || nums.some((x) => !Number.isFinite(x))) throw badOption(key, v, "numbers separated by commas");
   return nums;

@@ -99,7 +99,12 @@ function variableValues(ctx: SectionContext): { name: string; values: (r: number
       name: "D",
       values: (r) => {
         const d = obs[r].D;
-        if (d === null) throw new CoordError("UNDEFINED", `spatial autocorrelation of D: D of ${obs[r].id} in ${obs[r].period} is undefined (all U = 0); choose another --spatialVariable or drop the row`, { argument: "spatialVariable" });
+        if (d === null)
+          throw new CoordError(
+            "UNDEFINED",
+            `spatial autocorrelation of D: D of ${obs[r].id} in ${obs[r].period} is undefined (all U = 0); choose another --spatialVariable or drop the row`,
+            { argument: "spatialVariable" },
+          );
         return d;
       },
     };
@@ -518,7 +523,10 @@ export const spatialSection: ReportSection<SpatialResult> = {
     const v = ctx.options.spatialVariable.trim() || "D";
     const undefinedD = v === "D" ? (ctx.results.coupling ?? []).filter((o) => o.D === null) : [];
     return undefinedD.length
-      ? { reason: `D is undefined for ${undefinedD.length} observation(s) (all U = 0, e.g. ${undefinedD[0].id} ${undefinedD[0].period}); choose another --spatialVariable`, warn: true }
+      ? {
+          reason: `D is undefined for ${undefinedD.length} observation(s) (all U = 0, e.g. ${undefinedD[0].id} ${undefinedD[0].period}); choose another --spatialVariable`,
+          warn: true,
+        }
       : null;
   },
   run: spatialStage,

@@ -135,7 +135,8 @@ export const markovSection: ReportSection<MarkovReport> = {
   cost: 0.2,
   needs: ["coupling"],
   options: [classesOption],
-  notApplicable: (ctx) => (ctx.panel.periods.length >= 2 ? unbalanced(ctx.panel, ctx.results.coupling) : { reason: "a Markov chain needs at least two periods" }),
+  notApplicable: (ctx) =>
+    ctx.panel.periods.length >= 2 ? unbalanced(ctx.panel, ctx.results.coupling) : { reason: "a Markov chain needs at least two periods" },
   run: (ctx) => {
     const p = unitsByPeriods(ctx.panel, ctx.results.coupling!, "Markov chain");
     return markovStage(p.values, p.units, p.periods, parseMarkovClassSpec(ctx.options.markovClasses, "markovClasses"));

@@ -76,7 +76,9 @@ export function weightsStage(panel: Panel, o: ReportOptions): WeightsSectionResu
       shift: o.shift,
     };
     const { result, intermediates } = methodWeights(matrix, common, o.weighting);
-    inds.forEach((ind, j) => weights.push({ subsystem: s.name, indicator: ind.column, direction: ind.direction, weight: result.weights[j], ...intermediates(j) }));
+    inds.forEach((ind, j) =>
+      weights.push({ subsystem: s.name, indicator: ind.column, direction: ind.direction, weight: result.weights[j], ...intermediates(j) }),
+    );
     U.push(compositeIndex(result).U);
   }
   return { rows: weights, U };
@@ -91,9 +93,16 @@ export function weightsSheet(rowsOf: WeightRow[], subsystems: Array<{ name: stri
     if (rows.some((r) => r.e !== undefined)) cols.push(column("e", "Entropy e", "0.0000"), column("d", "Redundancy d = 1 - e", "0.0000"));
     if (rows.some((r) => r.sigma !== undefined))
       cols.push(column("sigma", "Contrast σ", "0.0000"), column("conflict", "Conflict R", "0.0000"), column("information", "Information C", "0.0000"));
-    tables.push(table(cols, rows.map((r) => ({ ...r }) as unknown as ReportRow), { title: `${s.name} (${o.weighting}, ${o.scope} scope)` }));
+    tables.push(
+      table(
+        cols,
+        rows.map((r) => ({ ...r }) as unknown as ReportRow),
+        { title: `${s.name} (${o.weighting}, ${o.scope} scope)` },
+      ),
+    );
   }
-  const notes = o.scope === "per-period" ? ["Per-period scope: the weight shown is the mean of the periods' weights; each period was scored with its own."] : [];
+  const notes =
+    o.scope === "per-period" ? ["Per-period scope: the weight shown is the mean of the periods' weights; each period was scored with its own."] : [];
   return sheet(SHEET.weights, tables, [], { notes });
 }
 
@@ -108,7 +117,12 @@ export const weightsSection: ReportSection<WeightsSectionResult> = {
   needs: ["data"],
   options: [
     enumOption(
-      { key: "weighting", default: "entropy", label: { en: "Weighting", zh: "赋权方法" }, help: { en: "indicator weights (M2 entropy, M3 CRITIC)", zh: "指标权重（M2 熵值法，M3 CRITIC）" } },
+      {
+        key: "weighting",
+        default: "entropy",
+        label: { en: "Weighting", zh: "赋权方法" },
+        help: { en: "indicator weights (M2 entropy, M3 CRITIC)", zh: "指标权重（M2 熵值法，M3 CRITIC）" },
+      },
       ["entropy", "critic"],
     ),
     enumOption(
@@ -121,14 +135,24 @@ export const weightsSection: ReportSection<WeightsSectionResult> = {
       ["global", "per-period"],
     ),
     numberOption(
-      { key: "shift", default: 0, label: { en: "Shift δ", zh: "平移量 δ" }, help: { en: "shift δ added to standardized values, e.g. 0.0001, at most 0.1 (M1)", zh: "标准化值加上的平移量 δ，如 0.0001，至多 0.1（M1）" } },
+      {
+        key: "shift",
+        default: 0,
+        label: { en: "Shift δ", zh: "平移量 δ" },
+        help: { en: "shift δ added to standardized values, e.g. 0.0001, at most 0.1 (M1)", zh: "标准化值加上的平移量 δ，如 0.0001，至多 0.1（M1）" },
+      },
       { min: 0, max: 0.1 }, // U lies in [δ, 1 + δ]: a large δ would push D above 1
     ),
   ],
   run: (ctx) => weightsStage(ctx.panel, ctx.options),
   toJson: (r) => r.rows,
   sheets: (r, ctx) => [
-    indicatorSystemSheet(r.rows, ctx.data.subsystems.map((s) => s.name), ctx.options.language, ctx.options.weighting),
+    indicatorSystemSheet(
+      r.rows,
+      ctx.data.subsystems.map((s) => s.name),
+      ctx.options.language,
+      ctx.options.weighting,
+    ),
     descriptiveSheet(ctx.panel, ctx.options.language),
     weightsSheet(r.rows, ctx.data.subsystems, ctx.options),
   ],

@@ -3,7 +3,12 @@ import { ChartPlacement, ColumnRange } from "../../report/chartPlan";
 import { cellAddress, rectAddress } from "./a1";
 import { Batcher } from "./batcher";
 
-const CHART_TYPE: Record<ChartPlacement["type"], string> = { line: "Line", column: "ColumnClustered", stackedColumn: "ColumnStacked", scatter: "XYScatterSmoothNoMarkers" };
+const CHART_TYPE: Record<ChartPlacement["type"], string> = {
+  line: "Line",
+  column: "ColumnClustered",
+  stackedColumn: "ColumnStacked",
+  scatter: "XYScatterSmoothNoMarkers",
+};
 
 /**
  * Queue the charts; `sheets[i]` is the worksheet of report sheet `i`. A chart whose table has

@@ -32,7 +32,9 @@ export async function addColorScales(ws: Excel.Worksheet, p: TablePlacement, b: 
       cf.colorScale.criteria = criteria();
     } else {
       await b.reserve(1, 400);
-      const cf = ws.getRange(rectAddress({ r0: p.firstRow - 1, r1: p.lastRow - 1, c0: c, c1: c })).conditionalFormats.add("ColorScale" as Excel.ConditionalFormatType);
+      const cf = ws
+        .getRange(rectAddress({ r0: p.firstRow - 1, r1: p.lastRow - 1, c0: c, c1: c }))
+        .conditionalFormats.add("ColorScale" as Excel.ConditionalFormatType);
       cf.colorScale.criteria = criteria();
     }
   }

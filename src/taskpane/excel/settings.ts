@@ -45,7 +45,13 @@ export function readRecord(): SheetRecord {
   const refs = (x: unknown): SheetRef[] =>
     Array.isArray(x)
       ? x
-          .map((e) => (typeof e === "string" ? { name: e } : e && typeof e === "object" && typeof (e as SheetRef).name === "string" ? { name: (e as SheetRef).name, ...(typeof (e as SheetRef).id === "string" ? { id: (e as SheetRef).id } : {}) } : undefined))
+          .map((e) =>
+            typeof e === "string"
+              ? { name: e }
+              : e && typeof e === "object" && typeof (e as SheetRef).name === "string"
+                ? { name: (e as SheetRef).name, ...(typeof (e as SheetRef).id === "string" ? { id: (e as SheetRef).id } : {}) }
+                : undefined,
+          )
           .filter((e): e is SheetRef => e !== undefined)
       : [];
   if (Array.isArray(raw)) return { version: 1, sheets: refs(raw), pending: [] };

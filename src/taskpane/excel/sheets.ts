@@ -33,7 +33,13 @@ export function ourClashes(wanted: string[], existing: ExistingSheet[], ours: Sh
  * by a recorded sheet, which is then replaced; otherwise a free "name (2)". `taken` (lower-case
  * names) is updated with the names chosen.
  */
-export function chooseNames(wanted: string[], existing: ExistingSheet[], ours: SheetRef[], replace: boolean, taken: Set<string>): { finalNames: string[]; toReplace: ExistingSheet[] } {
+export function chooseNames(
+  wanted: string[],
+  existing: ExistingSheet[],
+  ours: SheetRef[],
+  replace: boolean,
+  taken: Set<string>,
+): { finalNames: string[]; toReplace: ExistingSheet[] } {
   const byName = new Map(existing.map((e) => [e.name.toLowerCase(), e]));
   const finalNames: string[] = [];
   const toReplace: ExistingSheet[] = [];

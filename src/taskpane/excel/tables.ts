@@ -20,7 +20,10 @@ export function applyFont(font: Excel.RangeFont, style: FontStyle): void {
 
 /** A valid, workbook-unique Excel table name. */
 export function tableName(sheetName: string, index: number, taken: Set<string>): string {
-  let base = `CL_${sheetName}`.replace(/[^\p{L}\p{N}_.]+/gu, "_").replace(/_+/g, "_").replace(/_$/, "");
+  let base = `CL_${sheetName}`
+    .replace(/[^\p{L}\p{N}_.]+/gu, "_")
+    .replace(/_+/g, "_")
+    .replace(/_$/, "");
   base = base.slice(0, 200);
   let name = `${base}_${index + 1}`;
   for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base}_${index + 1}_${k}`;
@@ -35,7 +38,14 @@ const rows = (first: number, last: number, columns: number) => ({ r0: first - 1,
  * Queue one report sheet into `ws`. `takenTables` holds the (lower-case) table names in use;
  * `done` is told how many cells were queued, for the progress.
  */
-export async function writeSheet(ws: Excel.Worksheet, layout: SheetLayout, b: Batcher, caps: Capabilities, takenTables: Set<string>, done: (cells: number) => void): Promise<void> {
+export async function writeSheet(
+  ws: Excel.Worksheet,
+  layout: SheetLayout,
+  b: Batcher,
+  caps: Capabilities,
+  takenTables: Set<string>,
+  done: (cells: number) => void,
+): Promise<void> {
   const s = layout.sheet;
   for (let ti = 0; ti < layout.tables.length; ti++) {
     const p = layout.tables[ti];

@@ -178,7 +178,13 @@ export class App {
   /** The roles with the spatial weights of this run: a loaded file, or coordinates of the data for knn/band/idw. */
   withSpatialWeights(roles: Roles, options: ReportOptions): Roles {
     if (roles.kind !== "panel" || !this.data) return roles;
-    const weights = spatialWeightsRequest({ weights: options.weights, coords: options.coords, cells: this.data.cells, idColumn: roles.id, file: this.spatialFile ?? undefined });
+    const weights = spatialWeightsRequest({
+      weights: options.weights,
+      coords: options.coords,
+      cells: this.data.cells,
+      idColumn: roles.id,
+      file: this.spatialFile ?? undefined,
+    });
     return weights === null ? roles : { ...roles, inputs: { ...(roles.inputs ?? {}), weights } };
   }
 

@@ -10,7 +10,13 @@ export function confirmInPane(title: string, text: string, items: string[] = [],
     const box = el("div", { className: "cl-dialog", attrs: { role: "alertdialog", "aria-modal": "true", "aria-labelledby": "cl-dialog-title" } }, [
       el("h3", { text: title, attrs: { id: "cl-dialog-title" } }),
       el("p", { text }),
-      items.length ? el("ul", {}, items.map((s) => el("li", { text: s }))) : null,
+      items.length
+        ? el(
+            "ul",
+            {},
+            items.map((s) => el("li", { text: s })),
+          )
+        : null,
       el("div", { className: "cl-dialog-buttons" }, [ok, no]),
     ]);
     const overlay = el("div", { className: "cl-overlay", attrs: { "data-part": "confirm" } }, [box]);

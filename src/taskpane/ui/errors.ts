@@ -38,7 +38,8 @@ export function locateError(e: unknown, origin?: CellOrigin): LocatedError {
   if (typeof column === "number") j = column;
   else if (typeof column === "string") j = origin.headers.indexOf(column);
   if (row === undefined || !Number.isInteger(row)) {
-    if (j >= 0) return { message, address: `${quoteSheetName(origin.sheet)}!${columnLetter(origin.columnIndex + j + 1)}:${columnLetter(origin.columnIndex + j + 1)}` };
+    if (j >= 0)
+      return { message, address: `${quoteSheetName(origin.sheet)}!${columnLetter(origin.columnIndex + j + 1)}:${columnLetter(origin.columnIndex + j + 1)}` };
     return { message };
   }
   const r = origin.rowIndex + row + 1;

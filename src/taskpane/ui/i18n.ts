@@ -73,7 +73,8 @@ const EN = {
   loadWeights: "Load spatial weights",
   useWeightsSelection: "Use selection as spatial weights",
   weightsLoaded: "Spatial weights: {source}, {n} units ({format}). They replace the Spatial weights option.",
-  weightsHint: "Spatial weights: a matrix with unit labels in row 1 and column A, an edge list (from, to, weight), or a GeoDa .gal/.gwt file; or type china-provinces (or knn:6 with coordinate columns lon,lat) in the Spatial autocorrelation options.",
+  weightsHint:
+    "Spatial weights: a matrix with unit labels in row 1 and column A, an edge list (from, to, weight), or a GeoDa .gal/.gwt file; or type china-provinces (or knn:6 with coordinate columns lon,lat) in the Spatial autocorrelation options.",
   selectCell: "Select cell",
   replaceTitle: "Replace the previous report?",
   replaceText: "These CoordLab sheets already exist and will be replaced:",
@@ -157,7 +158,8 @@ const ZH: Record<StringKey, string> = {
   loadWeights: "载入空间权重",
   useWeightsSelection: "将所选区域用作空间权重",
   weightsLoaded: "空间权重：{source}，{n} 个单元（{format}）。将替代“空间权重”选项。",
-  weightsHint: "空间权重：第 1 行与 A 列为单元标签的矩阵、边列表（from、to、weight）或 GeoDa .gal/.gwt 文件；也可在“空间自相关”选项中填写 china-provinces（或 knn:6 并给出坐标列 lon,lat）。",
+  weightsHint:
+    "空间权重：第 1 行与 A 列为单元标签的矩阵、边列表（from、to、weight）或 GeoDa .gal/.gwt 文件；也可在“空间自相关”选项中填写 china-provinces（或 knn:6 并给出坐标列 lon,lat）。",
   selectCell: "选中该单元格",
   replaceTitle: "替换之前的报告？",
   replaceText: "以下 CoordLab 工作表已存在，将被替换：",

@@ -75,11 +75,19 @@ export function createOptionsForm(initial: Record<string, string> = {}, registry
     let datalist: HTMLDataListElement | null = null;
     const id = `cl-opt-${h.key}`;
     if (h.choices) {
-      field = el("select", { attrs: { id, name: h.key } }, h.choices.map((v) => el("option", { text: v, attrs: { value: v } })));
+      field = el(
+        "select",
+        { attrs: { id, name: h.key } },
+        h.choices.map((v) => el("option", { text: v, attrs: { value: v } })),
+      );
     } else {
       field = el("input", { attrs: { id, name: h.key, type: "text", placeholder: h.placeholder, spellcheck: "false", autocomplete: "off" } });
       if (h.suggestions.length) {
-        datalist = el("datalist", { attrs: { id: `${id}-list` } }, h.suggestions.map((v) => el("option", { attrs: { value: v } })));
+        datalist = el(
+          "datalist",
+          { attrs: { id: `${id}-list` } },
+          h.suggestions.map((v) => el("option", { attrs: { value: v } })),
+        );
         field.setAttribute("list", `${id}-list`);
       }
     }
@@ -98,7 +106,10 @@ export function createOptionsForm(initial: Record<string, string> = {}, registry
     ]);
   };
   const rows = groups.map((g) =>
-    el("fieldset", { className: "cl-option-group", attrs: { "data-section": g.section } }, [el("legend", { text: g.title }), el("div", { className: "cl-option-grid" }, g.fields.map(fieldRow))]),
+    el("fieldset", { className: "cl-option-group", attrs: { "data-section": g.section } }, [
+      el("legend", { text: g.title }),
+      el("div", { className: "cl-option-grid" }, g.fields.map(fieldRow)),
+    ]),
   );
   const reset = el("button", { className: "cl-button cl-secondary", text: t("optionsReset"), attrs: { type: "button" } });
   const element = el("details", { className: "cl-options", attrs: { "data-part": "options" } }, [

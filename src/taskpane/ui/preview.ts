@@ -41,7 +41,13 @@ export function formatValue(v: ReportValue, format?: ColumnFormat): string {
 /** A report table as an HTML table. */
 export function reportTableElement(tbl: ReportTable, sheetName: string, index: number): HTMLElement {
   const group = new Set(tbl.groupRows ?? []);
-  const head = el("thead", {}, [el("tr", {}, tbl.columns.map((c) => el("th", { text: c.label })))]);
+  const head = el("thead", {}, [
+    el(
+      "tr",
+      {},
+      tbl.columns.map((c) => el("th", { text: c.label })),
+    ),
+  ]);
   const body = el(
     "tbody",
     {},
@@ -66,7 +72,10 @@ export function reportTableElement(tbl: ReportTable, sheetName: string, index: n
     }),
   );
   const table = el("table", { className: "cl-data-table", attrs: { "data-sheet": sheetName, "data-table": index } }, [head, body]);
-  return el("div", { className: "cl-table-block" }, [tbl.title ? el("h4", { text: tbl.title }) : null, el("div", { className: "cl-table-wrap cl-scroll" }, [table])]);
+  return el("div", { className: "cl-table-block" }, [
+    tbl.title ? el("h4", { text: tbl.title }) : null,
+    el("div", { className: "cl-table-wrap cl-scroll" }, [table]),
+  ]);
 }
 
 function summarySection(result: PipelineResult): HTMLElement {
@@ -89,13 +98,23 @@ function summarySection(result: PipelineResult): HTMLElement {
   const findings = summary?.tables.find((tb) => tb.columns.length === 1 && tb.columns[0].key === "finding");
   if (findings && findings.rows.length) {
     section.appendChild(el("h4", { text: t("findings") }));
-    section.appendChild(el("ul", { className: "cl-findings" }, findings.rows.map((r) => el("li", { text: String(r.finding ?? "") }))));
+    section.appendChild(
+      el(
+        "ul",
+        { className: "cl-findings" },
+        findings.rows.map((r) => el("li", { text: String(r.finding ?? "") })),
+      ),
+    );
   }
   const warnings = result.analysis.warnings;
   section.appendChild(el("h4", { text: t("warnings") }));
   section.appendChild(
     warnings.length
-      ? el("ul", { className: "cl-warnings" }, warnings.map((w) => el("li", { text: w })))
+      ? el(
+          "ul",
+          { className: "cl-warnings" },
+          warnings.map((w) => el("li", { text: w })),
+        )
       : el("p", { className: "cl-muted", text: t("noWarnings") }),
   );
   return section;
@@ -189,7 +208,11 @@ function densitySection(a: Analysis): HTMLElement | null {
       legend.appendChild(el("span", { className: "cl-legend-item" }, [swatch, c.period]));
     });
   };
-  const select = el("select", { attrs: { "data-action": "density-group", "aria-label": t("densityGroup") } }, groups.map((g) => el("option", { text: g, attrs: { value: g } })));
+  const select = el(
+    "select",
+    { attrs: { "data-action": "density-group", "aria-label": t("densityGroup") } },
+    groups.map((g) => el("option", { text: g, attrs: { value: g } })),
+  );
   select.addEventListener("change", () => draw(select.value));
   draw(groups[0]);
   return el("section", { className: "cl-section", attrs: { "data-part": "density" } }, [
@@ -215,7 +238,8 @@ export function renderPreview(container: HTMLElement, result: PipelineResult, ex
   } else {
     // geodetector only: the first table of the geodetector sheet
     const s = result.report.sheets.find((x) => x.name === SHEET.geodetector);
-    if (s && s.tables[0]) container.appendChild(el("section", { className: "cl-section" }, [el("h3", { text: s.name }), reportTableElement(s.tables[0], s.name, 0)]));
+    if (s && s.tables[0])
+      container.appendChild(el("section", { className: "cl-section" }, [el("h3", { text: s.name }), reportTableElement(s.tables[0], s.name, 0)]));
   }
   container.hidden = false;
 }

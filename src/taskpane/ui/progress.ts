@@ -16,7 +16,10 @@ export function createProgress(): Progress {
   const fill = el("div", { className: "cl-progress-fill" });
   const bar = el("div", { className: "cl-progress-bar", attrs: { role: "progressbar", "aria-valuemin": 0, "aria-valuemax": 100, "aria-valuenow": 0 } }, [fill]);
   const cancel = el("button", { className: "cl-button cl-secondary", text: t("cancel"), attrs: { type: "button", "data-action": "cancel" } });
-  const element = el("div", { className: "cl-progress", attrs: { "data-part": "progress", hidden: true } }, [label, el("div", { className: "cl-progress-row" }, [bar, cancel])]);
+  const element = el("div", { className: "cl-progress", attrs: { "data-part": "progress", hidden: true } }, [
+    label,
+    el("div", { className: "cl-progress-row" }, [bar, cancel]),
+  ]);
   let controller: AbortController | null = null;
   cancel.addEventListener("click", () => {
     controller?.abort();

@@ -79,7 +79,6 @@ function expectBreaks(actual: number[], expected: number[]): void {
   actual.forEach((b, i) => expectClose(b, expected[i]));
 }
 
-
 describeRef("discretize vs GD 10.8 disc() on ndvi_40 (M9)", () => {
   const data = present ? readCsv(CSV) : {};
   const ref = present ? JSON.parse(fs.readFileSync(JSON_FILE, "utf8")) : { discretized: { GD_disc: [] } };
@@ -105,22 +104,19 @@ describeRef("discretize vs GD 10.8 disc() on ndvi_40 (M9)", () => {
 
   // GD's geometric method is not the M9 one (see discretize.ts); its breaks still check classify.
   const geometric = entries.filter((e) => e.method === "geometric");
-  it.each(geometric.map((e) => [`${e.variable} geometric k=${e.k}`, e] as const))(
-    "%s: classify() on GD's own breaks gives GD's counts and q",
-    (_, e) => {
-      const x = data[e.variable] as number[];
-      if (e.n_unassigned > 0) {
-        // R's cut() gives NA for a value beyond the last break; classify refuses to guess.
-        expect(codeOf(() => classify(x, e.breaks))).toMatch(/^UNDEFINED: x row \d+: .* is outside the breaks/);
-        return;
-      }
-      const c = classify(x, e.breaks);
-      expect(c.counts).toEqual(e.counts);
-      const q = gdQ(y, c.codes, c.counts);
-      if (e.q === null) expect(q).toBeNull();
-      else expectClose(q as number, e.q);
-    },
-  );
+  it.each(geometric.map((e) => [`${e.variable} geometric k=${e.k}`, e] as const))("%s: classify() on GD's own breaks gives GD's counts and q", (_, e) => {
+    const x = data[e.variable] as number[];
+    if (e.n_unassigned > 0) {
+      // R's cut() gives NA for a value beyond the last break; classify refuses to guess.
+      expect(codeOf(() => classify(x, e.breaks))).toMatch(/^UNDEFINED: x row \d+: .* is outside the breaks/);
+      return;
+    }
+    const c = classify(x, e.breaks);
+    expect(c.counts).toEqual(e.counts);
+    const q = gdQ(y, c.codes, c.counts);
+    if (e.q === null) expect(q).toBeNull();
+    else expectClose(q as number, e.q);
+  });
 
   it("geometric (M9: min·r^i, x > 0) on Precipitation; NEGATIVE for factors with zeros or negatives", () => {
     const x = data.Precipitation as number[];
@@ -215,9 +211,7 @@ describe("discretize: bad input", () => {
   });
   it("NaN or text in x names the row", () => {
     expect(codeOf(() => discretize([1, 2, NaN, 4], { method: "equal", k: 2 }))).toBe("NOT_NUMERIC: x row 3: NaN is not a number");
-    expect(codeOf(() => discretize([1, "n/a", 3], { method: "equal", k: 2, argument: "GDP" }))).toBe(
-      "NOT_NUMERIC: GDP row 2: text 'n/a' is not a number",
-    );
+    expect(codeOf(() => discretize([1, "n/a", 3], { method: "equal", k: 2, argument: "GDP" }))).toBe("NOT_NUMERIC: GDP row 2: text 'n/a' is not a number");
     expect(codeOf(() => discretize([1, null, 3], { method: "equal", k: 2 }))).toBe("MISSING: x row 2: an empty cell is not a number");
   });
   it("empty x", () => {

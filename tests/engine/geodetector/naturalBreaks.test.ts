@@ -66,7 +66,6 @@ function withinSS(x: number[], breaks: number[]): number {
   return total;
 }
 
-
 describe("naturalBreaks (M9): exact Jenks = optimal 1-D k-means", () => {
   it("by hand: 1, 2, 3 | 10, 11, 12 | 30 (within SS 2 + 2 + 0 = 4)", () => {
     const r = naturalBreaks([30, 1, 12, 2, 11, 3, 10], 3);
@@ -77,19 +76,15 @@ describe("naturalBreaks (M9): exact Jenks = optimal 1-D k-means", () => {
 
   it("equals the O(k·N²) DP on distinct random values (breaks identical)", () => {
     fc.assert(
-      fc.property(
-        fc.uniqueArray(fc.integer({ min: 0, max: 1000 }), { minLength: 3, maxLength: 40 }),
-        fc.integer({ min: 2, max: 7 }),
-        (ints, kk) => {
-          // irrational offsets keep distinct partitions from tying exactly in cost
-          const x = ints.map((i) => i + Math.sqrt(i) / 100);
-          const k = Math.min(kk, x.length);
-          const ref = referenceJenks(x, k);
-          const r = naturalBreaks(x, k);
-          expect(r.breaks).toEqual(ref.breaks);
-          expect(Math.abs(r.withinSS - ref.cost)).toBeLessThanOrEqual(1e-9 * (1 + ref.cost));
-        },
-      ),
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 1000 }), { minLength: 3, maxLength: 40 }), fc.integer({ min: 2, max: 7 }), (ints, kk) => {
+        // irrational offsets keep distinct partitions from tying exactly in cost
+        const x = ints.map((i) => i + Math.sqrt(i) / 100);
+        const k = Math.min(kk, x.length);
+        const ref = referenceJenks(x, k);
+        const r = naturalBreaks(x, k);
+        expect(r.breaks).toEqual(ref.breaks);
+        expect(Math.abs(r.withinSS - ref.cost)).toBeLessThanOrEqual(1e-9 * (1 + ref.cost));
+      }),
       { numRuns: 300, seed: 20240611 },
     );
   });
@@ -115,7 +110,7 @@ describe("naturalBreaks (M9): exact Jenks = optimal 1-D k-means", () => {
 
   it("no sampling: exact at N = 2000 with many ties against the O(k·N²) DP", () => {
     let s = 12345;
-    const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296);
+    const rnd = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296;
     const x = Array.from({ length: 2000 }, () => Math.round(Math.exp(4 * rnd()) * 10) / 10);
     const ref = referenceJenks(x, 5);
     const r = naturalBreaks(x, 5);

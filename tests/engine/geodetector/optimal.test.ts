@@ -69,9 +69,7 @@ describe("optimalDiscretization (M9, OPGD)", () => {
     expect(codeOf(() => optimalDiscretization([1, 1, 1], [1, 2, 3], {}))).toBe("CONSTANT: y is constant (every value is 1); q is undefined");
     expect(codeOf(() => optimalDiscretization([1, 2, 3], [1, NaN, 3], {}))).toBe("NOT_NUMERIC: x row 2: NaN is not a number");
     expect(codeOf(() => optimalDiscretization([1, 2, 3], [1, 2, 3], { ks: [1] }))).toBe("OPTION: ks must be an integer of at least 2; got 1");
-    expect(codeOf(() => optimalDiscretization([1, 2, 3], [1, 2, 3], { methods: ["box" as DiscretizeMethod] }))).toMatch(
-      /^OPTION: methods must be one of/,
-    );
+    expect(codeOf(() => optimalDiscretization([1, 2, 3], [1, 2, 3], { methods: ["box" as DiscretizeMethod] }))).toMatch(/^OPTION: methods must be one of/);
     expect(codeOf(() => optimalDiscretization([1, 2, 3], [4, 4, 4], {}))).toMatch(/^CONSTANT: x is constant/);
   });
 });

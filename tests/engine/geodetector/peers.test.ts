@@ -30,7 +30,10 @@ type Cell = number | string;
 type Json = any;
 
 function readCsv(file: string): Record<string, Cell[]> {
-  const lines = fs.readFileSync(file, "utf8").split(/\r?\n/).filter((l) => l.length > 0);
+  const lines = fs
+    .readFileSync(file, "utf8")
+    .split(/\r?\n/)
+    .filter((l) => l.length > 0);
   const parse = (l: string): Cell[] =>
     l.split(",").map((c) => {
       if (c.startsWith('"')) return c.slice(1, -1);
@@ -141,7 +144,8 @@ const DATASETS = ["CollectData", "disease", "NTDs", "ndvi_40"];
 const FILES = DATASETS.flatMap((name) => [path.join(ROOT, "expected", `${name}.json`), path.join(ROOT, "data", `${name}.csv`)]);
 const missing = FILES.filter((f) => !fs.existsSync(f));
 const present = missing.length === 0;
-if (!present) console.warn(`geodetector peer tests skipped: ${missing.length} reference file(s) not found, e.g. ${missing[0]} (the ../shared folder beside the repo)`);
+if (!present)
+  console.warn(`geodetector peer tests skipped: ${missing.length} reference file(s) not found, e.g. ${missing[0]} (the ../shared folder beside the repo)`);
 const d = present ? describe : describe.skip;
 const counts: Record<string, number> = {};
 const tally = (key: string, n = 1) => (counts[key] = (counts[key] ?? 0) + n);
@@ -276,7 +280,18 @@ d("geodetector detectors vs peer packages (METHODS.md M8)", () => {
       if (exp.published) {
         it(`published values printed by the peers' documentation (${exp.published.source})`, () => {
           const pub = exp.published;
-          const known = ["source", "factor", "interaction_q12", "risk_means_soiltype", "ecological", "gdverse_and_GD_factor", "geodetector_factor", "gdverse_interaction_types", "gdm_example1_factor", "gdm_example1_discretization"];
+          const known = [
+            "source",
+            "factor",
+            "interaction_q12",
+            "risk_means_soiltype",
+            "ecological",
+            "gdverse_and_GD_factor",
+            "geodetector_factor",
+            "gdverse_interaction_types",
+            "gdm_example1_factor",
+            "gdm_example1_discretization",
+          ];
           for (const k of Object.keys(pub)) if (!known.includes(k)) throw new Error(`${name}: unknown published section '${k}'`);
           const factorRows: Array<[Json[] | undefined, DetectorOptions]> = [
             [pub.factor, {}],
@@ -302,7 +317,9 @@ d("geodetector detectors vs peer packages (METHODS.md M8)", () => {
           }
           for (const [pair, type] of Object.entries<string>(pub.gdverse_interaction_types ?? {})) {
             const [v1, v2] = pair.split(" x ");
-            const r = interactionDetector(y, factors, { ddof: 0, singletons: "drop" }).pairs.find((p) => (p.a === v1 && p.b === v2) || (p.a === v2 && p.b === v1));
+            const r = interactionDetector(y, factors, { ddof: 0, singletons: "drop" }).pairs.find(
+              (p) => (p.a === v1 && p.b === v2) || (p.a === v2 && p.b === v1),
+            );
             expect(r!.type).toBe(normalType(type));
             tally(`${name} × published interaction`);
           }

@@ -185,14 +185,12 @@ describe("transforms and constants", () => {
   test("S0, S1, S2 equal the dense definitions on random weights (asymmetric, with isolates)", () => {
     fc.assert(
       fc.property(
-        fc
-          .integer({ min: 2, max: 9 })
-          .chain((n) =>
-            fc.array(fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.double({ min: 0.1, max: 5, noNaN: true })), { minLength: n, maxLength: n }), {
-              minLength: n,
-              maxLength: n,
-            }),
-          ),
+        fc.integer({ min: 2, max: 9 }).chain((n) =>
+          fc.array(fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.double({ min: 0.1, max: 5, noNaN: true })), { minLength: n, maxLength: n }), {
+            minLength: n,
+            maxLength: n,
+          }),
+        ),
         fc.constantFrom("row", "binary", "none" as const),
         (m, t) => {
           const dense = m.map((r, i) => r.map((v, j) => (i === j ? 0 : v)));

@@ -18,7 +18,12 @@ describe("fQuantile: central F quantile (GD ecological rule, METHODS.md M8)", ()
   ])("F_%p(%p, %p)", (p, d1, d2, q) => expect(rel(fQuantile(p, d1, d2), q)).toBeLessThan(1e-12));
 
   it("inverts fUpperP in the upper tail", () => {
-    for (const [p, d1, d2] of [[0.7, 5, 12], [0.99, 30, 2.5], [0.999999, 1, 200]]) expect(rel(fUpperP(fQuantile(p, d1, d2), d1, d2), 1 - p)).toBeLessThan(1e-9);
+    for (const [p, d1, d2] of [
+      [0.7, 5, 12],
+      [0.99, 30, 2.5],
+      [0.999999, 1, 200],
+    ])
+      expect(rel(fUpperP(fQuantile(p, d1, d2), d1, d2), 1 - p)).toBeLessThan(1e-9);
   });
   it("keeps digits in the far lower tail (scipy f.ppf(0.001, 1, 200) = 1.5747290447638167e-06)", () => {
     expect(rel(fQuantile(0.001, 1, 200), 1.5747290447638167e-6)).toBeLessThan(1e-12);

@@ -9,7 +9,6 @@ const FIX = path.join(__dirname, "..", "..", "fixtures", "indices");
 const ccd = JSON.parse(fs.readFileSync(path.join(FIX, "ccd.json"), "utf8"));
 const panel = JSON.parse(fs.readFileSync(path.join(FIX, "inputs_panel_a.json"), "utf8"));
 
-
 const blocks = Object.keys(ccd).filter((k) => k !== "alpha");
 
 describe.each(blocks)("groupMeans on ccd.json %s", (block) => {

@@ -4,11 +4,9 @@ import { CoordError } from "../../../src/engine/errors";
 import { expectCoordErrorExact } from "../../helpers";
 
 function expectClose(actual: number | null, expected: number, tol: number, label: string): void {
-  if (actual === null || !(Math.abs(actual - expected) <= tol))
-    throw new Error(`${label}: got ${actual}, expected ${expected} (tol ${tol})`);
+  if (actual === null || !(Math.abs(actual - expected) <= tol)) throw new Error(`${label}: got ${actual}, expected ${expected} (tol ${tol})`);
 }
 const rel = (a: number | null, e: number, label: string) => expectClose(a, e, 1e-6 * Math.abs(e), label);
-
 
 // Independent values: numpy.linalg.lstsq + scipy.stats (t, f) 1.17, cluster CR1 by hand in numpy.
 describe("ols: simple regression with intercept", () => {
@@ -129,7 +127,17 @@ describe("ols: properties", () => {
 describe("ols errors", () => {
   it("singular designs name the column", () => {
     expectCoordErrorExact(
-      () => ols([1, 2, 3, 5], [[1, 2], [2, 4], [3, 6], [4, 8]], { names: ["a", "b"] }),
+      () =>
+        ols(
+          [1, 2, 3, 5],
+          [
+            [1, 2],
+            [2, 4],
+            [3, 6],
+            [4, 8],
+          ],
+          { names: ["a", "b"] },
+        ),
       "SINGULAR",
       "X column 'b' is a linear combination of the columns before it: the regression design is singular",
     );
@@ -138,7 +146,11 @@ describe("ols errors", () => {
       "SINGULAR",
       "X column 'x1' is a linear combination of the columns before it: the regression design is singular",
     );
-    expectCoordErrorExact(() => ols([1, 2, 3], [[0], [0], [0]], { intercept: false }), "SINGULAR", "X column 'x1' is all zero: the regression design is singular");
+    expectCoordErrorExact(
+      () => ols([1, 2, 3], [[0], [0], [0]], { intercept: false }),
+      "SINGULAR",
+      "X column 'x1' is all zero: the regression design is singular",
+    );
   });
   it("too few rows, length mismatches, bad cells", () => {
     expectCoordErrorExact(() => ols([1, 2], [[1], [2]]), "TOO_FEW", "2 rows for 2 coefficients: OLS needs more rows than coefficients");
@@ -153,7 +165,10 @@ describe("ols errors", () => {
     const X = [[1], [2], [3], [5]];
     expectCoordErrorExact(() => ols([1, 2, 4, 4], X, { cluster: [1, 1] }), "LENGTH", "cluster has 2 ids but the regression has 4 rows");
     expectCoordErrorExact(() => ols([1, 2, 4, 4], X, { cluster: [1, 1, "", 2] }), "MISSING", "cluster row 3: the id is missing");
-    expectCoordErrorExact(() => ols([1, 2, 4, 4], X, { cluster: [1, 1, 1, 1] }), "TOO_FEW", "cluster has 1 distinct id; cluster-robust standard errors need at least 2");
+    expectCoordErrorExact(
+      () => ols([1, 2, 4, 4], X, { cluster: [1, 1, 1, 1] }),
+      "TOO_FEW",
+      "cluster has 1 distinct id; cluster-robust standard errors need at least 2",
+    );
   });
 });
-

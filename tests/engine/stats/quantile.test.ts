@@ -2,7 +2,6 @@ import { quantile, quantileSorted } from "../../../src/engine/stats/quantile";
 import { describe as describeValues, mean, sd, variance } from "../../../src/engine/stats/describe";
 import { expectCoordErrorExact } from "../../helpers";
 
-
 describe("quantile", () => {
   const x = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3.5];
   const ps = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1];
@@ -52,4 +51,3 @@ describe("describe / mean / variance / sd", () => {
     expectCoordErrorExact(() => describeValues([1, 2], { ddof: -1 }), "OPTION", "ddof must be a non-negative integer; got -1");
   });
 });
-

@@ -19,8 +19,23 @@ describe("criticWeights (M3): hand-checkable cases", () => {
   // Literals from numpy 1.x / scipy (python3 on the dev machine, not on CI):
   // z = [[0,1],[1/3,0],[1,0.5]]; s = z.std(0, ddof=1); R = (1 - np.corrcoef(z.T)).sum(0)
   it("two columns after min-max", () => {
-    const r = global(criticWeights([[1, 3], [2, 1], [4, 2]]));
-    expectAllClose(r.z, [[0, 1], [1 / 3, 0], [1, 0.5]], TOL, "z");
+    const r = global(
+      criticWeights([
+        [1, 3],
+        [2, 1],
+        [4, 2],
+      ]),
+    );
+    expectAllClose(
+      r.z,
+      [
+        [0, 1],
+        [1 / 3, 0],
+        [1, 0.5],
+      ],
+      TOL,
+      "z",
+    );
     expectAllClose(r.sigma, [0.5091750772173156, 0.5], TOL, "sigma");
     expectAllClose(r.conflict, [1.3273268353539887, 1.3273268353539884], TOL, "conflict");
     expectAllClose(r.information, [0.6758417438839823, 0.6636634176769942], TOL, "C");
@@ -46,7 +61,12 @@ describe("criticWeights (M3): hand-checkable cases", () => {
   });
   it("no standardization with contrast cv (σ/mean of the raw data)", () => {
     const r = global(criticWeights(X, { standardize: false, contrast: "cv" }));
-    expectAllClose(r.contrast, [0.6053298883535313 / 3.0944931227775863, 0.4696035678674962 / 2.118265112316306, 0.4144124099580844 / 2.90198584754769], TOL, "cv");
+    expectAllClose(
+      r.contrast,
+      [0.6053298883535313 / 3.0944931227775863, 0.4696035678674962 / 2.118265112316306, 0.4144124099580844 / 2.90198584754769],
+      TOL,
+      "cv",
+    );
     expectAllClose(r.weights, [0.40644010373929695, 0.31530860529546106, 0.278251290965242], TOL, "w");
   });
   // scipy.stats.spearmanr (average ranks for ties) on the min-max z of Xt
@@ -168,15 +188,47 @@ describe("criticWeights: bad input", () => {
   const names = ["GDP", "Forest", "Income"];
   it("empty, ragged, text/null/NaN cells", () => {
     expectCoordError(() => criticWeights([]), "EMPTY", "data is empty");
-    expectCoordError(() => criticWeights([[1, 2, 3], [3, 4]]), "LENGTH", "data row 2 has 2 values; row 1 has 3");
     expectCoordError(
-      () => criticWeights([[1, 2, 3], [2, 3, 1], ["n/a", 4, 5]], { columnNames: names }),
+      () =>
+        criticWeights([
+          [1, 2, 3],
+          [3, 4],
+        ]),
+      "LENGTH",
+      "data row 2 has 2 values; row 1 has 3",
+    );
+    expectCoordError(
+      () =>
+        criticWeights(
+          [
+            [1, 2, 3],
+            [2, 3, 1],
+            ["n/a", 4, 5],
+          ],
+          { columnNames: names },
+        ),
       "NOT_NUMERIC",
       `data row 3, column "GDP": text 'n/a' is not a number`,
     );
-    expectCoordError(() => criticWeights([[1, 2], [2, NaN]]), "NOT_NUMERIC", "data row 2, column 2: NaN is not a number");
     expectCoordError(
-      () => criticWeights([[1, 2], [2, null], [3, 1]], { standardize: false }),
+      () =>
+        criticWeights([
+          [1, 2],
+          [2, NaN],
+        ]),
+      "NOT_NUMERIC",
+      "data row 2, column 2: NaN is not a number",
+    );
+    expectCoordError(
+      () =>
+        criticWeights(
+          [
+            [1, 2],
+            [2, null],
+            [3, 1],
+          ],
+          { standardize: false },
+        ),
       "MISSING",
       "data row 2, column 2: an empty cell is not a number",
     );
@@ -188,52 +240,87 @@ describe("criticWeights: bad input", () => {
       [3, 7, 1],
     ];
     expectCoordError(() => criticWeights(x, { columnNames: names }), "CONSTANT", `data column "Forest" is constant`);
-    expectCoordError(
-      () => criticWeights(x, { columnNames: names, constant: 0 }),
-      "CONSTANT",
-      `data column "Forest" is constant: CRITIC needs variation`,
-    );
+    expectCoordError(() => criticWeights(x, { columnNames: names, constant: 0 }), "CONSTANT", `data column "Forest" is constant: CRITIC needs variation`);
     expectCoordError(() => criticWeights(x, { standardize: false }), "CONSTANT", "data column 2 is constant");
   });
   it("perfectly correlated columns: UNDEFINED, not NaN", () => {
     expectCoordError(
-      () => criticWeights([[1, 2], [2, 4], [3, 6]]),
+      () =>
+        criticWeights([
+          [1, 2],
+          [2, 4],
+          [3, 6],
+        ]),
       "UNDEFINED",
       "CRITIC weights are undefined: every indicator has conflict 0",
     );
     // y = 3x + 0.7 in floating point: correlations are 1 only up to rounding
     const a = [0.1, 0.2, 0.7, 0.37].map((v) => v * 13);
-    expectCoordError(
-      () => criticWeights(a.map((v) => [v, 3 * v + 0.7])),
-      "UNDEFINED",
-      "CRITIC weights are undefined: every indicator has conflict 0",
-    );
+    expectCoordError(() => criticWeights(a.map((v) => [v, 3 * v + 0.7])), "UNDEFINED", "CRITIC weights are undefined: every indicator has conflict 0");
   });
   it("one column, one row per period", () => {
     expectCoordError(() => criticWeights([[1], [2]]), "TOO_FEW", "CRITIC weights need at least 2 indicators");
     expectCoordError(
-      () => criticWeights([[1, 2], [2, 1], [3, 3]], { scope: "per-period", periods: ["a", "a", "b"], constant: 0 }),
+      () =>
+        criticWeights(
+          [
+            [1, 2],
+            [2, 1],
+            [3, 3],
+          ],
+          { scope: "per-period", periods: ["a", "a", "b"], constant: 0 },
+        ),
       "TOO_FEW",
       "CRITIC weights need at least 2 rows per pool; 1 row in period b",
     );
   });
   it("cv with a non-positive mean", () => {
     expectCoordError(
-      () => criticWeights([[-1, 2], [-2, 1], [-4, 3]], { standardize: false, contrast: "cv" }),
+      () =>
+        criticWeights(
+          [
+            [-1, 2],
+            [-2, 1],
+            [-4, 3],
+          ],
+          { standardize: false, contrast: "cv" },
+        ),
       "UNDEFINED",
       "data column 1 has mean -2.3333333333333335: the coefficient of variation needs a positive mean",
     );
   });
   it("directions and periods length mismatch", () => {
-    expectCoordError(() => criticWeights([[1, 2], [2, 1]], { directions: ["-"] }), "LENGTH", "directions has 1 values but data has 2 columns");
     expectCoordError(
-      () => criticWeights([[1, 2], [2, 1]], { scope: "per-period", periods: [2020] }),
+      () =>
+        criticWeights(
+          [
+            [1, 2],
+            [2, 1],
+          ],
+          { directions: ["-"] },
+        ),
+      "LENGTH",
+      "directions has 1 values but data has 2 columns",
+    );
+    expectCoordError(
+      () =>
+        criticWeights(
+          [
+            [1, 2],
+            [2, 1],
+          ],
+          { scope: "per-period", periods: [2020] },
+        ),
       "LENGTH",
       "periods has 1 labels but data has 2 rows",
     );
   });
   it("unknown options and option values", () => {
-    const x = [[1, 2], [2, 1], [3, 3]];
+    const x = [
+      [1, 2],
+      [2, 1],
+      [3, 3],
+    ];
     expectCoordError(() => criticWeights(x, { corr: "spearman" } as unknown as CriticOptions), "OPTION", "criticWeights: unknown option 'corr'");
     expectCoordError(() => criticWeights(x, { ddof: 2 } as unknown as CriticOptions), "OPTION", "ddof must be 0 or 1; got '2'");
     expectCoordError(() => criticWeights(x, { conflict: "1-|r|" } as unknown as CriticOptions), "OPTION", "conflict must be one of r, abs-r");
@@ -252,9 +339,7 @@ describe("criticWeights: bad input", () => {
 /** Matrices of 4..12 rows x 2..5 columns of moderate values, every column non-constant. */
 const matrixArb = fc
   .tuple(fc.integer({ min: 4, max: 12 }), fc.integer({ min: 2, max: 5 }))
-  .chain(([n, m]) =>
-    fc.array(fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
-  )
+  .chain(([n, m]) => fc.array(fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }))
   .filter((x) => x[0].every((_, j) => x.some((r) => r[j] !== x[0][j])))
   // skip matrices whose columns are all perfectly (rank-)correlated (weights undefined, tested above)
   .filter((x) => {
@@ -281,18 +366,15 @@ describe("criticWeights: properties", () => {
   }
   it("weights do not depend on the order of the rows", () => {
     fc.assert(
-      fc.property(
-        withShuffledRows(matrixArb),
-        ([x, shuffled]) => {
-          expectAllClose(criticWeights(shuffled).weights, criticWeights(x).weights, 1e-10, "permuted");
-          expectAllClose(
-            criticWeights(shuffled, { correlation: "spearman" }).weights,
-            criticWeights(x, { correlation: "spearman" }).weights,
-            1e-10,
-            "permuted spearman",
-          );
-        },
-      ),
+      fc.property(withShuffledRows(matrixArb), ([x, shuffled]) => {
+        expectAllClose(criticWeights(shuffled).weights, criticWeights(x).weights, 1e-10, "permuted");
+        expectAllClose(
+          criticWeights(shuffled, { correlation: "spearman" }).weights,
+          criticWeights(x, { correlation: "spearman" }).weights,
+          1e-10,
+          "permuted spearman",
+        );
+      }),
     );
   });
   it("a cost column weighs as the negated benefit column", () => {

@@ -253,55 +253,141 @@ describe("entropyWeights: bad input", () => {
     expectCoordError(() => entropyWeights([]), "EMPTY", "data is empty");
     expectCoordError(() => entropyWeights([[1, 2], [3]]), "LENGTH", "data row 2 has 1 values; row 1 has 2");
     expectCoordError(
-      () => entropyWeights([[1, 2], [2, 3], ["n/a", 4]], { columnNames: ["GDP", "Forest"] }),
+      () =>
+        entropyWeights(
+          [
+            [1, 2],
+            [2, 3],
+            ["n/a", 4],
+          ],
+          { columnNames: ["GDP", "Forest"] },
+        ),
       "NOT_NUMERIC",
       `data row 3, column "GDP": text 'n/a' is not a number`,
     );
     expectCoordError(
-      () => entropyWeights([[1, 2], [2, null]], { standardize: false }),
+      () =>
+        entropyWeights(
+          [
+            [1, 2],
+            [2, null],
+          ],
+          { standardize: false },
+        ),
       "MISSING",
       "data row 2, column 2: an empty cell is not a number",
     );
   });
   it("constant column named", () => {
     expectCoordError(
-      () => entropyWeights([[1, 2], [2, 2]], { columnNames: ["GDP", "Forest"] }),
+      () =>
+        entropyWeights(
+          [
+            [1, 2],
+            [2, 2],
+          ],
+          { columnNames: ["GDP", "Forest"] },
+        ),
       "CONSTANT",
       `data column "Forest" is constant`,
     );
   });
   it("directions and periods length mismatch", () => {
-    expectCoordError(() => entropyWeights([[1, 2], [2, 3]], { directions: ["+", "-", "+"] }), "LENGTH", "directions has 3 values");
     expectCoordError(
-      () => entropyWeights([[1, 2], [2, 3]], { scope: "per-period", periods: [1, 1, 1] }),
+      () =>
+        entropyWeights(
+          [
+            [1, 2],
+            [2, 3],
+          ],
+          { directions: ["+", "-", "+"] },
+        ),
+      "LENGTH",
+      "directions has 3 values",
+    );
+    expectCoordError(
+      () =>
+        entropyWeights(
+          [
+            [1, 2],
+            [2, 3],
+          ],
+          { scope: "per-period", periods: [1, 1, 1] },
+        ),
       "LENGTH",
       "periods has 3 labels but data has 2 rows",
     );
   });
   it("unknown and conflicting options", () => {
     expectCoordError(
-      () => entropyWeights([[1, 2], [2, 3]], { epsilon: 1e-10 } as unknown as EntropyOptions),
+      () =>
+        entropyWeights(
+          [
+            [1, 2],
+            [2, 3],
+          ],
+          { epsilon: 1e-10 } as unknown as EntropyOptions,
+        ),
       "OPTION",
       "entropyWeights: unknown option 'epsilon'",
     );
     expectCoordError(
-      () => entropyWeights([[1, 2], [2, 3]], { pEpsilon: 1e-10, logEpsilon: 1e-9 }),
+      () =>
+        entropyWeights(
+          [
+            [1, 2],
+            [2, 3],
+          ],
+          { pEpsilon: 1e-10, logEpsilon: 1e-9 },
+        ),
       "OPTION",
       "pEpsilon and logEpsilon cannot be combined",
     );
-    expectCoordError(() => entropyWeights([[1, 2], [2, 3]], { pEpsilon: -1 }), "OPTION", "pEpsilon must be > 0");
     expectCoordError(
-      () => entropyWeights([[1, 2], [2, 3]], { standardize: false, directions: ["+", "-"] }),
+      () =>
+        entropyWeights(
+          [
+            [1, 2],
+            [2, 3],
+          ],
+          { pEpsilon: -1 },
+        ),
+      "OPTION",
+      "pEpsilon must be > 0",
+    );
+    expectCoordError(
+      () =>
+        entropyWeights(
+          [
+            [1, 2],
+            [2, 3],
+          ],
+          { standardize: false, directions: ["+", "-"] },
+        ),
       "OPTION",
       "column 2 is '-' but standardize is false",
     );
     expectCoordError(
-      () => entropyWeights([[1, 2], [2, 3]], { standardize: "no" } as unknown as EntropyOptions),
+      () =>
+        entropyWeights(
+          [
+            [1, 2],
+            [2, 3],
+          ],
+          { standardize: "no" } as unknown as EntropyOptions,
+        ),
       "OPTION",
       "standardize must be true or false",
     );
     expectCoordError(
-      () => entropyWeights([[1, 2], [2, 3]], { standardize: false, rescale: [0.01, 0.99] }),
+      () =>
+        entropyWeights(
+          [
+            [1, 2],
+            [2, 3],
+          ],
+          { standardize: false, rescale: [0.01, 0.99] },
+        ),
       "OPTION",
       "rescale needs standardize true",
     );
@@ -332,12 +418,9 @@ describe("entropyWeights: properties", () => {
   });
   it("weights do not depend on the order of the rows", () => {
     fc.assert(
-      fc.property(
-        withShuffledRows(matrixArb),
-        ([x, shuffled]) => {
-          expectAllClose(entropyWeights(shuffled).weights, entropyWeights(x).weights, 1e-10, "permuted");
-        },
-      ),
+      fc.property(withShuffledRows(matrixArb), ([x, shuffled]) => {
+        expectAllClose(entropyWeights(shuffled).weights, entropyWeights(x).weights, 1e-10, "permuted");
+      }),
     );
   });
   it("a cost column weighs as the negated benefit column", () => {
@@ -463,7 +546,14 @@ describe("entropyWeightsOnly: the full path's numbers without z", () => {
       { constant: 1 as const },
     ] as EntropyOptions[])
       expectSameOutcome(Z, options);
-    expectSameOutcome([[5, 1], [5, 2], [5, 4]], { constant: 0 });
+    expectSameOutcome(
+      [
+        [5, 1],
+        [5, 2],
+        [5, 4],
+      ],
+      { constant: 0 },
+    );
   });
   it("random matrices with random directions, global and per-period (fast-check)", () => {
     fc.assert(
@@ -492,43 +582,234 @@ describe("entropyWeightsOnly: the full path's numbers without z", () => {
     const bad: [unknown[][], EntropyOptions][] = [
       [[], {}],
       [[[1, 2], [3]], {}],
-      [[[1, 2], [2, 3], ["n/a", 4]], { columnNames: ["GDP", "Forest"] }],
-      [[[1, 2], [2, null]], {}],
-      [[[1, 2], [2, NaN]], {}],
-      [[[1, 2], [2, Infinity]], {}],
+      [
+        [
+          [1, 2],
+          [2, 3],
+          ["n/a", 4],
+        ],
+        { columnNames: ["GDP", "Forest"] },
+      ],
+      [
+        [
+          [1, 2],
+          [2, null],
+        ],
+        {},
+      ],
+      [
+        [
+          [1, 2],
+          [2, NaN],
+        ],
+        {},
+      ],
+      [
+        [
+          [1, 2],
+          [2, Infinity],
+        ],
+        {},
+      ],
       [[[], []], {}],
-      [[[1, 2], [2, 2]], { columnNames: ["GDP", "Forest"] }],
-      [[[1, 2], [2, 3]], { columnNames: ["GDP"] }],
-      [[[1, 2], [2, 3], ["x", 1]], { columnNames: ["GDP"] }],
-      [[[1, 2], [2, 3]], { directions: ["+", "-", "+"] }],
-      [[[1, 2], [2, 3]], { directions: ["+", "cost"] }],
-      [[[1, 2], [2, 3]], { scope: "per-period", periods: [1, 1, 1] }],
-      [[[1, 2], [2, 3]], { scope: "per-period" }],
-      [[[1, 2], [2, 3]], { scope: "yearly" } as unknown as EntropyOptions],
-      [[[1, 2], [2, 1], [3, 5]], { scope: "per-period", periods: [2011, 2011, 2012], constant: 0 }],
-      [[[1, 2], [2, 1], [3, 5]], { scope: "per-period", periods: [2011, 2011, 2012] }],
-      [[[1, 2], [2, 4], [3, 1]], { shift: -0.01 }],
-      [[[0.1, 0.5], [0.2, -0.3]], { standardize: false, columnNames: ["GDP", "Forest"] }],
-      [[[0, 1], [0, 1]], { standardize: false }],
-      [[[1, 2], [2, 3]], { epsilon: 1e-10 } as unknown as EntropyOptions],
-      [[[1, 2], [2, 3]], { k: 1 } as unknown as EntropyOptions],
-      [[[1, 2], [2, 3]], { pEpsilon: 1e-10, logEpsilon: 1e-9 }],
-      [[[1, 2], [2, 3]], { pEpsilon: -1 }],
-      [[[1, 2], [2, 3]], { logEpsilon: 0 }],
-      [[[1, 2], [2, 3]], { standardize: false, directions: ["+", "-"] }],
-      [[[1, 2], [2, 3]], { standardize: "no" } as unknown as EntropyOptions],
-      [[[1, 2], [2, 3]], { standardize: false, rescale: [0.01, 0.99] }],
-      [[[1, 2], [2, 3]], { rescale: [0.99, 0.01] }],
-      [[[1, 2], [2, 3]], { shift: 0.1, rescale: [0.01, 0.99] }],
-      [[[1, 2], [2, 3]], { constant: 2 } as unknown as EntropyOptions],
+      [
+        [
+          [1, 2],
+          [2, 2],
+        ],
+        { columnNames: ["GDP", "Forest"] },
+      ],
+      [
+        [
+          [1, 2],
+          [2, 3],
+        ],
+        { columnNames: ["GDP"] },
+      ],
+      [
+        [
+          [1, 2],
+          [2, 3],
+          ["x", 1],
+        ],
+        { columnNames: ["GDP"] },
+      ],
+      [
+        [
+          [1, 2],
+          [2, 3],
+        ],
+        { directions: ["+", "-", "+"] },
+      ],
+      [
+        [
+          [1, 2],
+          [2, 3],
+        ],
+        { directions: ["+", "cost"] },
+      ],
+      [
+        [
+          [1, 2],
+          [2, 3],
+        ],
+        { scope: "per-period", periods: [1, 1, 1] },
+      ],
+      [
+        [
+          [1, 2],
+          [2, 3],
+        ],
+        { scope: "per-period" },
+      ],
+      [
+        [
+          [1, 2],
+          [2, 3],
+        ],
+        { scope: "yearly" } as unknown as EntropyOptions,
+      ],
+      [
+        [
+          [1, 2],
+          [2, 1],
+          [3, 5],
+        ],
+        { scope: "per-period", periods: [2011, 2011, 2012], constant: 0 },
+      ],
+      [
+        [
+          [1, 2],
+          [2, 1],
+          [3, 5],
+        ],
+        { scope: "per-period", periods: [2011, 2011, 2012] },
+      ],
+      [
+        [
+          [1, 2],
+          [2, 4],
+          [3, 1],
+        ],
+        { shift: -0.01 },
+      ],
+      [
+        [
+          [0.1, 0.5],
+          [0.2, -0.3],
+        ],
+        { standardize: false, columnNames: ["GDP", "Forest"] },
+      ],
+      [
+        [
+          [0, 1],
+          [0, 1],
+        ],
+        { standardize: false },
+      ],
+      [
+        [
+          [1, 2],
+          [2, 3],
+        ],
+        { epsilon: 1e-10 } as unknown as EntropyOptions,
+      ],
+      [
+        [
+          [1, 2],
+          [2, 3],
+        ],
+        { k: 1 } as unknown as EntropyOptions,
+      ],
+      [
+        [
+          [1, 2],
+          [2, 3],
+        ],
+        { pEpsilon: 1e-10, logEpsilon: 1e-9 },
+      ],
+      [
+        [
+          [1, 2],
+          [2, 3],
+        ],
+        { pEpsilon: -1 },
+      ],
+      [
+        [
+          [1, 2],
+          [2, 3],
+        ],
+        { logEpsilon: 0 },
+      ],
+      [
+        [
+          [1, 2],
+          [2, 3],
+        ],
+        { standardize: false, directions: ["+", "-"] },
+      ],
+      [
+        [
+          [1, 2],
+          [2, 3],
+        ],
+        { standardize: "no" } as unknown as EntropyOptions,
+      ],
+      [
+        [
+          [1, 2],
+          [2, 3],
+        ],
+        { standardize: false, rescale: [0.01, 0.99] },
+      ],
+      [
+        [
+          [1, 2],
+          [2, 3],
+        ],
+        { rescale: [0.99, 0.01] },
+      ],
+      [
+        [
+          [1, 2],
+          [2, 3],
+        ],
+        { shift: 0.1, rescale: [0.01, 0.99] },
+      ],
+      [
+        [
+          [1, 2],
+          [2, 3],
+        ],
+        { constant: 2 } as unknown as EntropyOptions,
+      ],
     ];
     for (const [x, options] of bad) {
       expect(() => entropyWeights(x, options)).toThrow(); // each case is a rejection
       expectSameOutcome(x, options);
     }
-    expectCoordError(() => entropyWeightsOnly([[1, 2], [2, 2]], { columnNames: ["GDP", "Forest"] }), "CONSTANT", `data column "Forest" is constant`);
     expectCoordError(
-      () => entropyWeightsOnly([[1, 2], [2, 3]], { epsilon: 1e-10 } as unknown as EntropyOptions),
+      () =>
+        entropyWeightsOnly(
+          [
+            [1, 2],
+            [2, 2],
+          ],
+          { columnNames: ["GDP", "Forest"] },
+        ),
+      "CONSTANT",
+      `data column "Forest" is constant`,
+    );
+    expectCoordError(
+      () =>
+        entropyWeightsOnly(
+          [
+            [1, 2],
+            [2, 3],
+          ],
+          { epsilon: 1e-10 } as unknown as EntropyOptions,
+        ),
       "OPTION",
       "entropyWeights: unknown option 'epsilon'",
     );

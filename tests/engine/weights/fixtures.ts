@@ -37,4 +37,3 @@ export function subsystemColumns(panel: Panel, name: string): [number, number] {
   if (first < 0) throw new Error(`no subsystem ${name}`);
   return [first, last + 1];
 }
-

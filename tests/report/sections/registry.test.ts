@@ -30,7 +30,12 @@ const dummy: ReportSection<DummyResult> = {
   progress: { en: "Dummy analysis", zh: "示例分析" },
   jsonKey: "dummyResult",
   needs: ["coupling"],
-  options: [numberOption({ key: "dummyScale", default: 2, label: { en: "Scale", zh: "倍数" }, help: { en: "factor applied to mean D", zh: "D 均值的倍数" } }, { min: 0 })],
+  options: [
+    numberOption(
+      { key: "dummyScale", default: 2, label: { en: "Scale", zh: "倍数" }, help: { en: "factor applied to mean D", zh: "D 均值的倍数" } },
+      { min: 0 },
+    ),
+  ],
   notApplicable: (ctx) => (typeof ctx.inputs.dummyInput === "string" ? null : { reason: 'the roles give no "dummyInput"', warn: true }),
   run(ctx) {
     const obs = ctx.results.coupling!;
@@ -41,7 +46,15 @@ const dummy: ReportSection<DummyResult> = {
     });
     return { periods, label: ctx.inputs.dummyInput as string };
   },
-  sheets: (r) => [sheet("Dummy", [table([column("period", "Period", "text"), column("v", r.label, "0.0000")], r.periods.map((p) => ({ period: p.period, v: p.scaledMeanD })), { title: "Dummy table" })])],
+  sheets: (r) => [
+    sheet("Dummy", [
+      table(
+        [column("period", "Period", "text"), column("v", r.label, "0.0000")],
+        r.periods.map((p) => ({ period: p.period, v: p.scaledMeanD })),
+        { title: "Dummy table" },
+      ),
+    ]),
+  ],
   headlines: (r) => [`Dummy: ${r.periods.length} periods.`],
 };
 
@@ -61,13 +74,31 @@ const run = (args: string[]) => runCli(main, args);
 /** 4 units x 3 years, two subsystems; `extra` keys go into the roles file. */
 function files(extra: Record<string, unknown> = {}): { csv: string; roles: string } {
   const rows = [["unit", "year", "a1", "a2", "b1", "b2"]];
-  ["P1", "P2", "P3", "P4"].forEach((u, i) => [2018, 2019, 2020].forEach((y, t) => rows.push([u, String(y), String(1 + i + t), String(10 - i + t * 2), String(3 + t * i), String(5 + ((i * 7 + t * 3) % 5))])));
+  ["P1", "P2", "P3", "P4"].forEach((u, i) =>
+    [2018, 2019, 2020].forEach((y, t) =>
+      rows.push([u, String(y), String(1 + i + t), String(10 - i + t * 2), String(3 + t * i), String(5 + ((i * 7 + t * 3) % 5))]),
+    ),
+  );
   const csv = path.join(dir, "panel.csv");
   fs.writeFileSync(csv, rows.map((r) => r.join(",")).join("\n"));
   const roles = path.join(dir, "roles.json");
   fs.writeFileSync(
     roles,
-    JSON.stringify({ id: "unit", time: "year", subsystems: { A: [{ column: "a1", direction: "+" }, { column: "a2", direction: "-" }], B: [{ column: "b1", direction: "+" }, { column: "b2", direction: "+" }] }, ...extra }),
+    JSON.stringify({
+      id: "unit",
+      time: "year",
+      subsystems: {
+        A: [
+          { column: "a1", direction: "+" },
+          { column: "a2", direction: "-" },
+        ],
+        B: [
+          { column: "b1", direction: "+" },
+          { column: "b2", direction: "+" },
+        ],
+      },
+      ...extra,
+    }),
   );
   return { csv, roles };
 }
@@ -138,12 +169,26 @@ describe("a section registered at run time", () => {
     expect(a.dummyResult).toBeNull();
     expect(a.warnings).toContain('Dummy analysis: the roles give no "dummyInput"');
     // --sections dummy runs what it needs (weights, coupling) and nothing else
-    expect(a.skipped.map((s: { section: string }) => s.section)).toEqual(["groupMeans", "density", "geodetector", "haken", "spatial", "dagum", "convergence", "markov", "spatialMarkov", "obstacles", "dummy"]);
+    expect(a.skipped.map((s: { section: string }) => s.section)).toEqual([
+      "groupMeans",
+      "density",
+      "geodetector",
+      "haken",
+      "spatial",
+      "dagum",
+      "convergence",
+      "markov",
+      "spatialMarkov",
+      "obstacles",
+      "dummy",
+    ]);
     expect(a.observations).toHaveLength(12);
   });
 
   it("names the known sections when --sections has an unknown one", async () => {
-    expect(() => parseSectionChoice({ sections: "weights,nosuch" })).toThrow("option sections: no section 'nosuch'; the sections are data, weights, coupling, groupMeans, density, geodetector, haken, spatial, dagum, convergence, markov, spatialMarkov, obstacles, dummy");
+    expect(() => parseSectionChoice({ sections: "weights,nosuch" })).toThrow(
+      "option sections: no section 'nosuch'; the sections are data, weights, coupling, groupMeans, density, geodetector, haken, spatial, dagum, convergence, markov, spatialMarkov, obstacles, dummy",
+    );
   });
 
   it("cannot take an id, JSON key or option another section has", () => {

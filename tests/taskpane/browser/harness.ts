@@ -22,9 +22,7 @@ export const FAKE_EXCEL = path.join(ROOT, "tests", "doubles", "fakeExcel.ts");
  * Where each browser test saves its screenshot of the pane: test-results/screenshots (ignored
  * by git); with UPDATE_SCREENSHOTS=1, docs/screenshots, the copies the README shows.
  */
-export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
-  ? path.join(ROOT, "docs", "screenshots")
-  : path.join(ROOT, "test-results", "screenshots");
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? path.join(ROOT, "docs", "screenshots") : path.join(ROOT, "test-results", "screenshots");
 export const CHROMIUM = process.env.COORDLAB_CHROMIUM || "/usr/bin/chromium";
 
 export const LAUNCH_ARGS = [
@@ -58,7 +56,13 @@ export function staleReason(needTestPage: boolean): string | null {
   if (!fs.existsSync(built)) return "dist/taskpane.js is missing";
   if (needTestPage && !fs.existsSync(path.join(DIST, "taskpane.test.html"))) return "dist/taskpane.test.html is missing (a production build?)";
   const builtAt = fs.statSync(built).mtimeMs;
-  const sources = [path.join(ROOT, "src"), path.join(ROOT, "webpack.config.js"), path.join(ROOT, "package.json"), path.join(__dirname, "fakeOfficeEntry.ts"), FAKE_EXCEL];
+  const sources = [
+    path.join(ROOT, "src"),
+    path.join(ROOT, "webpack.config.js"),
+    path.join(ROOT, "package.json"),
+    path.join(__dirname, "fakeOfficeEntry.ts"),
+    FAKE_EXCEL,
+  ];
   const newest = Math.max(...sources.map(newestMtime));
   return newest > builtAt ? "sources are newer than dist/" : null;
 }
