@@ -103,12 +103,13 @@ export function gradeStandardSheet(lang: PaperLang, closure: "left" | "right"): 
   return sheet(tp(lang, "papers.t1.sheet"), [table(cols, rows, { title: tp(lang, "papers.t1.title") })], [], { notes: [note], freeze: false });
 }
 
-/** One weight row as the indicator system shows it. */
+/** One indicator's weight as the indicator system shows it (the weights section's WeightRow). */
 export interface IndicatorWeight {
   subsystem: string;
   indicator: string;
   direction: "+" | "-";
   weight: number;
+  /** entropy: e and d; CRITIC: sigma (contrast), conflict, information. Per-period scope: absent. */
   e?: number;
   d?: number;
   sigma?: number;

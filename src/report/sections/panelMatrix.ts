@@ -52,11 +52,12 @@ export function unbalanced(panel: Panel, obs?: Observation[]): { reason: string;
       warn: true,
     };
   }
-  const undefinedD = obs ? obs.filter((o) => o.D === null) : [];
-  if (undefinedD.length === 0) return null;
-  const o = undefinedD[0];
-  return {
-    reason: `D is undefined for ${undefinedD.length} observation(s) (all U = 0, e.g. ${o.id} ${o.period}); this method needs D of every unit in every period`,
-    warn: true,
-  };
+  return obs ? undefinedD(obs, "this method needs D of every unit in every period") : null;
+}
+
+/** Why a method on D does not apply when some observation has no D (all U = 0), or null. */
+export function undefinedD(obs: Observation[], advice: string): { reason: string; warn: boolean } | null {
+  const none = obs.filter((o) => o.D === null);
+  if (none.length === 0) return null;
+  return { reason: `D is undefined for ${none.length} observation(s) (all U = 0, e.g. ${none[0].id} ${none[0].period}); ${advice}`, warn: true };
 }

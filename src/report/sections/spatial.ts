@@ -13,6 +13,7 @@ import type { WeightsTransform } from "../../engine/spatial/weights";
 import { chart, column, ReportColumn, ReportRow, ReportTable, sheet, table } from "../model";
 import { parseWeightsSpec, resolveSpatialWeights, SpatialWeightsInput } from "../spatialWeights";
 import { badOption, booleanOption, enumOption, numberOption, parseNumberList } from "./optionKit";
+import { undefinedD } from "./panelMatrix";
 import type { OptionSpec, ReportContext, ReportOptions, ReportSection, SectionContext } from "./types";
 
 declare module "./types" {
@@ -94,20 +95,8 @@ export interface SpatialResult {
 function variableValues(ctx: SectionContext): { name: string; values: (r: number) => number } {
   const v = ctx.options.spatialVariable.trim() || "D";
   const obs = ctx.results.coupling!;
-  if (v === "D")
-    return {
-      name: "D",
-      values: (r) => {
-        const d = obs[r].D;
-        if (d === null)
-          throw new CoordError(
-            "UNDEFINED",
-            `spatial autocorrelation of D: D of ${obs[r].id} in ${obs[r].period} is undefined (all U = 0); choose another --spatialVariable or drop the row`,
-            { argument: "spatialVariable" },
-          );
-        return d;
-      },
-    };
+  // an undefined D (all U = 0) makes the section not applicable before it runs
+  if (v === "D") return { name: "D", values: (r) => obs[r].D as number };
   const sub = ctx.panel.subsystems.find((s) => s.name === v || `U:${s.name}` === v || `U ${s.name}` === v);
   if (sub) return { name: `U ${sub.name}`, values: (r) => obs[r].U[sub.name] };
   const ind = ctx.panel.indicators.find((i) => i.column === v);
@@ -521,13 +510,7 @@ export const spatialSection: ReportSection<SpatialResult> = {
   notApplicable: (ctx) => {
     if (weightsInput(ctx) === null) return { reason: 'no spatial weights (give --weights or "weights" in the roles)' };
     const v = ctx.options.spatialVariable.trim() || "D";
-    const undefinedD = v === "D" ? (ctx.results.coupling ?? []).filter((o) => o.D === null) : [];
-    return undefinedD.length
-      ? {
-          reason: `D is undefined for ${undefinedD.length} observation(s) (all U = 0, e.g. ${undefinedD[0].id} ${undefinedD[0].period}); choose another --spatialVariable`,
-          warn: true,
-        }
-      : null;
+    return v === "D" ? undefinedD(ctx.results.coupling ?? [], "choose another --spatialVariable") : null;
   },
   run: spatialStage,
   sheets: (r, ctx) => [spatialSheet(r, ctx)],

@@ -8,6 +8,7 @@ import { compositeIndex } from "../../engine/composite";
 import { column, ReportColumn, ReportRow, ReportTable, sheet, table } from "../model";
 import { Panel } from "../panel";
 import { descriptiveSheet, indicatorSystemSheet } from "../paperTables";
+import type { IndicatorWeight } from "../paperTables";
 import { SHEET } from "../sheetNames";
 import { enumOption, numberOption } from "./optionKit";
 import type { ReportOptions, ReportSection } from "./types";
@@ -26,19 +27,8 @@ declare module "./types" {
   }
 }
 
-/** One indicator's weight with the method's intermediate quantities. */
-export interface WeightRow {
-  subsystem: string;
-  indicator: string;
-  direction: "+" | "-";
-  weight: number;
-  /** entropy: e and d; CRITIC: sigma (contrast), conflict, information. Per-period scope: absent. */
-  e?: number;
-  d?: number;
-  sigma?: number;
-  conflict?: number;
-  information?: number;
-}
+/** One indicator's weight with the method's intermediate quantities (the row of the indicator system). */
+export type WeightRow = IndicatorWeight;
 
 /** The weights of every indicator and U per subsystem (U[s][row]). */
 export interface WeightsSectionResult {
