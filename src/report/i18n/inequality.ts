@@ -13,6 +13,90 @@ export const INEQUALITY_STRINGS = {
     zh: "未给出空间权重（请使用 --weights，或在角色文件中给出 weights）",
   },
 
+  // Regional differences sheet: Dagum decomposition and convergence (M13)
+  "differences.sheet": { en: "Regional differences", zh: "区域差异" },
+  "differences.G": { en: "G (overall Gini)", zh: "G（总体基尼系数）" },
+  "differences.Gw": { en: "G_w within", zh: "G_w 组内差异" },
+  "differences.Gnb": { en: "G_nb net between", zh: "G_nb 组间净差异" },
+  "differences.Gt": { en: "G_t transvariation", zh: "G_t 超变密度" },
+  "differences.share": { en: "Share {part}", zh: "{part} 贡献率" },
+  "differences.dagumTitle": { en: "Dagum Gini decomposition of D by group (G = G_w + G_nb + G_t)", zh: "D 的 Dagum 基尼系数分解（G = G_w + G_nb + G_t）" },
+  "differences.Gjj": { en: "G_jj {group}", zh: "G_jj {group}" },
+  "differences.withinTitle": { en: "Within-group Gini G_jj", zh: "组内基尼系数 G_jj" },
+  "differences.Gjh": { en: "G_jh {pair}", zh: "G_jh {pair}" },
+  "differences.Djh": { en: "D_jh {pair}", zh: "D_jh {pair}" },
+  "differences.higher": { en: "higher {pair}", zh: "{pair} 中均值较高的组" },
+  "differences.betweenTitle": {
+    en: "Between-group Gini G_jh and relative affluence D_jh (each pair oriented by that period's means)",
+    zh: "组间基尼系数 G_jh 与相对影响 D_jh（每对分组按当期均值定向）",
+  },
+  "differences.contribChart": { en: "Contributions to the Gini coefficient (G_w + G_nb + G_t = G)", zh: "基尼系数的来源贡献（G_w + G_nb + G_t = G）" },
+  "differences.contribution": { en: "Contribution", zh: "贡献" },
+  "differences.withinChart": { en: "Within-group Gini coefficient", zh: "组内基尼系数" },
+  "differences.meanD": { en: "Mean D", zh: "D 均值" },
+  "differences.sd": { en: "SD (ddof {ddof})", zh: "标准差 SD（ddof {ddof}）" },
+  "differences.cvOf": { en: "CV {group}", zh: "CV {group}" },
+  "differences.sigmaTitle": {
+    en: "σ-convergence of D: SD (ddof {ddof}) and CV = SD/mean per period",
+    zh: "D 的 σ 收敛：各期标准差 SD（ddof {ddof}）与变异系数 CV = SD/均值",
+  },
+  "differences.statistic": { en: "Statistic", zh: "统计量" },
+  "differences.speed": { en: "speed", zh: "收敛速度" },
+  "differences.halfLife": { en: "half-life", zh: "半衰期" },
+  "differences.allPooled": { en: "All, pooled annual", zh: "全部单元，逐期混合回归" },
+  "differences.allLong": { en: "All, long difference (span {span})", zh: "全部单元，长差分（跨度 {span}）" },
+  "differences.groupPooled": { en: "{group}, pooled annual", zh: "{group}，逐期混合回归" },
+  "differences.betaTitle": {
+    en: "Absolute β-convergence of D: ln(D_t+1 / D_t) = α + β ln D_t (pooled OLS, classical SE); speed −ln(1 + β)/T, half-life ln 2/speed",
+    zh: "D 的绝对 β 收敛：ln(D_t+1 / D_t) = α + β ln D_t（混合最小二乘，经典标准误）；收敛速度 −ln(1 + β)/T，半衰期 ln 2/收敛速度",
+  },
+  "differences.betaNotComputed": { en: "β-convergence not computed: {reason}.", zh: "未计算 β 收敛：{reason}。" },
+  "differences.betaZeroD": { en: "{unit} {period} has D = {value}, and β-convergence takes ln D", zh: "{unit} {period} 的 D = {value}，而 β 收敛需要取 ln D" },
+  "differences.betaFitFailed": {
+    en: "the regression cannot be estimated (too few observations or no variation in ln D)",
+    zh: "回归无法估计（观测过少或 ln D 没有变化）",
+  },
+  "differences.dagumNote": {
+    en: "Dagum (1997): G_w within groups, G_nb the net gap between groups, G_t the transvariation (overlap); each pair of groups is oriented by that period's group means.",
+    zh: "Dagum（1997）：G_w 为组内差异，G_nb 为组间净差异，G_t 为超变密度（组间交叠）；每对分组按当期的组均值定向。",
+  },
+  "differences.betaNote": {
+    en: "β-convergence: β < 0 means units with lower D grow faster; the half-life is empty where β ≥ 0.",
+    zh: "β 收敛：β < 0 表示 D 较低的单元增长更快；β ≥ 0 时半衰期留空。",
+  },
+  "differences.periodLeftOut": {
+    en: "Dagum decomposition: {period} left out: every D of group {group} is 0.",
+    zh: "Dagum 分解：{period} 被略去：{group} 组的 D 全为 0。",
+  },
+  "differences.needsGroups": {
+    en: "the Dagum decomposition needs a group column with at least two groups",
+    zh: "Dagum 分解需要一个至少含两个分组的分组列",
+  },
+  "differences.twoPeriods": { en: "convergence needs at least two periods", zh: "收敛分析至少需要两个时期" },
+  "differences.sourceWithin": { en: "within-group", zh: "组内差异" },
+  "differences.sourceBetween": { en: "net between-group", zh: "组间净差异" },
+  "differences.sourceTransvariation": { en: "transvariation", zh: "超变密度" },
+  "differences.headlineFell": {
+    en: "The Gini coefficient of D fell from {from} in {first} to {to} in {last}; in {last} the largest source is the {source} contribution ({share} %).",
+    zh: "D 的基尼系数由 {first} 的 {from} 下降至 {last} 的 {to}；{last} 最大的来源是{source}（贡献率 {share}%）。",
+  },
+  "differences.headlineRose": {
+    en: "The Gini coefficient of D rose from {from} in {first} to {to} in {last}; in {last} the largest source is the {source} contribution ({share} %).",
+    zh: "D 的基尼系数由 {first} 的 {from} 上升至 {last} 的 {to}；{last} 最大的来源是{source}（贡献率 {share}%）。",
+  },
+  "differences.headlineSigma": {
+    en: "σ-convergence: the CV of D went from {cv0} in {first} to {cv1} in {last}.",
+    zh: "σ 收敛：D 的变异系数由 {first} 的 {cv0} 变为 {last} 的 {cv1}。",
+  },
+  "differences.headlineBeta": {
+    en: "σ-convergence: the CV of D went from {cv0} in {first} to {cv1} in {last}; β-convergence: β = {beta} (p = {p}), half-life {halfLife} periods.",
+    zh: "σ 收敛：D 的变异系数由 {first} 的 {cv0} 变为 {last} 的 {cv1}；β 收敛：β = {beta}（p = {p}），半衰期 {halfLife} 期。",
+  },
+  "differences.headlineNoConvergence": {
+    en: "σ-convergence: the CV of D went from {cv0} in {first} to {cv1} in {last}; β-convergence: β = {beta} (p = {p}), no convergence.",
+    zh: "σ 收敛：D 的变异系数由 {first} 的 {cv0} 变为 {last} 的 {cv1}；β 收敛：β = {beta}（p = {p}），不存在收敛。",
+  },
+
   // Transitions sheet: the Markov chain (M14)
   "transitions.sheet": { en: "Transitions", zh: "状态转移" },
   "transitions.fromTo": { en: "Class at t \\ t+1", zh: "t 期状态 \\ t+1 期状态" },
@@ -91,4 +175,35 @@ export const INEQUALITY_STRINGS = {
     en: "Spatial Markov chain: the homogeneity tests are undefined (dof = 0 after the zero-cell correction).",
     zh: "空间马尔可夫链：同质性检验无定义（剔除零单元后自由度为 0）。",
   },
+
+  // Obstacles sheet (M15)
+  "obstacles.sheet": { en: "Obstacles", zh: "障碍度" },
+  "obstacles.subsystem": { en: "Subsystem", zh: "子系统" },
+  "obstacles.indicator": { en: "Indicator", zh: "指标" },
+  "obstacles.meansTitleGlobal": {
+    en: "Mean obstacle degree of each indicator by period (%, global weighting)",
+    zh: "各期各指标的平均障碍度（%，全局权重）",
+  },
+  "obstacles.meansTitleWithin": {
+    en: "Mean obstacle degree of each indicator by period (%, within-subsystem weighting)",
+    zh: "各期各指标的平均障碍度（%，子系统内权重）",
+  },
+  "obstacles.subsystemsTitle": { en: "Mean subsystem obstacle degree by period (%)", zh: "各期子系统的平均障碍度（%）" },
+  "obstacles.obstacle": { en: "Obstacle {rank}", zh: "障碍因子 {rank}" },
+  "obstacles.degree": { en: "O {rank} (%)", zh: "障碍度 {rank}（%）" },
+  "obstacles.topTitle": { en: "Top {top} obstacles per unit and period", zh: "各单元各期前 {top} 位障碍因子" },
+  "obstacles.topTitleWithin": {
+    en: "Top {top} obstacles per unit and period (within each subsystem, subsystems in turn)",
+    zh: "各单元各期前 {top} 位障碍因子（在各子系统内排序，子系统依次排列）",
+  },
+  "obstacles.formulaNote": {
+    en: "Obstacle degree O_ij = F_j (1 − z_ij) / Σ_j F_j (1 − z_ij) × 100 (M15), z the standardized indicators of the composite indices; F_j = α_s w_j.",
+    zh: "障碍度 = F(1 − z) / ΣF(1 − z) × 100（M15），z 为综合指数所用的标准化指标值，F 为指标权重与其子系统权重 α 之积。",
+  },
+  "obstacles.noObstacleNote": {
+    en: "Rows at the best value of every indicator have no obstacle (left empty).",
+    zh: "所有指标均处于最优值的观测没有障碍因子（留空）。",
+  },
+  "obstacles.item": { en: "{indicator} {value} %", zh: "{indicator} {value}%" },
+  "obstacles.headline": { en: "Main obstacles in {period} (mean obstacle degree): {list}.", zh: "{period} 的主要障碍因子（平均障碍度）：{list}。" },
 } satisfies Catalogue;
