@@ -98,13 +98,16 @@ export function helpText(): string {
   return lines.join("\n");
 }
 
-/** A help line cut at blanks into lines of at most `width` columns, continued under the help text. */
+/** A help line cut at blanks (or after a "|" of a long list of values) into lines of at most `width` columns, continued under the help text. */
 function wrap(line: string, width = 100, indent = 45): string[] {
   const out: string[] = [];
   let rest = line;
   while (rest.length > width) {
     let cut = rest.lastIndexOf(" ", width);
-    if (cut <= indent) cut = width;
+    if (cut <= indent) {
+      const bar = rest.lastIndexOf("|", width - 1); // a long list of values: cut after a "|"
+      cut = bar > indent ? bar + 1 : width;
+    }
     out.push(rest.slice(0, cut).trimEnd());
     rest = " ".repeat(indent) + rest.slice(cut).trimStart();
   }
