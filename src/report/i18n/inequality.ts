@@ -163,6 +163,10 @@ export const INEQUALITY_STRINGS = {
     en: "Spatial Markov chain: the quantile cutoffs of the spatial lag repeat, so it has {m} classes instead of {asked}.",
     zh: "空间马尔可夫链：空间滞后的分位数断点重复，只分为 {m} 类（而非 {asked} 类）。",
   },
+  "spatialMarkov.isolates": {
+    en: "Spatial Markov chain: {units} without neighbours (zero policy): their spatial lag is 0, which puts them in the lowest lag class.",
+    zh: "空间马尔可夫链：{units} 没有邻居（允许孤立单元）：其空间滞后为 0，归入最低的滞后类型。",
+  },
   "spatialMarkov.headlineDepends": {
     en: "Spatial Markov chain: the transition probabilities depend on the neighbours' class (Q = {Q}, dof {dof}, p = {pQ}; LR = {LR}, p = {pLR}).",
     zh: "空间马尔可夫链：转移概率随邻域类型显著变化（Q = {Q}，自由度 {dof}，p = {pQ}；LR = {LR}，p = {pLR}）。",

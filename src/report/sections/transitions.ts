@@ -163,6 +163,8 @@ export function spatialMarkovStage(ctx: SectionContext): SpatialMarkovReport {
   const r = spatialMarkov(p.values, lag, { classes: spec, lagClasses: o.markovLagClasses, names: { y: "D", lag: "spatial lag of D" } });
   const asked = spec.kind === "quantile" ? (spec.k ?? 4) : 4;
   if (o.markovLagClasses === "own" && r.m < asked) warn(ctx.warnings, "spatialMarkov.fewLagClasses", t("spatialMarkov.fewLagClasses", { m: r.m, asked }));
+  const isolates = W.labels.filter((_, i) => W.offsets[i + 1] === W.offsets[i]);
+  if (isolates.length) warn(ctx.warnings, "spatialMarkov.isolates", t("spatialMarkov.isolates", { units: t.list(isolates) }));
   const labels = classLabels(r.classes.cutoffs, r.classes.closed);
   const lagLabels = classLabels(r.lagClasses.cutoffs, r.lagClasses.closed);
   return {
@@ -177,7 +179,7 @@ export function spatialMarkovStage(ctx: SectionContext): SpatialMarkovReport {
     lagClosed: r.lagClasses.closed,
     lagLabels,
     lagClassCounts: r.lagClasses.counts,
-    weights: { source: base.source, transform: "row", n: W.n, isolates: W.labels.filter((_, i) => W.offsets[i + 1] === W.offsets[i]) },
+    weights: { source: base.source, transform: "row", n: W.n, isolates },
     units: p.units,
     periods: p.periods,
     lag,

@@ -141,6 +141,23 @@ async function run(extra: Record<string, string>, sections?: SectionChoice) {
   });
 });
 
+(present ? describe : describe.skip)("spatialMarkov with an island", () => {
+  test("china-provinces-island: an error naming Hainan; with the zero policy its lag is 0, with a warning", async () => {
+    await expect(run({ weights: "china-provinces-island", permutations: "0" }, { only: ["spatialMarkov"] })).rejects.toThrow(
+      "unit 'Hainan' has no neighbours (an isolate)",
+    );
+    const { json } = await run({ weights: "china-provinces-island", zeroPolicy: "true", permutations: "0" }, { only: ["spatialMarkov"] });
+    const s = json.spatialMarkov;
+    const h = s.units.indexOf("Hainan");
+    expect(s.lag[h].every((v: number) => v === 0)).toBe(true);
+    expect(s.lagClassIds[h].every((c: number) => c === 0)).toBe(true);
+    expect(s.weights.isolates).toEqual(["Hainan"]);
+    expect(json.warnings).toContain(
+      "Spatial Markov chain: Hainan without neighbours (zero policy): their spatial lag is 0, which puts them in the lowest lag class.",
+    );
+  });
+});
+
 describe("spatialMarkov without weights", () => {
   test("skipped with the spatial section's reason, a note on the Transitions sheet, no error", async () => {
     if (!present) return;
