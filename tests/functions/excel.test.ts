@@ -14,7 +14,9 @@ import {
   readMatrix,
   readNumberOption,
   readOption,
+  readFloatVector,
   readTextVector,
+  readUnitIds,
   readVector,
   spillColumn,
   spillRow,
@@ -904,5 +906,61 @@ describe("types", () => {
     const wide: ReadOptions = {};
     const any: (number | string | null)[] = readVector(v, "d", wide).values;
     expect([plain, strict, withNull, withText, any].length).toBe(5);
+  });
+});
+
+describe("readFloatVector and readUnitIds: the one-pass column path reads as readVector and readTextVector", () => {
+  // cells of every kind, rows sometimes not one cell wide, trailing blanks: the fast path must give
+  // the values, labels and errors of the general readers (which never take it)
+  const cell = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+    fc.integer({ min: 2000, max: 2030 }),
+    fc.constantFrom(null, "", " ", "2.5", "1,234", "abc", " Hubei ", "湖北", "#N/A", true, Infinity),
+  );
+  const row = fc.oneof(
+    { weight: 12, arbitrary: cell.map((c) => [c]) },
+    { weight: 1, arbitrary: fc.tuple(cell, cell) },
+    { weight: 1, arbitrary: fc.constant([]) },
+  );
+  const column = fc.tuple(fc.constantFrom("GDP", 1, null), fc.array(row, { minLength: 0, maxLength: 12 }));
+  const outcome = (f: () => unknown) => {
+    try {
+      return { value: f() };
+    } catch (e) {
+      expect(e).toBeInstanceOf(CoordError);
+      return { error: (e as CoordError).message, code: (e as CoordError).code };
+    }
+  };
+  it("same values or the same error, for every header mode", () => {
+    fc.assert(
+      fc.property(column, fc.constantFrom("auto", "yes", "no") as fc.Arbitrary<"auto" | "yes" | "no">, ([head, rows], header) => {
+        const value = [[head], ...rows];
+        const fast = outcome(() => {
+          const r = readFloatVector(value, "x", { header });
+          return {
+            label: r.label,
+            offset: r.offset,
+            orientation: r.orientation,
+            values: Array.from(r.values, (v) => (Number.isNaN(v) ? null : v)),
+            blanks: r.blanks,
+          };
+        });
+        const general = outcome(() => {
+          const r = readVector(value, "x", { header, blanks: "null" });
+          return { label: r.label, offset: r.offset, orientation: r.orientation, values: r.values, blanks: r.values.filter((v) => v === null).length };
+        });
+        expect(fast).toEqual(general);
+        const units = outcome(() => {
+          const r = readUnitIds(value, "units", { header });
+          return { label: r.label, offset: r.offset, orientation: r.orientation, values: Array.from(r.ids.id, (g) => r.ids.keys[g]) };
+        });
+        const text = outcome(() => {
+          const r = readTextVector(value, "units", { header });
+          return { label: r.label, offset: r.offset, orientation: r.orientation, values: r.values };
+        });
+        expect(units).toEqual(text);
+      }),
+      { numRuns: 400, seed: 17 },
+    );
   });
 });
