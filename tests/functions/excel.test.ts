@@ -59,6 +59,8 @@ describe("readMatrix: shapes", () => {
         [3, 4],
       ],
       rowOffset: 0,
+      // every row finite: the column minima and maxima of the same pass
+      range: { min: Float64Array.from([1, 2]), max: Float64Array.from([3, 4]) },
     });
   });
   it("reads a single cell passed as a scalar or as a 1x1 array", () => {
@@ -171,6 +173,7 @@ describe("readMatrix: header detection", () => {
         [3, 4],
       ],
       rowOffset: 1,
+      range: { min: Float64Array.from([1, 2]), max: Float64Array.from([3, 4]) },
     });
   });
   it('auto: blank header cells are labelled "column N"', () => {
@@ -287,6 +290,7 @@ describe("readMatrix: header detection", () => {
       labels: ["2011", "TRUE", "column 3"],
       values: [[1, 2, 3]],
       rowOffset: 1,
+      range: { min: Float64Array.from([1, 2, 3]), max: Float64Array.from([1, 2, 3]) },
     });
   });
   it("yes: a header with no data rows is EMPTY", () => {
@@ -962,5 +966,39 @@ describe("readFloatVector and readUnitIds: the one-pass column path reads as rea
       }),
       { numRuns: 400, seed: 17 },
     );
+  });
+});
+
+describe("readMatrix: range", () => {
+  it("is given only when every data row was finite numbers as it is", () => {
+    expect(
+      readMatrix(
+        [
+          ["a", "b"],
+          [1, -2],
+          [0, 5],
+        ],
+        "data",
+      ).range,
+    ).toEqual({ min: Float64Array.from([0, -2]), max: Float64Array.from([1, 5]) });
+    // a number stored as text is converted: the rows are not read as they are, no range
+    expect(
+      readMatrix(
+        [
+          [1, "2"],
+          [3, 4],
+        ],
+        "data",
+      ).range,
+    ).toBeUndefined();
+    expect(
+      readMatrix(
+        [
+          [1, 2],
+          [3, "4"],
+        ],
+        "data",
+      ).range,
+    ).toBeUndefined();
   });
 });
