@@ -11,5 +11,5 @@ export { hakenPotential } from "./haken/potential";
 export type { HakenPotential, PotentialKind, StablePoint } from "./haken/potential";
 export { hakenEvolution, EVOLUTION_METHODS } from "./haken/evolution";
 export type { EvolutionMethod, HakenEvolution } from "./haken/evolution";
-export { panelPairs } from "./haken/pairs";
+export { UnitIds, panelPairs } from "./haken/pairs";
 export type { PanelPairs } from "./haken/pairs";

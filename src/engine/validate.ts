@@ -49,7 +49,7 @@ export function finiteMatrix(x: ArrayLike<ArrayLike<unknown>>, argument: string,
 }
 
 /** Throw unless two arrays have the same length. */
-export function assertSameLength(a: ArrayLike<unknown>, b: ArrayLike<unknown>, nameA: string, nameB: string): void {
+export function assertSameLength(a: { readonly length: number }, b: { readonly length: number }, nameA: string, nameB: string): void {
   if (a.length !== b.length) throw new CoordError("LENGTH", `${nameA} has ${a.length} values but ${nameB} has ${b.length}`, { argument: nameB });
 }
 

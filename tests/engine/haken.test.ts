@@ -11,6 +11,7 @@ import {
   hakenParams,
   hakenPotential,
   panelPairs,
+  UnitIds,
 } from "../../src/engine/haken";
 import { OlsResult } from "../../src/engine/stats/ols";
 import { expectCoordErrorExact } from "../helpers";
@@ -426,6 +427,42 @@ describe("hakenFit: pairs, options, invariance", () => {
     );
     expect(f.nPairs).toBe(279 - 2);
     expect(f.skippedGaps).toBe(1);
+  });
+
+  it("contiguous units in any time order, and units coded up front (UnitIds), give the same pairs as the general path", () => {
+    // each province's rows kept together but its years reversed: the run path declines, the general path sorts
+    const idx = Array.from({ length: units.length }, (_, i) => i);
+    const reversed = idx.map((i) => i - (i % 10) + 9 - (i % 10));
+    const pick = <T>(xs: T[]) => reversed.map((i) => xs[i]);
+    const base = hakenFit(A, B, units, years, { cluster: true });
+    const rev = hakenFit(pick(A), pick(B), pick(units), pick(years), { cluster: true });
+    expect(rev.params).toEqual(base.params);
+    expect(rev.eq2.cluster!.se).toEqual(base.eq2.cluster!.se);
+    // the same panel with the units encoded while reading (as COORD.HAKENFIT does)
+    const coded = new UnitIds(units.length);
+    units.forEach((u, i) => coded.set(i, u));
+    expect(coded.contiguous).toBe(true);
+    const p1 = panelPairs(units, years);
+    const p2 = panelPairs(coded, Float64Array.from(years));
+    expect([Array.from(p2.from), Array.from(p2.to), p2.unit, p2.nUnits, p2.step]).toEqual([
+      Array.from(p1.from),
+      Array.from(p1.to),
+      p1.unit,
+      p1.nUnits,
+      p1.step,
+    ]);
+    // a unit split into two runs goes through the counting sort: same pairs as the sorted panel
+    const split = new UnitIds(5);
+    ["a", "a", "b", "a", "b"].forEach((u, i) => split.set(i, u));
+    expect(split.contiguous).toBe(false);
+    const p3 = panelPairs(split, Float64Array.from([2011, 2012, 2011, 2013, 2012]));
+    expect([Array.from(p3.from), Array.from(p3.to), p3.nUnits, p3.skippedGaps]).toEqual([[0, 1, 2], [1, 3, 4], 2, 0]);
+    // a duplicate period inside a run is still named
+    expectCoordErrorExact(
+      () => panelPairs(["a", "a", "b"], [2011, 2011, 2011]),
+      "UNDEFINED",
+      "times rows 1 and 2: unit 'a' has two rows for period 2011; the pair (t, t+1) is undefined",
+    );
   });
 
   it("is invariant to permuting the input rows (bit-for-bit)", () => {

@@ -14,7 +14,9 @@ import {
   readMatrix,
   readNumberOption,
   readOption,
+  readFloatVector,
   readTextVector,
+  readUnitIds,
   readVector,
   spillColumn,
   spillRow,
@@ -57,6 +59,8 @@ describe("readMatrix: shapes", () => {
         [3, 4],
       ],
       rowOffset: 0,
+      // every row finite: the column minima and maxima of the same pass
+      range: { min: Float64Array.from([1, 2]), max: Float64Array.from([3, 4]) },
     });
   });
   it("reads a single cell passed as a scalar or as a 1x1 array", () => {
@@ -169,6 +173,7 @@ describe("readMatrix: header detection", () => {
         [3, 4],
       ],
       rowOffset: 1,
+      range: { min: Float64Array.from([1, 2]), max: Float64Array.from([3, 4]) },
     });
   });
   it('auto: blank header cells are labelled "column N"', () => {
@@ -285,6 +290,7 @@ describe("readMatrix: header detection", () => {
       labels: ["2011", "TRUE", "column 3"],
       values: [[1, 2, 3]],
       rowOffset: 1,
+      range: { min: Float64Array.from([1, 2, 3]), max: Float64Array.from([1, 2, 3]) },
     });
   });
   it("yes: a header with no data rows is EMPTY", () => {
@@ -904,5 +910,95 @@ describe("types", () => {
     const wide: ReadOptions = {};
     const any: (number | string | null)[] = readVector(v, "d", wide).values;
     expect([plain, strict, withNull, withText, any].length).toBe(5);
+  });
+});
+
+describe("readFloatVector and readUnitIds: the one-pass column path reads as readVector and readTextVector", () => {
+  // cells of every kind, rows sometimes not one cell wide, trailing blanks: the fast path must give
+  // the values, labels and errors of the general readers (which never take it)
+  const cell = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+    fc.integer({ min: 2000, max: 2030 }),
+    fc.constantFrom(null, "", " ", "2.5", "1,234", "abc", " Hubei ", "湖北", "#N/A", true, Infinity),
+  );
+  const row = fc.oneof(
+    { weight: 12, arbitrary: cell.map((c) => [c]) },
+    { weight: 1, arbitrary: fc.tuple(cell, cell) },
+    { weight: 1, arbitrary: fc.constant([]) },
+  );
+  const column = fc.tuple(fc.constantFrom("GDP", 1, null), fc.array(row, { minLength: 0, maxLength: 12 }));
+  const outcome = (f: () => unknown) => {
+    try {
+      return { value: f() };
+    } catch (e) {
+      expect(e).toBeInstanceOf(CoordError);
+      return { error: (e as CoordError).message, code: (e as CoordError).code };
+    }
+  };
+  it("same values or the same error, for every header mode", () => {
+    fc.assert(
+      fc.property(column, fc.constantFrom("auto", "yes", "no") as fc.Arbitrary<"auto" | "yes" | "no">, ([head, rows], header) => {
+        const value = [[head], ...rows];
+        const fast = outcome(() => {
+          const r = readFloatVector(value, "x", { header });
+          return {
+            label: r.label,
+            offset: r.offset,
+            orientation: r.orientation,
+            values: Array.from(r.values, (v) => (Number.isNaN(v) ? null : v)),
+            blanks: r.blanks,
+          };
+        });
+        const general = outcome(() => {
+          const r = readVector(value, "x", { header, blanks: "null" });
+          return { label: r.label, offset: r.offset, orientation: r.orientation, values: r.values, blanks: r.values.filter((v) => v === null).length };
+        });
+        expect(fast).toEqual(general);
+        const units = outcome(() => {
+          const r = readUnitIds(value, "units", { header });
+          return { label: r.label, offset: r.offset, orientation: r.orientation, values: Array.from(r.ids.id, (g) => r.ids.keys[g]) };
+        });
+        const text = outcome(() => {
+          const r = readTextVector(value, "units", { header });
+          return { label: r.label, offset: r.offset, orientation: r.orientation, values: r.values };
+        });
+        expect(units).toEqual(text);
+      }),
+      { numRuns: 400, seed: 17 },
+    );
+  });
+});
+
+describe("readMatrix: range", () => {
+  it("is given only when every data row was finite numbers as it is", () => {
+    expect(
+      readMatrix(
+        [
+          ["a", "b"],
+          [1, -2],
+          [0, 5],
+        ],
+        "data",
+      ).range,
+    ).toEqual({ min: Float64Array.from([0, -2]), max: Float64Array.from([1, 5]) });
+    // a number stored as text is converted: the rows are not read as they are, no range
+    expect(
+      readMatrix(
+        [
+          [1, "2"],
+          [3, 4],
+        ],
+        "data",
+      ).range,
+    ).toBeUndefined();
+    expect(
+      readMatrix(
+        [
+          [1, 2],
+          [3, "4"],
+        ],
+        "data",
+      ).range,
+    ).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { CoordError, cellLabel } from "../errors";
 import { assertSameLength, finiteVector } from "../validate";
 import { OlsResult, OlsRows, olsRows } from "../stats/ols";
 import { tTwoSidedP } from "../stats/studentT";
-import { PanelPairs, panelPairs } from "./pairs";
+import { PanelPairs, UnitIds, panelPairs } from "./pairs";
 
 export interface HakenFitOptions {
   /** Add a constant to both equations (default false: M10 has none). */
@@ -116,7 +116,7 @@ export interface HakenFit {
 export function hakenFit(
   q1: ArrayLike<unknown>,
   q2: ArrayLike<unknown>,
-  units: ArrayLike<unknown>,
+  units: ArrayLike<unknown> | UnitIds,
   times: ArrayLike<unknown>,
   options: HakenFitOptions = {},
 ): HakenFit {
@@ -159,7 +159,7 @@ export function fitSettings(options: HakenFitOptions): FitSettings {
 export function readSeries(
   q1: ArrayLike<unknown>,
   q2: ArrayLike<unknown>,
-  units: ArrayLike<unknown>,
+  units: ArrayLike<unknown> | UnitIds,
   times: ArrayLike<unknown>,
   [n1, n2]: [string, string],
 ): [Float64Array, Float64Array] {

@@ -1,7 +1,7 @@
 import { CoordError } from "../errors";
 import { EvolutionMethod, HakenEvolution, hakenEvolution } from "./evolution";
 import { HakenFit, HakenFitOptions, fitSettings, formatAlpha, hakenFitOnPairs, hakenParams, readSeries } from "./fit";
-import { panelPairs } from "./pairs";
+import { UnitIds, panelPairs } from "./pairs";
 import { HakenPotential, hakenPotential } from "./potential";
 
 export interface HakenModelOptions extends Omit<HakenFitOptions, "names"> {
@@ -71,7 +71,7 @@ export interface HakenModelResult {
 export function hakenModel(
   A: ArrayLike<unknown>,
   B: ArrayLike<unknown>,
-  units: ArrayLike<unknown>,
+  units: ArrayLike<unknown> | UnitIds,
   times: ArrayLike<unknown>,
   options: HakenModelOptions = {},
 ): HakenModelResult {

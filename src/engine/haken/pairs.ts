@@ -33,40 +33,94 @@ function compareUnits(a: string | number, b: string | number): number {
 }
 
 /**
- * Rows in the order (unit, time, row), and a unit id per row (equal ids = the same unit under
- * compareUnits). Units are ranked by compareUnits (numbers before text), rows bucketed by unit
- * rank (a counting sort, stable: rows keep their input order within a unit), then each unit's
- * rows sorted by time. The same order as sorting all rows by compareUnits || time || row, in
- * O(n + U log U) for U units when each unit's periods arrive in order, instead of O(n log n)
- * comparisons of unit ids (seconds for 10⁶ rows).
+ * Unit ids of a panel's rows, assigned one row at a time: equal units (Map equality, i.e.
+ * compareUnits equality: 0 and -0 are one unit, 1 and "1" two) get one id, ids count from 0 in
+ * order of first appearance, `keys[id]` is the unit. The Map is consulted only when a row's unit
+ * differs from the row before (consecutive rows mostly share a unit). COORD.HAKENFIT fills it
+ * while reading the units column, so that no array of 10⁶ unit values is built.
  *
  * @example
- * Array.from(canonicalOrder(["b", "a", "b", "a"], Float64Array.from([2, 2, 1, 1])).order); // => [3, 1, 2, 0]
+ * const u = new UnitIds(4);
+ * ["b", "b", "a", "b"].forEach((key, i) => u.set(i, key));
+ * [Array.from(u.id), u.keys, u.contiguous]; // => [[0, 0, 1, 0], ["b", "a"], false]
  */
-function canonicalOrder(u: ArrayLike<string | number>, t: Float64Array): { order: Int32Array; id: Int32Array } {
-  const n = u.length;
-  // unit id per row: consecutive rows mostly share a unit, so the Map is looked up on changes only
-  // (Map keys are equal exactly when compareUnits says so: 0 and -0 are one unit, 1 and "1" two)
-  const ids = new Map<string | number, number>();
-  const keys: Array<string | number> = [];
-  const id = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && u[i] === u[i - 1]) {
-      id[i] = id[i - 1];
-      continue;
-    }
-    let g = ids.get(u[i]);
-    if (g === undefined) {
-      g = keys.length;
-      ids.set(u[i], g);
-      keys.push(u[i]);
-    }
-    id[i] = g;
+export class UnitIds {
+  /** Unit id of each row. */
+  readonly id: Int32Array;
+  /** The unit of each id. */
+  readonly keys: Array<string | number> = [];
+  /** First row of each id. */
+  readonly first: number[] = [];
+  /** Runs of rows of one unit (a new run starts where the unit differs from the row before). */
+  runs = 0;
+  private index: Map<string | number, number> | null = new Map();
+  private last: string | number | undefined = undefined;
+  private lastId = -1;
+
+  /** `id`: where to write the ids (n entries; default a new array). */
+  constructor(n: number, id?: Int32Array) {
+    this.id = id ?? new Int32Array(n);
   }
+
+  /** Row i's unit is `key` (a finite number or non-empty text; rows are set in order 0, 1, ...). */
+  set(i: number, key: string | number): void {
+    if (key === this.last) {
+      this.id[i] = this.lastId;
+      return;
+    }
+    const index = this.index!;
+    let g = index.get(key);
+    if (g === undefined) {
+      g = this.keys.length;
+      index.set(key, g);
+      this.keys.push(key);
+      this.first.push(i);
+    }
+    this.runs++;
+    this.last = key;
+    this.lastId = g;
+    this.id[i] = g;
+  }
+
+  /** Every unit's rows are consecutive (one run per unit). */
+  get contiguous(): boolean {
+    return this.runs === this.keys.length;
+  }
+
+  /** Number of rows. */
+  get length(): number {
+    return this.id.length;
+  }
+}
+
+/** Unit ids in the order of their units under compareUnits (numbers before text). */
+function idsByUnit(keys: Array<string | number>): number[] {
+  const byKey = new Array<number>(keys.length);
+  for (let g = 0; g < keys.length; g++) byKey[g] = g;
+  return byKey.sort(
+    keys.every((k) => typeof k === "string") ? (a, b) => compareText(keys[a] as string, keys[b] as string) : (a, b) => compareUnits(keys[a], keys[b]),
+  );
+}
+
+/**
+ * Rows in the order (unit, time, row). Units are ranked by compareUnits (numbers before text),
+ * rows bucketed by unit rank (a counting sort, stable: rows keep their input order within a
+ * unit), then each unit's rows sorted by time. The same order as sorting all rows by
+ * compareUnits || time || row, in O(n + U log U) for U units when each unit's periods arrive in
+ * order, instead of O(n log n) comparisons of unit ids (seconds for 10⁶ rows).
+ *
+ * @example
+ * const u = new UnitIds(4);
+ * ["b", "a", "b", "a"].forEach((key, i) => u.set(i, key));
+ * Array.from(canonicalOrder(u, Float64Array.from([2, 2, 1, 1]))); // => [3, 1, 2, 0]
+ */
+function canonicalOrder(units: UnitIds, t: Float64Array): Int32Array {
+  const { id, keys } = units;
+  const n = id.length;
   const U = keys.length;
-  const byKey = Array.from({ length: U }, (_, g) => g).sort((a, b) => compareUnits(keys[a], keys[b]));
+  const byKey = idsByUnit(keys);
   const rank = new Int32Array(U);
-  byKey.forEach((g, r) => (rank[g] = r));
+  for (let r = 0; r < U; r++) rank[byKey[r]] = r;
   // counting sort by unit rank
   const start = new Int32Array(U + 1);
   for (let i = 0; i < n; i++) start[rank[id[i]] + 1]++;
@@ -75,7 +129,12 @@ function canonicalOrder(u: ArrayLike<string | number>, t: Float64Array): { order
   const next = start.slice(0, U);
   for (let i = 0; i < n; i++) order[next[rank[id[i]]]++] = i;
   for (let r = 0; r < U; r++) sortByTime(order, start[r], start[r + 1], t);
-  return { order, id };
+  return order;
+}
+
+/** compareUnits for two texts. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Sort order[lo..hi) by time, ties by row (the rows arrive ascending); a sorted run costs one pass. */
@@ -97,34 +156,44 @@ function sortByTime(order: Int32Array, lo: number, hi: number, t: Float64Array):
  * // { nPairs: 2, nUnits: 2, skippedGaps: 1, step: 1, ... }
  */
 export function panelPairs(
-  units: ArrayLike<unknown>,
+  units: ArrayLike<unknown> | UnitIds,
   times: ArrayLike<unknown>,
   options: { step?: number; unitsName?: string; timesName?: string } = {},
 ): PanelPairs {
   const unitsName = options.unitsName ?? "units";
   const timesName = options.timesName ?? "times";
   if (!units || units.length === 0) throw new CoordError("EMPTY", `${unitsName} is empty`, { argument: unitsName });
+  const coded = units instanceof UnitIds ? units : null;
+  const u = coded ? null : (units as ArrayLike<unknown>);
   assertSameLength(units, times, unitsName, timesName);
   const n = units.length;
-  // ids and times as given when they are valid already (10⁶ rows: no copies), else checked copies
-  let u: ArrayLike<string | number>;
+  // ids already encoded (COORD.HAKENFIT), valid ids and finite Float64Array times are used as they
+  // are (10⁶ rows: no copies); others are checked row by row
+  const ids = coded ?? new UnitIds(n);
   let t: Float64Array;
-  if (finiteFloat64(times) && validUnits(units)) {
-    u = units as ArrayLike<string | number>;
+  if (finiteFloat64(times) && (coded || validUnits(u!))) {
     t = times;
+    if (u) for (let i = 0; i < n; i++) ids.set(i, u[i] as string | number);
   } else {
-    const uc: Array<string | number> = new Array(n);
     t = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      uc[i] = unitKey(units[i], unitsName, i);
+      if (u) ids.set(i, unitKey(u[i], unitsName, i));
       t[i] = assertFinite(times[i], timesName, i);
     }
-    u = uc;
   }
-  const { order, id } = canonicalOrder(u, t);
-  let step = options.step;
+  return pairsOf(ids, t, timesName, options.step);
+}
+
+/** The pairs of panelPairs from checked unit ids and finite times. */
+function pairsOf(units: UnitIds, t: Float64Array, timesName: string, stepOption: number | undefined): PanelPairs {
+  const { id, keys } = units;
+  const n = id.length;
+  let step = stepOption;
   if (step !== undefined && !(Number.isFinite(step) && step > 0))
     throw new CoordError("OPTION", `step must be a positive number; got ${step}`, { argument: "step" });
+  const fast = units.contiguous ? runPairs(units, t, step) : null;
+  if (fast !== null) return fast;
+  const order = canonicalOrder(units, t);
   let nUnits = n > 0 ? 1 : 0;
   let minDiff = Infinity;
   for (let s = 1; s < n; s++) {
@@ -138,7 +207,7 @@ export function panelPairs(
     if (d === 0)
       throw new CoordError(
         "UNDEFINED",
-        `${timesName} rows ${i + 1} and ${j + 1}: unit '${u[i]}' has two rows for period ${t[i]}; the pair (t, t+1) is undefined`,
+        `${timesName} rows ${i + 1} and ${j + 1}: unit '${keys[id[i]]}' has two rows for period ${t[i]}; the pair (t, t+1) is undefined`,
         { argument: timesName, row: j },
       );
     if (d < minDiff) minDiff = d;
@@ -160,7 +229,12 @@ export function panelPairs(
       m++;
     } else skippedGaps++;
   }
-  // views, not copies; the unit of each pair (for cluster-robust SE only) is built when read
+  return pairsResult(units, from, to, m, nUnits, skippedGaps, step);
+}
+
+/** The PanelPairs of the first m pairs of from/to: views, not copies; the unit of each pair (for cluster-robust SE only) is built when read. */
+function pairsResult(units: UnitIds, from: Int32Array, to: Int32Array, m: number, nUnits: number, skippedGaps: number, step: number): PanelPairs {
+  const { id, keys } = units;
   const fromM = from.subarray(0, m);
   let unit: Array<string | number> | undefined;
   return {
@@ -169,7 +243,7 @@ export function panelPairs(
     get unit() {
       if (unit === undefined) {
         unit = new Array(m);
-        for (let k = 0; k < m; k++) unit[k] = u[fromM[k]];
+        for (let k = 0; k < m; k++) unit[k] = keys[id[fromM[k]]];
       }
       return unit;
     },
@@ -178,6 +252,43 @@ export function panelPairs(
     skippedGaps,
     step,
   };
+}
+
+/**
+ * pairsOf when every unit's rows are consecutive and in increasing time (the usual layout): the
+ * canonical order is the units' runs in rank order, each run as it is, so the pairs are read off
+ * the runs without an order array or a gather through it; null when a run is not strictly
+ * increasing in time (the general path sorts it, or names the duplicate period as before).
+ */
+function runPairs(units: UnitIds, t: Float64Array, stepOption: number | undefined): PanelPairs | null {
+  const { id, first } = units;
+  const n = id.length;
+  const U = first.length;
+  let minDiff = Infinity;
+  for (let i = 1; i < n; i++) {
+    if (id[i] !== id[i - 1]) continue;
+    const d = t[i] - t[i - 1];
+    if (!(d > 0)) return null;
+    if (d < minDiff) minDiff = d;
+  }
+  const step = stepOption ?? (Number.isFinite(minDiff) ? minDiff : 1);
+  const tol = 1e-9 * Math.max(1, Math.abs(step));
+  const from = new Int32Array(Math.max(0, n - 1));
+  const to = new Int32Array(Math.max(0, n - 1));
+  let m = 0;
+  let skippedGaps = 0;
+  // ids are numbered in order of appearance, so run g ends where run g + 1 starts
+  for (const g of idsByUnit(units.keys)) {
+    const end = g + 1 < U ? first[g + 1] : n;
+    for (let j = first[g] + 1; j < end; j++) {
+      if (Math.abs(t[j] - t[j - 1] - step) <= tol) {
+        from[m] = j - 1;
+        to[m] = j;
+        m++;
+      } else skippedGaps++;
+    }
+  }
+  return pairsResult(units, from, to, m, U, skippedGaps, step);
 }
 
 /** True when every id is a finite number or non-empty text (what unitKey accepts as it is). */

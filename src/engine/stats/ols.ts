@@ -61,7 +61,7 @@ export interface OlsResult {
 }
 
 /**
- * Ordinary least squares y = Xβ + e (Householder QR; no normal equations), with classical
+ * Ordinary least squares y = Xβ + e (the QR of the column-scaled design: from the cross products with one refinement step when it is well conditioned, else by Givens rotations), with classical
  * standard errors, t, two-sided p, centred and uncentred R², the overall F test and, when
  * cluster ids are given, cluster-robust CR1 standard errors (M10 estimation). X is given by rows.
  *
@@ -174,30 +174,27 @@ export function olsRows(source: OlsRows, allNames: string[], options: { intercep
       argument: xName,
     });
 
-  // pass 1: Σx² and max |x| per column (the column norms), Σy, Σy²
-  const ssq = new Float64Array(k);
+  // pass 1: the cross products XᵀX (upper triangle, row-major; its diagonal is Σx², the squared
+  // column norms) and Xᵀy, max |x| per column, Σy, Σy²
+  const gram = new Float64Array(k * k);
+  const xty = new Float64Array(k);
   const maxAbs = new Float64Array(k);
-  let ySum = 0;
-  let syy = 0;
+  // [Σy, Σy²] in a typed array: a number variable of this function updated by the closure per
+  // row would be a new heap number each time (10⁶ rows: 30 MB of garbage per pass)
+  const ySums = new Float64Array(2);
   eachBlock(rows, (y, cols, len) => {
-    for (let j = 0; j < k; j++) {
-      const c = cols[j];
-      let s = ssq[j];
-      let m = maxAbs[j];
-      for (let i = 0; i < len; i++) {
-        const v = c[i];
-        s += v * v;
-        const a = Math.abs(v);
-        if (a > m) m = a;
-      }
-      ssq[j] = s;
-      maxAbs[j] = m;
-    }
+    crossProducts(cols, y, len, gram, xty, maxAbs);
+    let s = ySums[0];
+    let ss = ySums[1];
     for (let i = 0; i < len; i++) {
-      ySum += y[i];
-      syy += y[i] * y[i];
+      s += y[i];
+      ss += y[i] * y[i];
     }
+    ySums[0] = s;
+    ySums[1] = ss;
   });
+  const ySum = ySums[0];
+  const syy = ySums[1];
   for (let j = 0; j < k; j++)
     if (maxAbs[j] === 0)
       throw new CoordError("SINGULAR", `${xName} column '${allNames[j]}' is all zero: the regression design is singular`, {
@@ -205,16 +202,20 @@ export function olsRows(source: OlsRows, allNames: string[], options: { intercep
         column: allNames[j],
       });
 
-  // QR of the column-scaled design A = X·diag(1/‖X_j‖) (scaling guards against under/overflow
-  // and improves conditioning) by Givens rotations, one row at a time: R (k x k upper triangular)
-  // and the first k entries of Qᵀy, in one pass over the rows without copying the columns (as
-  // stable as Householder QR; no normal equations). Columns of extreme magnitude (|x| beyond
-  // 2^±400, e.g. denormal values) keep the former Householder QR on scaled copies of the whole
-  // columns, whose rounding decides the singular-design messages there.
+  // R (k x k upper triangular) and the first k entries of Qᵀy of the QR of the column-scaled
+  // design A = X·diag(1/‖X_j‖) (scaling guards against under/overflow and improves conditioning).
+  // Well-conditioned designs (every pivot |R_jj| ≥ CHOLESKY_MIN_PIVOT, so cond(A) is at most ~10²)
+  // take R from the Cholesky factor of AᵀA = RᵀR, which the sums of pass 1 give without another
+  // pass, and one step of iterative refinement in the residual pass below brings β to the
+  // accuracy of the QR. Others are rotated into R by Givens rotations, one row at a time, in one
+  // more pass over the rows without copying the columns (as stable as Householder QR); columns of
+  // extreme magnitude (|x| beyond 2^±400, e.g. denormal values) keep the former Householder QR on
+  // scaled copies of the whole columns, whose rounding decides the singular-design messages there.
   const extreme = maxAbs.some((m) => !(m >= SAFE_MIN && m <= SAFE_MAX));
   const scale = new Float64Array(k);
-  let R: Float64Array;
+  let R: Float64Array | null;
   let qty: Float64Array;
+  let cholesky = false;
   if (extreme) {
     const full = rows.materialize();
     rows = wholeRows(full.y, full.cols);
@@ -229,12 +230,20 @@ export function olsRows(source: OlsRows, allNames: string[], options: { intercep
     }
     ({ R, qty } = householderQR(full.cols, scale, full.y, xName, allNames));
   } else {
-    for (let j = 0; j < k; j++) scale[j] = Math.sqrt(ssq[j]);
-    R = new Float64Array(k * k);
-    qty = new Float64Array(k);
-    const inv = scale.map((c) => 1 / c);
-    const v = new Float64Array(k);
-    eachBlock(rows, (y, cols, len) => givensBlock(cols, y, len, inv, R, qty, v));
+    for (let j = 0; j < k; j++) scale[j] = Math.sqrt(gram[j * k + j]);
+    R = choleskyOfScaled(gram, scale, k);
+    if (R !== null) {
+      cholesky = true;
+      qty = forwardSolve(R, xty, scale, k);
+    } else {
+      const Rg = new Float64Array(k * k);
+      const q = new Float64Array(k);
+      const inv = scale.map((c) => 1 / c);
+      const v = new Float64Array(k);
+      eachBlock(rows, (y, cols, len) => givensBlock(cols, y, len, inv, Rg, q, v));
+      R = Rg;
+      qty = q;
+    }
   }
   for (let j = 0; j < k; j++) {
     // |R_jj| is the norm of scaled column j's part independent of the columns before it (each
@@ -273,11 +282,28 @@ export function olsRows(source: OlsRows, allNames: string[], options: { intercep
   let rss = 0;
   let tss = 0;
   const coefs = Float64Array.from(coef);
-  eachBlock(rows, (y, cols, len) => {
-    const s = residualSums(y, cols, len, coefs, yBar);
-    rss += s.rss;
-    tss += s.tss;
-  });
+  if (cholesky) {
+    // the residual pass also sums Xᵀe for one step of iterative refinement of the coefficients
+    // from the normal equations: β += (XᵀX)⁻¹Xᵀe. rss stays that of the unrefined β, which
+    // differs from the refined one's in the second order of the (already tiny) correction
+    const xte = new Float64Array(k);
+    eachBlock(rows, (y, cols, len) => {
+      const s = residualSums(y, cols, len, coefs, yBar, xte);
+      rss += s.rss;
+      tss += s.tss;
+    });
+    for (let r = 0; r < k; r++) {
+      let d = 0;
+      for (let c = 0; c < k; c++) d += xtxInv[r * k + c] * xte[c];
+      coef[r] = coef[r] + d + 0;
+      coefs[r] = coef[r];
+    }
+  } else
+    eachBlock(rows, (y, cols, len) => {
+      const s = residualSums(y, cols, len, coefs, yBar);
+      rss += s.rss;
+      tss += s.tss;
+    });
   let fit: { fitted: number[]; residuals: number[] } | undefined;
   const fitOf = () => (fit ??= fittedAndResiduals(rows, coefs));
 
@@ -338,9 +364,9 @@ export function olsRows(source: OlsRows, allNames: string[], options: { intercep
 
 /**
  * Σ e² and Σ (y - ȳ)² over one block, e = y - Xβ (a plain loop of its own, so that V8 optimises
- * it: the residual sums of 10⁶-row fits).
+ * it: the residual sums of 10⁶-row fits); with `xte`, Σ x_j·e is added to xte[j] as well.
  */
-function residualSums(y: Float64Array, cols: Float64Array[], len: number, coef: Float64Array, yBar: number): { rss: number; tss: number } {
+function residualSums(y: Float64Array, cols: Float64Array[], len: number, coef: Float64Array, yBar: number, xte?: Float64Array): { rss: number; tss: number } {
   const k = cols.length;
   let rss = 0;
   let tss = 0;
@@ -351,8 +377,94 @@ function residualSums(y: Float64Array, cols: Float64Array[], len: number, coef: 
     rss += e * e;
     const d = y[i] - yBar;
     tss += d * d;
+    if (xte !== undefined) for (let j = 0; j < k; j++) xte[j] += cols[j][i] * e;
   }
   return { rss, tss };
+}
+
+/**
+ * Add one block's cross products to `gram` (XᵀX, upper triangle of a k x k row-major matrix) and
+ * `xty` (Xᵀy), and raise maxAbs[j] to the block's largest |x_j|. Column by column over the block.
+ *
+ * @example
+ * const gram = new Float64Array(4), xty = new Float64Array(2), maxAbs = new Float64Array(2);
+ * crossProducts([Float64Array.from([1, 2]), Float64Array.from([3, -4])], Float64Array.from([1, 1]), 2, gram, xty, maxAbs);
+ * [Array.from(gram), Array.from(xty), Array.from(maxAbs)]; // => [[5, -5, 0, 25], [3, -1], [2, 4]]
+ */
+function crossProducts(cols: Float64Array[], y: Float64Array, len: number, gram: Float64Array, xty: Float64Array, maxAbs: Float64Array): void {
+  const k = cols.length;
+  for (let j = 0; j < k; j++) {
+    const a = cols[j];
+    let s = gram[j * k + j];
+    let m = maxAbs[j];
+    let sy = xty[j];
+    for (let i = 0; i < len; i++) {
+      const v = a[i];
+      s += v * v;
+      sy += v * y[i];
+      const w = Math.abs(v);
+      if (w > m) m = w;
+    }
+    gram[j * k + j] = s;
+    maxAbs[j] = m;
+    xty[j] = sy;
+    for (let l = j + 1; l < k; l++) {
+      const b = cols[l];
+      let c = gram[j * k + l];
+      for (let i = 0; i < len; i++) c += a[i] * b[i];
+      gram[j * k + l] = c;
+    }
+  }
+}
+
+/**
+ * Smallest pivot |R_jj| of the scaled design (each column of norm 1, so |R_jj| ≤ 1) for which R
+ * is taken from the Cholesky factor of the cross products: cond(A) is then at most about
+ * k / CHOLESKY_MIN_PIVOT, the normal equations lose at most ~cond(A)²·ε ≈ 10⁻¹² relative before
+ * the refinement step, and no singular-design decision (|R_jj| ≤ 10⁻¹⁰) can depend on it.
+ */
+const CHOLESKY_MIN_PIVOT = 0.01;
+
+/**
+ * R with AᵀA = RᵀR (upper triangular, row-major, positive diagonal) for the scaled design
+ * A = X·diag(1/scale), from XᵀX's upper triangle `gram`; null when a pivot falls below
+ * CHOLESKY_MIN_PIVOT (a nearly collinear design: the caller uses Givens rotations instead).
+ *
+ * @example
+ * // X = [[1, 0], [1, 1]]: XᵀX = [[2, 1], [1, 1]], norms √2 and 1
+ * Array.from(choleskyOfScaled(Float64Array.from([2, 1, 0, 1]), Float64Array.from([Math.SQRT2, 1]), 2)!); // =>
+ * // [1, 0.7071067811865476, 0, 0.7071067811865475]
+ */
+function choleskyOfScaled(gram: Float64Array, scale: Float64Array, k: number): Float64Array | null {
+  const R = new Float64Array(k * k);
+  for (let j = 0; j < k; j++) {
+    for (let l = j; l < k; l++) {
+      let v = gram[j * k + l] / (scale[j] * scale[l]);
+      for (let m = 0; m < j; m++) v -= R[m * k + j] * R[m * k + l];
+      if (l === j) {
+        if (!(v >= CHOLESKY_MIN_PIVOT * CHOLESKY_MIN_PIVOT)) return null;
+        R[j * k + j] = Math.sqrt(v);
+      } else R[j * k + l] = v / R[j * k + j];
+    }
+  }
+  return R;
+}
+
+/**
+ * The first k entries of Qᵀy for the Cholesky R: R⁻ᵀ·diag(1/scale)·Xᵀy (forward substitution).
+ *
+ * @example
+ * // R = [[2]], Xᵀy = 6, scale 1: Qᵀy = 3
+ * Array.from(forwardSolve(Float64Array.from([2]), Float64Array.from([6]), Float64Array.from([1]), 1)); // => [3]
+ */
+function forwardSolve(R: Float64Array, xty: Float64Array, scale: Float64Array, k: number): Float64Array {
+  const q = new Float64Array(k);
+  for (let j = 0; j < k; j++) {
+    let v = xty[j] / scale[j];
+    for (let m = 0; m < j; m++) v -= R[m * k + j] * q[m];
+    q[j] = v / R[j * k + j];
+  }
+  return q;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { CoordError } from "../errors";
 import { assertFinite } from "../validate";
+import { ln } from "../stats/ln";
 import { PeriodLabel, StandardizeOptions, assertKnownOptions, columnRef, columnText, poolMinMax, standardizeInputs } from "../standardize";
 import { prepareZ } from "./prepare";
 import { WeightPool, WeightsGlobal, WeightsPerPeriod, WeightsResult } from "./result";
@@ -80,7 +81,7 @@ function zLogRows(z: ArrayLike<ArrayLike<number>>, rows: number[], sums: Float64
       const v = zi[j];
       if (v < 0) return false;
       sums[j] += v;
-      if (v > 0) zlnz[j] += v * Math.log(v);
+      if (v > 0) zlnz[j] += v * ln(v);
     }
   }
   return true;
@@ -247,12 +248,18 @@ export type EntropyWeightsOnlyResult = Omit<EntropyGlobalResult, "z" | "zUnshift
  * logEpsilon, standardize: false, a constant column, a pool of < 2 rows, rows that are not arrays
  * of finite numbers, or a column range outside [2^-1000, 2^1000], this is `entropyWeights` itself
  * (minus z), which also throws the errors. The option checks are the same, in the same order.
+ * `checked`: the column minima and maxima of rows already known to be arrays of finite numbers
+ * (readMatrix's `range`), which saves the first pass.
  *
  * @example
  * entropyWeightsOnly([[1, 10], [2, 30], [4, 20]], { directions: ["+", "-"] }).weights; // =>
  * // [0.5, 0.5] (entropyWeights' weights, without z)
  */
-export function entropyWeightsOnly(matrix: ArrayLike<ArrayLike<unknown>>, options: EntropyOptions = {}): EntropyWeightsOnlyResult {
+export function entropyWeightsOnly(
+  matrix: ArrayLike<ArrayLike<unknown>>,
+  options: EntropyOptions = {},
+  checked?: { min: Float64Array; max: Float64Array },
+): EntropyWeightsOnlyResult {
   assertKnownOptions(options, ENTROPY_KEYS, "entropyWeights");
   const { pEps, logEps } = checkEpsilons(options);
   const plain =
@@ -264,7 +271,9 @@ export function entropyWeightsOnly(matrix: ArrayLike<ArrayLike<unknown>>, option
   if (!plain || !matrix || matrix.length === 0) return fullPath(matrix, options);
   const cols = matrix[0] ? matrix[0].length : 0;
   // first the cells (the first check of standardize that reads them), with the global min and max
-  const global = finiteMinMax(matrix, cols);
+  // `checked` (the reader's MatrixRead.range): every row is known to be an array of `cols` finite
+  // numbers with these column minima and maxima, so the pass that finds them is saved
+  const global = checked && checked.min.length === cols && cols > 0 ? checked : finiteMinMax(matrix, cols);
   if (global === null) return fullPath(matrix, options); // the NOT_NUMERIC / MISSING / LENGTH error
   const inp = standardizeInputs(matrix, options, true);
   const x = inp.x;
@@ -340,7 +349,7 @@ function zLogSums(x: ArrayLike<ArrayLike<number>>, rows: number[], lo: Float64Ar
     for (let j = 0; j < cols; j++) {
       const z = (xi[j] - lo[j]) * scale[j];
       sums[j] += z;
-      if (z > 0) zlnz[j] += z * Math.log(z);
+      if (z > 0) zlnz[j] += z * ln(z);
     }
   }
 }

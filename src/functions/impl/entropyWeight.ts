@@ -21,7 +21,7 @@ export function entropyWeightImpl(data: unknown, directions?: unknown, shift?: u
   const dirs = readDirections(directions, cols);
   const delta = readNumberOption(shift, "shift", 0, { min: 0 });
   const out = readOutput(output, ENTROPY_OUTPUTS, "weights", { true: "table", false: "weights" });
-  const r = entropyWeightsOnly(m.values, { directions: dirs, shift: delta, columnNames: m.labels ?? undefined });
+  const r = entropyWeightsOnly(m.values, { directions: dirs, shift: delta, columnNames: m.labels ?? undefined }, m.range);
   if (r.scope !== "global") throw new Error("unexpected per-period entropy result");
   if (out === "weights") return spillLabelledRow(r.weights, m.labels);
   return labelledTable(

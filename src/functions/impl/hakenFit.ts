@@ -23,9 +23,10 @@
  * value, p and whether it holds.
  */
 import { CoordError } from "../../engine/errors";
-import { HakenFit, HakenModelResult, HakenPotential, hakenModel, hakenParams, hakenPotential } from "../../engine/haken";
-import { labelledTable, readBoolean, readFloatVector, readNumberOption, readOption, readTextVector, readVector } from "../excel";
+import { HakenFit, HakenModelResult, HakenPotential, UnitIds, hakenModel, hakenParams, hakenPotential } from "../../engine/haken";
+import { labelledTable, readBoolean, readFloatVector, readNumberOption, readOption, readUnitIds, readVector } from "../excel";
 import type { ExcelCell, HeaderMode } from "../excel";
+import { Scratch } from "../excel/scratch";
 import { Spill, dataRowLabel, isOmitted, lengthMismatch, spillLike } from "./common";
 
 export const HAKEN_OUTPUTS = ["table", "both", "levels"] as const;
@@ -34,7 +35,7 @@ export const HAKEN_ORDERS = ["auto", "A", "B"] as const;
 interface Panel {
   A: Float64Array;
   B: Float64Array;
-  units: Array<string | number>;
+  units: UnitIds;
   times: Float64Array;
   /** Input row (0-based, header excluded) of each observation kept; null: every row, in order. */
   rows: Int32Array | null;
@@ -45,28 +46,36 @@ interface Panel {
 }
 
 /**
+ * The columns' typed arrays, reused by the next call (see Scratch): nothing the call returns reads
+ * them (the model and its lazy residuals are dropped once the table is built).
+ */
+const SCRATCH = new Scratch();
+
+/**
  * The four arguments read column by column into typed arrays (the cells Excel passes are read
  * once, in place: no per-cell intermediate arrays for 10⁶ rows); rows where both series are
  * blank dropped.
  */
 function readPanel(q1: unknown, q2: unknown, units: unknown, times: unknown): Panel {
-  const a = readFloatVector(q1, "q1");
+  const a = readFloatVector(q1, "q1", { into: (n) => SCRATCH.float64("q1", n) });
   const header: HeaderMode = a.offset ? "yes" : "no";
-  const b = readFloatVector(q2, "q2", { header });
+  const b = readFloatVector(q2, "q2", { header, into: (n) => SCRATCH.float64("q2", n) });
   const n = a.values.length;
   if (b.values.length !== n) throw lengthMismatch("q1", n, "q2", b.values.length);
-  let u: Array<string | number>;
-  if (isOmitted(units)) u = new Array(n).fill(1);
-  else {
-    u = readTextVector(units, "units", { header }).values;
+  let u: UnitIds;
+  if (isOmitted(units)) {
+    u = new UnitIds(n, SCRATCH.int32("units", n));
+    for (let i = 0; i < n; i++) u.set(i, 1);
+  } else {
+    u = readUnitIds(units, "units", { header, into: (m) => SCRATCH.int32("units", m) }).ids;
     if (u.length !== n) throw lengthMismatch("q1", n, "units", u.length);
   }
   let t: Float64Array;
   if (isOmitted(times)) {
-    t = new Float64Array(n);
+    t = SCRATCH.float64("times", n);
     for (let i = 0; i < n; i++) t[i] = i + 1;
   } else {
-    const r = readFloatVector(times, "times", { header });
+    const r = readFloatVector(times, "times", { header, into: (m) => SCRATCH.float64("times", m) });
     // a blank period is an error naming the cell: readVector's message
     t = r.blanks > 0 ? Float64Array.from(readVector(times, "times", { header }).values) : r.values;
     if (t.length !== n) throw lengthMismatch("q1", n, "times", t.length);
@@ -103,13 +112,13 @@ function readPanel(q1: unknown, q2: unknown, units: unknown, times: unknown): Pa
   const rows = keep.slice(0, m);
   p.A = new Float64Array(m);
   p.B = new Float64Array(m);
-  p.units = new Array(m);
+  p.units = new UnitIds(m);
   p.times = new Float64Array(m);
   for (let k = 0; k < m; k++) {
     const i = rows[k];
     p.A[k] = a.values[i];
     p.B[k] = b.values[i];
-    p.units[k] = u[i];
+    p.units.set(k, u.keys[u.id[i]]);
     p.times[k] = t[i];
   }
   p.rows = rows;
