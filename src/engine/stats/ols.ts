@@ -195,6 +195,8 @@ export function olsRows(source: OlsRows, allNames: string[], options: { intercep
   });
   const ySum = ySums[0];
   const syy = ySums[1];
+  // y near ±1e308: Σy² (and Xᵀy) overflow, which would surface later as a "singular" design
+  if (!Number.isFinite(syy)) throw tooLarge(xName, "y", rows.materialize().y);
   for (let j = 0; j < k; j++)
     if (maxAbs[j] === 0)
       throw new CoordError("SINGULAR", `${xName} column '${allNames[j]}' is all zero: the regression design is singular`, {
