@@ -11,6 +11,7 @@ export const ALLOWED_IN_ZH = new Set([
   ..."CoordLab JSON CRITIC Welch Silverman Scott scipy nrd nrd0 Fan max min OPGD SHA xlsx csv ddof ExcelApi".split(" "),
   ..."geodetector GD gdverse Moran Moran's Geary Geary's Gi LISA HH LL HL LH Getis Ord Dagum Gini Markov Haken spdep PySAL giddy GeoDa".split(" "),
   ..."Q LR ln".split(" "),
+  ..."CSV UTF LF SciPy Jenks".split(" "), // file formats and method names (the Reproduce sheet)
 ]);
 
 // codes stay English: option names and their values as typed on the command line
