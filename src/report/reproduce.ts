@@ -422,6 +422,7 @@ export function reproduceSheet(r: Reproduce, registry: SectionRegistry, values: 
       column("value", t("repro.value"), "text"),
       column("default", t("repro.default"), "text"),
       column("isDefault", t("repro.isDefault"), "text"),
+      column("meaning", t("repro.meaning"), "text"),
     ],
     r.options.map((o) => ({
       section: sectionTitle(o.section),
@@ -430,6 +431,7 @@ export function reproduceSheet(r: Reproduce, registry: SectionRegistry, values: 
       value: shown(o.option, o.value),
       default: shown(o.option, o.default),
       isDefault: o.isDefault ? t("repro.yes") : t("repro.no"),
+      meaning: specs.get(o.option)?.help[lang] ?? "",
     })),
     { title: t("repro.optionsTitle") },
   );

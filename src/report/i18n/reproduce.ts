@@ -53,6 +53,7 @@ export const REPRODUCE_STRINGS = {
   "repro.value": { en: "Value", zh: "取值" },
   "repro.default": { en: "Default", zh: "默认值" },
   "repro.isDefault": { en: "Is the default", zh: "是否默认" },
+  "repro.meaning": { en: "Meaning", zh: "含义" },
   "repro.yes": { en: "yes", zh: "是" },
   "repro.no": { en: "no", zh: "否" },
   "repro.item": { en: "Item", zh: "项目" },
