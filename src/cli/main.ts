@@ -341,8 +341,6 @@ export async function main(
           rolesFile,
           out: v.out as string | undefined,
           json: jsonFile,
-          sections: v.sections as string | undefined,
-          skip: v.skip as string | undefined,
         },
       },
     );

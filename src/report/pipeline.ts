@@ -172,7 +172,8 @@ function reproduceBase(registry: SectionRegistry, o: ReportOptions, meta: RunMet
   return {
     registry,
     options: o,
-    input: meta.input ?? {},
+    // --sections / --skip as the pipeline got them (ids joined by ",")
+    input: { ...meta.input, sections: meta.sections?.only?.join(","), skip: meta.sections?.skip?.join(",") },
     roles: rolesToFile(roles),
     size: cellsSize(cells),
     version: meta.version ?? null,

@@ -38,7 +38,7 @@ export interface ReproduceInput {
   /** `--out` / `--json` as typed (the page: the names of its downloads). */
   out?: string;
   json?: string;
-  /** `--sections` / `--skip` as typed. */
+  /** `--sections` / `--skip` (the pipeline fills them in from its section choice). */
   sections?: string;
   skip?: string;
   /** The spatial weights came from a selection or a file loaded in the pane, not from an option. */
