@@ -408,7 +408,7 @@ export function reproduceSheet(r: Reproduce, registry: SectionRegistry, values: 
     item: t("repro.seeds"),
     value: r.seeds.length ? r.seeds.map((s) => t("repro.seedValue", { what: s.what, seed: s.seed, draws: s.draws })).join("; ") : t("repro.noSeeds"),
   });
-  const factsTable = table([column("item", t("repro.item"), "text"), column("value", t("repro.value"), "text", { width: 90 })], facts, {
+  const factsTable = table([column("item", t("repro.item"), "text"), column("value", t("repro.value"), "text", { width: 90, wrap: true })], facts, {
     title: t("repro.factsTitle"),
   });
   const specs = new Map(registry.options().map((s) => [s.key, s]));
@@ -422,7 +422,7 @@ export function reproduceSheet(r: Reproduce, registry: SectionRegistry, values: 
       column("value", t("repro.value"), "text"),
       column("default", t("repro.default"), "text"),
       column("isDefault", t("repro.isDefault"), "text"),
-      column("meaning", t("repro.meaning"), "text"),
+      column("meaning", t("repro.meaning"), "text", { width: 60, wrap: true }),
     ],
     r.options.map((o) => ({
       section: sectionTitle(o.section),
@@ -436,19 +436,20 @@ export function reproduceSheet(r: Reproduce, registry: SectionRegistry, values: 
     { title: t("repro.optionsTitle") },
   );
   const methods = table(
-    [column("method", t("repro.method"), "text"), column("reference", t("repro.reference"), "text", { width: 100 })],
+    [column("method", t("repro.method"), "text"), column("reference", t("repro.reference"), "text", { width: 100, wrap: true })],
     r.methods.flatMap((m) =>
       m.references.length ? m.references.map((ref, i) => ({ method: i === 0 ? m.method : "", reference: ref })) : [{ method: m.method, reference: "" }],
     ),
     { title: t("repro.methodsTitle") },
   );
   const text = table(
-    [column("lang", t("repro.language"), "text"), column("text", t("repro.paragraph"), "text", { width: 120 })],
+    [column("lang", t("repro.language"), "text"), column("text", t("repro.paragraph"), "text", { width: 100, wrap: true })],
     [
       { lang: t("repro.textEn"), text: r.text.en },
       { lang: t("repro.textZh"), text: r.text.zh },
     ],
     { title: t("repro.textTitle") },
   );
-  return sheet(t("repro.sheet"), [factsTable, optionsTable, methods, text], [], { freeze: false, notes: r.notes });
+  // two printed pages at most (the options table is long)
+  return sheet(t("repro.sheet"), [factsTable, optionsTable, methods, text], [], { freeze: false, notes: r.notes, page: { fitToHeight: 2 } });
 }
