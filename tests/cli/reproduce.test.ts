@@ -113,6 +113,7 @@ describe("the JSON reproduce", () => {
       "dagum",
       "convergence",
       "markov",
+      "spatialMarkov",
       "obstacles",
     ]);
     const refs = (id: string) => r.methods.find((m: { id: string }) => m.id === id).references.join(" ");
@@ -124,6 +125,8 @@ describe("the JSON reproduce", () => {
     expect(refs("moran")).toContain("Geary, R. C. (1954)");
     expect(refs("dagum")).toContain("Dagum, C. (1997)");
     expect(refs("markov")).toContain("Rey, S. J. (2001)");
+    expect(refs("spatialMarkov")).toContain("Bickenbach, F., & Bode, E. (2003)");
+    expect(r.text.en).toContain("A spatial Markov chain conditioned the transitions on the class of the spatial lag.");
     expect(refs("haken")).toContain("shared/seeds/003_6248f02066c41679.txt");
     expect(r.text.en).toContain("weighted by the CRITIC method");
     expect(r.text.en).toContain("in the periods 2011, 2020");
