@@ -8,6 +8,7 @@
  * stderr. Any error is one clear message and exit code 1; the output files are written to a
  * temporary name and renamed only when complete, so no partial report is left behind.
  */
+import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
@@ -139,7 +140,7 @@ export function defaultOutFile(input: string): string {
 export async function readCells(
   file: string,
   sheet?: string,
-): Promise<{ cells: Cell[][]; sheetName?: string; formulasWithoutValue?: Array<{ row: number; column: number; formula: string }> }> {
+): Promise<{ cells: Cell[][]; sheetName?: string; formulasWithoutValue?: Array<{ row: number; column: number; formula: string }>; sha256: string }> {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -149,6 +150,8 @@ export async function readCells(
     });
   }
   const ext = path.extname(file).toLowerCase();
+  // the file's SHA-256 for the Reproduce sheet (M16)
+  const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
   if (ext === ".xlsx" || ext === ".xlsm") {
     checkInputSize(file, await xlsxSheetRows(new Uint8Array(bytes), sheet), "rows");
     const r = await lazy.readXlsx().readXlsxCells(new Uint8Array(bytes), { sheet });
@@ -160,7 +163,7 @@ export async function readCells(
         { argument: "data" },
       );
     }
-    return { cells: r.cells, sheetName: r.sheetName, formulasWithoutValue: r.formulasWithoutValue };
+    return { cells: r.cells, sheetName: r.sheetName, formulasWithoutValue: r.formulasWithoutValue, sha256 };
   }
   if (ext === ".csv" || ext === ".txt" || ext === ".tsv") {
     if (sheet !== undefined)
@@ -169,7 +172,7 @@ export async function readCells(
       });
     const text = decodeCsvBytes(new Uint8Array(bytes)).text;
     checkInputSize(file, countLines(text), "lines");
-    return { cells: parseCsv(text) };
+    return { cells: parseCsv(text), sha256 };
   }
   throw new CoordError("OPTION", `${file}: unsupported file type '${ext || "(none)"}'; give a .csv or .xlsx file`, { argument: "data" });
 }
@@ -333,7 +336,21 @@ export async function main(
       rolesInput,
       options,
       { onProgress: (_stage, _fraction, label) => progress(`… ${label.en}`) },
-      { source: path.basename(file) + (sheetName ? ` [${sheetName}]` : ""), version: VERSION, panel: { dropIncomplete: !!v["drop-incomplete"] }, sections },
+      {
+        source: path.basename(file) + (sheetName ? ` [${sheetName}]` : ""),
+        version: VERSION,
+        panel: { dropIncomplete: !!v["drop-incomplete"] },
+        sections,
+        input: {
+          origin: "cli",
+          file,
+          sha256: read.sha256,
+          sheet: sheetName,
+          rolesFile,
+          out: v.out as string | undefined,
+          json: jsonFile,
+        },
+      },
     );
     cells = undefined; // the parsed cells are not needed while the workbook is built
     progress(`… Writing ${outFile}`);

@@ -18,6 +18,7 @@ import type { GroupMeanRow } from "./sections/groupMeans";
 import type { DensityCurve } from "./sections/density";
 import type { HakenSummary } from "./sections/haken";
 import type { GeoAnalysis } from "./geoAnalysis";
+import type { Reproduce } from "./reproduce";
 import type { AnalysisData, AnySection, ReportContext, ReportOptions, SectionInputs, SkippedSection } from "./sections/types";
 
 export type { WeightRow } from "./sections/weights";
@@ -40,6 +41,8 @@ export interface Analysis {
   /** Sections that did not run, and why. */
   skipped: SkippedSection[];
   warnings: string[];
+  /** How to reproduce the report (M16): version, date, input and its SHA-256, roles, options, command, seeds, methods, paragraph. */
+  reproduce?: Reproduce;
   /** The JSON keys of sections registered later. */
   [jsonKey: string]: unknown;
 }

@@ -13,7 +13,7 @@
  * (chartPlan.ts). Colours are RRGGBB hex: exceljs takes "FF" + it (ARGB), Office.js "#" + it.
  * Plain data and functions: no exceljs, no Office.js, no JSZip.
  */
-import { ChartSpec, ColumnFormat, Report, ReportSheet, ReportTable, ReportValue, excelNumFmt, uniqueSheetNames } from "./model";
+import { ChartSpec, ColumnFormat, Report, ReportSheet, ReportRow, ReportTable, ReportValue, excelNumFmt, uniqueSheetNames } from "./model";
 
 /** Columns (default width, about 9 characters each) a chart takes beside the tables: a blank one and the chart (chartPlan's CHART_COLS). */
 const CHART_PRINT_COLUMNS = 9;
@@ -200,6 +200,25 @@ export function fittedColumnWidths(s: ReportSheet): number[] {
       widths[j] = w;
     });
   return widths.map((w) => Math.min(60, Math.max(6, Math.ceil(w) + 2)));
+}
+
+/**
+ * Lines a table row takes when the texts of its wrapped columns (`wrap`) break at the columns'
+ * widths (characters, as `fittedColumnWidths`), with a margin for breaks at word ends: the
+ * exceljs writer sets the row height from it (Excel autofits wrapped rows itself).
+ *
+ * @example
+ * wrappedLines({ columns: [{ key: "a", label: "a", wrap: true }], rows: [] }, { a: "x".repeat(100) }, [22]); // => 6
+ */
+export function wrappedLines(t: ReportTable, row: ReportRow, widths: readonly number[]): number {
+  let lines = 1;
+  t.columns.forEach((c, j) => {
+    const v = row[c.key];
+    if (!c.wrap || v === null || v === undefined) return;
+    const perLine = Math.max(1, (widths[j] ?? 10) - 2);
+    lines = Math.max(lines, Math.ceil((textWidth(String(v)) * 1.1) / perLine));
+  });
+  return lines;
 }
 
 /** Explicit column widths (characters) of a sheet: 0-based column -> the largest `width` given. */

@@ -39,6 +39,8 @@ export interface ReportColumn {
   colorScale?: boolean;
   /** Column width in characters; default automatic (from the header and the values). */
   width?: number;
+  /** Wrap the data cells' text within the column's width (long texts: a paragraph, a JSON), so that it prints on the page. */
+  wrap?: boolean;
 }
 
 /** A labelled table. */
@@ -168,7 +170,7 @@ export function excelNumFmt(format: ColumnFormat | undefined): string | undefine
 // Builders
 
 /** Options of `column` besides key, label and format. */
-export type ColumnOptions = Pick<ReportColumn, "colorScale" | "width">;
+export type ColumnOptions = Pick<ReportColumn, "colorScale" | "width" | "wrap">;
 
 /** A column; the label defaults to the key. */
 export function column(key: string, label: string = key, format?: ColumnFormat, options: ColumnOptions = {}): ReportColumn {
@@ -176,6 +178,7 @@ export function column(key: string, label: string = key, format?: ColumnFormat, 
   if (format !== undefined) c.format = format;
   if (options.colorScale) c.colorScale = true;
   if (options.width !== undefined) c.width = options.width;
+  if (options.wrap) c.wrap = true;
   return c;
 }
 

@@ -11,12 +11,13 @@ import { geodetectorOnRows, GeoAnalysis } from "./geoAnalysis";
 import { DEFAULT_OPTIONS, parseOptions, ReportOptions, SectionChoice } from "./options";
 import { buildGeoReport, buildReport, headlines } from "./sheets";
 import { buildGeoData, buildPanel, PanelOptions } from "./panel";
-import { parseRoles, Roles, RolesFile } from "./roles";
+import { parseRoles, Roles, RolesFile, rolesToFile } from "./roles";
+import { buildReproduce, cellsSize, geoOnlyParagraph, methodsParagraph, Reproduce, ReproduceInput, reproduceSheet } from "./reproduce";
 import { Report } from "./model";
 import { SectionRegistry, SECTIONS } from "./sections";
 import { geodetectorSection } from "./sections/geodetector";
 import { panelOptionsFor } from "./sections/data";
-import type { Bilingual } from "./sections/types";
+import type { Bilingual, RandomSeed } from "./sections/types";
 
 /** "reading", a section id ("weights", "coupling", ..., or one registered later), "report". */
 export type PipelineStage = string;
@@ -40,6 +41,8 @@ export interface GeoOnlyAnalysis {
   data: { rows: number; y: string; factors: string[] };
   geodetector: GeoAnalysis;
   warnings: string[];
+  /** How to reproduce the run (M16). */
+  reproduce: Reproduce;
 }
 
 export interface PipelineResult {
@@ -73,6 +76,10 @@ export interface RunMeta {
   sections?: SectionChoice;
   /** The sections (default: the registry `SECTIONS`). */
   registry?: SectionRegistry;
+  /** What the front end knows about the input and the invocation, for the Reproduce sheet (M16): file name, SHA-256, sheet, flags. */
+  input?: ReproduceInput;
+  /** ISO time of the run (default now). */
+  created?: string;
 }
 
 /** Share of the progress bar before the first section and after the last. */
@@ -114,13 +121,23 @@ export async function runReport(
     const warnings = [...data.warnings];
     const geo = geodetectorOnRows(data.yColumn, data.y, data.factors, data.groups, o, warnings, roles.group);
     await step("report", REPORT, STAGE_LABELS.report);
+    const version = meta.version ?? null;
+    const reproduce = buildReproduce({
+      ...reproduceBase(registry, o, meta, roles, cells),
+      ran: new Set([geodetectorSection.id]),
+      seeds: [],
+      text: { en: geoOnlyParagraph("en", o, data.yColumn, data.y.length, version), zh: geoOnlyParagraph("zh", o, data.yColumn, data.y.length, version) },
+    });
     const analysis: GeoOnlyAnalysis = {
       options: o,
       data: { rows: data.y.length, y: data.yColumn, factors: data.factors.map((f) => f.column) },
       geodetector: geo,
       warnings,
+      reproduce,
     };
-    return { kind: "geodetector", analysis, report: buildGeoReport(geo, o, warnings, { rows: data.y.length, source: meta.source }), roles, headlines: [] };
+    const report = buildGeoReport(geo, o, warnings, { rows: data.y.length, source: meta.source });
+    report.sheets.push(reproduceSheet(reproduce, registry, o));
+    return { kind: "geodetector", analysis, report, roles, headlines: [] };
   }
   const panelOptions = panelOptionsFor(o, meta.panel);
   o.missing = panelOptions.missing!; // --drop-incomplete shows as missing "drop"
@@ -132,7 +149,36 @@ export async function runReport(
     onStage: (s, fraction) => step(s.id, READING + (REPORT - READING) * fraction, s.progress),
   });
   await step("report", REPORT, STAGE_LABELS.report);
-  return { kind: "panel", analysis: run.analysis, report: buildReport(run, meta), roles, headlines: headlines(run) };
+  const { context } = run;
+  const ran = new Set(registry.sections.filter((s) => context.results[s.id] !== undefined).map((s) => s.id));
+  const seeds: Array<RandomSeed & { section: string }> = registry.sections.flatMap((s) =>
+    ran.has(s.id) && s.seeds ? s.seeds(context.results[s.id], context).map((x) => ({ section: s.id, ...x })) : [],
+  );
+  const facts = { data: context.data, results: context.results, ran, version: meta.version ?? null };
+  const reproduce = buildReproduce({
+    ...reproduceBase(registry, o, meta, roles, cells),
+    ran,
+    seeds,
+    text: { en: methodsParagraph("en", o, facts, registry), zh: methodsParagraph("zh", o, facts, registry) },
+  });
+  run.analysis.reproduce = reproduce;
+  const report = buildReport(run, meta);
+  report.sheets.push(reproduceSheet(reproduce, registry, o));
+  return { kind: "panel", analysis: run.analysis, report, roles, headlines: headlines(run) };
+}
+
+/** What the Reproduce record of any run needs: the registry, options, input, roles, size, version and date. */
+function reproduceBase(registry: SectionRegistry, o: ReportOptions, meta: RunMeta, roles: Roles, cells: Cell[][]) {
+  return {
+    registry,
+    options: o,
+    // --sections / --skip as the pipeline got them (ids joined by ",")
+    input: { ...meta.input, sections: meta.sections?.only?.join(","), skip: meta.sections?.skip?.join(",") },
+    roles: rolesToFile(roles),
+    size: cellsSize(cells),
+    version: meta.version ?? null,
+    date: meta.created ?? new Date().toISOString(),
+  };
 }
 
 /** The JSON written by `--json`: the analysis with the documented top-level keys. */

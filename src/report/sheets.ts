@@ -6,26 +6,14 @@
  */
 import { PanelRun } from "./analysis";
 import { GeoAnalysis } from "./geoAnalysis";
-import { column, createReport, Report, ReportRow, sheet, table } from "./model";
-import { shownValue } from "./options";
+import { column, createReport, Report, sheet, table } from "./model";
 import { SectionRegistry } from "./sections";
-import { GEODETECTOR_OPTIONS, geoSheets, strongestText } from "./sections/geodetector";
-import type { OptionSpec, ReportOptions, SkippedSection } from "./sections/types";
+import { geoSheets, strongestText } from "./sections/geodetector";
+import type { ReportOptions, SkippedSection } from "./sections/types";
+import { tr } from "./i18n";
 import { SHEET } from "./sheetNames";
 
 export { SHEET } from "./sheetNames";
-
-/** The Summary's "Options used" rows: option, value as typed, meaning. */
-function optionRows(specs: OptionSpec[], o: ReportOptions): ReportRow[] {
-  const values = o as unknown as Record<string, unknown>;
-  return specs.map((spec) => ({ option: spec.key, value: shownValue(spec, values[spec.key], ", "), meaning: spec.help.en }));
-}
-
-function optionsTable(specs: OptionSpec[], o: ReportOptions) {
-  return table([column("option", "Option", "text"), column("value", "Value", "text"), column("meaning", "Meaning", "text")], optionRows(specs, o), {
-    title: "Options used",
-  });
-}
 
 function warningsTable(warnings: string[]) {
   return table([column("warning", "Warnings", "text")], warnings.length ? warnings.map((w) => ({ warning: w })) : [{ warning: "none" }]);
@@ -63,7 +51,7 @@ function summarySheet(run: PanelRun, title: string) {
     [column("finding", "Headline findings", "text")],
     headlines(run).map((f) => ({ finding: f })),
   );
-  const tables = [data, findings, optionsTable(run.registry.options(), run.analysis.options)];
+  const tables = [data, findings];
   const filled = run.context.panel.filled ?? [];
   if (filled.length)
     tables.push(
@@ -81,7 +69,8 @@ function summarySheet(run: PanelRun, title: string) {
     );
   if (run.analysis.skipped.length) tables.push(skippedTable(run.analysis.skipped, run.registry));
   tables.push(warningsTable(run.analysis.warnings));
-  return sheet(SHEET.summary, tables, [], { freeze: false, page: { fitToHeight: 1 } });
+  // the options, the command line and the methods are on the Reproduce sheet (M16)
+  return sheet(SHEET.summary, tables, [], { freeze: false, page: { fitToHeight: 1 }, notes: [tr(run.analysis.options.language, "repro.pointer")] });
 }
 
 /** The full report of a panel run. */
@@ -122,12 +111,10 @@ export function buildGeoReport(geo: GeoAnalysis, o: ReportOptions, warnings: str
       ? [{ finding: `Strongest factor of ${geo.y}: ${best[0].factor} (${strongestText(best[0], o.geoTest)}).` }]
       : [{ finding: "No factor could be assessed." }],
   );
-  // cross-sectional data: no periods to choose
-  const options = optionsTable(
-    GEODETECTOR_OPTIONS.filter((s) => s.key !== "geoPeriods"),
-    o,
+  r.sheets.push(
+    sheet(SHEET.summary, [summary, findings, warningsTable(warnings)], [], { freeze: false, notes: [tr(o.language, "repro.pointer")] }),
+    ...geoSheets(geo, false, o.geoTest),
   );
-  r.sheets.push(sheet(SHEET.summary, [summary, findings, options, warningsTable(warnings)], [], { freeze: false }), ...geoSheets(geo, false, o.geoTest));
   r.warnings.push(...warnings);
   return r;
 }

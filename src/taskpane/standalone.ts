@@ -8,6 +8,7 @@
 import type { Cell } from "../report/csv";
 import { decodeCsvBytes, parseCsv } from "../report/csv";
 import { analysisToJson, PipelineResult } from "../report/pipeline";
+import { sha256Hex } from "../report/sha256";
 import { parseWeightsCells, parseWeightsText } from "../report/spatialWeights";
 import { App, Mode } from "./ui/app";
 import { clear, downloadBlob, el, readFileBytes } from "./ui/dom";
@@ -22,16 +23,17 @@ function baseName(file: string): string {
 }
 
 /** Cells of a CSV or XLSX file (the sheet `sheet`, else the first) and the sheet names. */
-export async function readDataFile(file: File, sheet?: string): Promise<{ cells: Cell[][]; sheetName: string; sheetNames: string[] }> {
+export async function readDataFile(file: File, sheet?: string): Promise<{ cells: Cell[][]; sheetName: string; sheetNames: string[]; sha256: string }> {
   const bytes = await readFileBytes(file);
+  const sha256 = sha256Hex(bytes); // for the Reproduce sheet (M16)
   const isZip = bytes.length > 1 && bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (isZip || /\.xlsx$/i.test(file.name)) {
     const { readXlsxCells } = await import(/* webpackChunkName: "xlsx" */ "../writer/readXlsx");
     const r = await readXlsxCells(bytes, sheet ? { sheet } : {});
-    return { cells: r.cells, sheetName: r.sheetName, sheetNames: r.sheetNames };
+    return { cells: r.cells, sheetName: r.sheetName, sheetNames: r.sheetNames, sha256 };
   }
   const { text } = decodeCsvBytes(bytes);
-  return { cells: parseCsv(text), sheetName: file.name, sheetNames: [] };
+  return { cells: parseCsv(text), sheetName: file.name, sheetNames: [], sha256 };
 }
 
 export function standaloneMode(): Mode {
@@ -51,7 +53,9 @@ export function standaloneMode(): Mode {
           fileName = baseName(file.name);
           const isCsv = r.sheetNames.length === 0;
           const source = isCsv ? file.name : `${file.name} [${r.sheetName}]`;
-          app.setData(loadData(r.cells, source, { sheet: isCsv ? file.name : r.sheetName, rowIndex: 0, columnIndex: 0 }));
+          const data = loadData(r.cells, source, { sheet: isCsv ? file.name : r.sheetName, rowIndex: 0, columnIndex: 0 });
+          data.input = { origin: "page", file: file.name, sha256: r.sha256, sheet: isCsv ? undefined : r.sheetName, out: `${fileName}-coordlab.xlsx` };
+          app.setData(data);
           clear(sheetPick);
           if (r.sheetNames.length > 1) {
             const sel = el(

@@ -27,6 +27,7 @@ import {
   SheetLayout,
   fittedColumnWidths,
   headerText,
+  wrappedLines,
   layoutSheet,
   notesPageSetup,
   notesRowFont,
@@ -75,13 +76,16 @@ function writeSheet(ws: ExcelJS.Worksheet, layout: SheetLayout, priority: { next
       c.alignment = { vertical: "middle", wrapText: false };
     });
     const groups = new Set(p.groupRows);
+    const widths = t.columns.some((c) => c.wrap) ? fittedColumnWidths(s) : [];
     t.rows.forEach((row, i) => {
       const xr = ws.getRow(p.firstRow + i);
+      if (widths.length) xr.height = 15 * wrappedLines(t, row, widths); // wrapped texts: LibreOffice keeps the stored height
       t.columns.forEach((col, j) => {
         const c = xr.getCell(j + 1);
         c.value = cellValue(row[col.key]);
         const fmt = excelNumFmt(col.format);
         if (fmt !== undefined) c.numFmt = fmt;
+        if (col.wrap) c.alignment = { wrapText: true };
         if (groups.has(i)) {
           c.font = font(STYLE.groupRow);
           c.fill = GROUP_FILL;

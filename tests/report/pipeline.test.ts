@@ -175,6 +175,7 @@ describe("pipeline on reference panel a (entropy, global, standard C)", () => {
       "Regional differences",
       "Transitions",
       "Obstacles",
+      "Reproduce",
     ]);
   });
 });

@@ -15,6 +15,8 @@ import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
 import { Analysis } from "../../src/report/analysis";
 import { Cell, parseCsv } from "../../src/report/csv";
+import { cellsToCsv } from "../../src/report/reproduce";
+import { sha256Hex } from "../../src/report/sha256";
 import { runReport } from "../../src/report/pipeline";
 import { RolesFile } from "../../src/report/roles";
 import {
@@ -156,6 +158,13 @@ run("taskpane in Excel (fake Office.js)", () => {
 
     const expectedSheets = [...node.report.sheets.map((s) => `CL ${s.name}`), "CL Notes"];
     expect(d.sheets.map((s) => s.name)).toEqual(["Sheet1", "Data", ...expectedSheets]);
+
+    // the Reproduce sheet (M16): the SHA-256 of the selected values as CSV text, the range, the equivalent command
+    const reproduce = sheetOf(d, "CL Reproduce");
+    const fact = (label: RegExp) => reproduce.values.find((r) => label.test(String(r[0])))?.[1];
+    expect(fact(/^SHA-256 of the selected values as CSV text/)).toBe(sha256Hex(cellsToCsv(cells)));
+    expect(fact(/^Range$/)).toBe("Data!A1:AL311");
+    expect(fact(/^Command line$/)).toBe("npx coordlab Data.csv --roles Data.roles.json");
 
     // user sheets untouched
     const sheet1 = sheetOf(d, "Sheet1");

@@ -6,6 +6,7 @@
  * workbook; no request leaves localhost; data is never parsed as HTML.
  * Skips (with a message) only when /usr/bin/chromium is absent.
  */
+import { createHash } from "crypto";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
@@ -126,6 +127,15 @@ run("standalone page (no Office)", () => {
     expect(Math.abs(json.observations.find((x: { id: string; period: string }) => x.id === "Beijing" && x.period === lastPeriod).D - beijing.D!)).toBeLessThan(
       1e-12,
     );
+    // the Reproduce record (M16): the page hashed the file it read; the equivalent command names the files to save
+    expect(json.reproduce.origin).toBe("page");
+    expect(json.reproduce.input).toMatchObject({
+      file: "sample-panel.csv",
+      sha256: createHash("sha256").update(fs.readFileSync(CSV)).digest("hex"),
+      hashOf: "file",
+    });
+    expect(json.reproduce.command).toBe("npx coordlab sample-panel.csv --roles sample-panel.roles.json --out sample-panel-coordlab.xlsx");
+    expect(names).toContain("Reproduce");
 
     await screenshotPart(page, '[data-part="result"]', "standalone-result.png");
     expect(errors).toEqual([]);

@@ -31,6 +31,7 @@
  */
 import { CORE_STRINGS } from "./core";
 import { PAPER_STRINGS } from "../paperStrings";
+import { REPRODUCE_STRINGS } from "./reproduce";
 import { INEQUALITY_STRINGS } from "./inequality";
 import type { Catalogue, Lang } from "./types";
 
@@ -39,6 +40,7 @@ export type { Catalogue, Lang, Phrase } from "./types";
 export const CATALOGUE = {
   ...CORE_STRINGS,
   ...PAPER_STRINGS,
+  ...REPRODUCE_STRINGS,
   ...INEQUALITY_STRINGS,
 } satisfies Catalogue;
 

@@ -15,6 +15,7 @@ import { parseWeightsSpec, SpatialWeightsInput } from "../spatialWeights";
 import { noWeights, reportWeights } from "./spatialInput";
 import { badOption, booleanOption, enumOption, numberOption, parseNumberList } from "./optionKit";
 import { undefinedD } from "./panelMatrix";
+import { translator } from "../i18n";
 import type { OptionSpec, ReportContext, ReportOptions, ReportSection, SectionContext } from "./types";
 
 declare module "./types" {
@@ -512,6 +513,13 @@ export const spatialSection: ReportSection<SpatialResult> = {
   run: spatialStage,
   sheets: (r, ctx) => [spatialSheet(r, ctx)],
   headlines: (r) => spatialHeadlines(r),
+  seeds: (_r, { options: o }) => {
+    const t = translator(o.language);
+    return [
+      ...(o.permutations > 0 ? [{ option: "seed", seed: o.seed, draws: o.permutations, what: t("repro.seed.moran") }] : []),
+      ...(o.lisaPermutations > 0 ? [{ option: "seed", seed: o.seed, draws: o.lisaPermutations, what: t("repro.seed.lisa") }] : []),
+    ];
+  },
   toJson: (r) => ({
     weights: {
       source: r.weights.source,

@@ -148,6 +148,19 @@ export interface ReportSection<R = unknown> {
   headlines?(result: R, ctx: ReportContext): string[];
   /** Report-wide notes (method choices). */
   notes?(result: R, ctx: ReportContext): string[];
+  /** The random seeds it used (e.g. of a permutation test), for the Reproduce sheet and the JSON `reproduce.seeds` (M16). */
+  seeds?(result: R, ctx: ReportContext): RandomSeed[];
+}
+
+/** A random seed a section used (e.g. of a permutation test). */
+export interface RandomSeed {
+  /** The option that sets it, e.g. "seed". */
+  option: string;
+  seed: number;
+  /** Random draws made with it (e.g. 999 permutations). */
+  draws: number;
+  /** What the draws were for, in the report's language. */
+  what: string;
 }
 
 /** A section of any result type, as the registry holds them (methods are bivariant in R). */

@@ -98,6 +98,12 @@ export async function writeSheet(
       applyFont(gr.format.font, STYLE.groupRow);
       gr.format.fill.color = `#${STYLE.groupFill}`;
     }
+    // wrapped columns (long texts)
+    for (const [j, c] of t.columns.entries()) {
+      if (!c.wrap || t.rows.length === 0) continue;
+      await b.reserve(1, 150);
+      ws.getRange(rectAddress({ r0: p.firstRow - 1, r1: p.lastRow - 1, c0: j, c1: j })).format.wrapText = true;
+    }
     await addColorScales(ws, p, b, caps);
     // an Excel table over header + data (the title stays above it)
     if (t.rows.length > 0) {

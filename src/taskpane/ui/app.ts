@@ -214,7 +214,9 @@ export class App {
     const controller = this.progress.start();
     const started = Date.now();
     try {
-      const result = await runWithProgress(this.data, roles, options, this.progress, controller.signal, this.version, this.mode.pipelineShare);
+      const result = await runWithProgress(this.data, roles, options, this.progress, controller.signal, this.version, this.mode.pipelineShare, {
+        weightsLoaded: this.spatialFile !== null,
+      });
       this.lastResult = result;
       const note = await this.mode.afterRun(this, result, controller);
       if (!controller.signal.aborted) this.root.setAttribute("data-done", String(Date.now()));

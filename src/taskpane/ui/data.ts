@@ -6,7 +6,9 @@
 import type { Cell } from "../../report/csv";
 import { ReportOptions } from "../../report/options";
 import { PipelineResult, runReport } from "../../report/pipeline";
+import { cellsToCsv, ReproduceInput } from "../../report/reproduce";
 import { guessRoles, Roles } from "../../report/roles";
+import { sha256Hex } from "../../report/sha256";
 import { yieldToUi } from "./dom";
 import { CellOrigin } from "./errors";
 import { language } from "./i18n";
@@ -22,6 +24,8 @@ export interface LoadedData {
   /** "Data!A1:AL311", "sample-panel.csv" ... */
   source: string;
   origin: CellOrigin;
+  /** For the Reproduce sheet (M16): the file opened in the page with its SHA-256; absent for an Excel range (then `reproduceInput` hashes the values). */
+  input?: ReproduceInput;
 }
 
 const isBlank = (c: Cell | undefined) => c === null || c === undefined || (typeof c === "string" && c.trim() === "");
@@ -67,6 +71,17 @@ export function dataRowCount(data: LoadedData): number {
   return data.cells.slice(1).filter((r) => r.some((c) => !isBlank(c))).length;
 }
 
+/**
+ * What the Reproduce sheet says about the input: the page's file as loaded, or for an Excel
+ * range the file name to save it as (`<sheet>.csv`) and the SHA-256 of its values as CSV text.
+ */
+export function reproduceInput(data: LoadedData, extra: Partial<ReproduceInput> = {}): ReproduceInput {
+  if (data.input) return { ...data.input, ...extra };
+  const sheet = data.origin.sheet;
+  const file = `${sheet.replace(/[\\/:*?"<>|]/g, "_").trim() || "data"}.csv`;
+  return { origin: "pane", file, sha256: sha256Hex(cellsToCsv(data.cells)), hashOf: "values", sheet, range: data.source, ...extra };
+}
+
 /** Run the pipeline with the progress bar; `signal` aborts between stages. */
 export async function runWithProgress(
   data: LoadedData,
@@ -76,6 +91,7 @@ export async function runWithProgress(
   signal: AbortSignal,
   version: string,
   scale = 1,
+  extra: Partial<ReproduceInput> = {},
 ): Promise<PipelineResult> {
   return runReport(
     data.cells,
@@ -88,6 +104,6 @@ export async function runWithProgress(
         await yieldToUi();
       },
     },
-    { source: data.source, version },
+    { source: data.source, version, input: reproduceInput(data, extra) },
   );
 }

@@ -1,7 +1,7 @@
 /**
  * A section registered at run time, without touching any other file, appears everywhere the
  * registry is read: --help, the pane's options form, the JSON (its option and its result), the
- * workbook (its sheet, the Summary's options table) and --skip / --sections (the Summary lists
+ * workbook (its sheet, the Reproduce sheet's options table) and --skip / --sections (the Summary lists
  * what did not run). Its numbers are checked against the coupling results it reads, and it
  * reads an extra input given in the roles file.
  */
@@ -156,7 +156,11 @@ describe("a section registered at run time", () => {
     expect(d.getCell("B3").value).toBeCloseTo(a.dummyResult.periods[0].scaledMeanD, 12);
     const summary: string[] = [];
     wb.getWorksheet("Summary")!.eachRow((row) => summary.push((row.values as unknown[]).slice(1).map(String).join(" | ")));
-    expect(summary).toContain("dummyScale | 3 | factor applied to mean D");
+    // its option on the Reproduce sheet: section, name, label, value, default, is the default, meaning
+    const reproduce: string[] = [];
+    wb.getWorksheet("Reproduce")!.eachRow((row) => reproduce.push((row.values as unknown[]).slice(1).map(String).join(" | ")));
+    expect(reproduce).toContain("Dummy analysis | dummyScale | Scale | 3 | 2 | no | factor applied to mean D");
+    expect(a.reproduce.args).toContain("--dummyScale");
     expect(summary).toContain("Haken model | haken | skipped (--skip)");
   });
 
