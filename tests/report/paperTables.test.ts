@@ -268,7 +268,7 @@ describe("the density charts", () => {
         .filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))
         .map((n) => zip.file(n)!.async("string")),
     );
-    const dens = charts.filter((x) => x.includes("Kernel density of D"));
+    const dens = charts.filter((x) => x.includes("Kernel density of D") && x.includes("<c:scatterChart>")); // the line charts (the 3-D surfaces: tests/report/figures.test.ts)
     expect(dens.length).toBe(4); // All and three groups
     for (const x of dens) {
       expect(x).toContain('<c:scatterStyle val="smoothMarker"/>');

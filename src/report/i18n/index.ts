@@ -31,6 +31,7 @@
  */
 import { CORE_STRINGS } from "./core";
 import { PAPER_STRINGS } from "../paperStrings";
+import { FIGURES_STRINGS } from "./figures";
 import type { Catalogue, Lang } from "./types";
 
 export type { Catalogue, Lang, Phrase } from "./types";
@@ -38,6 +39,7 @@ export type { Catalogue, Lang, Phrase } from "./types";
 export const CATALOGUE = {
   ...CORE_STRINGS,
   ...PAPER_STRINGS,
+  ...FIGURES_STRINGS,
 } satisfies Catalogue;
 
 export type StringKey = keyof typeof CATALOGUE;
