@@ -228,6 +228,40 @@ describe("page setup of every sheet in the written workbook", () => {
   });
 });
 
+describe("number formats of the written workbook", () => {
+  test("3 decimals for D, U and q, 4 for weights, integers for counts; the cells keep full precision", () => {
+    const want = (label: string): string | undefined => {
+      if (/^(D|C|T|U .+|q|q\(A\)|q\(B\)|q\(A∩B\)|q .+|Mean D)$/.test(label)) return "0.000";
+      if (/^(Weight|Entropy weight|CRITIC weight)$/.test(label)) return "0.0000";
+      if (/^(n|N|No\.|Grade no\.|Classes)$/.test(label)) return "0";
+      return undefined;
+    };
+    let checked = 0;
+    const a = en.result.analysis as Analysis;
+    en.report.sheets.forEach((s, i) => {
+      const ws = en.wb.worksheets[i];
+      const layout = layoutSheet(s);
+      layout.tables.forEach((p) =>
+        p.table.columns.forEach((c, j) => {
+          const f = want(c.label);
+          if (f === undefined || p.table.rows.length === 0) return;
+          const cell = ws.getCell(p.firstRow, j + 1);
+          expect({ sheet: s.name, column: c.label, format: cell.numFmt }).toEqual({ sheet: s.name, column: c.label, format: f });
+          checked++;
+        }),
+      );
+    });
+    expect(checked).toBeGreaterThan(30);
+    // the Scores sheet shows D to 3 decimals and holds it in full
+    const scores = en.wb.getWorksheet("Scores")!;
+    const header = (scores.getRow(1).values as unknown[]).slice(1);
+    const d = scores.getRow(2).getCell(header.indexOf("D") + 1);
+    expect(d.numFmt).toBe("0.000");
+    expect(d.value).toBe(a.observations[0].D);
+    expect(String(d.value).length).toBeGreaterThan(8);
+  });
+});
+
 describe("language of the figures' sheets", () => {
   const SHEETS = ["density.sheet", "byGroup.sheet", "grades.sheet"] as const;
 

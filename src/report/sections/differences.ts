@@ -113,7 +113,7 @@ function convergenceTables(c: ConvergenceResult): ReportTable[] {
   const sigmaCols: ReportColumn[] = [
     column("period", "Period", "text"),
     column("n", "n", "0"),
-    column("mean", "Mean D", "0.0000"),
+    column("mean", "Mean D", "0.000"),
     column("sd", `SD (ddof ${c.sigma.ddof})`, "0.0000"),
     column("cv", "CV", "0.0000"),
   ];
