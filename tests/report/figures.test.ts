@@ -12,7 +12,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { parseCsv } from "../../src/report/csv";
-import { layoutSheet, pageSetupOf } from "../../src/report/layout";
+import { layoutSheet, noteLines, pageSetupOf, textWidth } from "../../src/report/layout";
 import type { Report, ReportSheet } from "../../src/report/model";
 import { defaultOptions } from "../../src/report/options";
 import { runReport, type PipelineResult } from "../../src/report/pipeline";
@@ -225,6 +225,27 @@ describe("page setup of every sheet in the written workbook", () => {
     expect(en.wb.getWorksheet("Density")!.pageSetup.orientation).toBe("landscape");
     expect(en.wb.getWorksheet("Grades")!.pageSetup.fitToHeight).toBe(1);
     expect(zh.wb.getWorksheet("协调等级分布")!.pageSetup.fitToHeight).toBe(1);
+  });
+});
+
+describe("sheet notes wrapped to the tables' width (a long note does not widen the printed page)", () => {
+  test("en at spaces, zh between characters; nothing lost but the spaces at the breaks; each line within the width", () => {
+    const en1 = "Lower triangle: q of the interaction; diagonal: q of the factor. ".repeat(4).trim();
+    const zh1 = "下三角为交互作用的 q 值，对角线为单因子 q 值。完整列表见地理探测器表。".repeat(5);
+    const s: ReportSheet = { name: "S", tables: [], charts: [], notes: [en1, zh1] };
+    const lines = noteLines(s);
+    for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(60);
+    const enLines = lines.filter((l) => /^[ -~]+$/.test(l));
+    expect(enLines.join(" ")).toBe(en1);
+    expect(lines.slice(enLines.length).join("").replace(/ /g, "")).toBe(zh1.replace(/ /g, "")); // a break at a space drops the space
+    expect(enLines.length).toBe(Math.ceil(textWidth(en1) / 60));
+    // the written T6 sheet: every note line within the width of its tables
+    const t6 = en.report.sheets.find((x) => x.name === "T6 Interaction detector")!;
+    const widths = layoutSheet(t6).noteLines.map(textWidth);
+    expect(widths.length).toBeGreaterThan(1);
+    const ws = en.wb.getWorksheet("T6 Interaction detector")!;
+    const first = layoutSheet(t6).notesRow;
+    expect(ws.getCell(first, 1).value).toBe(layoutSheet(t6).noteLines[0]);
   });
 });
 
