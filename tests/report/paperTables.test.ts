@@ -236,21 +236,25 @@ const soffice = spawnSync("soffice", ["--version"], { encoding: "utf8" });
 const haveSoffice = soffice.status === 0;
 
 (haveSoffice ? describe : describe.skip)("printing the sample report (LibreOffice)", () => {
-  test("the PDF has at most 40 pages", async () => {
-    const { report } = await runReport(parseCsv(CSV), JSON.stringify(ROLES));
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "coordlab-pdf-"));
-    const xlsx = path.join(dir, "report.xlsx");
-    fs.writeFileSync(xlsx, await writeReportXlsx(report));
-    execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx], {
-      stdio: "ignore",
-      timeout: 170000,
-    });
-    const pdf = fs.readFileSync(path.join(dir, "report.pdf")).toString("latin1");
-    const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-    expect(pages).toBeGreaterThan(10);
-    expect(pages).toBeLessThanOrEqual(40);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }, 180000);
+  test.each(["en", "zh"] as const)(
+    "the PDF has at most 40 pages (%s)",
+    async (language) => {
+      const { report } = await runReport(parseCsv(CSV), JSON.stringify(ROLES), { ...defaultOptions(), language });
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "coordlab-pdf-"));
+      const xlsx = path.join(dir, "report.xlsx");
+      fs.writeFileSync(xlsx, await writeReportXlsx(report));
+      execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx], {
+        stdio: "ignore",
+        timeout: 170000,
+      });
+      const pdf = fs.readFileSync(path.join(dir, "report.pdf")).toString("latin1");
+      const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages).toBeGreaterThan(10);
+      expect(pages).toBeLessThanOrEqual(40);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+    180000,
+  );
 });
 if (!haveSoffice) test.skip("printing the sample report: skipped because LibreOffice (soffice) is not installed", () => undefined);
 
