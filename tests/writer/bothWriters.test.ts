@@ -141,6 +141,8 @@ interface PackageChart {
   type: string;
   /** The title of the series (depth) axis, when the chart has one. */
   seriesAxisTitle?: string;
+  /** Category labels shown every n-th (surface charts). */
+  tickLabelSpacing?: number;
 }
 
 async function packageCharts(bytes: Uint8Array): Promise<Map<string, PackageChart>> {
@@ -165,6 +167,8 @@ async function packageCharts(bytes: Uint8Array): Promise<Map<string, PackageChar
       const c: PackageChart = { from: cellAddress(from.row, from.col), to: cellAddress(to.row - 1, to.col - 1), ranges, type: officeType(chartXml) };
       const serAx = /<c:serAx>.*?<a:t>([^<]*)<\/a:t>.*?<\/c:serAx>/.exec(chartXml);
       if (serAx) c.seriesAxisTitle = serAx[1];
+      const skip = /<c:tickLblSkip val="(\d+)"\/>/.exec(chartXml);
+      if (skip) c.tickLabelSpacing = Number(skip[1]);
       out.set(title, c);
     }
   }
@@ -223,12 +227,13 @@ async function compare(report: Report): Promise<number> {
       for (const c of fs_.charts) {
         const p = fromPackage.get(c.title!);
         expect(p).toBeDefined();
-        expect({ title: c.title, from: p!.from, to: p!.to, type: p!.type, depth: p!.seriesAxisTitle }).toEqual({
+        expect({ title: c.title, from: p!.from, to: p!.to, type: p!.type, depth: p!.seriesAxisTitle, labelsEvery: p!.tickLabelSpacing }).toEqual({
           title: c.title,
           from: c.position!.start,
           to: c.position!.end,
           type: c.type,
           depth: c.seriesAxisTitle,
+          labelsEvery: c.categoryAxis?.tickLabelSpacing,
         });
         const officeRanges = fake
           .seriesAddresses(c)
