@@ -54,6 +54,8 @@ export interface ChartPlacement {
   yAxis?: AxisBounds;
   /** Surface charts: title of the depth (series) axis. */
   seriesAxisTitle?: string;
+  /** Number format of the value axis's labels, when not the cells'. */
+  yFormat?: string;
   /** 0-based index (workbook order) of the worksheet the chart is drawn on. */
   sheetIndex: number;
   anchor: ChartAnchor;
@@ -163,6 +165,7 @@ export function planCharts(report: Report, layouts: ReadonlyArray<ReadonlyArray<
       if (spec.xAxis) p.xAxis = { ...spec.xAxis };
       if (spec.yAxis) p.yAxis = { ...spec.yAxis };
       if (spec.seriesAxisTitle !== undefined) p.seriesAxisTitle = spec.seriesAxisTitle;
+      if (spec.yFormat !== undefined) p.yFormat = spec.yFormat;
       out.push(p);
       stacked++;
     }

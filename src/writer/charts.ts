@@ -529,7 +529,7 @@ export function chartXml(p: ChartPlacement, sheetNames: readonly string[], axisB
   if (p.type === "line") {
     plot = `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${sers.join("")}<c:marker val="1"/>${axIds}</c:lineChart>`;
     plot += axisXml("cat", axX, axY, "b", p.xAxisTitle, { numFmt: xFmt });
-    plot += axisXml("val", axY, axX, "l", p.yAxisTitle, { gridlines: true, numFmt: yFmt, bounds: p.yAxis });
+    plot += axisXml("val", axY, axX, "l", p.yAxisTitle, { gridlines: true, numFmt: p.yFormat ?? yFmt, linked: p.yFormat === undefined, bounds: p.yAxis });
   } else if (p.type === "column" || p.type === "stackedColumn") {
     const stacked = p.type === "stackedColumn";
     plot =

@@ -171,6 +171,8 @@ describe("the mean D and grade charts", () => {
     expect(Number(m[2])).toBeGreaterThan(0);
     expect(Number(m[1])).toBeGreaterThanOrEqual(Math.max(...means));
     expect(Number(m[1])).toBeLessThan(1);
+    // labels on the 0.05 grid without the cells' third decimal
+    expect(x).toMatch(/<c:axPos val="l"\/><c:majorGridlines\/>.*?<c:numFmt formatCode="0\.00" sourceLinked="0"\/>/);
   });
 
   test("grades: horizontal bars with the ten grade names as categories, in both languages", () => {

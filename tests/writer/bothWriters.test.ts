@@ -143,6 +143,8 @@ interface PackageChart {
   seriesAxisTitle?: string;
   /** Category labels shown every n-th (surface charts). */
   tickLabelSpacing?: number;
+  /** Number format of the value axis's labels when not linked to the cells. */
+  valueFormat?: string;
 }
 
 async function packageCharts(bytes: Uint8Array): Promise<Map<string, PackageChart>> {
@@ -169,6 +171,10 @@ async function packageCharts(bytes: Uint8Array): Promise<Map<string, PackageChar
       if (serAx) c.seriesAxisTitle = serAx[1];
       const skip = /<c:tickLblSkip val="(\d+)"\/>/.exec(chartXml);
       if (skip) c.tickLabelSpacing = Number(skip[1]);
+      const valueId = [...chartXml.matchAll(/<c:axId val="(\d+)"\/>/g)][1][1]; // the plot's second axis: the values'
+      const valueAxis = [...chartXml.matchAll(/<c:(?:valAx)>(.*?)<\/c:valAx>/g)].find((m) => m[1].startsWith(`<c:axId val="${valueId}"/>`))![1];
+      const fmt = /<c:numFmt formatCode="([^"]*)" sourceLinked="0"\/>/.exec(valueAxis);
+      if (fmt) c.valueFormat = fmt[1];
       out.set(title, c);
     }
   }
@@ -227,13 +233,22 @@ async function compare(report: Report): Promise<number> {
       for (const c of fs_.charts) {
         const p = fromPackage.get(c.title!);
         expect(p).toBeDefined();
-        expect({ title: c.title, from: p!.from, to: p!.to, type: p!.type, depth: p!.seriesAxisTitle, labelsEvery: p!.tickLabelSpacing }).toEqual({
+        expect({
+          title: c.title,
+          from: p!.from,
+          to: p!.to,
+          type: p!.type,
+          depth: p!.seriesAxisTitle,
+          labelsEvery: p!.tickLabelSpacing,
+          yLabels: p!.valueFormat,
+        }).toEqual({
           title: c.title,
           from: c.position!.start,
           to: c.position!.end,
           type: c.type,
           depth: c.seriesAxisTitle,
           labelsEvery: c.categoryAxis?.tickLabelSpacing,
+          yLabels: c.valueAxis?.numberFormat,
         });
         const officeRanges = fake
           .seriesAddresses(c)

@@ -138,6 +138,7 @@ export function coordinationByGroupSheet(a: GroupTablesInput) {
     const min = Math.max(0, Math.floor((Math.min(...ys) - 0.02) * 20) / 20);
     const max = Math.min(1, Math.ceil((Math.max(...ys) + 0.02) * 20) / 20);
     if (max > min) c.yAxis = { min: Number(min.toFixed(2)), max: Number(max.toFixed(2)) };
+    c.yFormat = "0.00"; // labels 0.45, 0.50, ... on the 0.05 grid, not the cells' 0.450
   }
   return sheet(name, [table3, means], [c], { freeze: { rows: 2, columns: 2 } });
 }

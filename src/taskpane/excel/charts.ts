@@ -42,6 +42,7 @@ export async function drawCharts(plans: ChartPlacement[], sheets: Excel.Workshee
     if (p.yAxis?.min !== undefined) chart.axes.valueAxis.minimum = p.yAxis.min;
     if (p.yAxis?.max !== undefined) chart.axes.valueAxis.maximum = p.yAxis.max;
     if (p.smooth) chart.axes.valueAxis.numberFormat = "General";
+    if (p.yFormat !== undefined) chart.axes.valueAxis.numberFormat = p.yFormat;
     if (p.type === "surface") surfaceAxes(chart, p);
     chart.legend.visible = p.series.length > 1;
     if (p.series.length > 1) chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
