@@ -54,7 +54,8 @@ export interface ChartPlacement {
   yAxis?: AxisBounds;
   /** Surface charts: title of the depth (series) axis. */
   seriesAxisTitle?: string;
-  /** Number format of the value axis's labels, when not the cells'. */
+  /** Number formats of the x and value axes' labels, when not the cells'. */
+  xFormat?: string;
   yFormat?: string;
   /** 0-based index (workbook order) of the worksheet the chart is drawn on. */
   sheetIndex: number;
@@ -166,6 +167,7 @@ export function planCharts(report: Report, layouts: ReadonlyArray<ReadonlyArray<
       if (spec.yAxis) p.yAxis = { ...spec.yAxis };
       if (spec.seriesAxisTitle !== undefined) p.seriesAxisTitle = spec.seriesAxisTitle;
       if (spec.yFormat !== undefined) p.yFormat = spec.yFormat;
+      if (spec.xFormat !== undefined) p.xFormat = spec.xFormat;
       out.push(p);
       stacked++;
     }

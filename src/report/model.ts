@@ -85,6 +85,8 @@ export interface ChartSpec {
   yAxis?: AxisBounds;
   /** Surface charts: title of the depth (series) axis. */
   seriesAxisTitle?: string;
+  /** Number format of the x axis's labels (default: the x column's cells' format), e.g. "0.00" for D on a 0.05 grid. */
+  xFormat?: string;
   /** Number format of the value axis's labels (default: the first series' cells' format), e.g. "0.00" on a fitted D axis. */
   yFormat?: string;
   /** Only these data rows of the table (0-based, inclusive); default all. */

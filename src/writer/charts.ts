@@ -474,14 +474,13 @@ const SURFACE_VIEW = '<c:view3D><c:rotX val="20"/><c:rotY val="30"/><c:rAngAx va
 
 /**
  * A 3-D surface: the categories (x) along the bottom, the series (e.g. periods) in depth, the
- * values up; about ten category labels; density labels in General (no needless decimals).
+ * values up; about ten category labels (in `xFormat`, e.g. 0.00); density labels in General (no needless decimals).
  */
 function surfacePlot(p: ChartPlacement, sers: string[], axisBase: number, xFmt: string, yFmt: string): string {
   const [cat, val, ser] = [axisBase + 1, axisBase + 2, axisBase + 3];
   const n = Math.max(0, p.x.lastRow - p.x.firstRow + 1);
-  const xLabelFmt = /^0\.0{3,}$/.test(xFmt) ? "0.00" : xFmt;
   let x = `<c:surface3DChart><c:wireframe val="0"/>${sers.join("")}<c:axId val="${cat}"/><c:axId val="${val}"/><c:axId val="${ser}"/></c:surface3DChart>`;
-  x += axisXml("cat", cat, val, "b", p.xAxisTitle, { numFmt: xLabelFmt, linked: xLabelFmt === xFmt, tickLblSkip: Math.max(1, Math.ceil(n / 10)) });
+  x += axisXml("cat", cat, val, "b", p.xAxisTitle, { numFmt: p.xFormat ?? xFmt, linked: p.xFormat === undefined, tickLblSkip: Math.max(1, Math.ceil(n / 10)) });
   x += axisXml("val", val, cat, "l", p.yAxisTitle, { gridlines: true, numFmt: p.smooth ? "General" : yFmt, linked: !p.smooth, bounds: p.yAxis });
   let s = `<c:serAx><c:axId val="${ser}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>`;
   if (p.seriesAxisTitle) s += titleXml(p.seriesAxisTitle, { size: 1000, bold: false });
@@ -543,7 +542,12 @@ export function chartXml(p: ChartPlacement, sheetNames: readonly string[], axisB
     plot = surfacePlot(p, sers, axisBase, xFmt, yFmt);
   } else if (p.type === "scatter") {
     plot = `<c:scatterChart><c:scatterStyle val="${p.smooth ? "smoothMarker" : "lineMarker"}"/><c:varyColors val="0"/>${sers.join("")}${axIds}</c:scatterChart>`;
-    plot += axisXml("val", axX, axY, "b", p.xAxisTitle, { crossBetween: "midCat", numFmt: xFmt, bounds: p.xAxis });
+    plot += axisXml("val", axX, axY, "b", p.xAxisTitle, {
+      crossBetween: "midCat",
+      numFmt: p.xFormat ?? xFmt,
+      linked: p.xFormat === undefined,
+      bounds: p.xAxis,
+    });
     // y labels in General (no needless decimals), not the cells' 4-decimal format
     plot += axisXml("val", axY, axX, "l", p.yAxisTitle, {
       crossBetween: "midCat",

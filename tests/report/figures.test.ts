@@ -107,6 +107,7 @@ describe("kernel density charts in the written workbook", () => {
       expect(max - Math.max(...D)).toBeLessThanOrEqual(0.25);
       expect(max - min).toBeLessThan(0.7);
       expect(x).toMatch(/<c:xVal><c:numRef>/);
+      expect(x.slice(xAxis.index)).toMatch(/^<c:valAx>.*?<c:numFmt formatCode="0\.00" sourceLinked="0"\/>.*?<\/c:valAx>/); // D labels 0.30, 0.35, ...
       // the y axis labels in General, unlinked from the cells' 4 decimals
       expect(x).toMatch(/<c:axPos val="l"\/>.*<c:numFmt formatCode="General" sourceLinked="0"\/>/);
       // five of the ten periods: first, middle, last and two between, each its own colour

@@ -143,8 +143,9 @@ interface PackageChart {
   seriesAxisTitle?: string;
   /** Category labels shown every n-th (surface charts). */
   tickLabelSpacing?: number;
-  /** Number format of the value axis's labels when not linked to the cells. */
+  /** Number formats of the value axis's and the x axis's labels when not linked to the cells. */
   valueFormat?: string;
+  xFormat?: string;
 }
 
 async function packageCharts(bytes: Uint8Array): Promise<Map<string, PackageChart>> {
@@ -175,6 +176,10 @@ async function packageCharts(bytes: Uint8Array): Promise<Map<string, PackageChar
       const valueAxis = [...chartXml.matchAll(/<c:(?:valAx)>(.*?)<\/c:valAx>/g)].find((m) => m[1].startsWith(`<c:axId val="${valueId}"/>`))![1];
       const fmt = /<c:numFmt formatCode="([^"]*)" sourceLinked="0"\/>/.exec(valueAxis);
       if (fmt) c.valueFormat = fmt[1];
+      const xId = [...chartXml.matchAll(/<c:axId val="(\d+)"\/>/g)][0][1];
+      const xAxis = [...chartXml.matchAll(/<c:(valAx|catAx)>(.*?)<\/c:\1>/g)].find((m) => m[2].startsWith(`<c:axId val="${xId}"/>`))![2];
+      const xf = /<c:numFmt formatCode="([^"]*)" sourceLinked="0"\/>/.exec(xAxis);
+      if (xf) c.xFormat = xf[1];
       out.set(title, c);
     }
   }
@@ -241,6 +246,7 @@ async function compare(report: Report): Promise<number> {
           depth: p!.seriesAxisTitle,
           labelsEvery: p!.tickLabelSpacing,
           yLabels: p!.valueFormat,
+          xLabels: p!.xFormat,
         }).toEqual({
           title: c.title,
           from: c.position!.start,
@@ -249,6 +255,7 @@ async function compare(report: Report): Promise<number> {
           depth: c.seriesAxisTitle,
           labelsEvery: c.categoryAxis?.tickLabelSpacing,
           yLabels: c.valueAxis?.numberFormat,
+          xLabels: c.categoryAxis?.numberFormat,
         });
         const officeRanges = fake
           .seriesAddresses(c)

@@ -646,6 +646,7 @@ describe("horizontal bar and 3-D surface charts", () => {
     surface.seriesAxisTitle = "Period";
     surface.smooth = true;
     surface.rows = { first: 8, last: 31 };
+    surface.xFormat = "0.00";
     const bars = chart("bar", "Units per grade", { sheet: "Grades", table: 0 }, "grade", ["p0", "p1"], { x: "Grade", y: "Units" });
     bars.yAxis = { min: 0 };
     r.sheets.push(sheet("Density", [grid], [surface]), sheet("Grades", [counts], [bars]));

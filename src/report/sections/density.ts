@@ -150,6 +150,7 @@ export function densitySheet(density: DensityCurve[], obs: Observation[] = [], c
       { x: "D", y: t("density.density") },
     );
     c.smooth = true;
+    c.xFormat = "0.00"; // D labels on the 0.05 grid: 0.30, 0.35, ...
     const values = obs.filter((x) => x.D !== null && (g === groups[0] || x.group === g)).map((x) => x.D as number); // groups[0]: the pooled group
     if (values.length) c.xAxis = densityXRange(values, Math.max(...groupCurves.map((d) => d.bandwidth)));
     c.yAxis = { min: 0 };
@@ -165,6 +166,7 @@ export function densitySheet(density: DensityCurve[], obs: Observation[] = [], c
     );
     s.smooth = true; // density labels in General
     s.seriesAxisTitle = t("density.period");
+    s.xFormat = "0.00";
     if (c.xAxis) s.rows = rowsWithin(groupCurves[0].x, { min: c.xAxis.min ?? 0, max: c.xAxis.max ?? 1 });
     surfaces.push(s);
   }

@@ -43,6 +43,7 @@ export async function drawCharts(plans: ChartPlacement[], sheets: Excel.Workshee
     if (p.yAxis?.max !== undefined) chart.axes.valueAxis.maximum = p.yAxis.max;
     if (p.smooth) chart.axes.valueAxis.numberFormat = "General";
     if (p.yFormat !== undefined) chart.axes.valueAxis.numberFormat = p.yFormat;
+    if (p.xFormat !== undefined) chart.axes.categoryAxis.numberFormat = p.xFormat; // the x value axis of a scatter chart
     if (p.type === "surface") surfaceAxes(chart, p);
     chart.legend.visible = p.series.length > 1;
     if (p.series.length > 1) chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
@@ -56,5 +57,4 @@ function surfaceAxes(chart: Excel.Chart, p: ChartPlacement): void {
   if (p.seriesAxisTitle !== undefined) chart.axes.seriesAxis.title.text = p.seriesAxisTitle;
   const n = Math.max(0, p.x.lastRow - p.x.firstRow + 1);
   if (n > 10) chart.axes.categoryAxis.tickLabelSpacing = Math.ceil(n / 10);
-  if (p.x.numFmt && /^0\.0{3,}$/.test(p.x.numFmt)) chart.axes.categoryAxis.numberFormat = "0.00";
 }
