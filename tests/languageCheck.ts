@@ -11,6 +11,8 @@ export const ALLOWED_IN_ZH = new Set([
   ..."CoordLab JSON CRITIC Welch Silverman Scott scipy nrd nrd0 Fan max min OPGD SHA xlsx csv ddof ExcelApi".split(" "),
   ..."geodetector GD gdverse Moran Moran's Geary Geary's Gi LISA HH LL HL LH Getis Ord Dagum Gini Markov Haken spdep PySAL giddy GeoDa".split(" "),
   ..."Q LR ln".split(" "),
+  // subscripts of Dagum's symbols as Chinese papers print them: G_w, G_nb, G_t, G_jj, G_jh, D_jh
+  ..."G w nb jj jh".split(" "),
 ]);
 
 // codes stay English: option names and their values as typed on the command line

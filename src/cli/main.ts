@@ -62,6 +62,10 @@ export function helpText(): string {
     "  --weights knn:6 --coords lon,lat     6 nearest neighbours (great-circle; x,y: Euclidean)",
     "  --weights band:500 --coords lon,lat  neighbours within 500 km",
     "  --weights idw:1 --coords lon,lat     inverse distance 1/d (idw:2 1/d², idw:1:800 within 800 km)",
+    '  --weights "economic:GDP per capita"  economic distance 1/|x̄_i − x̄_j| of the units\' means of a',
+    "                      numeric column of the data (all pairs; empty cells left out of a mean)",
+    '  --weights "nested:china-provinces,economic:GDP per capita"',
+    "                      nested weights: geographic (a preset, knn/band/idw, a file) times economic",
     "  --help              this text",
     "",
     ...wrap(`Sections, in order: ${SECTIONS.sections.map((s) => s.id).join(", ")}`, 100, 4),
@@ -94,13 +98,16 @@ export function helpText(): string {
   return lines.join("\n");
 }
 
-/** A help line cut at blanks into lines of at most `width` columns, continued under the help text. */
+/** A help line cut at blanks (or after a "|" of a long list of values) into lines of at most `width` columns, continued under the help text. */
 function wrap(line: string, width = 100, indent = 45): string[] {
   const out: string[] = [];
   let rest = line;
   while (rest.length > width) {
     let cut = rest.lastIndexOf(" ", width);
-    if (cut <= indent) cut = width;
+    if (cut <= indent) {
+      const bar = rest.lastIndexOf("|", width - 1); // a long list of values: cut after a "|"
+      cut = bar > indent ? bar + 1 : width;
+    }
     out.push(rest.slice(0, cut).trimEnd());
     rest = " ".repeat(indent) + rest.slice(cut).trimStart();
   }
@@ -189,9 +196,10 @@ export async function withSpatialWeights(
   const raw = o.weights.trim() || (fromRoles ? (file.weights as string).trim() : "");
   if (!raw) return file as unknown as RolesFile;
   const spec = parseWeightsSpec(raw);
+  const fileSpec = spec.kind === "file" ? spec : spec.kind === "nested" && spec.geo.kind === "file" ? spec.geo : null;
   let parsed: ParsedWeights | undefined;
-  if (spec.kind === "file") {
-    const where = fromRoles ? path.resolve(rolesDir, spec.path) : spec.path;
+  if (fileSpec) {
+    const where = fromRoles ? path.resolve(rolesDir, fileSpec.path) : fileSpec.path;
     const ext = path.extname(where).toLowerCase();
     if (ext === ".gal" || ext === ".gwt") {
       let text: string;
@@ -209,7 +217,7 @@ export async function withSpatialWeights(
     }
   }
   const coords = o.coords.trim() || (Array.isArray(file.coords) ? file.coords.join(",") : typeof file.coords === "string" ? file.coords : "");
-  const needsId = !parsed && spec.kind !== "preset";
+  const needsId = spec.kind !== "preset" && spec.kind !== "file";
   const header = (cells.find((r) => r.some((c) => c !== null && c !== "")) ?? []) as Cell[];
   const idColumn = needsId ? (parseRoles(file, header).id ?? "") : "";
   const input = spatialWeightsRequest({ weights: raw, coords, cells, idColumn, file: parsed });

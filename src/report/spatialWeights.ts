@@ -8,7 +8,7 @@
 import { CoordError } from "../engine/errors";
 import { SpatialWeights, alignWeights, subsetWeights, weightsFromEdges, weightsFromLinks, weightsFromMatrix } from "../engine/spatial/weights";
 import type { Edge } from "../engine/spatial/weights";
-import { DistanceMetric, distanceBandWeights, inverseDistanceWeights, knnWeights } from "../engine/spatial/distance";
+import { DistanceMetric, distanceBandWeights, economicDistanceWeights, inverseDistanceWeights, knnWeights, nestedWeights } from "../engine/spatial/distance";
 import { CHINA_PRESETS, ChinaPresetName, chinaProvincesWeightsFor } from "../engine/spatial/presets/chinaProvinces";
 import { Cell, parseCsv } from "./csv";
 import { columnLetter } from "./model";
@@ -469,8 +469,8 @@ function linkArrays(W: SpatialWeights): { from: number[]; to: number[] } {
 // ---------------------------------------------------------------------------------------------
 // The report's weights input: what `--weights`, the roles file's "weights" key and the pane give.
 
-/** A preset name, a coordinate builder ("knn:6", "band:500", "idw:1"), or a file (read by the front end). */
-export type WeightsSpec =
+/** Geographic weights: a preset name, a coordinate builder ("knn:6", "band:500", "idw:1"), or a file (read by the front end). */
+export type GeoWeightsSpec =
   | { kind: "preset"; name: ChinaPresetName }
   | { kind: "knn"; k: number }
   | { kind: "band"; threshold: number }
@@ -478,22 +478,67 @@ export type WeightsSpec =
   | { kind: "file"; path: string };
 
 /**
+ * What `--weights` names: geographic weights, economic distance from a data column
+ * ("economic:GDP per capita": w_ij = 1/|x̄_i − x̄_j| of the units' means), or the nested matrix of
+ * both ("nested:china-provinces,economic:GDP per capita": w_ij = g_ij·e_ij), M11.
+ */
+export type WeightsSpec = GeoWeightsSpec | { kind: "economic"; column: string } | { kind: "nested"; geo: GeoWeightsSpec; column: string };
+
+const ECONOMIC_HINT = "economic:COLUMN (a numeric column of the data, e.g. economic:GDP per capita)";
+const NESTED_HINT = "nested:GEO,economic:COLUMN, e.g. nested:china-provinces,economic:GDP per capita (GEO: a preset, knn:K, band:D, idw:A or a file)";
+
+/**
  * Reads the text of `--weights` / the roles' "weights" string: china-provinces,
  * china-provinces-island, knn:K, band:D (km for lon/lat), idw:A or idw:A:D (power A within D),
- * anything else a file name.
+ * economic:COLUMN, nested:GEO,economic:COLUMN; anything else a file name.
  *
  * @example
  * parseWeightsSpec("knn:6"); // => { kind: "knn", k: 6 }
  * parseWeightsSpec("idw:2:800"); // => { kind: "idw", power: 2, threshold: 800 }
  * parseWeightsSpec("W.csv"); // => { kind: "file", path: "W.csv" }
+ * parseWeightsSpec("economic: GDP"); // => { kind: "economic", column: "GDP" }
+ * parseWeightsSpec("nested:knn:4,economic:GDP"); // => { kind: "nested", geo: { kind: "knn", k: 4 }, column: "GDP" }
  */
 export function parseWeightsSpec(text: string): WeightsSpec {
   const v = String(text).trim();
+  const economic = v.match(/^economic:(.*)$/is);
+  if (economic) {
+    const column = economic[1].trim();
+    if (!column) throw new CoordError("OPTION", `weights '${v}': name the data column, ${ECONOMIC_HINT}`, { argument: "weights" });
+    return { kind: "economic", column };
+  }
+  const nested = v.match(/^nested:(.*)$/is);
+  if (nested) {
+    const bad = (what: string) => new CoordError("OPTION", `weights '${v}': ${what}; give ${NESTED_HINT}`, { argument: "weights" });
+    const at = nested[1].search(/,\s*economic:/i);
+    if (at < 0) throw bad("the economic part is missing");
+    const geoText = nested[1].slice(0, at).trim();
+    const column = nested[1]
+      .slice(at)
+      .replace(/^,\s*economic:/i, "")
+      .trim();
+    if (!geoText) throw bad("the geographic weights are missing");
+    if (!column) throw bad("the economic column is missing");
+    const geo = parseWeightsSpec(geoText);
+    if (geo.kind === "economic" || geo.kind === "nested") throw bad(`'${geoText}' is not geographic weights`);
+    return { kind: "nested", geo, column };
+  }
+  return parseGeoWeightsSpec(v);
+}
+
+/** A preset, a coordinate builder or a file name (the geographic part of parseWeightsSpec). */
+function parseGeoWeightsSpec(v: string): GeoWeightsSpec {
   if (v in CHINA_PRESETS) return { kind: "preset", name: v as ChinaPresetName };
   const m = v.match(/^(knn|band|idw):(.*)$/i);
   if (!m) {
     if (v === "")
-      throw new CoordError("OPTION", "weights: give a file, china-provinces, china-provinces-island, knn:K, band:D or idw:A", { argument: "weights" });
+      throw new CoordError(
+        "OPTION",
+        "weights: give a file, china-provinces, china-provinces-island, knn:K, band:D, idw:A, economic:COLUMN or nested:GEO,economic:COLUMN",
+        {
+          argument: "weights",
+        },
+      );
     return { kind: "file", path: v };
   }
   const kind = m[1].toLowerCase();
@@ -520,7 +565,84 @@ export function parseWeightsSpec(text: string): WeightsSpec {
 export type SpatialWeightsInput =
   | string
   | { kind: "parsed"; parsed: ParsedWeights }
-  | { kind: "coordinates"; spec: WeightsSpec; units: string[]; x: number[]; y: number[]; metric: DistanceMetric; columns: [string, string] };
+  | { kind: "coordinates"; spec: WeightsSpec; units: string[]; x: number[]; y: number[]; metric: DistanceMetric; columns: [string, string] }
+  | EconomicWeightsInput
+  | { kind: "nested"; geo: SpatialWeightsInput; economic: EconomicWeightsInput };
+
+/** Economic distance input: one mean of a data column per unit. */
+export interface EconomicWeightsInput {
+  kind: "economic";
+  column: string;
+  units: string[];
+  means: number[];
+}
+
+/** The index of a header's column by name (exact, else ignoring case), or an error naming it and the columns there are. */
+function columnIndex(header: readonly string[], name: string, what: string, source: string, argument: string): number {
+  const exact = header.findIndex((x) => x === name);
+  const j = exact >= 0 ? exact : header.findIndex((x) => x.toLowerCase() === name.toLowerCase());
+  if (j < 0)
+    throw new CoordError(
+      "OPTION",
+      `${what}: ${source} has no column '${name}' (its columns: ${header.filter(Boolean).slice(0, 8).join(", ")}${header.length > 8 ? ", ..." : ""})`,
+      { argument },
+    );
+  return j;
+}
+
+/** The header row of cells (the first non-empty row) and its index. */
+function headerRow(cells: Cell[][], source: string, argument: string): { h: number; header: string[] } {
+  const h = cells.findIndex((r) => r.some((c) => labelOf(c) !== null));
+  if (h < 0) throw new CoordError("EMPTY", `${source} is empty`, { argument });
+  return { h, header: cells[h].map((c) => labelOf(c) ?? "") };
+}
+
+/**
+ * The mean of a numeric column per unit of the id column (units in order of first appearance),
+ * for economic distance (M11). Empty cells are left out of a unit's mean; text is an error
+ * naming the cell, as is a unit without any value.
+ *
+ * @example
+ * unitMeansFromCells([["id", "gdp"], ["a", 1], ["a", 3], ["b", 5], ["b", null]], "id", "gdp"); // =>
+ * // { units: ["a", "b"], means: [2, 5] }
+ */
+export function unitMeansFromCells(cells: Cell[][], idColumn: string, column: string, source = "data"): { units: string[]; means: number[] } {
+  const what = `weights economic:${column}`;
+  const { h, header } = headerRow(cells, source, "weights");
+  const ji = columnIndex(header, idColumn, what, source, "weights");
+  const jx = columnIndex(header, column, what, source, "weights");
+  const at = new Map<string, number>();
+  const units: string[] = [];
+  const sums: number[] = [];
+  const counts: number[] = [];
+  for (let r = h + 1; r < cells.length; r++) {
+    const id = labelOf(cells[r][ji] ?? null);
+    if (id === null) continue;
+    let k = at.get(id);
+    if (k === undefined) {
+      at.set(id, (k = units.length));
+      units.push(id);
+      sums.push(0);
+      counts.push(0);
+    }
+    const c = cells[r][jx] ?? null;
+    if (c === null || labelOf(c) === null) continue;
+    if (typeof c !== "number" || !Number.isFinite(c))
+      throw new CoordError("NOT_NUMERIC", `${what}: ${cellRef(source, r, jx)}: '${String(c)}' is not a number (${header[jx]} of '${id}')`, {
+        argument: "weights",
+        row: r,
+        column: jx,
+      });
+    sums[k] += c;
+    counts[k]++;
+  }
+  const none = units.findIndex((_, k) => counts[k] === 0);
+  if (none >= 0)
+    throw new CoordError("MISSING", `${what}: unit '${units[none]}' has no value in column '${header[jx]}'; economic distance needs its mean`, {
+      argument: "weights",
+    });
+  return { units, means: sums.map((s, k) => s / counts[k]) };
+}
 
 /**
  * One point per unit from cells (a parsed sheet with a header row): the unit column and two
@@ -537,19 +659,8 @@ export function coordinatesFromCells(
   columns: readonly [string, string],
   source = "data",
 ): { units: string[]; x: number[]; y: number[]; metric: DistanceMetric } {
-  const h = cells.findIndex((r) => r.some((c) => labelOf(c) !== null));
-  if (h < 0) throw new CoordError("EMPTY", `${source} is empty`, { argument: "coords" });
-  const header = cells[h].map((c) => labelOf(c) ?? "");
-  const col = (name: string) => {
-    const j = header.findIndex((x) => x === name) >= 0 ? header.findIndex((x) => x === name) : header.findIndex((x) => x.toLowerCase() === name.toLowerCase());
-    if (j < 0)
-      throw new CoordError(
-        "OPTION",
-        `coords: ${source} has no column '${name}' (its columns: ${header.filter(Boolean).slice(0, 8).join(", ")}${header.length > 8 ? ", ..." : ""})`,
-        { argument: "coords" },
-      );
-    return j;
-  };
+  const { h, header } = headerRow(cells, source, "coords");
+  const col = (name: string) => columnIndex(header, name, "coords", source, "coords");
   const [ji, jx, jy] = [col(idColumn), col(columns[0]), col(columns[1])];
   const at = new Map<string, number>();
   const units: string[] = [];
@@ -589,12 +700,19 @@ export function coordinatesFromCells(
 
 /**
  * The weights for the data's units (not transformed yet): from a preset (subset, matched by
- * English or Chinese names), from parsed user weights (one to one), or built from coordinates.
+ * English or Chinese names), from parsed user weights (one to one), built from coordinates,
+ * economic distance of the units' means of a column, or the nested product of both (M11).
  */
 export function resolveSpatialWeights(input: SpatialWeightsInput, units: readonly string[]): SpatialWeights {
   if (typeof input === "string") {
     const spec = parseWeightsSpec(input);
     if (spec.kind === "preset") return chinaProvincesWeightsFor(units, { hainan: CHINA_PRESETS[spec.name] });
+    if (spec.kind === "economic" || spec.kind === "nested")
+      throw new CoordError(
+        "OPTION",
+        `weights '${input}': the units' means of the column '${spec.column}' are taken from the data (give --weights on the command line, or choose it in the pane)`,
+        { argument: "weights" },
+      );
     if (spec.kind === "file")
       throw new CoordError(
         "OPTION",
@@ -603,7 +721,7 @@ export function resolveSpatialWeights(input: SpatialWeightsInput, units: readonl
       );
     throw new CoordError("OPTION", `weights '${input}': coordinates are needed (--coords lon,lat, or "coords" in the roles file)`, { argument: "weights" });
   }
-  if (input === null || typeof input !== "object" || (input.kind !== "parsed" && input.kind !== "coordinates"))
+  if (input === null || typeof input !== "object" || !["parsed", "coordinates", "economic", "nested"].includes(input.kind))
     throw new CoordError(
       "OPTION",
       `roles: "weights" must be a file name, china-provinces, china-provinces-island, knn:K, band:D or idw:A; got ${JSON.stringify(input)}`,
@@ -612,7 +730,13 @@ export function resolveSpatialWeights(input: SpatialWeightsInput, units: readonl
       },
     );
   if (input.kind === "parsed") return weightsForUnits(input.parsed, units);
-  const { spec, metric } = input;
+  if (input.kind === "economic") {
+    const W = economicDistanceWeights(input.units, input.means, { argument: `weights economic:${input.column}` });
+    const source = `economic distance 1/|difference of the means of ${input.column}|`;
+    return alignWeights({ ...W, source }, units, { argument: "weights", allowExtra: true, what: `the column ${input.column}` });
+  }
+  if (input.kind === "nested") return nestedWeights(resolveSpatialWeights(input.geo, units), resolveSpatialWeights(input.economic, units));
+  const { spec, metric } = input as Extract<SpatialWeightsInput, { kind: "coordinates" }>;
   const coords = { x: input.x, y: input.y };
   let W: SpatialWeights;
   if (spec.kind === "knn") W = knnWeights(input.units, coords, { k: spec.k, metric });
@@ -623,37 +747,52 @@ export function resolveSpatialWeights(input: SpatialWeightsInput, units: readonl
   return alignWeights({ ...W, source }, units, { argument: "weights", allowExtra: true, what: `the coordinates (${input.columns.join(", ")})` });
 }
 
+/** What a front end knows when it asks for the report's weights (spatialWeightsRequest). */
+export interface SpatialWeightsChoice {
+  weights: string;
+  coords: string;
+  cells: Cell[][];
+  idColumn: string;
+  file?: ParsedWeights;
+}
+
 /**
  * The report's weights input for a run, from what the user chose (shared by the command line
  * and the pane): a file they loaded (already parsed), else the weights text (a preset name
  * stays a name; knn/band/idw take their points from the data's `coords` columns, one per unit
- * of the id column). null when no weights are given.
+ * of the id column; economic:COLUMN the units' means of that column; nested:GEO,economic:COLUMN
+ * both, the loaded file being GEO when it is a file). null when no weights are given.
  *
  * @example
  * const cells = [["id", "x", "y", "v"], ["a", 0, 0, 1], ["b", 1, 0, 2], ["c", 3, 0, 4]];
  * const w = spatialWeightsRequest({ weights: "knn:1", coords: "x,y", cells, idColumn: "id" });
  * typeof w === "object" && w !== null && w.kind; // => "coordinates"
  * spatialWeightsRequest({ weights: "china-provinces", coords: "", cells, idColumn: "id" }); // => "china-provinces"
+ * spatialWeightsRequest({ weights: "economic:v", coords: "", cells, idColumn: "id" }); // =>
+ * // { kind: "economic", column: "v", units: ["a", "b", "c"], means: [1, 2, 4] }
  */
-export function spatialWeightsRequest(r: {
-  weights: string;
-  coords: string;
-  cells: Cell[][];
-  idColumn: string;
-  file?: ParsedWeights;
-}): SpatialWeightsInput | null {
-  if (r.file) return { kind: "parsed", parsed: r.file };
+export function spatialWeightsRequest(r: SpatialWeightsChoice): SpatialWeightsInput | null {
   const raw = r.weights.trim();
-  if (!raw) return null;
-  const spec = parseWeightsSpec(raw);
-  if (spec.kind === "preset") return raw;
-  if (spec.kind === "file") return raw; // the section says the file must be read first
+  const spec = raw ? parseWeightsSpec(raw) : null;
+  if (spec?.kind === "economic") return economicRequest(spec.column, r);
+  if (spec?.kind === "nested") return { kind: "nested", geo: geoRequest(spec.geo, r), economic: economicRequest(spec.column, r) };
+  if (r.file) return { kind: "parsed", parsed: r.file };
+  return spec ? geoRequest(spec, r) : null;
+}
+
+function economicRequest(column: string, r: SpatialWeightsChoice): EconomicWeightsInput {
+  return { kind: "economic", column, ...unitMeansFromCells(r.cells, r.idColumn, column) };
+}
+
+function geoRequest(spec: GeoWeightsSpec, r: SpatialWeightsChoice): SpatialWeightsInput {
+  if (spec.kind === "preset") return spec.name;
+  if (spec.kind === "file") return r.file ? { kind: "parsed", parsed: r.file } : spec.path; // the section says the file must be read first
   const columns = r.coords
     .split(",")
     .map((c) => c.trim())
     .filter(Boolean);
   if (columns.length !== 2)
-    throw new CoordError("OPTION", `--weights ${raw} builds the weights from coordinates: give their two columns, e.g. --coords lon,lat`, {
+    throw new CoordError("OPTION", `--weights ${r.weights.trim()} builds the weights from coordinates: give their two columns, e.g. --coords lon,lat`, {
       argument: "coords",
     });
   const c = coordinatesFromCells(r.cells, r.idColumn, [columns[0], columns[1]]);

@@ -32,6 +32,7 @@
 import { CORE_STRINGS } from "./core";
 import { PAPER_STRINGS } from "../paperStrings";
 import { FIGURES_STRINGS } from "./figures";
+import { INEQUALITY_STRINGS } from "./inequality";
 import type { Catalogue, Lang } from "./types";
 
 export type { Catalogue, Lang, Phrase } from "./types";
@@ -40,6 +41,7 @@ export const CATALOGUE = {
   ...CORE_STRINGS,
   ...PAPER_STRINGS,
   ...FIGURES_STRINGS,
+  ...INEQUALITY_STRINGS,
 } satisfies Catalogue;
 
 export type StringKey = keyof typeof CATALOGUE;

@@ -7,10 +7,12 @@
  */
 import { betaConvergence, BetaConvergence, BetaFit, dagumByPeriod, DagumPeriod, sigmaConvergence, SigmaConvergence } from "../../engine/inequality";
 import { chart, column, ReportColumn, ReportRow, ReportSheet, ReportTable, sheet, table } from "../model";
-import { SHEET } from "../sheetNames";
+import { translator, Translate } from "../i18n";
+import type { StringKey } from "../i18n";
+import { warn } from "../warnings";
 import { unbalanced, unitsByPeriods } from "./panelMatrix";
 import { CoordError } from "../../engine/errors";
-import type { ReportSection, SectionContext } from "./types";
+import type { ReportSection, ReportContext, SectionContext } from "./types";
 
 declare module "./types" {
   interface SectionResults {
@@ -29,35 +31,40 @@ export interface ConvergenceResult {
 const pct = (x: number | null) => (x === null ? null : x);
 
 /** The three Dagum tables of the sheet and its two charts (table indices from `first`). */
-function dagumTables(d: DagumPeriod[], first: number): { tables: ReportTable[]; charts: ReturnType<typeof chart>[] } {
+function dagumTables(d: DagumPeriod[], first: number, t: Translate): { tables: ReportTable[]; charts: ReturnType<typeof chart>[] } {
+  const sheetName = t("differences.sheet");
   const contrib = table(
     [
-      column("period", "Period", "text"),
-      column("G", "G (overall Gini)", "0.0000"),
-      column("Gw", "G_w within", "0.0000"),
-      column("Gnb", "G_nb net between", "0.0000"),
-      column("Gt", "G_t transvariation", "0.0000"),
-      column("shareW", "Share G_w", "0.0%"),
-      column("shareNb", "Share G_nb", "0.0%"),
-      column("shareT", "Share G_t", "0.0%"),
+      column("period", t("common.period"), "text"),
+      column("G", t("differences.G"), "0.0000"),
+      column("Gw", t("differences.Gw"), "0.0000"),
+      column("Gnb", t("differences.Gnb"), "0.0000"),
+      column("Gt", t("differences.Gt"), "0.0000"),
+      column("shareW", t("differences.share", { part: "G_w" }), "0.0%"),
+      column("shareNb", t("differences.share", { part: "G_nb" }), "0.0%"),
+      column("shareT", t("differences.share", { part: "G_t" }), "0.0%"),
     ],
     d.map((r) => ({ period: String(r.period), G: r.G, Gw: r.Gw, Gnb: r.Gnb, Gt: r.Gt, shareW: pct(r.shareW), shareNb: pct(r.shareNb), shareT: pct(r.shareT) })),
-    { title: "Dagum Gini decomposition of D by group (G = G_w + G_nb + G_t)" },
+    { title: t("differences.dagumTitle") },
   );
   const groups = d[0].groups.map((g) => g.name);
   const within = table(
-    [column("period", "Period", "text"), ...groups.map((g, j) => column(`g${j}`, `G_jj ${g}`, "0.0000"))],
+    [column("period", t("common.period"), "text"), ...groups.map((g, j) => column(`g${j}`, t("differences.Gjj", { group: g }), "0.0000"))],
     d.map((r) => {
       const row: ReportRow = { period: String(r.period) };
       r.groups.forEach((g, j) => (row[`g${j}`] = g.Gjj));
       return row;
     }),
-    { title: "Within-group Gini G_jj" },
+    { title: t("differences.withinTitle") },
   );
   const pairs = d[0].pairs.map((p) => p.key);
-  const betweenCols: ReportColumn[] = [column("period", "Period", "text")];
+  const betweenCols: ReportColumn[] = [column("period", t("common.period"), "text")];
   pairs.forEach((k, j) =>
-    betweenCols.push(column(`G${j}`, `G_jh ${k}`, "0.0000"), column(`D${j}`, `D_jh ${k}`, "0.0000"), column(`H${j}`, `higher ${k}`, "text")),
+    betweenCols.push(
+      column(`G${j}`, t("differences.Gjh", { pair: k }), "0.0000"),
+      column(`D${j}`, t("differences.Djh", { pair: k }), "0.0000"),
+      column(`H${j}`, t("differences.higher", { pair: k }), "text"),
+    ),
   );
   const between = table(
     betweenCols,
@@ -70,33 +77,27 @@ function dagumTables(d: DagumPeriod[], first: number): { tables: ReportTable[]; 
       });
       return row;
     }),
-    { title: "Between-group Gini G_jh and relative affluence D_jh (each pair oriented by that period's means)" },
+    { title: t("differences.betweenTitle") },
   );
   const charts = [
-    chart(
-      "stackedColumn",
-      "Contributions to the Gini coefficient (G_w + G_nb + G_t = G)",
-      { sheet: SHEET.differences, table: first },
-      "period",
-      ["Gw", "Gnb", "Gt"],
-      {
-        x: "Period",
-        y: "Contribution",
-      },
-    ),
+    chart("stackedColumn", t("differences.contribChart"), { sheet: sheetName, table: first }, "period", ["Gw", "Gnb", "Gt"], {
+      x: t("common.period"),
+      y: t("differences.contribution"),
+    }),
     chart(
       "line",
-      "Within-group Gini coefficient",
-      { sheet: SHEET.differences, table: first + 1 },
+      t("differences.withinChart"),
+      { sheet: sheetName, table: first + 1 },
       "period",
       groups.map((_, j) => `g${j}`),
-      { x: "Period", y: "G_jj" },
+      { x: t("common.period"), y: "G_jj" },
     ),
   ];
   return { tables: pairs.length ? [contrib, within, between] : [contrib, within], charts };
 }
 
-const BETA_ROWS: Array<[string, (f: BetaFit) => number | null]> = [
+/** Rows of the β table: a symbol kept as printed, or a catalogue key, and the value of a fit. */
+const BETA_ROWS: Array<[string | { key: StringKey }, (f: BetaFit) => number | null]> = [
   ["β", (f) => f.beta],
   ["SE(β)", (f) => f.seBeta],
   ["t(β)", (f) => f.tBeta],
@@ -104,66 +105,68 @@ const BETA_ROWS: Array<[string, (f: BetaFit) => number | null]> = [
   ["α", (f) => f.alpha],
   ["R²", (f) => f.r2],
   ["n", (f) => f.n],
-  ["speed", (f) => f.speed],
-  ["half-life", (f) => f.halfLife],
+  [{ key: "differences.speed" }, (f) => f.speed],
+  [{ key: "differences.halfLife" }, (f) => f.halfLife],
 ];
 
-function convergenceTables(c: ConvergenceResult): ReportTable[] {
+function convergenceTables(c: ConvergenceResult, t: Translate): ReportTable[] {
   const groups = c.sigma.byGroup.map((g) => g.group);
   const sigmaCols: ReportColumn[] = [
-    column("period", "Period", "text"),
+    column("period", t("common.period"), "text"),
     column("n", "n", "0"),
-    column("mean", "Mean D", "0.000"),
-    column("sd", `SD (ddof ${c.sigma.ddof})`, "0.0000"),
+    column("mean", t("differences.meanD"), "0.000"),
+    column("sd", t("differences.sd", { ddof: c.sigma.ddof }), "0.0000"),
     column("cv", "CV", "0.0000"),
   ];
-  groups.forEach((g, j) => sigmaCols.push(column(`cv${j}`, `CV ${g}`, "0.0000")));
+  groups.forEach((g, j) => sigmaCols.push(column(`cv${j}`, t("differences.cvOf", { group: g }), "0.0000")));
   const sigma = table(
     sigmaCols,
-    c.sigma.overall.map((r, t) => {
+    c.sigma.overall.map((r, k) => {
       const row: ReportRow = { period: String(r.period), n: r.n, mean: r.mean, sd: r.sd, cv: r.cv };
-      c.sigma.byGroup.forEach((g, j) => (row[`cv${j}`] = g.rows[t].cv));
+      c.sigma.byGroup.forEach((g, j) => (row[`cv${j}`] = g.rows[k].cv));
       return row;
     }),
-    { title: `σ-convergence of D: SD (ddof ${c.sigma.ddof}) and CV = SD/mean per period` },
+    { title: t("differences.sigmaTitle", { ddof: c.sigma.ddof }) },
   );
   if (!c.beta) return [sigma];
   const fits: Array<[string, BetaFit | null]> = [
-    ["All, pooled annual", c.beta.pooled],
-    [`All, long difference (span ${c.beta.span})`, c.beta.longDifference],
-    ...c.beta.byGroup.map((g) => [`${g.group}, pooled annual`, g.pooled] as [string, BetaFit | null]),
+    [t("differences.allPooled"), c.beta.pooled],
+    [t("differences.allLong", { span: c.beta.span }), c.beta.longDifference],
+    ...c.beta.byGroup.map((g) => [t("differences.groupPooled", { group: g.group }), g.pooled] as [string, BetaFit | null]),
   ];
   const beta = table(
-    [column("statistic", "Statistic", "text"), ...fits.map(([label], j) => column(`f${j}`, label, "0.0000"))],
+    [column("statistic", t("differences.statistic"), "text"), ...fits.map(([label], j) => column(`f${j}`, label, "0.0000"))],
     BETA_ROWS.map(([label, get]) => {
-      const row: ReportRow = { statistic: label };
+      const row: ReportRow = { statistic: typeof label === "string" ? label : t(label.key) };
       fits.forEach(([, f], j) => (row[`f${j}`] = f ? get(f) : null));
       return row;
     }),
-    { title: "Absolute β-convergence of D: ln(D_t+1 / D_t) = α + β ln D_t (pooled OLS, classical SE); speed −ln(1 + β)/T, half-life ln 2/speed" },
+    { title: t("differences.betaTitle") },
   );
   return [sigma, beta];
 }
 
 /** The "Regional differences" sheet from whichever of the two results exist. */
-export function differencesSheet(d: DagumPeriod[] | undefined, c: ConvergenceResult | undefined): ReportSheet {
+export function differencesSheet(d: DagumPeriod[] | undefined, c: ConvergenceResult | undefined, ctx?: Pick<ReportContext, "options">): ReportSheet {
+  const t = translator(ctx?.options.language);
   const tables: ReportTable[] = [];
   const charts: ReturnType<typeof chart>[] = [];
   if (d && d.length) {
-    const t = dagumTables(d, 0);
-    tables.push(...t.tables);
-    charts.push(...t.charts);
+    const dt = dagumTables(d, 0, t);
+    tables.push(...dt.tables);
+    charts.push(...dt.charts);
   }
-  if (c) tables.push(...convergenceTables(c));
+  if (c) tables.push(...convergenceTables(c, t));
   const notes = [
-    ...(c && c.betaReason ? [`β-convergence not computed: ${c.betaReason}.`] : []),
-    "Dagum (1997): G_w within groups, G_nb the net gap between groups, G_t the transvariation (overlap); each pair of groups is oriented by that period's group means.",
-    "β-convergence: β < 0 means units with lower D grow faster; the half-life is empty where β ≥ 0.",
+    ...(c && c.betaReason ? [t("differences.betaNotComputed", { reason: c.betaReason })] : []),
+    t("differences.dagumNote"),
+    t("differences.betaNote"),
   ];
-  return sheet(SHEET.differences, tables, charts, { notes });
+  return sheet(t("differences.sheet"), tables, charts, { notes });
 }
 
 function dagumRun(ctx: SectionContext): DagumPeriod[] {
+  const tr = translator(ctx.options.language);
   const m = unitsByPeriods(ctx.panel, ctx.results.coupling!, "Dagum decomposition");
   const out: DagumPeriod[] = [];
   m.periods.forEach((period, t) => {
@@ -177,20 +180,23 @@ function dagumRun(ctx: SectionContext): DagumPeriod[] {
     } catch (e) {
       // a group whose D are all 0 in a period: that period is left out, with the reason
       if (!(e instanceof CoordError && e.code === "ALL_ZERO")) throw e;
-      ctx.warnings.push(`Dagum decomposition: ${period} left out: ${e.message}.`);
+      const groups = m.groups!;
+      const zero = [...new Set(groups)].find((g) => m.values.every((row, u) => groups[u] !== g || !(row[t] > 0))) ?? groups[0];
+      warn(ctx.warnings, "dagum.periodLeftOut", tr("differences.periodLeftOut", { period, group: zero }));
     }
   });
   return out;
 }
 
 function convergenceRun(ctx: SectionContext): ConvergenceResult {
+  const tr = translator(ctx.options.language);
   const m = unitsByPeriods(ctx.panel, ctx.results.coupling!, "Convergence");
   const opts = { periods: m.periods, groups: m.groups ?? undefined, argument: "D" };
   const sigma = sigmaConvergence(m.values, opts);
   let betaReason: string | undefined;
   m.values.forEach((row, u) =>
     row.forEach((v, t) => {
-      if (!(v > 0) && betaReason === undefined) betaReason = `${m.units[u]} ${m.periods[t]} has D = ${v}, and β-convergence takes ln D`;
+      if (!(v > 0) && betaReason === undefined) betaReason = tr("differences.betaZeroD", { unit: m.units[u], period: m.periods[t], value: v });
     }),
   );
   if (betaReason === undefined) {
@@ -198,10 +204,10 @@ function convergenceRun(ctx: SectionContext): ConvergenceResult {
       return { sigma, beta: betaConvergence(m.values, opts) };
     } catch (e) {
       if (!(e instanceof CoordError && (e.code === "SINGULAR" || e.code === "TOO_FEW"))) throw e;
-      betaReason = e.message;
+      betaReason = tr("differences.betaFitFailed");
     }
   }
-  ctx.warnings.push(`β-convergence not computed: ${betaReason}.`);
+  warn(ctx.warnings, "convergence.betaNotComputed", tr("differences.betaNotComputed", { reason: betaReason }));
   return { sigma, beta: null, betaReason };
 }
 
@@ -218,21 +224,28 @@ export const dagumSection: ReportSection<DagumPeriod[]> = {
   notApplicable: (ctx) =>
     ctx.panel.unitGroups && new Set(ctx.panel.unitGroups).size >= 2
       ? unbalanced(ctx.panel, ctx.results.coupling)
-      : { reason: "the Dagum decomposition needs a group column with at least two groups" },
+      : { reason: translator(ctx.options.language)("differences.needsGroups") },
   run: dagumRun,
-  sheets: (d, ctx) => [differencesSheet(d, ctx.results.convergence)],
-  headlines: (d) => {
+  sheets: (d, ctx) => [differencesSheet(d, ctx.results.convergence, ctx)],
+  headlines: (d, ctx) => {
+    const t = translator(ctx.options.language);
     const first = d[0];
     const last = d[d.length - 1];
-    const main = (r: DagumPeriod) =>
-      [
-        ["within", r.shareW],
-        ["net between", r.shareNb],
-        ["transvariation", r.shareT],
-      ].sort((a, b) => (b[1] as number) - (a[1] as number))[0];
-    const [name, share] = main(last);
+    const sources: Array<[StringKey, number | null]> = [
+      ["differences.sourceWithin", last.shareW],
+      ["differences.sourceBetween", last.shareNb],
+      ["differences.sourceTransvariation", last.shareT],
+    ];
+    const [name, share] = sources.sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))[0];
     return [
-      `The Gini coefficient of D ${last.G < first.G ? "fell" : "rose"} from ${fmt4(first.G)} in ${first.period} to ${fmt4(last.G)} in ${last.period}; in ${last.period} the largest source is the ${name} contribution (${(((share as number) ?? 0) * 100).toFixed(1)} %).`,
+      t(last.G < first.G ? "differences.headlineFell" : "differences.headlineRose", {
+        from: fmt4(first.G),
+        first: String(first.period),
+        to: fmt4(last.G),
+        last: String(last.period),
+        source: t(name),
+        share: ((share ?? 0) * 100).toFixed(1),
+      }),
     ];
   },
 };
@@ -245,18 +258,19 @@ export const convergenceSection: ReportSection<ConvergenceResult> = {
   cost: 0.2,
   needs: ["coupling"],
   options: [],
-  notApplicable: (ctx) => (ctx.panel.periods.length >= 2 ? unbalanced(ctx.panel, ctx.results.coupling) : { reason: "convergence needs at least two periods" }),
+  notApplicable: (ctx) =>
+    ctx.panel.periods.length >= 2 ? unbalanced(ctx.panel, ctx.results.coupling) : { reason: translator(ctx.options.language)("differences.twoPeriods") },
   run: convergenceRun,
   // the tables go on the dagum section's sheet; alone when that section did not run
-  sheets: (c, ctx) => (ctx.results.dagum ? [] : [differencesSheet(undefined, c)]),
-  headlines: (c) => {
+  sheets: (c, ctx) => (ctx.results.dagum ? [] : [differencesSheet(undefined, c, ctx)]),
+  headlines: (c, ctx) => {
+    const t = translator(ctx.options.language);
     const s = c.sigma.overall;
     const cv = (x: number | null) => (x === null ? "—" : fmt4(x));
-    const sigma = `σ-convergence: the CV of D went from ${cv(s[0].cv)} in ${s[0].period} to ${cv(s[s.length - 1].cv)} in ${s[s.length - 1].period}`;
-    if (!c.beta) return [`${sigma}.`];
+    const sigma = { cv0: cv(s[0].cv), first: String(s[0].period), cv1: cv(s[s.length - 1].cv), last: String(s[s.length - 1].period) };
+    if (!c.beta) return [t("differences.headlineSigma", sigma)];
     const b = c.beta.pooled;
-    return [
-      `${sigma}; β-convergence: β = ${fmt4(b.beta)} (p = ${b.pBeta === null ? "—" : b.pBeta.toPrecision(3)})${b.halfLife !== null ? `, half-life ${b.halfLife.toFixed(1)} periods` : ", no convergence"}.`,
-    ];
+    const beta = { ...sigma, beta: fmt4(b.beta), p: b.pBeta === null ? "—" : b.pBeta.toPrecision(3) };
+    return [b.halfLife !== null ? t("differences.headlineBeta", { ...beta, halfLife: b.halfLife.toFixed(1) }) : t("differences.headlineNoConvergence", beta)];
   },
 };

@@ -7,9 +7,9 @@
 import { obstacleDegree, obstacleRow, ObstacleResult } from "../../engine/inequality";
 import { standardize } from "../../engine/standardize";
 import { column, ReportColumn, ReportRow, sheet, table } from "../model";
-import { SHEET } from "../sheetNames";
+import { translator } from "../i18n";
 import { enumOption, numberOption } from "./optionKit";
-import type { ReportSection, SectionContext } from "./types";
+import type { ReportContext, ReportSection, SectionContext } from "./types";
 
 declare module "./types" {
   interface ReportOptions {
@@ -114,9 +114,10 @@ export function obstaclesStage(ctx: SectionContext): ObstaclesReport {
   };
 }
 
-export function obstaclesSheet(x: ObstaclesReport) {
+export function obstaclesSheet(x: ObstaclesReport, ctx?: Pick<ReportContext, "options">) {
+  const t = translator(ctx?.options.language);
   const periods = x.byPeriod.map((b) => b.period);
-  const meanCols: ReportColumn[] = [column("subsystem", "Subsystem", "text"), column("indicator", "Indicator", "text")];
+  const meanCols: ReportColumn[] = [column("subsystem", t("obstacles.subsystem"), "text"), column("indicator", t("obstacles.indicator"), "text")];
   periods.forEach((p, k) => meanCols.push(column(`p${k}`, p, "0.00", { colorScale: true })));
   const means = table(
     meanCols,
@@ -125,9 +126,9 @@ export function obstaclesSheet(x: ObstaclesReport) {
       x.byPeriod.forEach((b, k) => (r[`p${k}`] = b.O[j]));
       return r;
     }),
-    { title: `Mean obstacle degree of each indicator by period (%, ${x.weighting} weighting)` },
+    { title: t(x.weighting === "within" ? "obstacles.meansTitleWithin" : "obstacles.meansTitleGlobal") },
   );
-  const subCols: ReportColumn[] = [column("subsystem", "Subsystem", "text")];
+  const subCols: ReportColumn[] = [column("subsystem", t("obstacles.subsystem"), "text")];
   periods.forEach((p, k) => subCols.push(column(`p${k}`, p, "0.00")));
   const subs = table(
     subCols,
@@ -136,11 +137,12 @@ export function obstaclesSheet(x: ObstaclesReport) {
       x.byPeriod.forEach((b, k) => (r[`p${k}`] = b.subsystemObstacle[s]));
       return r;
     }),
-    { title: "Mean subsystem obstacle degree by period (%)" },
+    { title: t("obstacles.subsystemsTitle") },
   );
   const width = x.rows.reduce((m, r) => Math.max(m, r.top.length), 0);
-  const topCols: ReportColumn[] = [column("unit", "Unit", "text"), column("period", "Period", "text")];
-  for (let q = 0; q < width; q++) topCols.push(column(`n${q}`, `Obstacle ${q + 1}`, "text"), column(`o${q}`, `O ${q + 1} (%)`, "0.00"));
+  const topCols: ReportColumn[] = [column("unit", t("common.unit"), "text"), column("period", t("common.period"), "text")];
+  for (let q = 0; q < width; q++)
+    topCols.push(column(`n${q}`, t("obstacles.obstacle", { rank: q + 1 }), "text"), column(`o${q}`, t("obstacles.degree", { rank: q + 1 }), "0.00"));
   const tops = table(
     topCols,
     x.rows.map((row) => {
@@ -151,13 +153,11 @@ export function obstaclesSheet(x: ObstaclesReport) {
       });
       return r;
     }),
-    { title: `Top ${x.top} obstacles per unit and period${x.weighting === "within" ? " (within each subsystem, subsystems in turn)" : ""}` },
+    { title: t(x.weighting === "within" ? "obstacles.topTitleWithin" : "obstacles.topTitle", { top: x.top }) },
   );
-  const notes = [
-    "Obstacle degree O_ij = F_j (1 − z_ij) / Σ_j F_j (1 − z_ij) × 100 (M15), z the standardized indicators of the composite indices; F_j = α_s w_j.",
-  ];
-  if (x.rows.some((r) => r.O === null)) notes.push("Rows at the best value of every indicator have no obstacle (left empty).");
-  return sheet(SHEET.obstacles, [means, subs, tops], [], { notes, freeze: { rows: 2, columns: 2 } });
+  const notes = [t("obstacles.formulaNote")];
+  if (x.rows.some((r) => r.O === null)) notes.push(t("obstacles.noObstacleNote"));
+  return sheet(t("obstacles.sheet"), [means, subs, tops], [], { notes, freeze: { rows: 2, columns: 2 } });
 }
 
 export const obstaclesSection: ReportSection<ObstaclesReport> = {
@@ -191,13 +191,15 @@ export const obstaclesSection: ReportSection<ObstaclesReport> = {
     ),
   ],
   run: obstaclesStage,
-  sheets: (x) => [obstaclesSheet(x)],
-  headlines: (x) => {
+  sheets: (x, ctx) => [obstaclesSheet(x, ctx)],
+  headlines: (x, ctx) => {
+    const t = translator(ctx.options.language);
     const last = x.byPeriod[x.byPeriod.length - 1];
     if (!last) return [];
     const order = last.O.map((v, j) => [v, j])
       .sort((a, b) => b[0] - a[0])
       .slice(0, 3);
-    return [`Main obstacles in ${last.period} (mean obstacle degree): ${order.map(([v, j]) => `${x.indicators[j]} ${v.toFixed(1)} %`).join(", ")}.`];
+    const list = t.list(order.map(([v, j]) => t("obstacles.item", { indicator: x.indicators[j], value: v.toFixed(1) })));
+    return [t("obstacles.headline", { period: last.period, list })];
   },
 };

@@ -11,7 +11,8 @@ import { HOT_SPOT_NAMES_ZH, getisOrdGiStar } from "../../engine/spatial/getisOrd
 import { SpatialWeights, WeightsSummary, checkIsolates, subsetWeights, transformWeights, weightsSummary } from "../../engine/spatial/weights";
 import type { WeightsTransform } from "../../engine/spatial/weights";
 import { chart, column, ReportColumn, ReportRow, ReportTable, sheet, table } from "../model";
-import { parseWeightsSpec, resolveSpatialWeights, SpatialWeightsInput } from "../spatialWeights";
+import { parseWeightsSpec, SpatialWeightsInput } from "../spatialWeights";
+import { noWeights, reportWeights } from "./spatialInput";
 import { badOption, booleanOption, enumOption, numberOption, parseNumberList } from "./optionKit";
 import { undefinedD } from "./panelMatrix";
 import type { OptionSpec, ReportContext, ReportOptions, ReportSection, SectionContext } from "./types";
@@ -89,6 +90,8 @@ export interface SpatialResult {
   weights: WeightsSummary;
   global: SpatialGlobalRow[];
   local: SpatialLocalRow[];
+  /** The weights for the panel's units before the transform (spatialInput's), for the sections after it; not in the JSON. */
+  resolvedWeights?: SpatialWeights;
 }
 
 /** The variable's values per panel row: D, a subsystem's U or an indicator. */
@@ -108,18 +111,11 @@ function variableValues(ctx: SectionContext): { name: string; values: (r: number
   );
 }
 
-/** The weights input: the roles' "weights" key, else the weights option (and coords) of the options. */
-function weightsInput(ctx: SectionContext): SpatialWeightsInput | null {
-  if (ctx.inputs.weights !== undefined && ctx.inputs.weights !== null && ctx.inputs.weights !== "") return ctx.inputs.weights;
-  return ctx.options.weights.trim() ? ctx.options.weights.trim() : null;
-}
-
 /** M11, M12 per period. */
 export function spatialStage(ctx: SectionContext): SpatialResult {
   const o = ctx.options;
-  const input = weightsInput(ctx)!;
   const { panel } = ctx;
-  const base = resolveSpatialWeights(input, panel.units);
+  const base = reportWeights(ctx);
   checkIsolates(base, o.zeroPolicy);
   const full = transformWeights(base, o.weightsTransform);
   const summary = weightsSummary(full);
@@ -217,7 +213,7 @@ export function spatialStage(ctx: SectionContext): SpatialResult {
     }
     global.push(g);
   });
-  return { weights: summary, global, local };
+  return { weights: summary, global, local, resolvedWeights: base };
 }
 
 /** The periods with a Moran scatter plot. */
@@ -361,10 +357,10 @@ const weightsOption: OptionSpec<string> = {
     "weights",
     "Spatial weights",
     "空间权重",
-    "china-provinces, china-provinces-island, knn:K, band:D, idw:A[:D] (with --coords) or a matrix/edge list/GAL/GWT file (M11)",
-    "china-provinces、china-provinces-island、knn:K、band:D、idw:A[:D]（配合 --coords）或矩阵/边列表/GAL/GWT 文件（M11）",
+    "china-provinces, china-provinces-island, knn:K, band:D, idw:A[:D] (with --coords), a matrix/edge list/GAL/GWT file, economic:COLUMN (economic distance of the units' means) or nested:GEO,economic:COLUMN (M11)",
+    "china-provinces、china-provinces-island、knn:K、band:D、idw:A[:D]（配合 --coords）、矩阵/边列表/GAL/GWT 文件、economic:COLUMN（按各单元该列均值的经济距离）或 nested:GEO,economic:COLUMN（地理与经济嵌套，M11）",
   ),
-  values: "FILE|china-provinces|china-provinces-island|knn:K|band:D|idw:A",
+  values: "FILE|china-provinces|china-provinces-island|knn:K|band:D|idw:A|economic:COLUMN|nested:GEO,economic:COLUMN",
   suggestions: ["china-provinces", "china-provinces-island", "knn:6", "band:500", "idw:1"],
   default: "",
   blank: "none",
@@ -508,7 +504,8 @@ export const spatialSection: ReportSection<SpatialResult> = {
     scatterOption,
   ],
   notApplicable: (ctx) => {
-    if (weightsInput(ctx) === null) return { reason: 'no spatial weights (give --weights or "weights" in the roles)' };
+    const none = noWeights(ctx);
+    if (none) return none;
     const v = ctx.options.spatialVariable.trim() || "D";
     return v === "D" ? undefinedD(ctx.results.coupling ?? [], "choose another --spatialVariable") : null;
   },

@@ -159,11 +159,11 @@ describeRef("report/sections/inequality.test")("inequality sections: the sample 
     });
   });
 
-  it("spatialMarkov is skipped with its reason; the sheets are written", () => {
+  it("spatialMarkov is skipped without weights (the spatial section's reason); the sheets are written", () => {
     expect(out.json.spatialMarkov).toBeNull();
     expect(out.json.skipped).toEqual([
       expect.objectContaining({ section: "spatial", reason: expect.stringMatching(/spatial weights/) }),
-      expect.objectContaining({ section: "spatialMarkov", reason: expect.stringMatching(/spatial weights/) }),
+      { section: "spatialMarkov", reason: 'not applicable: no spatial weights (give --weights or "weights" in the roles)' },
     ]);
     const names = out.result.report.sheets.map((s) => s.name);
     for (const n of ["Regional differences", "Transitions", "Obstacles"]) expect(names).toContain(n);

@@ -144,7 +144,7 @@ describe("a section registered at run time", () => {
       { section: "haken", reason: "skipped (--skip)" },
       { section: "spatial", reason: 'not applicable: no spatial weights (give --weights or "weights" in the roles)' },
       { section: "dagum", reason: "not applicable: the Dagum decomposition needs a group column with at least two groups" },
-      { section: "spatialMarkov", reason: "not applicable: spatial weights are not an input of the report yet (use COORD.SPATIALMARKOV with a weights range)" },
+      { section: "spatialMarkov", reason: 'not applicable: no spatial weights (give --weights or "weights" in the roles)' },
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);

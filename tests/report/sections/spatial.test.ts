@@ -14,40 +14,16 @@ import { CHINA_PROVINCES } from "../../../src/engine/spatial/presets/chinaProvin
 import { chinaProvincesWeightsFor } from "../../../src/engine/spatial/presets/chinaProvinces";
 import { moranI } from "../../../src/engine/spatial/moran";
 import { transformWeights } from "../../../src/engine/spatial/weights";
-import type { Cell } from "../../../src/report/csv";
 import type { RolesFile } from "../../../src/report/roles";
 import { sharedPath } from "../../helpers";
+import { SEED_ROLES, seedPanelCells, seedRows } from "./seedPanel";
 
 const SHARED = sharedPath();
 const JSON_FILE = path.join(SHARED, "reference", "spatial", "expected", "seed-table3.json");
 const present = fs.existsSync(JSON_FILE);
 if (!present) console.warn(`spatial section test: spdep comparison skipped: ${JSON_FILE} not found (../shared is not beside the repo)`);
-const FIXTURE = path.join(__dirname, "..", "..", "fixtures", "seed-table3-ccd.csv");
-
-/** The rows (province, region, year, D) of the seed paper's D (tests/fixtures copy). */
-function seedRows(): string[][] {
-  return fs
-    .readFileSync(FIXTURE, "utf8")
-    .trim()
-    .split(/\r?\n/)
-    .slice(1)
-    .map((l) => l.split(","));
-}
-
-/** The seed paper's D as a panel: Dpub is an indicator; a second subsystem so that D can be computed. */
-function panelCells(rename: (p: string) => string = (p) => p, keep: (p: string) => boolean = () => true): Cell[][] {
-  const lines = seedRows();
-  const rows: Cell[][] = [["Province", "Region", "Year", "Dpub", "Other"]];
-  for (const [p, region, year, d] of lines)
-    if (keep(p)) rows.push([rename(p), region, Number(year), Number(d), 1 - Number(d) * 0.5 + (Number(year) % 3) * 0.01 + p.length * 0.001]);
-  return rows;
-}
-const roles: RolesFile = {
-  id: "Province",
-  time: "Year",
-  group: "Region",
-  subsystems: { A: [{ column: "Dpub", direction: "+" }], B: [{ column: "Other", direction: "+" }] },
-};
+const panelCells = seedPanelCells;
+const roles = SEED_ROLES;
 // "Other" falls as Dpub rises: no province is lowest in both subsystems (where D would be undefined)
 const opts = (extra: Record<string, string> = {}) => parseOptions({ weights: "china-provinces", spatialVariable: "Dpub", ...extra }, defaultOptions());
 
