@@ -52,6 +52,11 @@ export interface ChartPlacement {
   smooth?: boolean;
   xAxis?: AxisBounds;
   yAxis?: AxisBounds;
+  /** Surface charts: title of the depth (series) axis. */
+  seriesAxisTitle?: string;
+  /** Number formats of the x and value axes' labels, when not the cells'. */
+  xFormat?: string;
+  yFormat?: string;
   /** 0-based index (workbook order) of the worksheet the chart is drawn on. */
   sheetIndex: number;
   anchor: ChartAnchor;
@@ -121,6 +126,7 @@ export function planCharts(report: Report, layouts: ReadonlyArray<ReadonlyArray<
         fail(`no layout was recorded for table ${spec.tableRef.table + 1} of sheet "${spec.tableRef.sheet}"`);
         continue;
       }
+      const rows = chartRows(spec, table.rows.length);
       const range = (key: string): ColumnRange | undefined => {
         const j = table.columns.findIndex((c) => c.key === key);
         if (j < 0) return undefined;
@@ -129,10 +135,10 @@ export function planCharts(report: Report, layouts: ReadonlyArray<ReadonlyArray<
           sheetIndex: dataIndex,
           column: j + 1,
           headerRow: layout.headerRow,
-          firstRow: layout.firstRow,
-          lastRow: layout.lastRow,
+          firstRow: layout.firstRow + rows.first,
+          lastRow: Math.min(layout.lastRow, layout.firstRow + rows.last),
           header: col.label,
-          values: table.rows.map((r) => (r[key] === undefined ? null : r[key])),
+          values: table.rows.slice(rows.first, rows.last + 1).map((r) => (r[key] === undefined ? null : r[key])),
           numFmt: numberFormat(col.format),
         };
       };
@@ -159,11 +165,21 @@ export function planCharts(report: Report, layouts: ReadonlyArray<ReadonlyArray<
       if (spec.smooth) p.smooth = true;
       if (spec.xAxis) p.xAxis = { ...spec.xAxis };
       if (spec.yAxis) p.yAxis = { ...spec.yAxis };
+      if (spec.seriesAxisTitle !== undefined) p.seriesAxisTitle = spec.seriesAxisTitle;
+      if (spec.yFormat !== undefined) p.yFormat = spec.yFormat;
+      if (spec.xFormat !== undefined) p.xFormat = spec.xFormat;
       out.push(p);
       stacked++;
     }
   });
   return out;
+}
+
+/** The data rows (0-based, inclusive) a chart reads: its `rows` within the table, else all. */
+function chartRows(spec: ChartSpec, n: number): { first: number; last: number } {
+  if (!spec.rows) return { first: 0, last: n - 1 };
+  const first = Math.max(0, Math.min(n, Math.floor(spec.rows.first)));
+  return { first, last: Math.max(first - 1, Math.min(n - 1, Math.floor(spec.rows.last))) };
 }
 
 /** Series colours in order (Office's default palette, then darker and lighter variants), RRGGBB. */

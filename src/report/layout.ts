@@ -98,6 +98,8 @@ export interface SheetLayout {
   tables: TablePlacement[];
   /** First row of the sheet notes (the row after the last table's blank row). */
   notesRow: number;
+  /** The sheet notes as written, one line a row: each note wrapped to the tables' width (`noteLines`). */
+  noteLines: string[];
   /** Columns used by the widest table (charts are drawn to the right of them). */
   width: number;
   /** Frozen rows and columns, or null for none. */
@@ -148,7 +150,44 @@ export function layoutSheet(s: ReportSheet): SheetLayout {
     if (rows > 0 || columns > 0) freeze = { rows, columns };
   }
   const width = s.tables.reduce((m, t) => Math.max(m, t.columns.length), 0);
-  return { sheet: s, tables, notesRow: r, width, freeze };
+  return { sheet: s, tables, notesRow: r, noteLines: noteLines(s), width, freeze };
+}
+
+/** Shortest line a note is wrapped to (characters), for sheets with narrow tables. */
+const MIN_NOTE_CHARS = 60;
+
+/**
+ * The notes of a sheet wrapped to the width of its tables (the sum of the fitted column widths,
+ * at least 60 characters), so that a long note does not widen the printed page: lines break at
+ * spaces, Chinese text between any two characters (CJK characters count double, as in `textWidth`).
+ *
+ * @example
+ * noteLines({ name: "S", tables: [], charts: [], notes: ["a ".repeat(40).trim()] }).length; // => 2
+ */
+export function noteLines(s: ReportSheet): string[] {
+  const notes = s.notes ?? [];
+  if (notes.length === 0) return [];
+  const width = Math.max(
+    MIN_NOTE_CHARS,
+    fittedColumnWidths(s).reduce((a, w) => a + w, 0),
+  );
+  return notes.flatMap((n) => wrapText(n, width));
+}
+
+/** A text cut into lines of at most `width` displayed characters (a longer word stays whole). */
+function wrapText(text: string, width: number): string[] {
+  const tokens = text.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][，。；：、）”’]*|\s+|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+/g) ?? [];
+  const lines: string[] = [];
+  let line = "";
+  for (const tok of tokens) {
+    const candidate = line + tok;
+    if (line.trim() !== "" && textWidth(candidate.trimEnd()) > width) {
+      lines.push(line.trimEnd());
+      line = /^\s+$/.test(tok) ? "" : tok;
+    } else line = candidate;
+  }
+  if (line.trim() !== "" || lines.length === 0) lines.push(line.trimEnd());
+  return lines;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -255,20 +294,21 @@ export function printWidth(s: ReportSheet): number {
 
 /**
  * The page setup of a sheet: one page wide; landscape when wider than a portrait page; the
- * title and header rows of a sheet's only table repeated on every page; the first table's
+ * title and header rows of a sheet's only table repeated on every page; the only table's
  * title (else the sheet name) as the page header; the sheet's `page` options override these.
  */
 export function pageSetupOf(layout: SheetLayout): PageSetupLayout {
   const s = layout.sheet;
   const o = s.page ?? {};
   const orientation = o.orientation ?? (printWidth(s) > PORTRAIT_CHARS ? "landscape" : "portrait");
-  const lastRow = Math.max(1, layout.notesRow + (s.notes?.length ?? 0) - 1);
+  const lastRow = Math.max(1, layout.notesRow + layout.noteLines.length - 1);
   let fitToHeight = o.fitToHeight ?? 0;
   if (o.fitToHeight === undefined && o.rowsPerPage !== undefined && o.rowsPerPage > 0) fitToHeight = Math.max(1, Math.ceil(lastRow / o.rowsPerPage));
   const first = layout.tables[0];
   let printTitleRows: PageSetupLayout["printTitleRows"] = null;
   if (layout.tables.length === 1 && first && first.table.rows.length > 0) printTitleRows = { first: 1, last: first.headerRow };
-  const header = o.title ?? (first?.table.title || s.name);
+  // a sheet of one table: its title; of several (Table 6 per group and period, ...): the sheet's name, true of every page
+  const header = o.title ?? ((layout.tables.length === 1 && first.table.title) || s.name);
   return { orientation, fitToWidth: 1, fitToHeight, printTitleRows, header };
 }
 

@@ -66,8 +66,12 @@ export interface TableRef {
 
 /** A chart to draw from one table: x from one column, one series per series column. */
 export interface ChartSpec {
-  /** "stackedColumn": the series stacked in one column per category (e.g. contributions adding up to a total). */
-  type: "line" | "column" | "stackedColumn" | "scatter";
+  /**
+   * "stackedColumn": the series stacked in one column per category (e.g. contributions adding up to a total);
+   * "bar": horizontal clustered bars (long category names stay readable);
+   * "surface": a 3-D surface over categories (x) x series (depth), e.g. period x D x density.
+   */
+  type: "line" | "column" | "stackedColumn" | "bar" | "scatter" | "surface";
   title: string;
   tableRef: TableRef;
   /** Key of the column that gives the x values (categories for line/column charts). */
@@ -81,6 +85,14 @@ export interface ChartSpec {
   /** Fixed axis bounds (default automatic). */
   xAxis?: AxisBounds;
   yAxis?: AxisBounds;
+  /** Surface charts: title of the depth (series) axis. */
+  seriesAxisTitle?: string;
+  /** Number format of the x axis's labels (default: the x column's cells' format), e.g. "0.00" for D on a 0.05 grid. */
+  xFormat?: string;
+  /** Number format of the value axis's labels (default: the first series' cells' format), e.g. "0.00" on a fitted D axis. */
+  yFormat?: string;
+  /** Only these data rows of the table (0-based, inclusive); default all. */
+  rows?: { first: number; last: number };
 }
 
 /** Bounds of a value axis; absent = automatic. */

@@ -162,7 +162,7 @@ export function ecologicalSheet(geo: GeoAnalysis, lang: PaperLang, alpha: number
   }
   const notes = [tp(lang, "papers.eco.note", { alpha, untested: untestedText(lang, all) })];
   if (heads.some((h, j) => h !== factors[j])) notes.push(tp(lang, "papers.t5.codes", { list: factors.join(lang === "zh" ? "；" : "; ") }));
-  return sheet(tp(lang, "papers.eco.sheet"), tables, [], { notes, freeze: false });
+  return sheet(tp(lang, "papers.eco.sheet"), tables, [], { notes, freeze: false, page: { rowsPerPage: 70 } }); // twelve 7 x 7 matrices on two portrait pages
 }
 
 /** Every geodetector paper sheet (Table 5, Table 6, risk, ecological). */

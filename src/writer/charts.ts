@@ -6,7 +6,8 @@
  * adds, with jszip,
  *
  *   - `xl/charts/chartN.xml`: a DrawingML `c:chartSpace` with a `c:lineChart`, a
- *     `c:barChart` (barDir col) or a `c:scatterChart`; one `c:ser` per series, its name a
+ *     `c:barChart` (barDir col, or bar for horizontal bars), a `c:scatterChart` or a
+ *     `c:surface3DChart` (with a `c:view3D` and a series axis); one `c:ser` per series, its name a
  *     `c:strRef` to the header cell, its data `c:cat`/`c:val` (or `c:xVal`/`c:yVal`) formula
  *     references such as `'Density'!$B$3:$B$514`, with caches of the values so that viewers
  *     that do not recalculate still draw the chart;
@@ -440,7 +441,7 @@ function axisXml(
   crossId: number,
   pos: "b" | "l",
   title: string | undefined,
-  opts: { crossBetween?: "between" | "midCat"; gridlines?: boolean; numFmt?: string; bounds?: AxisBounds; linked?: boolean },
+  opts: { crossBetween?: "between" | "midCat"; gridlines?: boolean; numFmt?: string; bounds?: AxisBounds; linked?: boolean; tickLblSkip?: number },
 ): string {
   const tag = kind === "cat" ? "c:catAx" : "c:valAx";
   const b = opts.bounds ?? {};
@@ -451,9 +452,40 @@ function axisXml(
   x += `<c:numFmt formatCode="${escapeXml(opts.numFmt ?? "General")}" sourceLinked="${opts.linked === false ? 0 : 1}"/>`;
   x += `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="${pos === "b" ? "low" : "nextTo"}"/>`;
   x += `<c:crossAx val="${crossId}"/><c:crosses val="autoZero"/>`;
-  if (kind === "cat") x += '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/>';
-  else x += `<c:crossBetween val="${opts.crossBetween ?? "between"}"/>`;
+  if (kind === "cat") {
+    const skip = opts.tickLblSkip && opts.tickLblSkip > 1 ? `<c:tickLblSkip val="${opts.tickLblSkip}"/><c:tickMarkSkip val="${opts.tickLblSkip}"/>` : "";
+    x += `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>${skip}<c:noMultiLvlLbl val="0"/>`;
+  } else x += `<c:crossBetween val="${opts.crossBetween ?? "between"}"/>`;
   return x + `</${tag}>`;
+}
+
+/** Horizontal clustered bars: categories down the left (long names stay readable), values along the bottom. */
+function barPlot(p: ChartPlacement, sers: string[], axX: number, axY: number, xFmt: string, yFmt: string): string {
+  return (
+    `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${sers.join("")}` +
+    `<c:gapWidth val="80"/><c:axId val="${axX}"/><c:axId val="${axY}"/></c:barChart>` +
+    axisXml("cat", axX, axY, "l", p.xAxisTitle, { numFmt: xFmt }) +
+    axisXml("val", axY, axX, "b", p.yAxisTitle, { gridlines: true, numFmt: yFmt, bounds: p.yAxis })
+  );
+}
+
+/** The 3-D view of surface charts: tilted 20°, turned 30°, with perspective. */
+const SURFACE_VIEW = '<c:view3D><c:rotX val="20"/><c:rotY val="30"/><c:rAngAx val="0"/><c:perspective val="30"/></c:view3D>';
+
+/**
+ * A 3-D surface: the categories (x) along the bottom, the series (e.g. periods) in depth, the
+ * values up; about ten category labels (in `xFormat`, e.g. 0.00); density labels in General (no needless decimals).
+ */
+function surfacePlot(p: ChartPlacement, sers: string[], axisBase: number, xFmt: string, yFmt: string): string {
+  const [cat, val, ser] = [axisBase + 1, axisBase + 2, axisBase + 3];
+  const n = Math.max(0, p.x.lastRow - p.x.firstRow + 1);
+  let x = `<c:surface3DChart><c:wireframe val="0"/>${sers.join("")}<c:axId val="${cat}"/><c:axId val="${val}"/><c:axId val="${ser}"/></c:surface3DChart>`;
+  x += axisXml("cat", cat, val, "b", p.xAxisTitle, { numFmt: p.xFormat ?? xFmt, linked: p.xFormat === undefined, tickLblSkip: Math.max(1, Math.ceil(n / 10)) });
+  x += axisXml("val", val, cat, "l", p.yAxisTitle, { gridlines: true, numFmt: p.smooth ? "General" : yFmt, linked: !p.smooth, bounds: p.yAxis });
+  let s = `<c:serAx><c:axId val="${ser}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>`;
+  if (p.seriesAxisTitle) s += titleXml(p.seriesAxisTitle, { size: 1000, bold: false });
+  s += `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="${val}"/><c:crosses val="autoZero"/></c:serAx>`;
+  return x + s;
 }
 
 /** The chartN.xml of one placement; `sheetNames` are the worksheet names in workbook order. */
@@ -487,6 +519,7 @@ export function chartXml(p: ChartPlacement, sheetNames: readonly string[], axisB
         points > 30 ? '<c:marker><c:symbol val="none"/></c:marker>' : `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr>${fill}</c:spPr></c:marker>`;
       return `<c:ser>${head}<c:spPr><a:ln w="22225" cap="rnd">${fill}<a:round/></a:ln></c:spPr>${marker}${cat}<c:smooth val="0"/></c:ser>`;
     }
+    if (p.type === "surface") return `<c:ser>${head}${cat}</c:ser>`;
     return `<c:ser>${head}<c:spPr>${fill}</c:spPr><c:invertIfNegative val="0"/>${cat}</c:ser>`;
   });
   const axIds = `<c:axId val="${axX}"/><c:axId val="${axY}"/>`;
@@ -495,7 +528,7 @@ export function chartXml(p: ChartPlacement, sheetNames: readonly string[], axisB
   if (p.type === "line") {
     plot = `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${sers.join("")}<c:marker val="1"/>${axIds}</c:lineChart>`;
     plot += axisXml("cat", axX, axY, "b", p.xAxisTitle, { numFmt: xFmt });
-    plot += axisXml("val", axY, axX, "l", p.yAxisTitle, { gridlines: true, numFmt: yFmt, bounds: p.yAxis });
+    plot += axisXml("val", axY, axX, "l", p.yAxisTitle, { gridlines: true, numFmt: p.yFormat ?? yFmt, linked: p.yFormat === undefined, bounds: p.yAxis });
   } else if (p.type === "column" || p.type === "stackedColumn") {
     const stacked = p.type === "stackedColumn";
     plot =
@@ -503,9 +536,18 @@ export function chartXml(p: ChartPlacement, sheetNames: readonly string[], axisB
       `<c:gapWidth val="150"/>${stacked ? '<c:overlap val="100"/>' : ""}${axIds}</c:barChart>`;
     plot += axisXml("cat", axX, axY, "b", p.xAxisTitle, { numFmt: xFmt });
     plot += axisXml("val", axY, axX, "l", p.yAxisTitle, { gridlines: true, numFmt: yFmt });
+  } else if (p.type === "bar") {
+    plot = barPlot(p, sers, axX, axY, xFmt, yFmt);
+  } else if (p.type === "surface") {
+    plot = surfacePlot(p, sers, axisBase, xFmt, yFmt);
   } else if (p.type === "scatter") {
     plot = `<c:scatterChart><c:scatterStyle val="${p.smooth ? "smoothMarker" : "lineMarker"}"/><c:varyColors val="0"/>${sers.join("")}${axIds}</c:scatterChart>`;
-    plot += axisXml("val", axX, axY, "b", p.xAxisTitle, { crossBetween: "midCat", numFmt: xFmt, bounds: p.xAxis });
+    plot += axisXml("val", axX, axY, "b", p.xAxisTitle, {
+      crossBetween: "midCat",
+      numFmt: p.xFormat ?? xFmt,
+      linked: p.xFormat === undefined,
+      bounds: p.xAxis,
+    });
     // y labels in General (no needless decimals), not the cells' 4-decimal format
     plot += axisXml("val", axY, axX, "l", p.yAxisTitle, {
       crossBetween: "midCat",
@@ -523,6 +565,7 @@ export function chartXml(p: ChartPlacement, sheetNames: readonly string[], axisB
     '<c:date1904 val="0"/><c:roundedCorners val="0"/>' +
     "<c:chart>" +
     (p.title !== "" ? titleXml(p.title, { bold: true, size: 1400 }) + '<c:autoTitleDeleted val="0"/>' : '<c:autoTitleDeleted val="1"/>') +
+    (p.type === "surface" ? SURFACE_VIEW : "") +
     `<c:plotArea><c:layout/>${plot}</c:plotArea>` +
     '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' +
     '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +

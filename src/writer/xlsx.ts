@@ -109,7 +109,7 @@ function writeSheet(ws: ExcelJS.Worksheet, layout: SheetLayout, priority: { next
     }
   }
 
-  (s.notes ?? []).forEach((note, k) => {
+  layout.noteLines.forEach((note, k) => {
     const c = ws.getCell(layout.notesRow + k, 1);
     c.value = note;
     c.font = font(STYLE.sheetNote);

@@ -114,7 +114,7 @@ describe("coordlab command line", () => {
     const dCol = header.indexOf("D") + 1;
     expect(scores.getRow(2).getCell(1).value).toBe(a.observations[0].id);
     expect(scores.getRow(2).getCell(dCol).value).toBe(a.observations[0].D);
-    expect(scores.getRow(2).getCell(dCol).numFmt).toBe("0.0000");
+    expect(scores.getRow(2).getCell(dCol).numFmt).toBe("0.000"); // 3 decimals shown, full precision kept
     expect(scores.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   });
 

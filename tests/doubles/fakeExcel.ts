@@ -67,8 +67,10 @@ export interface ChartModel {
   title?: string;
   categoryAxisTitle?: string;
   valueAxisTitle?: string;
+  /** Title of the depth (series) axis of 3-D charts. */
+  seriesAxisTitle?: string;
   /** Axis bounds and the value axis's number format, when set. */
-  categoryAxis?: { minimum?: number; maximum?: number };
+  categoryAxis?: { minimum?: number; maximum?: number; numberFormat?: string; tickLabelSpacing?: number };
   valueAxis?: { minimum?: number; maximum?: number; numberFormat?: string };
   position?: { start: string; end?: string };
   legend?: { visible?: boolean; position?: string };
@@ -543,6 +545,7 @@ const ENUMS = {
     xyscatterSmoothNoMarkers: "XYScatterSmoothNoMarkers",
     xyscatterLines: "XYScatterLines",
     xyscatterLinesNoMarkers: "XYScatterLinesNoMarkers",
+    surface: "Surface",
   },
   ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
   ConditionalFormatType: { custom: "Custom", dataBar: "DataBar", colorScale: "ColorScale", iconSet: "IconSet", cellValue: "CellValue" },
@@ -1518,10 +1521,14 @@ class ChartCollectionProxy extends CollectionProxy<ChartProxy> {
 class ChartAxisTitle {
   constructor(
     private chart: ChartProxy,
-    private which: "categoryAxisTitle" | "valueAxisTitle",
+    private which: "categoryAxisTitle" | "valueAxisTitle" | "seriesAxisTitle",
   ) {}
   set text(v: string) {
-    this.chart.enqueueOnModel(`axes.${this.which}.text`, v, (m) => (m[this.which] = v));
+    this.chart.enqueueOnModel(`axes.${this.which}.text`, v, (m) => {
+      if (this.which === "seriesAxisTitle" && !/^Surface|^3D/.test(m.type))
+        throw new FakeOfficeError("InvalidArgument", `a ${m.type} chart has no series axis`);
+      m[this.which] = v;
+    });
   }
 }
 
@@ -1529,8 +1536,9 @@ export class ChartProxy extends ClientObject {
   model: ChartModel | undefined;
   readonly title: { text: string; visible?: boolean };
   readonly axes: {
-    categoryAxis: { title: ChartAxisTitle; minimum: number; maximum: number };
+    categoryAxis: { title: ChartAxisTitle; minimum: number; maximum: number; numberFormat: string; tickLabelSpacing: number };
     valueAxis: { title: ChartAxisTitle; minimum: number; maximum: number; numberFormat: string };
+    seriesAxis: { title: ChartAxisTitle };
   };
   readonly legend: { visible: boolean; position: string };
   readonly series: ChartSeriesCollectionProxy;
@@ -1554,10 +1562,15 @@ export class ChartProxy extends ClientObject {
       set numberFormat(v: string) {
         self.enqueueOnModel(`axes.${which}.numberFormat`, v, (m) => (m[which] = { ...m[which], numberFormat: v }));
       },
+      set tickLabelSpacing(v: number) {
+        if (which !== "categoryAxis") throw new FakeOfficeError("InvalidArgument", "tickLabelSpacing applies to a category axis");
+        self.enqueueOnModel(`axes.${which}.tickLabelSpacing`, v, (m) => (m.categoryAxis = { ...m.categoryAxis, tickLabelSpacing: v }));
+      },
     });
     this.axes = {
       categoryAxis: axis("categoryAxis", new ChartAxisTitle(this, "categoryAxisTitle")) as ChartProxy["axes"]["categoryAxis"],
       valueAxis: axis("valueAxis", new ChartAxisTitle(this, "valueAxisTitle")) as ChartProxy["axes"]["valueAxis"],
+      seriesAxis: { title: new ChartAxisTitle(this, "seriesAxisTitle") },
     };
     this.legend = {
       set visible(v: boolean) {

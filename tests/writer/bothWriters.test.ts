@@ -71,13 +71,28 @@ function handReport(): Report {
       [
         chart("scatter", "Kernel density", { sheet: "Density", table: 0 }, "x", ["east", "west"]),
         chart("line", "East only", { sheet: "Density", table: 0 }, "x", ["east"]),
+        {
+          ...chart("surface", "Density in 3-D", { sheet: "Density", table: 0 }, "x", ["east", "west"], { x: "D", y: "Density" }),
+          seriesAxisTitle: "Period",
+          rows: { first: 1, last: 3 },
+        },
       ],
       {
         freeze: { rows: 1, columns: 1 },
       },
     ),
   );
-  r.sheets.push(sheet("Cross", [weights], [chart("line", "From Density", { sheet: "Density", table: 0 }, "x", ["west"])], { freeze: false }));
+  r.sheets.push(
+    sheet(
+      "Cross",
+      [weights],
+      [
+        chart("line", "From Density", { sheet: "Density", table: 0 }, "x", ["west"]),
+        chart("bar", "Weights as bars", { sheet: "Cross", table: 0 }, "ind", ["w"], { x: "Indicator" }),
+      ],
+      { freeze: false },
+    ),
+  );
   return r;
 }
 
@@ -110,9 +125,32 @@ function fakeLooks(s: SheetModel): Map<string, Look> {
 }
 
 /** Chart title -> anchor (top-left cell, bottom-right cell) and its series ranges, from the package. */
-async function packageCharts(bytes: Uint8Array): Promise<Map<string, { from: string; to: string; ranges: string[] }>> {
+/** The Office.js chart type of a chart part: its plot element (and bar direction, grouping). */
+function officeType(chartXml: string): string {
+  if (chartXml.includes("<c:surface3DChart>")) return "Surface";
+  if (chartXml.includes("<c:scatterChart>")) return "XYScatterSmoothNoMarkers";
+  if (chartXml.includes("<c:lineChart>")) return "Line";
+  if (chartXml.includes('<c:barDir val="bar"/>')) return "BarClustered";
+  return chartXml.includes('<c:grouping val="stacked"/>') ? "ColumnStacked" : "ColumnClustered";
+}
+
+interface PackageChart {
+  from: string;
+  to: string;
+  ranges: string[];
+  type: string;
+  /** The title of the series (depth) axis, when the chart has one. */
+  seriesAxisTitle?: string;
+  /** Category labels shown every n-th (surface charts). */
+  tickLabelSpacing?: number;
+  /** Number formats of the value axis's and the x axis's labels when not linked to the cells. */
+  valueFormat?: string;
+  xFormat?: string;
+}
+
+async function packageCharts(bytes: Uint8Array): Promise<Map<string, PackageChart>> {
   const zip = await JSZip.loadAsync(bytes);
-  const out = new Map<string, { from: string; to: string; ranges: string[] }>();
+  const out = new Map<string, PackageChart>();
   const drawings = Object.keys(zip.files).filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n));
   for (const d of drawings) {
     const xml = await zip.file(d)!.async("string");
@@ -129,7 +167,20 @@ async function packageCharts(bytes: Uint8Array): Promise<Map<string, { from: str
       const ranges = [...chartXml.matchAll(/<c:f>[^<]*!([^<]+)<\/c:f>/g)].map((m) => m[1].replace(/\$/g, "")).filter((f) => f.includes(":"));
       const from = pt("from");
       const to = pt("to"); // the cell the anchor ends at (offset 0): one past the last cell covered
-      out.set(title, { from: cellAddress(from.row, from.col), to: cellAddress(to.row - 1, to.col - 1), ranges });
+      const c: PackageChart = { from: cellAddress(from.row, from.col), to: cellAddress(to.row - 1, to.col - 1), ranges, type: officeType(chartXml) };
+      const serAx = /<c:serAx>.*?<a:t>([^<]*)<\/a:t>.*?<\/c:serAx>/.exec(chartXml);
+      if (serAx) c.seriesAxisTitle = serAx[1];
+      const skip = /<c:tickLblSkip val="(\d+)"\/>/.exec(chartXml);
+      if (skip) c.tickLabelSpacing = Number(skip[1]);
+      const valueId = [...chartXml.matchAll(/<c:axId val="(\d+)"\/>/g)][1][1]; // the plot's second axis: the values'
+      const valueAxis = [...chartXml.matchAll(/<c:(?:valAx)>(.*?)<\/c:valAx>/g)].find((m) => m[1].startsWith(`<c:axId val="${valueId}"/>`))![1];
+      const fmt = /<c:numFmt formatCode="([^"]*)" sourceLinked="0"\/>/.exec(valueAxis);
+      if (fmt) c.valueFormat = fmt[1];
+      const xId = [...chartXml.matchAll(/<c:axId val="(\d+)"\/>/g)][0][1];
+      const xAxis = [...chartXml.matchAll(/<c:(valAx|catAx)>(.*?)<\/c:\1>/g)].find((m) => m[2].startsWith(`<c:axId val="${xId}"/>`))![2];
+      const xf = /<c:numFmt formatCode="([^"]*)" sourceLinked="0"\/>/.exec(xAxis);
+      if (xf) c.xFormat = xf[1];
+      out.set(title, c);
     }
   }
   return out;
@@ -187,7 +238,25 @@ async function compare(report: Report): Promise<number> {
       for (const c of fs_.charts) {
         const p = fromPackage.get(c.title!);
         expect(p).toBeDefined();
-        expect({ title: c.title, from: p!.from, to: p!.to }).toEqual({ title: c.title, from: c.position!.start, to: c.position!.end });
+        expect({
+          title: c.title,
+          from: p!.from,
+          to: p!.to,
+          type: p!.type,
+          depth: p!.seriesAxisTitle,
+          labelsEvery: p!.tickLabelSpacing,
+          yLabels: p!.valueFormat,
+          xLabels: p!.xFormat,
+        }).toEqual({
+          title: c.title,
+          from: c.position!.start,
+          to: c.position!.end,
+          type: c.type,
+          depth: c.seriesAxisTitle,
+          labelsEvery: c.categoryAxis?.tickLabelSpacing,
+          yLabels: c.valueAxis?.numberFormat,
+          xLabels: c.categoryAxis?.numberFormat,
+        });
         const officeRanges = fake
           .seriesAddresses(c)
           .flatMap((s) => [s.xValues, s.values])

@@ -624,3 +624,91 @@ describe("addCharts and planCharts edge cases", () => {
     expect(back.worksheets[0].getImages()).toHaveLength(1);
   });
 });
+
+describe("horizontal bar and 3-D surface charts", () => {
+  /** The children of an element by name, in order (schema order checks). */
+  const names = (n: Node) => n.children.map((c) => c.name);
+  const grades = ["Extreme disorder", "Barely coordinated", "Quality coordination"];
+  function barSurfaceReport(): Report {
+    const r = createReport("Bars and surfaces");
+    const grid = tableFromColumns([
+      { key: "x", label: "D", format: "0.000", values: xs },
+      { key: "f0", label: "2011", format: "0.0000", values: west },
+      { key: "f1", label: "2015", format: "0.0000", values: central },
+      { key: "f2", label: "2020", format: "0.0000", values: east },
+    ]);
+    const counts = tableFromColumns([
+      { key: "grade", label: "Grade", format: "text", values: grades },
+      { key: "p0", label: "2011", format: "0", values: [3, 20, 0] },
+      { key: "p1", label: "2020", format: "0", values: [0, 9, 1] },
+    ]);
+    const surface = chart("surface", "Density in 3-D", { sheet: "Density", table: 0 }, "x", ["f0", "f1", "f2"], { x: "D", y: "Density" });
+    surface.seriesAxisTitle = "Period";
+    surface.smooth = true;
+    surface.rows = { first: 8, last: 31 };
+    surface.xFormat = "0.00";
+    const bars = chart("bar", "Units per grade", { sheet: "Grades", table: 0 }, "grade", ["p0", "p1"], { x: "Grade", y: "Units" });
+    bars.yAxis = { min: 0 };
+    r.sheets.push(sheet("Density", [grid], [surface]), sheet("Grades", [counts], [bars]));
+    return r;
+  }
+  let pkg: Pkg;
+  let sheets: Array<{ name: string; part: string }>;
+  beforeAll(async () => {
+    pkg = await Pkg.open(await writeReportXlsx(barSurfaceReport()));
+    sheets = await pkg.sheets();
+  });
+
+  test("surface: c:view3D before the plot area, c:surface3DChart with three axes, the series axis titled", async () => {
+    const [c] = await pkg.chartsOf(sheets[0].part);
+    const xml = await pkg.xml(c.part);
+    const ch = all(xml, "c:chart")[0];
+    expect(names(ch)).toEqual(["c:title", "c:autoTitleDeleted", "c:view3D", "c:plotArea", "c:legend", "c:plotVisOnly", "c:dispBlanksAs"]);
+    const plot = child(ch, "c:plotArea")!;
+    expect(names(plot)).toEqual(["c:layout", "c:surface3DChart", "c:catAx", "c:valAx", "c:serAx"]);
+    const s = child(plot, "c:surface3DChart")!;
+    expect(names(s)).toEqual(["c:wireframe", "c:ser", "c:ser", "c:ser", "c:axId", "c:axId", "c:axId"]);
+    // CT_SurfaceSer: idx, order, tx, cat, val (no spPr/marker/smooth of the line series)
+    for (const ser of all(s, "c:ser")) expect(names(ser)).toEqual(["c:idx", "c:order", "c:tx", "c:cat", "c:val"]);
+    const ids = all(s, "c:axId").map((a) => a.attrs.val);
+    const axis = (tag: string) => child(plot, tag)!;
+    expect([axis("c:catAx"), axis("c:valAx"), axis("c:serAx")].map((a) => child(a, "c:axId")!.attrs.val)).toEqual(ids);
+    expect(child(axis("c:serAx"), "c:crossAx")!.attrs.val).toBe(ids[1]);
+    expect(all(axis("c:serAx"), "a:t").map((t) => t.text)).toEqual(["Period"]);
+    // category labels: about ten of the 24 rows, at 2 decimals; the density labels in General
+    const cat = axis("c:catAx");
+    expect(child(cat, "c:tickLblSkip")!.attrs.val).toBe("3");
+    expect(names(cat).indexOf("c:tickLblSkip")).toBeLessThan(names(cat).indexOf("c:noMultiLvlLbl"));
+    expect(child(cat, "c:numFmt")!.attrs).toEqual({ formatCode: "0.00", sourceLinked: "0" });
+    expect(child(axis("c:valAx"), "c:numFmt")!.attrs).toEqual({ formatCode: "General", sourceLinked: "0" });
+    // the rows asked for: 8..31 of the table (rows 10..33 of the sheet, the header in row 1)
+    expect(seriesOf(xml).map((x) => [x.name, x.x, x.y])).toEqual([
+      ["'Density'!$B$1", "'Density'!$A$10:$A$33", "'Density'!$B$10:$B$33"],
+      ["'Density'!$C$1", "'Density'!$A$10:$A$33", "'Density'!$C$10:$C$33"],
+      ["'Density'!$D$1", "'Density'!$A$10:$A$33", "'Density'!$D$10:$D$33"],
+    ]);
+    expect(seriesOf(xml)[2].yCache[0]).toEqual([0, String(east[8])]);
+    expect(seriesOf(xml)[0].yCount).toBe(24);
+  });
+
+  test("bar: barDir bar, the grade names down the left, the counts along the bottom from 0", async () => {
+    const [c] = await pkg.chartsOf(sheets[1].part);
+    const xml = await pkg.xml(c.part);
+    const bar = all(xml, "c:barChart")[0];
+    expect(child(bar, "c:barDir")!.attrs.val).toBe("bar");
+    expect(child(bar, "c:grouping")!.attrs.val).toBe("clustered");
+    const plot = all(xml, "c:plotArea")[0];
+    expect(child(child(plot, "c:catAx")!, "c:axPos")!.attrs.val).toBe("l");
+    const val = child(plot, "c:valAx")!;
+    expect(child(val, "c:axPos")!.attrs.val).toBe("b");
+    expect(child(child(val, "c:scaling")!, "c:min")!.attrs.val).toBe("0");
+    expect(seriesOf(xml).map((s) => s.xCache)).toEqual([grades, grades]);
+  });
+
+  test("planCharts: rows beyond the table are clipped to it", () => {
+    const r = barSurfaceReport();
+    r.sheets[0].charts[0].rows = { first: 30, last: 500 };
+    const [p] = planCharts(r, [[{ headerRow: 1, firstRow: 2, lastRow: 41 }], [{ headerRow: 1, firstRow: 2, lastRow: 4 }]]);
+    expect([p.x.firstRow, p.x.lastRow, p.x.values!.length]).toEqual([32, 41, 10]);
+  });
+});

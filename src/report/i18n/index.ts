@@ -32,6 +32,7 @@
 import { CORE_STRINGS } from "./core";
 import { PAPER_STRINGS } from "../paperStrings";
 import { REPRODUCE_STRINGS } from "./reproduce";
+import { FIGURES_STRINGS } from "./figures";
 import { INEQUALITY_STRINGS } from "./inequality";
 import type { Catalogue, Lang } from "./types";
 
@@ -41,6 +42,7 @@ export const CATALOGUE = {
   ...CORE_STRINGS,
   ...PAPER_STRINGS,
   ...REPRODUCE_STRINGS,
+  ...FIGURES_STRINGS,
   ...INEQUALITY_STRINGS,
 } satisfies Catalogue;
 

@@ -123,11 +123,11 @@ export function scoresSheet(obs: Observation[], ctx: ReportContext) {
     { ...column("period", "Period", "text"), values: obs.map((x) => x.period) },
   ];
   if (ctx.data.groups.length) cols.push({ ...column("group", "Group", "text"), values: obs.map((x) => x.group) });
-  names.forEach((n, i) => cols.push({ ...column(`U${i + 1}`, `U ${n}`, "0.0000"), values: obs.map((x) => x.U[n]) }));
+  names.forEach((n, i) => cols.push({ ...column(`U${i + 1}`, `U ${n}`, "0.000"), values: obs.map((x) => x.U[n]) }));
   cols.push(
-    { ...column("C", "C", "0.0000"), values: obs.map((x) => x.C) },
-    { ...column("T", "T", "0.0000"), values: obs.map((x) => x.T) },
-    { ...column("D", "D", "0.0000", { colorScale: true }), values: obs.map((x) => x.D) },
+    { ...column("C", "C", "0.000"), values: obs.map((x) => x.C) },
+    { ...column("T", "T", "0.000"), values: obs.map((x) => x.T) },
+    { ...column("D", "D", "0.000", { colorScale: true }), values: obs.map((x) => x.D) },
     { ...column("grade", "Grade", "text"), values: obs.map((x) => x.grade) },
     { ...column("gradeNo", "Grade no.", "0"), values: obs.map((x) => x.gradeNo) },
     { ...column("stage", "Coupling stage", "text"), values: obs.map((x) => x.stage) },

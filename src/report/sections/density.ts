@@ -6,7 +6,8 @@ import { kernelDensity } from "../../engine/kde";
 import { distinctGroups, overallLabel } from "../groups";
 import { chart, column, ColumnWithValues, ReportTable, sheet, table, tableFromColumns } from "../model";
 import { Panel } from "../panel";
-import { SHEET } from "../sheetNames";
+import { hasKey, translator, type Translate } from "../i18n";
+import { warn } from "../warnings";
 import { badOption, decimalNumber, enumOption } from "./optionKit";
 import type { Observation } from "./coupling";
 import type { OptionSpec, ReportOptions, ReportSection } from "./types";
@@ -41,6 +42,7 @@ export interface DensityCurve {
  * warning.
  */
 export function densityStage(panel: Panel, obs: Observation[], o: ReportOptions, warnings: string[], gridSize = 101): DensityCurve[] {
+  const t = translator(o.language);
   const out: DensityCurve[] = [];
   const grid = Array.from({ length: gridSize }, (_, i) => i / (gridSize - 1));
   const pooled = overallLabel(o, panel.groups ? distinctGroups(panel.groups) : []);
@@ -50,7 +52,7 @@ export function densityStage(panel: Panel, obs: Observation[], o: ReportOptions,
       const period = panel.periodLabels[k];
       const values = obs.filter((x) => x.time === p && x.D !== null && (g === pooled || x.group === g)).map((x) => x.D as number);
       if (values.length < 2 || new Set(values).size < 2) {
-        if (values.length > 0) warnings.push(`Density: ${g} ${period} has fewer than two distinct values of D; no curve.`);
+        if (values.length > 0) warn(warnings, "density.fewValues", t("density.fewValues", { group: g, period }));
         return;
       }
       const r = kernelDensity(values, { bandwidth: o.bandwidth, points: grid, argument: `D of ${g} ${period}` });
@@ -92,44 +94,83 @@ export function densityXRange(values: number[], bandwidth: number): { min: numbe
   return max > min ? { min: Number(min.toFixed(2)), max: Number(max.toFixed(2)) } : { min: 0, max: 1 };
 }
 
-/** The Density sheet: the bandwidths, and per group the curves of every period with a line chart. */
-export function densitySheet(density: DensityCurve[], obs: Observation[] = [], curves: "five" | "all" = "five") {
+/** A bandwidth rule as shown ("Silverman's rule of thumb", "Silverman 经验法则"); an unknown code as it is. */
+export function ruleLabel(rule: string, t: Translate): string {
+  const key = `density.rule.${rule}`;
+  return hasKey(key) ? t(key) : rule;
+}
+
+/** Rows (0-based, inclusive) of a grid that lie within a range, e.g. the x range of a chart. */
+export function rowsWithin(grid: readonly number[], range: { min: number; max: number }): { first: number; last: number } {
+  const eps = 1e-9;
+  let first = grid.findIndex((x) => x >= range.min - eps);
+  if (first < 0) first = 0;
+  let last = first;
+  for (let i = first; i < grid.length && grid[i] <= range.max + eps; i++) last = i;
+  return { first, last };
+}
+
+/**
+ * The Density sheet: the bandwidths, and per group the curves of every period with a line
+ * chart (smooth scatter, at most five periods unless `curves` is "all") and a 3-D surface chart
+ * (period x D x density, every period, over the line chart's range of D).
+ */
+export function densitySheet(density: DensityCurve[], obs: Observation[] = [], curves: "five" | "all" = "five", language: "en" | "zh" = "en") {
+  const t = translator(language);
+  const name = t("density.sheet");
   const tables: ReportTable[] = [];
   const charts = [];
+  const surfaces = [];
   const groups = [...new Set(density.map((d) => d.group))];
   const bw = table(
     [
-      column("group", "Group", "text"),
-      column("period", "Period", "text"),
-      column("n", "n", "0"),
-      column("bandwidth", "Bandwidth h", "0.0000"),
-      column("rule", "Rule", "text"),
+      column("group", t("common.group"), "text"),
+      column("period", t("common.period"), "text"),
+      column("n", t("common.n"), "0"),
+      column("bandwidth", t("density.bandwidth"), "0.0000"),
+      column("rule", t("density.rule"), "text"),
     ],
-    density.map((d) => ({ group: d.group, period: d.period, n: d.n, bandwidth: d.bandwidth, rule: d.rule })),
-    { title: "Bandwidths (Gaussian kernel)" },
+    density.map((d) => ({ group: d.group, period: d.period, n: d.n, bandwidth: d.bandwidth, rule: ruleLabel(d.rule, t) })),
+    { title: t("density.bandwidthsTitle") },
   );
   tables.push(bw);
   for (const g of groups) {
     const groupCurves = density.filter((d) => d.group === g);
     const cols: ColumnWithValues[] = [{ ...column("x", "D", "0.000"), values: groupCurves[0].x }];
     groupCurves.forEach((c, i) => cols.push({ ...column(`f${i}`, c.period, "0.0000"), values: c.f }));
-    tables.push(tableFromColumns(cols, { title: `Kernel density of D — ${g}` }));
+    tables.push(tableFromColumns(cols, { title: t("density.tableTitle", { group: g }) }));
+    const ref = { sheet: name, table: tables.length - 1 };
     const shown = curves === "all" ? groupCurves.map((_, i) => i) : chartPeriods(groupCurves.length);
     const c = chart(
       "scatter",
-      `Kernel density of D — ${g}`,
-      { sheet: SHEET.density, table: tables.length - 1 },
+      t("density.chartTitle", { group: g }),
+      ref,
       "x",
       shown.map((i) => `f${i}`),
-      { x: "D", y: "Density" },
+      { x: "D", y: t("density.density") },
     );
     c.smooth = true;
+    c.xFormat = "0.00"; // D labels on the 0.05 grid: 0.30, 0.35, ...
     const values = obs.filter((x) => x.D !== null && (g === groups[0] || x.group === g)).map((x) => x.D as number); // groups[0]: the pooled group
     if (values.length) c.xAxis = densityXRange(values, Math.max(...groupCurves.map((d) => d.bandwidth)));
     c.yAxis = { min: 0 };
     charts.push(c);
+    // the 3-D view the papers print: every period, D within the line chart's range
+    const s = chart(
+      "surface",
+      t("density.surfaceTitle", { group: g }),
+      ref,
+      "x",
+      groupCurves.map((_, i) => `f${i}`),
+      { x: "D", y: t("density.density") },
+    );
+    s.smooth = true; // density labels in General
+    s.seriesAxisTitle = t("density.period");
+    s.xFormat = "0.00";
+    if (c.xAxis) s.rows = rowsWithin(groupCurves[0].x, { min: c.xAxis.min ?? 0, max: c.xAxis.max ?? 1 });
+    surfaces.push(s);
   }
-  return sheet(SHEET.density, tables, charts, { page: { rowsPerPage: 160 } });
+  return sheet(name, tables, [...charts, ...surfaces], { page: { rowsPerPage: 160 }, notes: [t("density.note")] });
 }
 
 const RULES = ["silverman", "scott", "scipy_scott", "scipy_silverman", "nrd0", "nrd"] as const;
@@ -174,5 +215,5 @@ export const densitySection: ReportSection<DensityCurve[]> = {
     ),
   ],
   run: (ctx) => densityStage(ctx.panel, ctx.results.coupling!, ctx.options, ctx.warnings),
-  sheets: (d, ctx) => (d.length ? [densitySheet(d, ctx.results.coupling ?? [], ctx.options.densityCurves)] : []),
+  sheets: (d, ctx) => (d.length ? [densitySheet(d, ctx.results.coupling ?? [], ctx.options.densityCurves, ctx.options.language)] : []),
 };

@@ -114,7 +114,7 @@ function convergenceTables(c: ConvergenceResult, t: Translate): ReportTable[] {
   const sigmaCols: ReportColumn[] = [
     column("period", t("common.period"), "text"),
     column("n", "n", "0"),
-    column("mean", t("differences.meanD"), "0.0000"),
+    column("mean", t("differences.meanD"), "0.000"),
     column("sd", t("differences.sd", { ddof: c.sigma.ddof }), "0.0000"),
     column("cv", "CV", "0.0000"),
   ];

@@ -87,7 +87,7 @@ export function geoSheets(geo: GeoAnalysis, panel: boolean, test: "noncentral" |
   sections.forEach((s, i) => {
     const label = s.p === null ? s.g : `${s.g} ${s.p}`;
     cols.push(
-      column(`q${i}`, `q ${label}`, "0.0000", { colorScale: true }),
+      column(`q${i}`, `q ${label}`, "0.000", { colorScale: true }),
       column(`s${i}`, `sig. ${label}`, "text"),
       column(`p${i}`, `p ${label}`, "0.0000"),
       column(`c${i}`, `p (central F) ${label}`, "0.0000"),
@@ -111,9 +111,9 @@ export function geoSheets(geo: GeoAnalysis, panel: boolean, test: "noncentral" |
       column("group", "Group", "text"),
       column("a", "Factor A", "text"),
       column("b", "Factor B", "text"),
-      column("qa", "q(A)", "0.0000"),
-      column("qb", "q(B)", "0.0000"),
-      column("q", "q(A∩B)", "0.0000", { colorScale: true }),
+      column("qa", "q(A)", "0.000"),
+      column("qb", "q(B)", "0.000"),
+      column("q", "q(A∩B)", "0.000", { colorScale: true }),
       column("sig", "sig.", "text"),
       column("p", "p", "0.0000"),
       column("pCentral", "p (central F)", "0.0000"),
@@ -157,7 +157,7 @@ export function geoSheets(geo: GeoAnalysis, panel: boolean, test: "noncentral" |
           column("factor", "Factor", "text"),
           column("method", "Method", "text"),
           column("k", "k", "0"),
-          column("q", "q", "0.0000"),
+          column("q", "q", "0.000"),
           column("skipped", "Skipped", "text"),
         ],
         geo.grid.map((g) => ({ ...g }) as unknown as ReportRow),
@@ -201,7 +201,7 @@ export function geoSheets(geo: GeoAnalysis, panel: boolean, test: "noncentral" |
       column("factor", "Factor", "text"),
       column("stratum", "Stratum", "text"),
       column("n", "n", "0"),
-      column("mean", `Mean ${geo.y}`, "0.0000"),
+      column("mean", `Mean ${geo.y}`, geo.y === "D" ? "0.000" : "0.0000"), // D to 3 decimals; a user's y keeps 4
     ],
     geo.risk.flatMap((r) => r.strata.map((s) => ({ period: r.period, group: r.group, factor: r.factor, stratum: s.stratum, n: s.n, mean: s.mean }))),
     { title: "Risk detector: stratum means" },

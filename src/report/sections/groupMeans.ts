@@ -8,7 +8,8 @@ import { groupMeans } from "../../engine/stats/groupMeans";
 import { ALL_GROUP, ALL_LABELS, distinctGroups, overallLabel } from "../groups";
 import { chart, column, ReportColumn, ReportRow, ReportTable, sheet, table } from "../model";
 import { Panel } from "../panel";
-import { SHEET } from "../sheetNames";
+import { translator } from "../i18n";
+import { warn } from "../warnings";
 import type { Observation } from "./coupling";
 import type { AnalysisData, OptionSpec, ReportContext, ReportSection } from "./types";
 
@@ -68,15 +69,19 @@ export interface GroupTablesInput {
   groupMeans: GroupMeanRow[];
   /** Label of the pooled group (default "All"; see overallLabel). */
   allLabel?: string;
+  /** Language of the texts (default English). */
+  language?: "en" | "zh";
 }
 
 const fmt3 = (x: number) => x.toFixed(3);
 
 /** The seed paper's Table 3: units by group, periods in columns, a mean row per group and overall. */
 export function coordinationByGroupSheet(a: GroupTablesInput) {
+  const t = translator(a.language);
+  const name = t("byGroup.sheet");
   const ALL = a.allLabel ?? ALL_GROUP;
   const periods = a.data.periods;
-  const cols: ReportColumn[] = [column("group", "Group", "text"), column("unit", "Unit", "text")];
+  const cols: ReportColumn[] = [column("group", t("common.group"), "text"), column("unit", t("common.unit"), "text")];
   periods.forEach((p, k) => cols.push(column(`p${k}`, p, "0.000"))); // no colour scale: the copy for pasting (D keeps it on Scores)
   const byUnit = new Map<string, Observation[]>();
   for (const x of a.observations) {
@@ -94,20 +99,20 @@ export function coordinationByGroupSheet(a: GroupTablesInput) {
       periods.forEach((p, k) => (r[`p${k}`] = xs.find((x) => x.period === p)?.D ?? null));
       rows.push(r);
     }
-    const m: ReportRow = { group: g, unit: "Mean value" };
+    const m: ReportRow = { group: g, unit: t("common.meanValue") };
     periods.forEach((p, k) => (m[`p${k}`] = mean(g, p)));
     groupRows.push(rows.length);
     rows.push(m);
   }
   if (a.data.groups.length) {
-    const m: ReportRow = { group: ALL, unit: "Mean value" };
+    const m: ReportRow = { group: ALL, unit: t("common.meanValue") };
     periods.forEach((p, k) => (m[`p${k}`] = mean(ALL, p)));
     groupRows.push(rows.length);
     rows.push(m);
   }
-  const table3 = table(cols, rows, { title: "Coupling coordination degree D by group (seed paper Table 3 layout)", groupRows });
+  const table3 = table(cols, rows, { title: t("byGroup.table3"), groupRows });
   // Group means over time, for the chart.
-  const meanCols: ReportColumn[] = [column("period", "Period", "text")];
+  const meanCols: ReportColumn[] = [column("period", t("common.period"), "text")];
   const allGroups = a.data.groups.length ? [...a.data.groups, ALL] : [ALL];
   allGroups.forEach((g, i) => meanCols.push(column(`g${i}`, g, "0.000")));
   const meanRows = periods.map((p) => {
@@ -115,16 +120,16 @@ export function coordinationByGroupSheet(a: GroupTablesInput) {
     allGroups.forEach((g, i) => (r[`g${i}`] = mean(g, p)));
     return r;
   });
-  const means = table(meanCols, meanRows, { title: "Mean D by group and period" });
+  const means = table(meanCols, meanRows, { title: t("byGroup.meansTitle") });
   const c = chart(
     "line",
-    "Mean coupling coordination degree by group",
-    { sheet: SHEET.byGroup, table: 1 },
+    t("byGroup.chartTitle"),
+    { sheet: name, table: 1 },
     "period",
     allGroups.map((_, i) => `g${i}`),
     {
-      x: "Period",
-      y: "Mean D",
+      x: t("common.period"),
+      y: t("byGroup.meanD"),
     },
   );
   // y axis fitted to the means (a 0.02 margin, on a 0.05 grid), not 0..1
@@ -133,18 +138,24 @@ export function coordinationByGroupSheet(a: GroupTablesInput) {
     const min = Math.max(0, Math.floor((Math.min(...ys) - 0.02) * 20) / 20);
     const max = Math.min(1, Math.ceil((Math.max(...ys) + 0.02) * 20) / 20);
     if (max > min) c.yAxis = { min: Number(min.toFixed(2)), max: Number(max.toFixed(2)) };
+    c.yFormat = "0.00"; // labels 0.45, 0.50, ... on the 0.05 grid, not the cells' 0.450
   }
-  return sheet(SHEET.byGroup, [table3, means], [c], { freeze: { rows: 2, columns: 2 } });
+  return sheet(name, [table3, means], [c], { freeze: { rows: 2, columns: 2 } });
 }
 
-/** Units per grade per period, overall and per group, with a column chart of the first, middle and last period. */
+/**
+ * Units per grade per period, overall and per group, with a chart of the first, middle and
+ * last period: horizontal bars, so that the grade names read in full beside their bars.
+ */
 export function gradesSheet(a: GroupTablesInput, language: "en" | "zh") {
+  const t = translator(language);
+  const name = t("grades.sheet");
   const ALL = a.allLabel ?? ALL_GROUP;
   const periods = a.data.periods;
   const groups = a.data.groups.length ? [ALL, ...a.data.groups] : [ALL];
   const tables: ReportTable[] = [];
   for (const g of groups) {
-    const cols: ReportColumn[] = [column("gradeNo", "No.", "0"), column("grade", "Grade", "text")];
+    const cols: ReportColumn[] = [column("gradeNo", t("grades.no"), "0"), column("grade", t("grades.grade"), "text")];
     periods.forEach((p, k) => cols.push(column(`p${k}`, p, "0")));
     const count = new Map<string, number>(); // "period\u0000gradeNo" -> units, one pass (a filter per cell was N x cells)
     for (const x of a.observations)
@@ -156,18 +167,20 @@ export function gradesSheet(a: GroupTablesInput, language: "en" | "zh") {
       });
       return r;
     });
-    tables.push(table(cols, rows, { title: `Units per grade — ${g}` }));
+    tables.push(table(cols, rows, { title: t("grades.title", { group: g }) }));
   }
   const first = 0;
   const last = periods.length - 1;
   const mid = Math.floor(last / 2);
   const shown = [...new Set([first, mid, last])].map((k) => `p${k}`);
-  const c = chart("column", "Units per grade (all units)", { sheet: SHEET.grades, table: 0 }, "grade", shown, { x: "Grade", y: "Units" });
-  return sheet(SHEET.grades, tables, [c]);
+  const c = chart("bar", t("grades.chartTitle", { group: ALL }), { sheet: name, table: 0 }, "grade", shown, { x: t("grades.grade"), y: t("grades.units") });
+  c.yAxis = { min: 0 };
+  return sheet(name, tables, [c], { page: { rowsPerPage: 70 } }); // the sample's four tables (55 rows) on one page, not split at a table's last rows
 }
 
 /** Headline findings on D: mean D first -> last period, units coordinated, leading and lagging groups. */
 export function groupHeadlines(a: GroupTablesInput): string[] {
+  const t = translator(a.language);
   const ALL = a.allLabel ?? ALL_GROUP;
   const out: string[] = [];
   const all = a.groupMeans.filter((m) => m.group === ALL);
@@ -175,11 +188,11 @@ export function groupHeadlines(a: GroupTablesInput): string[] {
   if (overall.length) {
     const first = overall[0];
     const last = overall[overall.length - 1];
-    const verb = last.D > first.D ? "rose" : last.D < first.D ? "fell" : "stayed";
-    out.push(`Mean coupling coordination degree D ${verb} from ${fmt3(first.D)} in ${first.period} to ${fmt3(last.D)} in ${last.period}.`);
+    const verb = last.D > first.D ? "headline.rose" : last.D < first.D ? "headline.fell" : "headline.stayed";
+    out.push(t(verb, { first: fmt3(first.D), p1: first.period, last: fmt3(last.D), p2: last.period }));
     const lastObs = a.observations.filter((x) => x.period === last.period && x.D !== null);
     const coordinated = lastObs.filter((x) => x.D! >= 0.5).length;
-    out.push(`In ${last.period}, ${coordinated} of ${lastObs.length} units reach D ≥ 0.5 (coordinated).`);
+    out.push(t("headline.coordinated", { period: last.period, k: coordinated, n: lastObs.length }));
   }
   const groups = a.data.groups;
   if (groups.length > 1) {
@@ -187,14 +200,26 @@ export function groupHeadlines(a: GroupTablesInput): string[] {
     const lastMeans = a.groupMeans.filter((m) => m.period === lastPeriod && m.group !== ALL).sort((x, y) => y.D - x.D);
     if (lastMeans.length > 1)
       out.push(
-        `In ${lastPeriod} the leading group is ${lastMeans[0].group} (mean D ${fmt3(lastMeans[0].D)}) and the lagging group is ${lastMeans[lastMeans.length - 1].group} (${fmt3(lastMeans[lastMeans.length - 1].D)}).`,
+        t("headline.leading", {
+          period: lastPeriod,
+          lead: lastMeans[0].group,
+          leadD: fmt3(lastMeans[0].D),
+          lag: lastMeans[lastMeans.length - 1].group,
+          lagD: fmt3(lastMeans[lastMeans.length - 1].D),
+        }),
       );
   }
   return out;
 }
 
 function tablesInput(groupMeans: GroupMeanRow[], ctx: ReportContext): GroupTablesInput {
-  return { data: ctx.data, observations: ctx.results.coupling!, groupMeans, allLabel: overallLabel(ctx.options, ctx.data.groups) };
+  return {
+    data: ctx.data,
+    observations: ctx.results.coupling!,
+    groupMeans,
+    allLabel: overallLabel(ctx.options, ctx.data.groups),
+    language: ctx.options.language,
+  };
 }
 
 const allLabelOption: OptionSpec<string> = {
@@ -223,7 +248,11 @@ export const groupMeansSection: ReportSection<GroupMeanRow[]> = {
     const groups = ctx.panel.groups ? distinctGroups(ctx.panel.groups) : [];
     const all = overallLabel(ctx.options, groups);
     if (all !== overallLabel(ctx.options))
-      ctx.warnings.push(`A group is named "${overallLabel(ctx.options)}": the pooled group (all units) is labelled "${all}" (option allLabel sets the label).`);
+      warn(
+        ctx.warnings,
+        "groupMeans.allLabelTaken",
+        translator(ctx.options.language)("byGroup.allLabelTaken", { name: overallLabel(ctx.options), label: all }),
+      );
     return groupMeansStage(ctx.panel, ctx.results.coupling!, all);
   },
   sheets: (m, ctx) => [coordinationByGroupSheet(tablesInput(m, ctx)), gradesSheet(tablesInput(m, ctx), ctx.options.language)],

@@ -7,7 +7,9 @@ const CHART_TYPE: Record<ChartPlacement["type"], string> = {
   line: "Line",
   column: "ColumnClustered",
   stackedColumn: "ColumnStacked",
+  bar: "BarClustered",
   scatter: "XYScatterSmoothNoMarkers",
+  surface: "Surface",
 };
 
 /**
@@ -40,9 +42,19 @@ export async function drawCharts(plans: ChartPlacement[], sheets: Excel.Workshee
     if (p.yAxis?.min !== undefined) chart.axes.valueAxis.minimum = p.yAxis.min;
     if (p.yAxis?.max !== undefined) chart.axes.valueAxis.maximum = p.yAxis.max;
     if (p.smooth) chart.axes.valueAxis.numberFormat = "General";
+    if (p.yFormat !== undefined) chart.axes.valueAxis.numberFormat = p.yFormat;
+    if (p.xFormat !== undefined) chart.axes.categoryAxis.numberFormat = p.xFormat; // the x value axis of a scatter chart
+    if (p.type === "surface") surfaceAxes(chart, p);
     chart.legend.visible = p.series.length > 1;
     if (p.series.length > 1) chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
     const a = p.anchor;
     chart.setPosition(cellAddress(a.row, a.col), cellAddress(a.row + a.rows - 1, a.col + a.cols - 1));
   }
+}
+
+/** A surface chart's depth axis (the series, e.g. periods) and about ten category labels, as the exceljs writer draws them. */
+function surfaceAxes(chart: Excel.Chart, p: ChartPlacement): void {
+  if (p.seriesAxisTitle !== undefined) chart.axes.seriesAxis.title.text = p.seriesAxisTitle;
+  const n = Math.max(0, p.x.lastRow - p.x.firstRow + 1);
+  if (n > 10) chart.axes.categoryAxis.tickLabelSpacing = Math.ceil(n / 10);
 }

@@ -114,8 +114,8 @@ export async function writeSheet(
     }
   }
   // notes
-  if (s.notes && s.notes.length > 0) {
-    const values = s.notes.map((x) => [excelValue(x)]);
+  if (layout.noteLines.length > 0) {
+    const values = layout.noteLines.map((x) => [excelValue(x)]); // wrapped to the tables' width (layout.ts)
     await b.reserve(values.length, rowsCost(values) + 150);
     const nr = ws.getRange(rectAddress(rows(layout.notesRow, layout.notesRow + values.length - 1, 1)));
     nr.values = values;

@@ -11,6 +11,7 @@ import type { Analysis, DensityCurve } from "../../report/analysis";
 import type { ColumnFormat, ReportTable, ReportValue } from "../../report/model";
 import type { PipelineResult } from "../../report/pipeline";
 import { SHEET } from "../../report/sheets";
+import { tr } from "../../report/i18n";
 import { clear, el, svg } from "./dom";
 import { t } from "./i18n";
 
@@ -121,7 +122,7 @@ function summarySection(result: PipelineResult): HTMLElement {
 }
 
 function byGroupSection(result: PipelineResult): HTMLElement | null {
-  const s = result.report.sheets.find((x) => x.name === SHEET.byGroup);
+  const s = result.report.sheets.find((x) => x.name === SHEET.byGroup || x.name === tr("zh", "byGroup.sheet")); // the zh report names it in Chinese
   if (!s) return null;
   return el("section", { className: "cl-section", attrs: { "data-part": "by-group" } }, [
     el("h3", { text: t("byGroup") }),
