@@ -4,6 +4,7 @@
  * Chinese left in an en text.
  */
 import { optionSpecs } from "../src/report/options";
+import { SECTIONS } from "../src/report/sections";
 
 /** Symbols, method and program names that stay as they are in a Chinese paper. */
 export const ALLOWED_IN_ZH = new Set([
@@ -11,6 +12,8 @@ export const ALLOWED_IN_ZH = new Set([
   ..."CoordLab JSON CRITIC Welch Silverman Scott scipy nrd nrd0 Fan max min OPGD SHA xlsx csv ddof ExcelApi".split(" "),
   ..."geodetector GD gdverse Moran Moran's Geary Geary's Gi LISA HH LL HL LH Getis Ord Dagum Gini Markov Haken spdep PySAL giddy GeoDa".split(" "),
   ..."Q LR ln".split(" "),
+  // the GeoDetector software; H0 (a null hypothesis) and L (the number of strata) as symbols
+  ..."GeoDetector H L".split(" "),
   ..."CSV UTF LF SciPy Jenks".split(" "), // file formats and method names (the Reproduce sheet)
   // subscripts of Dagum's symbols as Chinese papers print them: G_w, G_nb, G_t, G_jj, G_jh, D_jh
   ..."G w nb jj jh".split(" "),
@@ -21,6 +24,9 @@ for (const spec of optionSpecs()) {
   ALLOWED_IN_ZH.add(spec.key);
   for (const v of [...(spec.choices ?? []), ...spec.values.split(/[|,]/)]) for (const w of v.match(/[A-Za-z][A-Za-z'’]*/g) ?? []) ALLOWED_IN_ZH.add(w);
 }
+
+// section ids stay English: the values of --sections and --skip
+for (const s of SECTIONS.sections) ALLOWED_IN_ZH.add(s.id);
 
 /** `text` with every user name (longest first) replaced by a space. */
 export function stripNames(text: string, names: readonly string[]): string {

@@ -18,6 +18,9 @@ import { defaultOptions, parseOptions, parseSectionChoice, shownValue } from "..
 import { closeMatches, guessRoles, parseRoles, RolesFile, rolesToJson } from "../report/roles";
 import { ParsedWeights, parseWeightsCells, parseWeightsSpec, parseWeightsText, spatialWeightsRequest } from "../report/spatialWeights";
 import { SECTIONS } from "../report/sections";
+import { translator } from "../report/i18n";
+import { errorMessage as errorText } from "../report/errorText";
+import { groupWarnings } from "../report/warnings";
 import { checkOutputPaths, commitOutputs, describeFsError } from "./output";
 import { checkInputSize, countLines, MAX_INPUT_ROWS, quietOnClosedStdout, xlsxSheetRows } from "./limits";
 
@@ -287,10 +290,12 @@ export async function main(
   const jsonFile = v.json as string | undefined;
   let formulas: Array<{ row: number; column: number; formula: string }> | undefined;
   let cells: Cell[][] | undefined;
+  let t = translator("en");
   try {
     const optionValues: Record<string, string | undefined> = {};
     for (const h of specs) optionValues[h.key] = v[h.key] as string | undefined;
     const options = parseOptions(optionValues, defaultOptions());
+    t = translator(options.language);
     const sections = parseSectionChoice({ sections: v.sections as string | undefined, skip: v.skip as string | undefined });
     // outputs are checked before anything is read: never overwrite an input, never each other
     if (!v["print-roles"]) {
@@ -300,7 +305,7 @@ export async function main(
     const progress = (msg: string) => {
       if (!v.quiet) err(msg);
     };
-    progress(`Reading ${file}`);
+    progress(t("cli.reading", { file }));
     const read = await readCells(file, v.sheet as string | undefined);
     cells = read.cells;
     formulas = read.formulasWithoutValue;
@@ -313,7 +318,7 @@ export async function main(
       const guess = guessRoles(header, cells.slice(cells.indexOf(header) + 1));
       roles = rolesToJson(guess.roles);
       if (!v["print-roles"]) {
-        err("Roles guessed from the headers (save with --print-roles > roles.json, edit, pass with --roles):");
+        err(t("cli.rolesGuessed"));
         err(roles);
         for (const m of guess.messages) err(`note: ${m}`);
         if (!guess.ready) throw new CoordError("OPTION", "the guessed roles need editing before a report can run (see the notes above)", { argument: "roles" });
@@ -335,7 +340,7 @@ export async function main(
       cells,
       rolesInput,
       options,
-      { onProgress: (_stage, _fraction, label) => progress(`… ${label.en}`) },
+      { onProgress: (_stage, _fraction, label) => progress(t("cli.progress", { label: label[t.lang] })) },
       {
         source: path.basename(file) + (sheetName ? ` [${sheetName}]` : ""),
         version: VERSION,
@@ -353,7 +358,7 @@ export async function main(
       },
     );
     cells = undefined; // the parsed cells are not needed while the workbook is built
-    progress(`… Writing ${outFile}`);
+    progress(t("cli.writing", { file: outFile }));
     const replaced = fs.existsSync(outFile);
     const bytes = await lazy.xlsx().writeReportXlsx(result.report);
     const jsonText = jsonFile !== undefined ? analysisToJson(result) : undefined;
@@ -361,16 +366,16 @@ export async function main(
       { flag: "--out", file: outFile, data: bytes },
       ...(jsonFile !== undefined ? [{ flag: "--json", file: jsonFile, data: jsonText }] : []),
     ]);
-    out(
-      `Report written to ${path.resolve(outFile)}${replaced ? " (the existing file was replaced)" : ""}${jsonFile !== undefined ? ` (JSON: ${path.resolve(jsonFile)})` : ""}`,
-    );
-    for (const f of result.headlines) out(`  • ${f}`);
+    const written = t("cli.written", { file: path.resolve(outFile) });
+    const withReplaced = replaced ? t("cli.replaced", { message: written }) : written;
+    out(jsonFile !== undefined ? `${withReplaced}${t.lang === "zh" ? "" : " "}${t("cli.json", { file: path.resolve(jsonFile) })}` : withReplaced);
+    for (const f of result.headlines) out(t("cli.headline", { text: f }));
     const warnings = result.analysis.warnings;
-    if (warnings.length) out(`  ${warnings.length} warning(s): see the Summary sheet.`);
+    if (warnings.length) out(`  ${t("cli.warnings", { n: warnings.length, kinds: groupWarnings(warnings).length })}`);
     return 0;
   } catch (e) {
     if (e instanceof CoordError) {
-      err(`coordlab: ${errorMessage(e, file, rolesFile, cells, formulas)}`);
+      err(t("cli.error", { message: errorMessage(e, errorText(e, t.lang), file, rolesFile, cells, formulas) }));
       return 1;
     }
     if (e instanceof RangeError && /Invalid string length|Array buffer allocation failed/i.test(e.message)) {
@@ -405,12 +410,13 @@ const DATA_ARGUMENTS = new Set(["data", "csv", "workbook", "sheet"]);
 /** The message of an error, naming the file it is about (and a formula without a saved value as such). */
 function errorMessage(
   e: CoordError,
+  text: string,
   file: string,
   rolesFile: string | undefined,
   cells: Cell[][] | undefined,
   formulas: Array<{ row: number; column: number; formula: string }> | undefined,
 ): string {
-  let msg = e.message;
+  let msg = text;
   if (formulas && cells && e.code === "MISSING" && e.where.row !== undefined && e.where.column !== undefined) {
     const header = cells.find((r) => r.some((c) => c !== null && c !== "")) ?? [];
     const j = typeof e.where.column === "number" ? e.where.column : header.findIndex((h) => String(h ?? "").trim() === e.where.column);

@@ -28,15 +28,27 @@ export interface CoordErrorWhere {
   column?: number | string;
 }
 
+/**
+ * A message key and its parameters, for front ends that show the error in another language: the
+ * report's catalogue (src/report/i18n) has a phrase per key (e.g. "error.missingCell" with
+ * { row, column }); `message` stays the English text.
+ */
+export interface CoordErrorDetail {
+  key: string;
+  params: Record<string, string | number>;
+}
+
 export class CoordError extends Error {
   readonly code: CoordErrorCode;
   readonly where: CoordErrorWhere;
+  readonly detail?: CoordErrorDetail;
 
-  constructor(code: CoordErrorCode, message: string, where: CoordErrorWhere = {}) {
+  constructor(code: CoordErrorCode, message: string, where: CoordErrorWhere = {}, detail?: CoordErrorDetail) {
     super(message);
     this.name = "CoordError";
     this.code = code;
     this.where = where;
+    if (detail) this.detail = detail;
     Object.setPrototypeOf(this, CoordError.prototype);
   }
 }

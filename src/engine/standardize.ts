@@ -301,6 +301,10 @@ export function standardize(matrix: ArrayLike<ArrayLike<unknown>>, options: Stan
             `data ${columnText(names, j)} is constant${inPeriod} (every value is ${min[j]}): min-max standardization is undefined; ` +
               `remove the column: it carries no information`,
             { argument: "data", column: columnRef(names, j) },
+            {
+              key: g.period === null ? "error.constantColumn" : "error.constantColumnInPeriod",
+              params: { column: String(columnRef(names, j)), value: min[j], ...(g.period === null ? {} : { period: String(g.period) }) },
+            },
           );
         }
         constantColumns.push(j);

@@ -9,6 +9,8 @@
  * cancel between them.
  */
 import { distinctGroups } from "./groups";
+import { translator } from "./i18n";
+import { copyWarnings, warn, warningCodes } from "./warnings";
 import { SectionChoice } from "./options";
 import { Panel } from "./panel";
 import { SectionRegistry, SECTIONS } from "./sections";
@@ -41,6 +43,8 @@ export interface Analysis {
   /** Sections that did not run, and why. */
   skipped: SkippedSection[];
   warnings: string[];
+  /** The kind of each warning (as the Summary groups them; "other" where none was given). */
+  warningCodes: string[];
   /** How to reproduce the report (M16): version, date, input and its SHA-256, roles, options, command, seeds, methods, paragraph. */
   reproduce?: Reproduce;
   /** The JSON keys of sections registered later. */
@@ -93,7 +97,7 @@ export async function runSections(panel: Panel, options: ReportOptions, settings
   const sections = registry.sections;
   const chosen = settings.choice?.only ? withNeeds(settings.choice.only, registry) : null;
   const skip = new Set(settings.choice?.skip ?? []);
-  const warnings = [...panel.warnings];
+  const warnings = copyWarnings(panel.warnings);
   const skipped: SkippedSection[] = [];
   const data = panelData(panel);
   const analysis = { options, data } as Analysis;
@@ -101,7 +105,7 @@ export async function runSections(panel: Panel, options: ReportOptions, settings
   const total = sections.reduce((s, x) => s + (x.cost ?? 1), 0) || 1;
   let done = 0;
   for (const s of sections) {
-    const reason = whyNot(s, context, chosen, skip);
+    const reason = whyNot(s, context, chosen, skip, registry);
     if (reason === null) {
       await settings.onStage?.(s, done / total);
       const result = s.run(context);
@@ -115,19 +119,22 @@ export async function runSections(panel: Panel, options: ReportOptions, settings
   }
   analysis.skipped = skipped;
   analysis.warnings = warnings;
+  analysis.warningCodes = warningCodes(warnings);
   return { analysis, context, registry };
 }
 
 /** Why a section does not run (adding its warning when it says so), or null when it runs. */
-function whyNot(s: AnySection, ctx: ReportContext, chosen: Set<string> | null, skip: Set<string>): string | null {
-  if (chosen && !chosen.has(s.id)) return "not among --sections";
-  if (skip.has(s.id)) return "skipped (--skip)";
+function whyNot(s: AnySection, ctx: ReportContext, chosen: Set<string> | null, skip: Set<string>, registry: SectionRegistry): string | null {
+  const t = translator(ctx.options.language);
+  if (chosen && !chosen.has(s.id)) return t("skip.notChosen");
+  if (skip.has(s.id)) return t("skip.skipped");
   const missing = (s.needs ?? []).find((id) => ctx.results[id] === undefined);
-  if (missing !== undefined) return `needs the results of ${missing}, which did not run`;
+  // the section's id in English (as --sections takes it), its title in Chinese
+  if (missing !== undefined) return t("skip.needs", { section: t.lang === "zh" ? (registry.get(missing)?.title.zh ?? missing) : missing });
   const na = s.notApplicable?.(ctx) ?? null;
   if (na === null) return null;
-  if (na.warn) ctx.warnings.push(`${s.title.en}: ${na.reason}`);
-  return `not applicable: ${na.reason}`;
+  if (na.warn) warn(ctx.warnings, "skip.notApplicable", t("skip.warning", { section: s.title[t.lang], reason: na.reason }));
+  return t("skip.notApplicable", { reason: na.reason });
 }
 
 /** Run every section; `onStage` is called before each (for progress and cancellation). */

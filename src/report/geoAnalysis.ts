@@ -19,6 +19,9 @@ import type { ReportOptions } from "./sections/types";
 import { Panel, PanelFactor } from "./panel";
 import type { Observation } from "./sections/coupling";
 import { distinctGroups, overallLabel } from "./groups";
+import { translator } from "./i18n";
+import { engineKey, engineText } from "./engineText";
+import { warn, warnOnce } from "./warnings";
 
 export interface GeoFactorRow {
   period: string | null;
@@ -161,7 +164,15 @@ function stratify(
   if (o.discretization === "optimal") {
     const r = optimalDiscretization(y, xs, { argument: column, methods: o.optimalMethods, ks: o.optimalK });
     for (const g of r.grid)
-      grid.push({ period: section.period, group: section.group, factor: column, method: g.method, k: g.k, q: g.q, skipped: g.skipped ?? null });
+      grid.push({
+        period: section.period,
+        group: section.group,
+        factor: column,
+        method: g.method,
+        k: g.k,
+        q: g.q,
+        skipped: g.skipped ? engineText(g.skipped, o.language) : null,
+      });
     return {
       column,
       codes: r.best.codes,
@@ -178,17 +189,30 @@ function stratify(
   let k = o.k;
   if (k > allowed) {
     // said once per group and period, not once per factor
-    const w = `Geodetector ${where}: ${xs.length} units allow at most ${allowed} classes; numeric factors use k = ${allowed} instead of ${k}.`;
-    if (!warnings.includes(w)) warnings.push(w);
+    warnOnce(warnings, "geo.kLowered", translator(o.language)("geo.kLowered", { where, n: xs.length, allowed, k }));
     k = allowed;
   }
   const r = discretize(xs, { method, k, argument: column });
-  for (const w of r.warnings) warnings.push(`Geodetector ${where}, ${column}: ${w}`);
+  for (const w of r.warnings) discretizeWarning(warnings, o.language, where, column, w);
   return { column, codes: r.codes, labels: intervalLabels(r.breaks), method, k: r.k, breaks: r.breaks };
 }
 
-function reasonOf(e: unknown): string {
-  if (e instanceof CoordError) return e.message;
+/** A warning of the discretization of a factor, with its kind (repeated break, empty class, k lowered). */
+function discretizeWarning(warnings: string[], language: string | undefined, where: string, factor: string, text: string): void {
+  const key = engineKey(text);
+  const kind =
+    key === "geo.r.repeatedBreak"
+      ? "geo.repeatedBreak"
+      : key === "geo.r.emptyClass"
+        ? "geo.emptyClass"
+        : key === "geo.r.kLoweredDistinct"
+          ? "geo.kLoweredDistinct"
+          : "geo.discretize";
+  warn(warnings, kind, translator(language)("geo.factorProblem", { where, factor, text: engineText(text, language) }));
+}
+
+function reasonOf(e: unknown, language?: string): string {
+  if (e instanceof CoordError) return engineText(e.message, language);
   throw e;
 }
 
@@ -213,7 +237,8 @@ function subsetStrata(s: Stratified, positions: number[]): Stratified {
  */
 export function geodetectSection(section: Section, o: ReportOptions, out: GeoAnalysis, warnings: string[]): Map<string, Stratified> {
   const used = new Map<string, Stratified>();
-  const where = `${section.group}${section.period !== null ? " " + section.period : ""}`;
+  const t = translator(o.language);
+  const where = section.period !== null ? t("geo.section", { group: section.group, period: section.period }) : section.group;
   const { y } = section;
   const strata: Stratified[] = [];
   for (const f of section.factors) {
@@ -242,18 +267,17 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
       const complete = keep.length === f.values.length;
       // M8: missing x: an error naming the factor, unless the rows are dropped (per factor)
       if (!complete && o.missing !== "drop")
-        throw new CoordError("MISSING", `${f.values.length - keep.length} empty cell(s) in ${f.column}; the geodetector needs every row (or --missing drop)`, {
-          argument: f.column,
-        });
+        throw new CoordError("MISSING", t("geo.emptyCells", { n: f.values.length - keep.length, factor: f.column }), { argument: f.column });
       const ys = complete ? y : keep.map((i) => y[i]);
-      if (new Set(ys).size < 2) throw new CoordError("CONSTANT", `y is constant in ${where}; q is undefined`, { argument: "y" });
+      if (new Set(ys).size < 2) throw new CoordError("CONSTANT", t("geo.constantY", { where }), { argument: "y" });
       const values = (complete ? f.values : keep.map((i) => f.values[i])) as Array<number | string>;
       const s = complete && f.preset ? f.preset : stratify(f.column, f.kind, values, ys, o, where, warnings, out.grid, section);
       if (complete) used.set(f.column, s);
       else
-        warnings.push(
-          `Geodetector ${where}, ${f.column}: ${f.values.length - keep.length} row(s) with an empty cell left out of its factor and risk detectors; ` +
-            `not in the interaction and ecological detectors${f.preset ? "; strata decided on these rows" : ""}.`,
+        warn(
+          warnings,
+          "geo.rowsLeftOut",
+          t(f.preset ? "geo.rowsLeftOutPreset" : "geo.rowsLeftOut", { where, factor: f.column, n: f.values.length - keep.length }),
         );
       row.method = s.method;
       row.k = s.k;
@@ -265,8 +289,8 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
       row.n = r.N;
       if (r.oneUnitPerStratum) {
         row.trivial = true;
-        row.reason = r.reason;
-        warnings.push(`Geodetector ${where}, ${f.column}: ${r.reason}; not a finding.`);
+        row.reason = engineText(r.reason ?? "", o.language);
+        warn(warnings, "geo.trivial", t("geo.trivialWarning", { where, factor: f.column, text: row.reason }));
       }
       if (complete) strata.push(s);
       const risk = riskDetector(ys, s.codes, { alpha: o.geoAlpha });
@@ -282,12 +306,12 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
           df: pr.df,
           p: pr.pValue,
           significant: pr.significant,
-          ...(pr.reason ? { reason: pr.reason } : {}),
+          ...(pr.reason ? { reason: engineText(pr.reason, o.language) } : {}),
         })),
       });
     } catch (e) {
-      row.reason = reasonOf(e);
-      warnings.push(`Geodetector ${where}, ${f.column}: ${row.reason}`);
+      row.reason = reasonOf(e, o.language);
+      warn(warnings, "geo.factorProblem", t("geo.factorProblem", { where, factor: f.column, text: row.reason }));
     }
     out.factors.push(row);
   }
@@ -310,7 +334,7 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
           p: r.pValue,
           pCentral: r.pCentral,
           type: r.type,
-          ...(r.oneUnitPerStratum ? { trivial: true, reason: r.reason } : {}),
+          ...(r.oneUnitPerStratum ? { trivial: true, reason: engineText(r.reason ?? "", o.language) } : {}),
         });
       const eco = ecologicalDetector(
         y,
@@ -326,10 +350,10 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
           F: r.F !== null && Number.isFinite(r.F) ? r.F : null,
           p: r.pValue,
           significant: r.significant,
-          ...(r.reason ? { reason: r.reason } : {}),
+          ...(r.reason ? { reason: engineText(r.reason, o.language) } : {}),
         });
     } catch (e) {
-      warnings.push(`Geodetector ${where}, interaction: ${reasonOf(e)}`);
+      warn(warnings, "geo.interaction", t("geo.interactionProblem", { where, text: reasonOf(e, o.language) }));
     }
   }
   return used;
@@ -391,7 +415,7 @@ export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOp
         if (x.time === p && x.D !== null && (g === pooled || x.group === g)) rows.push(r);
       });
       if (rows.length < 2) {
-        warnings.push(`Geodetector ${g} ${label}: fewer than 2 units; skipped.`);
+        warn(warnings, "geo.fewUnits", translator(o.language)("geo.fewUnits", { where: translator(o.language)("geo.section", { group: g, period: label }) }));
         continue;
       }
       // M8: by default the strata are decided once on all units of the period (the seed paper's
@@ -404,8 +428,7 @@ export function geodetectorOnPanel(panel: Panel, obs: Observation[], o: ReportOp
           y: rows.map((r) => obs[r].D as number),
           factors: panel.factors.map((f: PanelFactor, j) => {
             const base = { column: f.column, values: rows.map((r) => f.values[r]), kind: kinds[j] };
-            if (g !== pooled && f.column === groupColumn)
-              return { ...base, skip: `the group column is constant within the group ${g}: its q is computed over all units only` };
+            if (g !== pooled && f.column === groupColumn) return { ...base, skip: translator(o.language)("geo.groupColumnUnits", { group: g }) };
             const s = national.get(f.column);
             return g !== pooled && o.groupStrata === "national" && s ? { ...base, preset: subsetStrata(s, positions) } : base;
           }),
@@ -439,7 +462,7 @@ export function geodetectorOnRows(
     const rows: number[] = [];
     for (let i = 0; i < y.length; i++) if (g === pooled || groups![i] === g) rows.push(i);
     if (rows.length < 2) {
-      warnings.push(`Geodetector ${g}: fewer than 2 rows; skipped.`);
+      warn(warnings, "geo.fewUnits", translator(o.language)("geo.fewRows", { where: g }));
       continue;
     }
     const used = geodetectSection(
@@ -449,8 +472,7 @@ export function geodetectorOnRows(
         y: rows.map((r) => y[r]),
         factors: factors.map((f, j) => {
           const base = { column: f.column, values: rows.map((r) => f.values[r]), kind: kinds[j] };
-          if (g !== pooled && f.column === groupColumn)
-            return { ...base, skip: `the group column is constant within the group ${g}: its q is computed over all rows only` };
+          if (g !== pooled && f.column === groupColumn) return { ...base, skip: translator(o.language)("geo.groupColumnRows", { group: g }) };
           const s = national.get(f.column);
           return g !== pooled && o.groupStrata === "national" && s ? { ...base, preset: subsetStrata(s, rows) } : base;
         }),

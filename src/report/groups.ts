@@ -3,11 +3,13 @@
  * distinct groups of a panel. One home for the "All" label (it becomes an option later).
  */
 
-/** Label of the pooled group (all units) in group means, densities and the geodetector (the English default). */
-export const ALL_GROUP = "All";
+import { tr } from "./i18n";
 
-/** The default label of the pooled group by language. */
-export const ALL_LABELS = { en: ALL_GROUP, zh: "全国" } as const;
+/** Label of the pooled group (all units) in group means, densities and the geodetector (the English default). */
+export const ALL_GROUP = tr("en", "common.all");
+
+/** The default label of the pooled group by language (the catalogue's "common.all"). */
+export const ALL_LABELS = { en: ALL_GROUP, zh: tr("zh", "common.all") } as const;
 
 /**
  * The label of the pooled group of a run: option allLabel, else "All" (en) / "全国" (zh). A group

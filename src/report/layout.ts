@@ -14,6 +14,7 @@
  * Plain data and functions: no exceljs, no Office.js, no JSZip.
  */
 import { ChartSpec, ColumnFormat, Report, ReportSheet, ReportRow, ReportTable, ReportValue, excelNumFmt, uniqueSheetNames } from "./model";
+import { hasKey, tr, translator, type StringKey, type Translate } from "./i18n";
 
 /** Columns (default width, about 9 characters each) a chart takes beside the tables: a blank one and the chart (chartPlan's CHART_COLS). */
 const CHART_PRINT_COLUMNS = 9;
@@ -338,7 +339,7 @@ export interface SheetNames {
 /** Sheet names of a report: `prefix` + name, sanitized and unique; the notes sheet ("Notes" by default; `false` for none) last. */
 export function reportSheetNames(report: Report, options: { prefix?: string; notesSheet?: string | false } = {}): SheetNames {
   const prefix = options.prefix ?? "";
-  const notesName = options.notesSheet === undefined ? "Notes" : options.notesSheet;
+  const notesName = options.notesSheet === undefined ? tr(report.language ?? "en", "notes.sheet") : options.notesSheet;
   const all = uniqueSheetNames([...report.sheets.map((s) => prefix + s.name), ...(notesName === false ? [] : [prefix + notesName])]);
   const sheets = all.slice(0, report.sheets.length);
   const byReportName = new Map<string, string>();
@@ -376,12 +377,37 @@ export interface NotesOptions {
 /** Header of the chart list of the notes sheet. */
 export const CHART_LIST_HEADER = ["Chart on sheet", "Title", "Type", "Data sheet", "Table", "X column", "Series columns", "X axis", "Y axis"];
 
+const CHART_LIST_KEYS: StringKey[] = [
+  "notes.chartOn",
+  "notes.chartTitle",
+  "notes.chartType",
+  "notes.dataSheet",
+  "notes.table",
+  "notes.xColumn",
+  "notes.seriesColumns",
+  "notes.xAxis",
+  "notes.yAxis",
+];
+
+/** The label of a meta key on the notes sheet: the key itself in English, the catalogue's phrase in Chinese. */
+function metaLabel(t: Translate, key: string): string {
+  const k = `meta.${key === "tool" ? "tool" : key}`;
+  return t.lang === "zh" && hasKey(k) ? t(k) : key;
+}
+
+/** A chart type on the notes sheet in the report's language. */
+function chartTypeName(t: Translate, type: string): string {
+  const k = `notes.chart.${type}`;
+  return t.lang === "zh" && hasKey(k) ? t(k) : type;
+}
+
 /**
  * The rows of the notes sheet: the title, a blank row, "About this report" (meta data as
  * key, value), then the lists (Sheets when asked, Notes, Warnings: the report's warnings and its
  * structural problems), each followed by a blank row, then the chart list when asked.
  */
 export function notesSheetRows(report: Report, problems: string[], options: NotesOptions = {}): NotesRow[] {
+  const t = translator(report.language);
   const rows: NotesRow[] = [{ values: [report.title], style: "title" }, { values: [] }];
   const list = (title: string, items: ReportValue[][]) => {
     if (items.length === 0) return;
@@ -391,20 +417,20 @@ export function notesSheetRows(report: Report, problems: string[], options: Note
   };
   const meta = Object.entries(report.meta).filter(([, v]) => v !== undefined && v !== null);
   list(
-    "About this report",
-    meta.map(([k, v]) => [k, v as ReportValue]),
+    t("notes.about"),
+    meta.map(([k, v]) => [metaLabel(t, k), v as ReportValue]),
   );
   if (options.sheets)
     list(
-      "Sheets",
+      t("notes.sheets"),
       options.sheets.map((s) => [s]),
     );
   list(
-    "Notes",
+    t("notes.notes"),
     report.notes.map((s) => [s]),
   );
   list(
-    "Warnings",
+    t("notes.warnings"),
     [...report.warnings, ...problems].map((s) => [s]),
   );
   const names = options.charts;
@@ -412,18 +438,24 @@ export function notesSheetRows(report: Report, problems: string[], options: Note
     const charts: Array<{ on: string; c: ChartSpec }> = [];
     for (const s of report.sheets) for (const c of s.charts) charts.push({ on: names.get(s.name) ?? s.name, c });
     if (charts.length > 0) {
-      rows.push({ values: ["Charts (drawn beside their tables)"], style: "heading" });
-      rows.push({ values: CHART_LIST_HEADER, style: "heading" });
+      rows.push({ values: [t("notes.charts")], style: "heading" });
+      rows.push({ values: t.lang === "zh" ? CHART_LIST_KEYS.map((k) => t(k)) : CHART_LIST_HEADER, style: "heading" });
+      // in Chinese the columns by their headers (the keys g0, f2, ... are codes)
+      const label = (c: ChartSpec, key: string) => {
+        if (t.lang !== "zh") return key;
+        const tbl = report.sheets.find((s) => s.name === c.tableRef.sheet)?.tables[c.tableRef.table];
+        return tbl?.columns.find((col) => col.key === key)?.label ?? key;
+      };
       for (const { on, c } of charts)
         rows.push({
           values: [
             on,
             c.title,
-            c.type,
+            chartTypeName(t, c.type),
             names.get(c.tableRef.sheet) ?? c.tableRef.sheet,
             c.tableRef.table + 1,
-            c.x,
-            c.series.join(", "),
+            label(c, c.x),
+            t.list(c.series.map((k) => label(c, k))),
             c.xAxisTitle ?? null,
             c.yAxisTitle ?? null,
           ],

@@ -111,6 +111,8 @@ export interface FreezeSpec {
 
 /** One worksheet of the report. */
 export interface ReportSheet {
+  /** A stable id of the sheet whatever its name's language (a key of SHEET, sheetNames.ts); absent for others. */
+  id?: string;
   /**
    * Sheet name. Writers sanitize it (at most 31 characters, none of `[]:*?/\`, no leading or
    * trailing apostrophe) and make names unique; see `uniqueSheetNames`.
@@ -169,6 +171,8 @@ export interface Report {
   /** Problems found in the input or the results (gaps, dropped rows, ...). */
   warnings: string[];
   meta: ReportMeta;
+  /** Language of the report's texts (sheet names, notes sheet headings); default English. */
+  language?: "en" | "zh";
 }
 
 /** Excel number format of a column format; undefined for General. */
@@ -282,9 +286,9 @@ export function sheet(
   name: string,
   tables: ReportTable[],
   charts: ChartSpec[] = [],
-  options: { freeze?: FreezeSpec | false; notes?: string[]; page?: PageOptions } = {},
+  options: { freeze?: FreezeSpec | false; notes?: string[]; page?: PageOptions; id?: string } = {},
 ): ReportSheet {
-  const s: ReportSheet = { name, tables, charts };
+  const s: ReportSheet = options.id !== undefined ? { id: options.id, name, tables, charts } : { name, tables, charts };
   if (options.freeze !== undefined) s.freeze = options.freeze;
   if (options.page !== undefined) s.page = { ...options.page };
   if (options.notes && options.notes.length > 0) s.notes = [...options.notes];
@@ -292,8 +296,10 @@ export function sheet(
 }
 
 /** An empty report. */
-export function createReport(title: string, meta: ReportMeta = {}): Report {
-  return { title, sheets: [], notes: [], warnings: [], meta: { ...meta } };
+export function createReport(title: string, meta: ReportMeta = {}, language?: "en" | "zh"): Report {
+  const r: Report = { title, sheets: [], notes: [], warnings: [], meta: { ...meta } };
+  if (language === "zh") r.language = "zh";
+  return r;
 }
 
 /** Append a sheet to a report and return the sheet (for adding tables to it later). */

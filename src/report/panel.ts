@@ -182,8 +182,20 @@ function badCell(cells: Cell[][], r: number, column: string, c: Cell | undefined
       "MISSING",
       `${at(r + 1, column)}: the cell is empty${dropHint ? "; fill it, drop incomplete rows (--drop-incomplete) or fill gaps over time (--missing interpolate)" : ""}`,
       { argument: "data", row: r, column },
+      { key: dropHint ? "error.missingCellDrop" : "error.missingCell", params: { row: r + 1, column } },
     );
-  return new CoordError("NOT_NUMERIC", `${at(r + 1, column)}: ${describeValue(c)} is not a number`, { argument: "data", row: r, column });
+  const value =
+    typeof c === "string"
+      ? { kind: "text", text: c }
+      : typeof c === "boolean"
+        ? { kind: "logical", text: c ? "TRUE" : "FALSE" }
+        : { kind: "other", text: describeValue(c) };
+  return new CoordError(
+    "NOT_NUMERIC",
+    `${at(r + 1, column)}: ${describeValue(c)} is not a number`,
+    { argument: "data", row: r, column },
+    { key: "error.notNumeric", params: { row: r + 1, column, valueKind: value.kind, valueText: value.text } },
+  );
 }
 
 interface Sheet {
@@ -384,7 +396,12 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
   if (problems.length > 0) {
     const first = problems[0];
     if (problems.length === 1) throw first;
-    throw new CoordError(first.code, `${first.message} (and ${plural(problems.length - 1, "more cell")} like it)`, first.where);
+    throw new CoordError(
+      first.code,
+      `${first.message} (and ${plural(problems.length - 1, "more cell")} like it)`,
+      first.where,
+      first.detail ? { key: first.detail.key, params: { ...first.detail.params, more: problems.length - 1 } } : undefined,
+    );
   }
   if (dropped.length > 0)
     warnings.push(
@@ -429,6 +446,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
         "UNDEFINED",
         `rows ${before + 1} and ${r + 1} are both unit "${id}" in period ${periodLabels[periodPos.get(timeOf.get(r)!)!]}; keep one of them`,
         { argument: "data", row: r, column: roles.id },
+        { key: "error.duplicateRow", params: { first: before + 1, second: r + 1, unit: id, period: periodLabels[periodPos.get(timeOf.get(r)!)!] } },
       );
     seen.set(key, r);
   }

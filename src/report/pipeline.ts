@@ -14,6 +14,8 @@ import { buildGeoData, buildPanel, PanelOptions } from "./panel";
 import { parseRoles, Roles, RolesFile, rolesToFile } from "./roles";
 import { buildReproduce, cellsSize, geoOnlyParagraph, methodsParagraph, Reproduce, ReproduceInput, reproduceSheet } from "./reproduce";
 import { Report } from "./model";
+import { tr } from "./i18n";
+import { copyWarnings, warningCodes } from "./warnings";
 import { SectionRegistry, SECTIONS } from "./sections";
 import { geodetectorSection } from "./sections/geodetector";
 import { panelOptionsFor } from "./sections/data";
@@ -24,8 +26,8 @@ export type PipelineStage = string;
 
 /** Labels of the stages that are not sections. */
 export const STAGE_LABELS: Record<"reading" | "report", Bilingual> = {
-  reading: { en: "Reading the data", zh: "读取数据" },
-  report: { en: "Building the report", zh: "生成报告" },
+  reading: { en: tr("en", "stage.reading"), zh: tr("zh", "stage.reading") },
+  report: { en: tr("en", "stage.report"), zh: tr("zh", "stage.report") },
 };
 
 export interface PipelineHooks {
@@ -41,6 +43,8 @@ export interface GeoOnlyAnalysis {
   data: { rows: number; y: string; factors: string[] };
   geodetector: GeoAnalysis;
   warnings: string[];
+  /** The kind of each warning. */
+  warningCodes: string[];
   /** How to reproduce the run (M16). */
   reproduce: Reproduce;
 }
@@ -118,7 +122,7 @@ export async function runReport(
     o.missing = panelOptions.missing!; // --drop-incomplete shows as missing "drop"
     const data = buildGeoData(cells, roles, panelOptions);
     await step(geodetectorSection.id, READING, geodetectorSection.progress);
-    const warnings = [...data.warnings];
+    const warnings = copyWarnings(data.warnings);
     const geo = geodetectorOnRows(data.yColumn, data.y, data.factors, data.groups, o, warnings, roles.group);
     await step("report", REPORT, STAGE_LABELS.report);
     const version = meta.version ?? null;
@@ -133,6 +137,7 @@ export async function runReport(
       data: { rows: data.y.length, y: data.yColumn, factors: data.factors.map((f) => f.column) },
       geodetector: geo,
       warnings,
+      warningCodes: warningCodes(warnings),
       reproduce,
     };
     const report = buildGeoReport(geo, o, warnings, { rows: data.y.length, source: meta.source });

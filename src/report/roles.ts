@@ -27,7 +27,7 @@
  * header). `rolesToJson` writes `Roles` back in the file shape. `guessRoles` proposes roles
  * from a sheet's headers and values.
  */
-import { CoordError } from "../engine/errors";
+import { CoordError, type CoordErrorDetail } from "../engine/errors";
 import type { Cell } from "./csv";
 import { parseNumber } from "./csv";
 import { columnLetter } from "./model";
@@ -105,8 +105,8 @@ export interface GeoRoles {
 /** Validated roles (from `parseRoles`). */
 export type Roles = PanelRoles | GeoRoles;
 
-function fail(message: string, code: "OPTION" | "EMPTY" | "TOO_FEW" | "MISSING" = "OPTION", column?: string): never {
-  throw new CoordError(code, message, { argument: "roles", column });
+function fail(message: string, code: "OPTION" | "EMPTY" | "TOO_FEW" | "MISSING" = "OPTION", column?: string, detail?: CoordErrorDetail): never {
+  throw new CoordError(code, message, { argument: "roles", column }, detail);
 }
 
 /** Lowercase, NFKC, collapsed blanks: the key for a lenient column-name match. */
@@ -194,7 +194,10 @@ function resolveColumn(name: unknown, role: string, headers: string[]): string {
     );
   const close = closeMatches(name, headers);
   const hint = close.length > 0 ? `; did you mean ${close.map((c) => `"${shownName(c)}"`).join(", ")}?` : "; no column has a similar name";
-  return fail(`roles: "${shownName(name)}" (${role}) is not a column of the data${hint}`, "OPTION", name);
+  return fail(`roles: "${shownName(name)}" (${role}) is not a column of the data${hint}`, "OPTION", name, {
+    key: "error.unknownColumn",
+    params: { column: shownName(name), role, close: close.map((c) => shownName(c)).join("\u0000") },
+  });
 }
 
 /** "+" or "-" (blanks, the Unicode minus and full-width signs tolerated), else an OPTION error. */

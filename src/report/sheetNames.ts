@@ -1,4 +1,12 @@
-/** Names of the report's sheets (what the writers and the pane's preview look up). */
+/**
+ * Names of the report's sheets (what the writers and the pane's preview look up). `SHEET` holds
+ * the English names; `sheetName(id, language)` the name in the report's language, from the
+ * catalogue (i18n/) where the sheet has a key there. A sheet built with `sheet(name, ..., { id })`
+ * keeps its id (the key of SHEET) whatever its name: find it with `findSheet(report, id)`.
+ */
+import { tr, type StringKey } from "./i18n";
+import type { Report, ReportSheet } from "./model";
+
 export const SHEET = {
   summary: "Summary",
   weights: "Weights",
@@ -12,4 +20,41 @@ export const SHEET = {
   differences: "Regional differences",
   transitions: "Transitions",
   obstacles: "Obstacles",
+  spatial: "Spatial autocorrelation",
+  reproduce: "Reproduce",
 } as const;
+
+export type SheetId = keyof typeof SHEET;
+
+/** The catalogue key of each translated sheet name (a sheet without one keeps its English name). */
+const SHEET_KEYS: Partial<Record<SheetId, StringKey>> = {
+  summary: "summary.sheet",
+  weights: "weights.sheet",
+  scores: "scores.sheet",
+  geodetector: "geo.sheet",
+  geoDetails: "geo.detailsSheet",
+  haken: "haken.sheet",
+  byGroup: "byGroup.sheet",
+  grades: "grades.sheet",
+  density: "density.sheet",
+  differences: "differences.sheet",
+  transitions: "transitions.sheet",
+  obstacles: "obstacles.sheet",
+  reproduce: "repro.sheet",
+};
+
+/**
+ * The name of a report sheet in a language.
+ *
+ * @example
+ * sheetName("haken", "zh"); // => "哈肯模型"
+ */
+export function sheetName(id: SheetId, language: string | undefined): string {
+  const key = SHEET_KEYS[id];
+  return key ? tr(language === "zh" ? "zh" : "en", key) : SHEET[id];
+}
+
+/** The sheet of a report with an id (or, for a sheet built without one, its English name). */
+export function findSheet(report: Report, id: SheetId): ReportSheet | undefined {
+  return report.sheets.find((s) => s.id === id) ?? report.sheets.find((s) => s.name === SHEET[id]);
+}

@@ -210,7 +210,12 @@ run("taskpane in Excel (fake Office.js)", () => {
     for (const s of node.report.sheets) expect(sheetOf(d, `CL ${s.name}`).tables.length).toBe(s.tables.length);
     expect(byGroup.charts.map((c) => c.type)).toEqual(["Line"]);
     expect(byGroup.charts[0].series.map((s) => s.name)).toEqual([...a.data.groups, "All"]);
-    expect(sheetOf(d, "CL Density").charts.length).toBe(new Set(a.density.map((x) => x.group)).size);
+    // one smooth-scatter density chart and one 3-D surface per group
+    const densityGroups = new Set(a.density.map((x) => x.group)).size;
+    const densityTypes = sheetOf(d, "CL Density").charts.map((c) => c.type);
+    expect(densityTypes.filter((c) => c === "XYScatterSmoothNoMarkers").length).toBe(densityGroups);
+    expect(densityTypes.filter((c) => c === "Surface").length).toBe(densityGroups);
+    expect(densityTypes.length).toBe(2 * densityGroups);
     expect(sheetOf(d, "CL Grades").charts.map((c) => c.type)).toEqual(["ColumnClustered"]);
 
     // roles and options remembered in the workbook

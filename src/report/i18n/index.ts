@@ -31,6 +31,9 @@
  */
 import { CORE_STRINGS } from "./core";
 import { PAPER_STRINGS } from "../paperStrings";
+import { SECTION_STRINGS } from "./sections";
+import { GEO_STRINGS } from "./geo";
+import { HAKEN_STRINGS } from "./haken";
 import { REPRODUCE_STRINGS } from "./reproduce";
 import { FIGURES_STRINGS } from "./figures";
 import { INEQUALITY_STRINGS } from "./inequality";
@@ -41,6 +44,9 @@ export type { Catalogue, Lang, Phrase } from "./types";
 export const CATALOGUE = {
   ...CORE_STRINGS,
   ...PAPER_STRINGS,
+  ...SECTION_STRINGS,
+  ...GEO_STRINGS,
+  ...HAKEN_STRINGS,
   ...REPRODUCE_STRINGS,
   ...FIGURES_STRINGS,
   ...INEQUALITY_STRINGS,

@@ -8,7 +8,9 @@ import { gradeD, relativeType, couplingStage } from "../../engine/grade";
 import { column, ColumnWithValues, sheet, tableFromColumns } from "../model";
 import { Panel } from "../panel";
 import { gradeStandardSheet } from "../paperTables";
-import { SHEET } from "../sheetNames";
+import { sheetName } from "../sheetNames";
+import { translator } from "../i18n";
+import { warn } from "../warnings";
 import { badOption, enumOption, numberOption, parseNumberList } from "./optionKit";
 import type { OptionSpec, ReportContext, ReportOptions, ReportSection } from "./types";
 
@@ -75,6 +77,12 @@ export function coordinationStage(panel: Panel, U: number[][], o: ReportOptions)
     throw e;
   }
   const gradeOpts = { closure: o.closure, language: o.language, decimals: o.gradeDecimals ?? undefined };
+  const say = translator(o.language);
+  // M6 relative type as a whole phrase with the lagging subsystem's name as a parameter
+  const relative = (u1: number, u2: number) => {
+    const r = relativeType(u1, u2, { theta: o.theta, language: "en", names: [names[0], names[1]] });
+    return r.code === 0 ? say("relType.synchronous") : say("relType.lags", { name: r.code === 1 ? names[1] : names[0] });
+  };
   return panel.times.map((t, r) => {
     const D = ccd.D[r];
     const C = ccd.C[r];
@@ -94,48 +102,51 @@ export function coordinationStage(panel: Panel, U: number[][], o: ReportOptions)
       gradeNo: g ? g.gradeNo : null,
       broadClass: g ? g.broadClass : null,
       stage: C === null ? null : couplingStage(Math.min(1, Math.max(0, C)), { language: o.language }).label,
-      relativeType: names.length === 2 ? relativeType(U[0][r], U[1][r], { theta: o.theta, language: o.language, names: [names[0], names[1]] }).label : null,
+      relativeType: names.length === 2 ? relative(U[0][r], U[1][r]) : null,
     };
     if (D === null)
-      obs.reason = names.every((_, s) => U[s][r] === 0)
-        ? "all subsystem scores U are 0, so C and D are undefined"
-        : `the ${o.coupling} coupling degree is undefined for these scores`;
+      obs.reason = names.every((_, s) => U[s][r] === 0) ? say("coupling.allZero") : say("coupling.undefinedForm", { form: say(`coupling.form.${o.coupling}`) });
     return obs;
   });
 }
 
 /** Warnings for the observations whose C and D are undefined (listed in the Summary). */
-export function undefinedObservationWarnings(panel: Panel, obs: Observation[]): string[] {
+export function undefinedObservationWarnings(panel: Panel, obs: Observation[], language?: string): string[] {
+  const t = translator(language);
   const rows = obs.map((x, r) => (x.D === null ? r : -1)).filter((r) => r >= 0);
   if (rows.length === 0) return [];
-  const shown = rows.slice(0, 8).map((r) => `${obs[r].id} ${obs[r].period} (sheet row ${panel.rowIndex[r]})`);
-  const one = rows.length === 1;
-  return [
-    `C and D are undefined for ${rows.length} observation${one ? "" : "s"}: ${shown.join(", ")}${rows.length > 8 ? ", ..." : ""} — ${obs[rows[0]].reason}; ${one ? "its" : "their"} C, D and grade are left empty and ${one ? "it is" : "they are"} left out of the means, grades, densities and the geodetector.`,
-  ];
+  const shown = rows.slice(0, 8).map((r) => t("coupling.obs", { unit: obs[r].id, period: obs[r].period, row: panel.rowIndex[r] }));
+  const list = t.list(shown) + (rows.length > 8 ? (t.lang === "zh" ? "……" : ", ...") : "");
+  const reason = obs[rows[0]].reason ?? "";
+  return [rows.length === 1 ? t("coupling.undefinedOne", { list, reason }) : t("coupling.undefinedMany", { n: rows.length, list, reason })];
 }
 
 /** The Scores sheet: one row per observation (U, C, T, D, grade, stage, type, Haken level h). */
 export function scoresSheet(obs: Observation[], ctx: ReportContext) {
+  const t = translator(ctx.options.language);
   const names = ctx.data.subsystems.map((s) => s.name);
   const cols: ColumnWithValues[] = [
-    { ...column("id", "Unit", "text"), values: obs.map((x) => x.id) },
-    { ...column("period", "Period", "text"), values: obs.map((x) => x.period) },
+    { ...column("id", t("common.unit"), "text"), values: obs.map((x) => x.id) },
+    { ...column("period", t("common.period"), "text"), values: obs.map((x) => x.period) },
   ];
-  if (ctx.data.groups.length) cols.push({ ...column("group", "Group", "text"), values: obs.map((x) => x.group) });
-  names.forEach((n, i) => cols.push({ ...column(`U${i + 1}`, `U ${n}`, "0.000"), values: obs.map((x) => x.U[n]) }));
+  if (ctx.data.groups.length) cols.push({ ...column("group", t("common.group"), "text"), values: obs.map((x) => x.group) });
+  names.forEach((n, i) => cols.push({ ...column(`U${i + 1}`, t("scores.U", { name: n }), "0.000"), values: obs.map((x) => x.U[n]) }));
   cols.push(
     { ...column("C", "C", "0.000"), values: obs.map((x) => x.C) },
     { ...column("T", "T", "0.000"), values: obs.map((x) => x.T) },
     { ...column("D", "D", "0.000", { colorScale: true }), values: obs.map((x) => x.D) },
-    { ...column("grade", "Grade", "text"), values: obs.map((x) => x.grade) },
-    { ...column("gradeNo", "Grade no.", "0"), values: obs.map((x) => x.gradeNo) },
-    { ...column("stage", "Coupling stage", "text"), values: obs.map((x) => x.stage) },
+    { ...column("grade", t("scores.grade"), "text"), values: obs.map((x) => x.grade) },
+    { ...column("gradeNo", t("scores.gradeNo"), "0"), values: obs.map((x) => x.gradeNo) },
+    { ...column("stage", t("scores.stage"), "text"), values: obs.map((x) => x.stage) },
   );
-  if (names.length === 2) cols.push({ ...column("relativeType", "Relative type", "text"), values: obs.map((x) => x.relativeType) });
+  if (names.length === 2) cols.push({ ...column("relativeType", t("scores.relativeType"), "text"), values: obs.map((x) => x.relativeType) });
   const haken = ctx.results.haken;
-  if (haken && haken.model.evolution) cols.push({ ...column("h", "Evolution level h", "0.0000"), values: haken.levels });
-  return sheet(SHEET.scores, [tableFromColumns(cols)], [], { freeze: { rows: 1, columns: 2 }, page: { rowsPerPage: 110 } });
+  if (haken && haken.model.evolution) cols.push({ ...column("h", t("scores.h"), "0.0000"), values: haken.levels });
+  return sheet(sheetName("scores", ctx.options.language), [tableFromColumns(cols)], [], {
+    freeze: { rows: 1, columns: 2 },
+    page: { rowsPerPage: 110 },
+    id: "scores",
+  });
 }
 
 const alphaOption: OptionSpec<number[]> = {
@@ -218,7 +229,7 @@ export const couplingSection: ReportSection<Observation[]> = {
   ],
   run: (ctx) => {
     const obs = coordinationStage(ctx.panel, ctx.results.weights!.U, ctx.options);
-    ctx.warnings.push(...undefinedObservationWarnings(ctx.panel, obs));
+    for (const w of undefinedObservationWarnings(ctx.panel, obs, ctx.options.language)) warn(ctx.warnings, "coupling.undefined", w);
     return obs;
   },
   sheets: (obs, ctx) => [gradeStandardSheet(ctx.options.language, ctx.options.closure), scoresSheet(obs, ctx)],

@@ -7,6 +7,7 @@
  */
 import { CoordError } from "../../engine/errors";
 import { FilledPanelCell, MISSING_MODES, MissingMode, PanelOptions } from "../panel";
+import { translator } from "../i18n";
 import { enumOption } from "./optionKit";
 import type { ReportOptions, ReportSection } from "./types";
 
@@ -59,8 +60,8 @@ export const dataSection: ReportSection<FilledPanelCell[]> = {
     ),
   ],
   run: (ctx) => ctx.panel.filled,
-  headlines: (filled) =>
-    filled.length
-      ? [`${filled.length} empty cell${filled.length === 1 ? " was" : "s were"} filled by interpolation within each unit (listed in the Summary).`]
-      : [],
+  headlines: (filled, ctx) => {
+    const t = translator(ctx.options.language);
+    return filled.length ? [filled.length === 1 ? t("data.filledOne") : t("data.filledMany", { n: filled.length })] : [];
+  },
 };

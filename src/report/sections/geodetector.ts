@@ -5,7 +5,9 @@
  */
 import { column, ReportColumn, ReportRow, sheet, table } from "../model";
 import { GeoAnalysis, geodetectorOnPanel } from "../geoAnalysis";
-import { SHEET } from "../sheetNames";
+import { sheetName } from "../sheetNames";
+import { hasKey, translator } from "../i18n";
+import { methodName } from "../engineText";
 import { geoPaperSheets } from "../paperGeoTables";
 import { badOption, enumOption, numberOption, parseNumberList } from "./optionKit";
 import type { OptionSpec, ReportSection } from "./types";
@@ -45,12 +47,14 @@ const fmt3 = (x: number) => x.toFixed(3);
  * @example
  * strongestText({ q: 0.4536, p: 0.993, pCentral: 0.00698 }, "central"); // => "q = 0.454, central F p = 0.00698 ***"
  */
-export function strongestText(r: { q: number | null; p: number | null; pCentral: number | null }, test: "noncentral" | "central"): string {
+export function strongestText(r: { q: number | null; p: number | null; pCentral: number | null }, test: "noncentral" | "central", language?: string): string {
+  const t = translator(language);
   const p = chosenP(r, test);
-  const which = test === "central" ? "central F p" : "non-central p";
-  if (p === null) return `q = ${fmt3(r.q!)}, no ${which}`;
+  const which = t(test === "central" ? "geo.pName.central" : "geo.pName.noncentral");
+  if (p === null) return t("geo.qTextNoP", { q: fmt3(r.q!), test: which });
   const s = stars(p);
-  return `q = ${fmt3(r.q!)}, ${which} = ${Number(p.toPrecision(3))}${s ? ` ${s}` : ", not significant at 10 %"}`;
+  const params = { q: fmt3(r.q!), test: which, p: Number(p.toPrecision(3)), stars: s };
+  return s ? t("geo.qText", params) : t("geo.qTextNotSig", params);
 }
 
 /**
@@ -70,27 +74,33 @@ export function chosenP(r: { p: number | null; pCentral: number | null }, test: 
 }
 
 /** The one sentence on the Geodetector sheet saying what each p tests (M8). */
-export function pSentence(test: "noncentral" | "central"): string {
-  return (
-    "p is the non-central F test of R geodetector and the GeoDetector software (λ estimated from the same data: it is near 0.5 or above for most data and says little about q = 0); " +
-    "p (central F) tests H0: q = 0, the one-way ANOVA F of y on the strata; " +
-    `the stars (*** p < 0.01, ** p < 0.05, * p < 0.1) and the headline use the ${test === "central" ? "central F" : "non-central"} p (option geoTest).`
-  );
+export function pSentence(test: "noncentral" | "central", language?: string): string {
+  const t = translator(language);
+  return t("geo.pSentence", { test: t(test === "central" ? "geo.test.central" : "geo.test.noncentral") });
 }
 
 /** The Geodetector sheet (Table 5 and 6 layouts, strata, the optimal grid) and the Geodetector details sheet (risk, ecological). */
-export function geoSheets(geo: GeoAnalysis, panel: boolean, test: "noncentral" | "central" = "noncentral") {
+export function geoSheets(geo: GeoAnalysis, panel: boolean, test: "noncentral" | "central" = "noncentral", language?: string) {
+  const t = translator(language);
+  const yn = (b: boolean | null) => (b === null ? "" : t(b ? "common.Y" : "common.N"));
+  const P = t("common.period");
+  const G = t("common.group");
+  const F = t("common.factor");
+  const typeName = (type: string) => {
+    const key = `geo.type.${type}`;
+    return hasKey(key) ? t(key) : type;
+  };
   const sections = panel ? geo.periods.flatMap((p) => geo.groups.map((g) => ({ p, g }))) : geo.groups.map((g) => ({ p: null as string | null, g }));
   const factors = [...new Set(geo.factors.map((f) => f.factor))];
   // Table 5 shape: factors in rows; q and p per period and group in columns.
-  const cols: ReportColumn[] = [column("factor", "Factor", "text")];
+  const cols: ReportColumn[] = [column("factor", F, "text")];
   sections.forEach((s, i) => {
-    const label = s.p === null ? s.g : `${s.g} ${s.p}`;
+    const label = s.p === null ? s.g : t("geo.section", { group: s.g, period: s.p });
     cols.push(
-      column(`q${i}`, `q ${label}`, "0.000", { colorScale: true }),
-      column(`s${i}`, `sig. ${label}`, "text"),
-      column(`p${i}`, `p ${label}`, "0.0000"),
-      column(`c${i}`, `p (central F) ${label}`, "0.0000"),
+      column(`q${i}`, t("geo.q", { label }), "0.000", { colorScale: true }),
+      column(`s${i}`, t("geo.sig", { label }), "text"),
+      column(`p${i}`, t("geo.p", { label }), "0.0000"),
+      column(`c${i}`, t("geo.pCentral", { label }), "0.0000"),
     );
   });
   const rows = factors.map((f) => {
@@ -104,79 +114,81 @@ export function geoSheets(geo: GeoAnalysis, panel: boolean, test: "noncentral" |
     });
     return r;
   });
-  const table5 = table(cols, rows, { title: `Factor detector: q and p of each factor for ${geo.y} (seed paper Table 5 layout)` });
+  const table5 = table(cols, rows, { title: t("geo.table5", { y: geo.y }) });
   const inter = table(
     [
-      column("period", "Period", "text"),
-      column("group", "Group", "text"),
-      column("a", "Factor A", "text"),
-      column("b", "Factor B", "text"),
+      column("period", P, "text"),
+      column("group", G, "text"),
+      column("a", t("geo.factorA"), "text"),
+      column("b", t("geo.factorB"), "text"),
       column("qa", "q(A)", "0.000"),
       column("qb", "q(B)", "0.000"),
       column("q", "q(A∩B)", "0.000", { colorScale: true }),
-      column("sig", "sig.", "text"),
+      column("sig", t("geo.sigHeader"), "text"),
       column("p", "p", "0.0000"),
-      column("pCentral", "p (central F)", "0.0000"),
-      column("type", "Interaction type", "text"),
-      column("reason", "Note", "text"),
+      column("pCentral", t("geo.pCentralHeader"), "0.0000"),
+      column("type", t("geo.interactionType"), "text"),
+      column("reason", t("geo.note"), "text"),
     ],
-    geo.interactions.map((r) => ({ ...r, sig: r.trivial ? "" : stars(chosenP(r, test)), reason: r.reason ?? "" }) as unknown as ReportRow),
-    { title: "Interaction detector (seed paper Table 6 layout)" },
+    geo.interactions.map(
+      (r) => ({ ...r, type: typeName(r.type), sig: r.trivial ? "" : stars(chosenP(r, test)), reason: r.reason ?? "" }) as unknown as ReportRow,
+    ),
+    { title: t("geo.table6") },
   );
   const strata = table(
     [
-      column("period", "Period", "text"),
-      column("group", "Group", "text"),
-      column("factor", "Factor", "text"),
-      column("method", "Strata from", "text"),
-      column("k", "Classes", "0"),
+      column("period", P, "text"),
+      column("group", G, "text"),
+      column("factor", F, "text"),
+      column("method", t("geo.strataFrom"), "text"),
+      column("k", t("geo.classes"), "0"),
       column("n", "n", "0"),
-      column("breaks", "Breaks", "text"),
-      column("reason", "Not computed because", "text"),
+      column("breaks", t("geo.breaks"), "text"),
+      column("reason", t("geo.notComputed"), "text"),
     ],
     geo.factors.map((f) => ({
       period: f.period,
       group: f.group,
       factor: f.factor,
-      method: f.method,
+      method: methodName(f.method, language),
       k: f.k,
       n: f.n,
       breaks: f.breaks ? f.breaks.map((b) => String(Number(b.toPrecision(6)))).join(", ") : "",
       reason: f.reason ?? "",
     })),
-    { title: "Strata and breaks used" },
+    { title: t("geo.strataTitle") },
   );
-  const note = table([column("note", "What each p tests", "text")], [{ note: pSentence(test) }]);
+  const note = table([column("note", t("geo.whatP"), "text")], [{ note: pSentence(test, language) }]);
   const main = [note, table5, inter, strata];
   if (geo.grid.length) {
     main.push(
       table(
         [
-          column("period", "Period", "text"),
-          column("group", "Group", "text"),
-          column("factor", "Factor", "text"),
-          column("method", "Method", "text"),
+          column("period", P, "text"),
+          column("group", G, "text"),
+          column("factor", F, "text"),
+          column("method", t("geo.method"), "text"),
           column("k", "k", "0"),
           column("q", "q", "0.000"),
-          column("skipped", "Skipped", "text"),
+          column("skipped", t("geo.skipped"), "text"),
         ],
-        geo.grid.map((g) => ({ ...g }) as unknown as ReportRow),
-        { title: "Optimal discretization grid (method x k)" },
+        geo.grid.map((g) => ({ ...g, method: methodName(g.method, language) }) as unknown as ReportRow),
+        { title: t("geo.gridTitle") },
       ),
     );
   }
   const risk = table(
     [
-      column("period", "Period", "text"),
-      column("group", "Group", "text"),
-      column("factor", "Factor", "text"),
-      column("a", "Stratum A", "text"),
-      column("b", "Stratum B", "text"),
-      column("t", "Welch t", "0.000"),
+      column("period", P, "text"),
+      column("group", G, "text"),
+      column("factor", F, "text"),
+      column("a", t("geo.stratumA"), "text"),
+      column("b", t("geo.stratumB"), "text"),
+      column("t", t("geo.welchT"), "0.000"),
       column("df", "df", "0.00"),
       column("p", "p", "0.0000"),
-      column("significant", "Significant", "text"),
-      column("reason", "No test because", "text"),
+      column("significant", t("geo.significant"), "text"),
+      column("reason", t("geo.noTest"), "text"),
     ],
     geo.risk.flatMap((r) =>
       r.pairs.map((pr) => ({
@@ -188,40 +200,40 @@ export function geoSheets(geo: GeoAnalysis, panel: boolean, test: "noncentral" |
         t: pr.t,
         df: pr.df,
         p: pr.p,
-        significant: pr.significant === null ? "" : pr.significant ? "Y" : "N",
+        significant: yn(pr.significant),
         reason: pr.reason ?? "",
       })),
     ),
-    { title: `Risk detector: Welch t-tests between strata (α = ${""})`.replace(" (α = )", "") },
+    { title: t("geo.riskTitle") },
   );
   const means = table(
     [
-      column("period", "Period", "text"),
-      column("group", "Group", "text"),
-      column("factor", "Factor", "text"),
-      column("stratum", "Stratum", "text"),
+      column("period", P, "text"),
+      column("group", G, "text"),
+      column("factor", F, "text"),
+      column("stratum", t("geo.stratum"), "text"),
       column("n", "n", "0"),
-      column("mean", `Mean ${geo.y}`, geo.y === "D" ? "0.000" : "0.0000"), // D to 3 decimals; a user's y keeps 4
+      column("mean", t("geo.meanOf", { y: geo.y }), geo.y === "D" ? "0.000" : "0.0000"), // D to 3 decimals; a user's y keeps 4
     ],
     geo.risk.flatMap((r) => r.strata.map((s) => ({ period: r.period, group: r.group, factor: r.factor, stratum: s.stratum, n: s.n, mean: s.mean }))),
-    { title: "Risk detector: stratum means" },
+    { title: t("geo.meansTitle") },
   );
   const eco = table(
     [
-      column("period", "Period", "text"),
-      column("group", "Group", "text"),
-      column("a", "Factor A", "text"),
-      column("b", "Factor B", "text"),
+      column("period", P, "text"),
+      column("group", G, "text"),
+      column("a", t("geo.factorA"), "text"),
+      column("b", t("geo.factorB"), "text"),
       column("F", "F", "0.000"),
       column("p", "p", "0.0000"),
-      column("significant", "Significant", "text"),
+      column("significant", t("geo.significant"), "text"),
     ],
-    geo.ecological.map((r) => ({ ...r, significant: r.significant === null ? "" : r.significant ? "Y" : "N" }) as unknown as ReportRow),
-    { title: "Ecological detector" },
+    geo.ecological.map((r) => ({ ...r, significant: yn(r.significant) }) as unknown as ReportRow),
+    { title: t("geo.ecoTitle") },
   );
   return [
-    sheet(SHEET.geodetector, main, [], { freeze: { rows: 2, columns: 1 } }),
-    sheet(SHEET.geoDetails, [means, risk, eco], [], { page: { rowsPerPage: 250 } }),
+    sheet(sheetName("geodetector", language), main, [], { freeze: { rows: 2, columns: 1 }, id: "geodetector" }),
+    sheet(sheetName("geoDetails", language), [means, risk, eco], [], { page: { rowsPerPage: 250 }, id: "geoDetails" }),
   ];
 }
 
@@ -261,7 +273,7 @@ const optimalMethodsOption: OptionSpec<DiscretizeMethod[]> = {
   label: { en: "Optimal: methods", zh: "最优离散化：方法" },
   help: {
     en: `methods of the optimal-discretization grid, from ${DISCRETIZE_METHODS.join(", ")} (M9; GD's discmethod)`,
-    zh: `最优离散化比较的方法，可选 ${DISCRETIZE_METHODS.join(", ")}（M9；GD 的 discmethod）`,
+    zh: `最优离散化比较的方法，可选 ${DISCRETIZE_METHODS.join(", ")}（M9；对应 GD 包的离散化方法参数）`,
   },
   parse(text) {
     const names = text
@@ -284,7 +296,7 @@ const optimalKOption: OptionSpec<number[]> = {
   values: "a-b|k1,k2,...",
   default: [...DEFAULT_OPTIMAL_KS],
   label: { en: "Optimal: k range", zh: "最优离散化：k 范围" },
-  help: { en: "k range of the optimal-discretization grid, e.g. 3-7 (M9; GD's discitv)", zh: "最优离散化的 k 范围，如 3-7（M9；GD 的 discitv）" },
+  help: { en: "k range of the optimal-discretization grid, e.g. 3-7 (M9; GD's discitv)", zh: "最优离散化的 k 范围，如 3-7（M9；对应 GD 包的分类区间参数）" },
   parse(text) {
     const v = text.trim();
     const expected = "a range such as 3-7 or whole numbers from 2 to 20 separated by commas";
@@ -369,7 +381,7 @@ export const geodetectorSection: ReportSection<GeoAnalysis> = {
   cost: 3,
   needs: ["coupling"],
   options: GEODETECTOR_OPTIONS,
-  notApplicable: (ctx) => (ctx.panel.factors.length ? null : { reason: "the roles name no factors; no geodetector tables.", warn: true }),
+  notApplicable: (ctx) => (ctx.panel.factors.length ? null : { reason: translator(ctx.options.language)("geo.noFactors"), warn: true }),
   run: (ctx) => geodetectorOnPanel(ctx.panel, ctx.results.coupling!, ctx.options, ctx.warnings),
   sheets: (geo, ctx) => [
     ...geoPaperSheets(geo, ctx.options.language, ctx.options.geoAlpha, {
@@ -383,11 +395,14 @@ export const geodetectorSection: ReportSection<GeoAnalysis> = {
             ? "central F test"
             : "non-central F test",
     }),
-    ...geoSheets(geo, true, ctx.options.geoTest),
+    ...geoSheets(geo, true, ctx.options.geoTest, ctx.options.language),
   ],
   headlines: (geo, ctx) => {
     const lastP = geo.periods[geo.periods.length - 1];
     const rows = geo.factors.filter((f) => f.group === geo.groups[0] && f.period === lastP && f.q !== null && !f.trivial).sort((x, y) => y.q! - x.q!);
-    return rows.length ? [`Strongest driving factor of D in ${lastP}: ${rows[0].factor} (${strongestText(rows[0], ctx.options.geoTest)}).`] : [];
+    const t = translator(ctx.options.language);
+    return rows.length
+      ? [t("geo.strongest", { period: lastP, factor: rows[0].factor, text: strongestText(rows[0], ctx.options.geoTest, ctx.options.language) })]
+      : [];
   },
 };

@@ -8,7 +8,11 @@ import { hakenModel, HakenModelResult } from "../../engine/haken";
 import { EVOLUTION_METHODS, EvolutionMethod } from "../../engine/haken/evolution";
 import { column, ReportColumn, ReportRow, ReportTable, sheet, table } from "../model";
 import { Panel } from "../panel";
-import { SHEET } from "../sheetNames";
+import { sheetName } from "../sheetNames";
+import { translator, type Translate } from "../i18n";
+import { warn } from "../warnings";
+import { formatAlpha } from "../../engine/haken/fit";
+import type { HakenEvolution } from "../../engine/haken/evolution";
 import { badOption, booleanOption, enumOption, numberOption, parseNumberList } from "./optionKit";
 import type { Observation } from "./coupling";
 import type { OptionSpec, ReportOptions, ReportSection } from "./types";
@@ -68,19 +72,72 @@ export function hakenStage(panel: Panel, obs: Observation[], o: ReportOptions, w
       order: o.hakenOrder,
       orderOptionName: "hakenOrder",
     });
-    if (model.fitA.skippedGaps > 0) warnings.push(`Haken: ${model.fitA.skippedGaps} pair(s) across a missing period were skipped.`);
+    const t = translator(o.language);
+    if (model.fitA.skippedGaps > 0) warn(warnings, "haken.gaps", t("haken.gaps", { n: model.fitA.skippedGaps }));
     const levels = model.evolution ? model.evolution.level.map((v) => (Number.isFinite(v) ? v : null)) : obs.map(() => null);
     return { pair: [names[i], names[j]], model, levels, skippedGaps: model.fitA.skippedGaps };
   } catch (e) {
     if (!(e instanceof CoordError)) throw e;
-    warnings.push(`Haken: not estimated — ${e.message}`);
+    warn(warnings, "haken.notEstimated", translator(o.language)("haken.notEstimated", { text: e.message }));
     return null;
   }
 }
 
+/** What the evolution level is, in the report's language (the engine's sentence in English). */
+function evolutionText(t: Translate, ev: HakenEvolution): string {
+  if (t.lang === "en") return ev.description;
+  const [measure, transform] = ev.method.split("|");
+  if (measure === "potential") return transform === "raw" ? t("haken.ev.potRaw") : t("haken.ev.potMinmax");
+  const how =
+    transform === "raw" ? "d" : transform === "1/(1+d)" ? "h = 1/(1 + d)" : transform === "1-d/dmax" ? "h = 1 - d/max d" : "h = (dmax - d)/(dmax - dmin)";
+  const fmt = (v: number | undefined) => String(Number((v ?? NaN).toPrecision(6)));
+  const ref = ev.reference;
+  return measure === "distance_qV" ? t("haken.ev.qV", { how, a: fmt(ref?.q1), b: fmt(ref?.V) }) : t("haken.ev.q1q2", { how, a: fmt(ref?.q1), b: fmt(ref?.q2) });
+}
+
+/**
+ * The decision of the Haken model in the report's language: the engine's note in English, the
+ * same sentences from the catalogue in Chinese (M10).
+ */
+export function hakenDecision(m: HakenModelResult, o: ReportOptions): string {
+  const t = translator(o.language);
+  if (t.lang === "en") return m.note;
+  const decided = m.decision === "A" ? m.fitA : m.decision === "B" ? m.fitB : null;
+  const level = formatAlpha(o.hakenAlpha).replace(" %", "%");
+  const parts: string[] = [];
+  if (m.orderParameter && m.notSignificant && decided) {
+    const list = decided.conditions
+      .filter((c) => c.key.endsWith("Significant") && !c.holds)
+      .map((c) => `${c.label.split(" ")[0]} p = ${c.p === null ? "—" : c.p.toPrecision(2)}`);
+    parts.push(t("haken.decision.notSignificant", { name: m.orderParameter, level, list: t.list(list) }));
+  } else if (m.orderParameter) parts.push(t("haken.decision.one", { name: m.orderParameter }));
+  else parts.push(t(m.decision === "both" ? "haken.decision.both" : "haken.decision.neither"));
+  if (m.used) {
+    const fit = m.used === "A" ? m.fitA : m.fitB;
+    if (o.hakenOrder !== "auto") parts.push(t("haken.forced", { name: fit.q1Name, order: o.hakenOrder }));
+    if (m.evolution) parts.push(t("haken.evolutionNote", { description: evolutionText(t, m.evolution) }));
+    else parts.push(t(m.potential ? "haken.noEvolution" : "haken.noPotentialFit"));
+  } else parts.push(t("haken.noPotential"));
+  return parts.join(t.lang === "zh" ? "" : " ");
+}
+
+/** The headline of the Haken model: its decision's first sentence. */
+export function hakenHeadline(m: HakenModelResult, o: ReportOptions): string {
+  const t = translator(o.language);
+  const first = t.lang === "zh" ? hakenDecision(m, o).split("。")[0] : m.note.split(". ")[0].replace(/\.$/, "");
+  return t("haken.headline", { text: first });
+}
+
 /** The Haken sheet: both assignments, the decision, the potential and the evolution level per unit and period. */
-export function hakenSheet(h: HakenSummary, observations: Observation[], periods: string[], clusterSE: boolean) {
+export function hakenSheet(h: HakenSummary, observations: Observation[], periods: string[], o: ReportOptions) {
+  const t = translator(o.language);
+  const clusterSE = o.hakenClusterSE;
   const m = h.model;
+  const yesNo = (b: boolean) => t(b ? "common.yes" : "common.no");
+  const level = formatAlpha(o.hakenAlpha);
+  const conditionLabel = (c: (typeof m.fitA.conditions)[number]) =>
+    t.lang === "en" || !c.key.endsWith("Significant") ? c.label : t("haken.significantAt", { param: c.label.split(" ")[0], level: level.replace(" %", "%") });
+  const verdict = (v: string) => (v === "holds" ? t("haken.verdict.holds") : v === "fails" ? t("haken.verdict.fails") : t("haken.verdict.notSignificant"));
   const tables: ReportTable[] = [];
   for (const fit of [m.fitA, m.fitB]) {
     const rows: ReportRow[] = (["gamma1", "a", "gamma2", "b"] as const).map((k) => {
@@ -93,29 +150,27 @@ export function hakenSheet(h: HakenSummary, observations: Observation[], periods
         p: clusterSE ? (p.pCluster ?? p.p) : p.p,
       };
     });
-    rows.push({ param: "R² (equation 1)", estimate: fit.eq1.r2 }, { param: "R² (equation 2)", estimate: fit.eq2.r2 });
+    rows.push({ param: t("haken.r2eq1"), estimate: fit.eq1.r2 }, { param: t("haken.r2eq2"), estimate: fit.eq2.r2 });
     tables.push(
       table(
         [
-          column("param", "Parameter", "text"),
-          column("estimate", "Estimate", "0.0000"),
-          column("se", clusterSE ? "Cluster SE" : "SE", "0.0000"),
+          column("param", t("haken.param"), "text"),
+          column("estimate", t("haken.estimate"), "0.0000"),
+          column("se", clusterSE ? t("haken.clusterSE") : t("haken.se"), "0.0000"),
           column("t", "t", "0.000"),
           column("p", "p", "0.0000"),
         ],
         rows,
-        {
-          title: `${fit.q1Name} as q1 (order parameter candidate), ${fit.q2Name} as q2`,
-        },
+        { title: t("haken.fitTitle", { q1: fit.q1Name, q2: fit.q2Name }) },
       ),
     );
     // counts as integers (issue 12)
     tables.push(
       table(
-        [column("item", "Sample", "text"), column("n", "n", "0")],
+        [column("item", t("haken.sample"), "text"), column("n", "n", "0")],
         [
-          { item: "pairs (t, t+1)", n: fit.nPairs },
-          { item: "units", n: fit.nUnits },
+          { item: t("haken.pairs"), n: fit.nPairs },
+          { item: t("haken.units"), n: fit.nUnits },
         ],
       ),
     );
@@ -123,33 +178,33 @@ export function hakenSheet(h: HakenSummary, observations: Observation[], periods
     tables.push(
       table(
         [
-          column("condition", "Condition", "text"),
-          column("value", "Value", "0.0000"),
+          column("condition", t("haken.condition"), "text"),
+          column("value", t("common.value"), "0.0000"),
           column("p", "p", "0.0000"),
-          column("holds", "Holds", "text"),
-          column("required", "Part of the rule", "text"),
+          column("holds", t("haken.holdsHeader"), "text"),
+          column("required", t("haken.required"), "text"),
         ],
         [
-          ...fit.conditions.map((c) => ({ condition: c.label, value: c.value, p: c.p, holds: c.holds ? "yes" : "no", required: c.required ? "yes" : "no" })),
-          { condition: "adiabatic approximation", value: null, p: null, holds: fit.verdict, required: "" },
+          ...fit.conditions.map((c) => ({ condition: conditionLabel(c), value: c.value, p: c.p, holds: yesNo(c.holds), required: yesNo(c.required) })),
+          { condition: t("haken.adiabatic"), value: null, p: null, holds: verdict(fit.verdict), required: "" },
         ],
-        { title: `Adiabatic approximation with ${fit.q1Name} as q1: each condition` },
+        { title: t("haken.conditionsTitle", { q1: fit.q1Name }) },
       ),
     );
   }
-  tables.push(table([column("note", "Decision", "text")], [{ note: m.note }]));
+  tables.push(table([column("note", t("haken.decision"), "text")], [{ note: hakenDecision(m, o) }]));
   if (m.potential) {
     tables.push(
       table(
-        [column("q1", "q1", "0.0000"), column("V", "V(q1)", "0.0000"), column("V2", "V''", "0.0000"), column("stable", "Stable", "text")],
-        m.potential.points.map((p) => ({ q1: p.q1, V: p.V, V2: p.V2, stable: p.stable ? "yes" : "no" })),
-        { title: `Potential V(q1) = ½γ1q1² + (ab/(4γ2))q1⁴: ${m.potential.description}` },
+        [column("q1", "q1", "0.0000"), column("V", "V(q1)", "0.0000"), column("V2", "V''", "0.0000"), column("stable", t("haken.stable"), "text")],
+        m.potential.points.map((p) => ({ q1: p.q1, V: p.V, V2: p.V2, stable: yesNo(p.stable) })),
+        { title: t("haken.potentialTitle", { description: t(`haken.pot.${m.potential.kind}`) }) },
       ),
     );
   }
   if (m.evolution) {
     const units = [...new Set(observations.map((x) => x.id))];
-    const cols: ReportColumn[] = [column("unit", "Unit", "text")];
+    const cols: ReportColumn[] = [column("unit", t("common.unit"), "text")];
     periods.forEach((p, k) => cols.push(column(`p${k}`, p, "0.000", { colorScale: true })));
     // one pass over the observations (a findIndex per cell was quadratic: 40 s at 100,000 rows)
     const at = new Map<string, number>();
@@ -165,9 +220,9 @@ export function hakenSheet(h: HakenSummary, observations: Observation[], periods
       });
       return r;
     });
-    tables.push(table(cols, rows, { title: `Evolution level per unit and period (${m.evolution.description})` }));
+    tables.push(table(cols, rows, { title: t("haken.evolutionTitle", { description: evolutionText(t, m.evolution) }) }));
   }
-  return sheet(SHEET.haken, tables);
+  return sheet(sheetName("haken", o.language), tables, [], { id: "haken" });
 }
 
 const hakenPairOption: OptionSpec<[number, number]> = {
@@ -256,8 +311,8 @@ export const hakenSection: ReportSection<HakenSummary | null> = {
       ["auto", "A", "B"],
     ),
   ],
-  notApplicable: (ctx) => (ctx.panel.subsystems.length >= 2 ? null : { reason: "needs two subsystems" }),
+  notApplicable: (ctx) => (ctx.panel.subsystems.length >= 2 ? null : { reason: translator(ctx.options.language)("haken.needsTwo") }),
   run: (ctx) => hakenStage(ctx.panel, ctx.results.coupling!, ctx.options, ctx.warnings),
-  sheets: (h, ctx) => (h ? [hakenSheet(h, ctx.results.coupling!, ctx.data.periods, ctx.options.hakenClusterSE)] : []),
-  headlines: (h) => (h ? [`Haken model: ${h.model.note.split(". ")[0].replace(/\.$/, "")}.`] : []),
+  sheets: (h, ctx) => (h ? [hakenSheet(h, ctx.results.coupling!, ctx.data.periods, ctx.options)] : []),
+  headlines: (h, ctx) => (h ? [hakenHeadline(h.model, ctx.options)] : []),
 };

@@ -9,7 +9,8 @@ import { column, ReportColumn, ReportRow, ReportTable, sheet, table } from "../m
 import { Panel } from "../panel";
 import { descriptiveSheet, indicatorSystemSheet } from "../paperTables";
 import type { IndicatorWeight } from "../paperTables";
-import { SHEET } from "../sheetNames";
+import { sheetName } from "../sheetNames";
+import { translator } from "../i18n";
 import { enumOption, numberOption } from "./optionKit";
 import type { ReportOptions, ReportSection } from "./types";
 
@@ -76,24 +77,45 @@ export function weightsStage(panel: Panel, o: ReportOptions): WeightsSectionResu
 
 /** The Weights sheet: per subsystem, indicator, direction, weight and the method's intermediates. */
 export function weightsSheet(rowsOf: WeightRow[], subsystems: Array<{ name: string }>, o: ReportOptions) {
+  const t = translator(o.language);
   const tables: ReportTable[] = [];
   for (const s of subsystems) {
     const rows = rowsOf.filter((w) => w.subsystem === s.name);
-    const cols: ReportColumn[] = [column("indicator", "Indicator", "text"), column("direction", "Direction", "text"), column("weight", "Weight", "0.0000")];
-    if (rows.some((r) => r.e !== undefined)) cols.push(column("e", "Entropy e", "0.0000"), column("d", "Redundancy d = 1 - e", "0.0000"));
+    const cols: ReportColumn[] = [
+      column("indicator", t("weights.indicator"), "text"),
+      column("direction", t("weights.direction"), "text"),
+      column("weight", t("weights.weight"), "0.0000"),
+    ];
+    if (rows.some((r) => r.e !== undefined)) cols.push(column("e", t("weights.e"), "0.0000"), column("d", t("weights.d"), "0.0000"));
     if (rows.some((r) => r.sigma !== undefined))
-      cols.push(column("sigma", "Contrast σ", "0.0000"), column("conflict", "Conflict R", "0.0000"), column("information", "Information C", "0.0000"));
+      cols.push(
+        column("sigma", t("weights.sigma"), "0.0000"),
+        column("conflict", t("weights.conflict"), "0.0000"),
+        column("information", t("weights.information"), "0.0000"),
+      );
     tables.push(
       table(
         cols,
         rows.map((r) => ({ ...r }) as unknown as ReportRow),
-        { title: `${s.name} (${o.weighting}, ${o.scope} scope)` },
+        { title: t("weights.title", { subsystem: s.name, method: t(`weights.method.${o.weighting}`), scope: t(`weights.scope.${o.scope}`) }) },
       ),
     );
   }
-  const notes =
-    o.scope === "per-period" ? ["Per-period scope: the weight shown is the mean of the periods' weights; each period was scored with its own."] : [];
-  return sheet(SHEET.weights, tables, [], { notes });
+  const notes = o.scope === "per-period" ? [t("weights.perPeriodNote")] : [];
+  return sheet(sheetName("weights", o.language), tables, [], { notes, id: "weights" });
+}
+
+/** The report-wide note on the weighting and coupling choices. */
+export function methodNote(o: ReportOptions): string {
+  const t = translator(o.language);
+  const params = {
+    method: t(`weights.method.${o.weighting}`),
+    scope: t(`weights.scope.${o.scope}`),
+    shift: o.shift,
+    coupling: t(`coupling.form.${o.coupling}`),
+    alpha: o.alpha.length ? t("weights.alphaGiven", { alpha: o.alpha.join("/") }) : t("weights.alphaEqual"),
+  };
+  return t(o.shift ? "weights.noteShift" : "weights.note", params);
 }
 
 export const weightsSection: ReportSection<WeightsSectionResult> = {
@@ -146,7 +168,5 @@ export const weightsSection: ReportSection<WeightsSectionResult> = {
     descriptiveSheet(ctx.panel, ctx.options.language),
     weightsSheet(r.rows, ctx.data.subsystems, ctx.options),
   ],
-  notes: (_r, { options: o }) => [
-    `Weights: ${o.weighting}, ${o.scope} scope${o.shift ? `, shift ${o.shift}` : ""}. Coupling: ${o.coupling} C, T with ${o.alpha.length ? o.alpha.join("/") : "equal"} weights, D = √(C·T).`,
-  ],
+  notes: (_r, { options: o }) => [methodNote(o)],
 };

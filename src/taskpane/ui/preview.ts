@@ -10,7 +10,7 @@
 import type { Analysis, DensityCurve } from "../../report/analysis";
 import type { ColumnFormat, ReportTable, ReportValue } from "../../report/model";
 import type { PipelineResult } from "../../report/pipeline";
-import { SHEET } from "../../report/sheets";
+import { findSheet, SHEET } from "../../report/sheetNames";
 import { tr } from "../../report/i18n";
 import { clear, el, svg } from "./dom";
 import { t } from "./i18n";
@@ -81,7 +81,7 @@ export function reportTableElement(tbl: ReportTable, sheetName: string, index: n
 
 function summarySection(result: PipelineResult): HTMLElement {
   const report = result.report;
-  const summary = report.sheets.find((s) => s.name === SHEET.summary);
+  const summary = findSheet(report, "summary");
   const section = el("section", { className: "cl-section", attrs: { "data-part": "summary" } }, [el("h3", { text: t("summary") })]);
   if (summary && summary.tables[0]) {
     const facts = summary.tables[0];
@@ -238,7 +238,7 @@ export function renderPreview(container: HTMLElement, result: PipelineResult, ex
     if (d) container.appendChild(d);
   } else {
     // geodetector only: the first table of the geodetector sheet
-    const s = result.report.sheets.find((x) => x.name === SHEET.geodetector);
+    const s = findSheet(result.report, "geodetector");
     if (s && s.tables[0])
       container.appendChild(el("section", { className: "cl-section" }, [el("h3", { text: s.name }), reportTableElement(s.tables[0], s.name, 0)]));
   }
