@@ -17,6 +17,8 @@ export const ALLOWED_IN_ZH = new Set([
   ..."CSV UTF LF SciPy Jenks".split(" "), // file formats and method names (the Reproduce sheet)
   // subscripts of Dagum's symbols as Chinese papers print them: G_w, G_nb, G_t, G_jj, G_jh, D_jh
   ..."G w nb jj jh".split(" "),
+  // spatial weights: S0–S2 and Var[I] as symbols, queen contiguity and the Natural Earth data as named
+  ..."S Var Queen Natural Earth".split(" "),
 ]);
 
 // codes stay English: option names and their values as typed on the command line

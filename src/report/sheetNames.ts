@@ -40,6 +40,7 @@ const SHEET_KEYS: Partial<Record<SheetId, StringKey>> = {
   differences: "differences.sheet",
   transitions: "transitions.sheet",
   obstacles: "obstacles.sheet",
+  spatial: "spatial.sheet",
   reproduce: "repro.sheet",
 };
 

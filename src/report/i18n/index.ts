@@ -37,6 +37,7 @@ import { HAKEN_STRINGS } from "./haken";
 import { REPRODUCE_STRINGS } from "./reproduce";
 import { FIGURES_STRINGS } from "./figures";
 import { INEQUALITY_STRINGS } from "./inequality";
+import { SPATIAL_STRINGS } from "./spatial";
 import type { Catalogue, Lang } from "./types";
 
 export type { Catalogue, Lang, Phrase } from "./types";
@@ -50,6 +51,7 @@ export const CATALOGUE = {
   ...REPRODUCE_STRINGS,
   ...FIGURES_STRINGS,
   ...INEQUALITY_STRINGS,
+  ...SPATIAL_STRINGS,
 } satisfies Catalogue;
 
 export type StringKey = keyof typeof CATALOGUE;

@@ -6,16 +6,18 @@
  */
 import { CoordError } from "../../engine/errors";
 import { gearyC, moranI } from "../../engine/spatial/moran";
-import { CLUSTER_NAMES_ZH, localMoran } from "../../engine/spatial/localMoran";
-import { HOT_SPOT_NAMES_ZH, getisOrdGiStar } from "../../engine/spatial/getisOrd";
+import { localMoran } from "../../engine/spatial/localMoran";
+import { getisOrdGiStar } from "../../engine/spatial/getisOrd";
 import { SpatialWeights, WeightsSummary, checkIsolates, subsetWeights, transformWeights, weightsSummary } from "../../engine/spatial/weights";
 import type { WeightsTransform } from "../../engine/spatial/weights";
 import { chart, column, ReportColumn, ReportRow, ReportTable, sheet, table } from "../model";
 import { parseWeightsSpec, SpatialWeightsInput } from "../spatialWeights";
-import { noWeights, reportWeights } from "./spatialInput";
+import { noWeights, reportWeights, weightsSourceText } from "./spatialInput";
 import { badOption, booleanOption, enumOption, numberOption, parseNumberList } from "./optionKit";
 import { undefinedD } from "./panelMatrix";
-import { translator } from "../i18n";
+import { errorMessage } from "../errorText";
+import { translator, type Translate } from "../i18n";
+import { sheetName } from "../sheetNames";
 import type { OptionSpec, ReportContext, ReportOptions, ReportSection, SectionContext } from "./types";
 
 declare module "./types" {
@@ -132,7 +134,7 @@ export function spatialStage(ctx: SectionContext): SpatialResult {
     if (keep.length !== panel.units.length) {
       // a period without some units: their sub-matrix, then the transform (M11)
       W = transformWeights(subsetWeights(base, keep), o.weightsTransform);
-      ctx.warnings.push(`Spatial autocorrelation: ${period} has ${keep.length} of ${panel.units.length} units; the weights of those units are used.`);
+      ctx.warnings.push(translator(o.language)("spatial.partialPeriod", { period, k: keep.length, n: panel.units.length }));
     } else if (keep.some((u, i) => u !== i)) W = transformWeights(subsetWeights(base, keep), o.weightsTransform);
     const x = rows.map(variable.values);
     const g: SpatialGlobalRow = {
@@ -210,7 +212,7 @@ export function spatialStage(ctx: SectionContext): SpatialResult {
       if (!(e instanceof CoordError)) throw e;
       if (e.where.argument === "weights") throw e; // an isolate in a period's sub-matrix: as for the whole matrix
       g.reason = e.message;
-      ctx.warnings.push(`Spatial autocorrelation ${period}: ${e.message}`);
+      ctx.warnings.push(translator(o.language)("spatial.periodFailed", { period, message: errorMessage(e, o.language) }));
     }
     global.push(g);
   });
@@ -227,34 +229,43 @@ function scatterPeriodsOf(result: SpatialResult, choice: ReportOptions["scatterP
   return periods.filter((p) => choice.includes(Number(p)));
 }
 
-const QUADRANT_LABEL: Record<string, { en: string; zh: string }> = {
-  HH: { en: "HH (high-high)", zh: "高-高 (HH)" },
-  LL: { en: "LL (low-low)", zh: "低-低 (LL)" },
-  HL: { en: "HL (high-low)", zh: "高-低 (HL)" },
-  LH: { en: "LH (low-high)", zh: "低-高 (LH)" },
-};
+/** A LISA cluster's name in the report's language (HH, LL, HL, LH or not significant). */
+function clusterName(c: string, t: Translate): string {
+  if (c === "HH" || c === "LL" || c === "HL" || c === "LH") return t(`spatial.cluster.${c}`);
+  return c === "not significant" ? t("spatial.notSignificant") : c;
+}
+
+/** A Gi* class ("hot spot 95%", "cold spot 99%", "not significant") in the report's language. */
+function hotSpotName(h: string, t: Translate): string {
+  const m = /^(hot|cold) spot (\d+)%$/.exec(h);
+  if (m) return t(m[1] === "hot" ? "spatial.hot" : "spatial.cold", { level: m[2] });
+  return h === "not significant" ? t("spatial.notSignificant") : h;
+}
 
 /** The Spatial autocorrelation sheet. */
 export function spatialSheet(result: SpatialResult, ctx: ReportContext) {
-  const zh = ctx.options.language === "zh";
+  const o = ctx.options;
+  const t = translator(o.language);
+  const name = sheetName("spatial", o.language);
   const w = result.weights;
   const tables: ReportTable[] = [];
   const charts = [];
+  const transform = (x: string) => (x === "row" || x === "binary" || x === "none" ? t(`spatial.transform.${x}`) : x);
   tables.push(
     table(
-      [column("item", "Weights", "text"), column("value", "Value", "general")],
+      [column("item", t("spatial.weightsItem"), "text"), column("value", t("spatial.value"), "general")],
       [
-        { item: "source", value: w.source },
-        { item: "transform", value: w.transform },
-        { item: "n", value: w.n },
+        { item: t("spatial.item.source"), value: weightsSourceText(w.source, t) },
+        { item: t("spatial.item.transform"), value: transform(w.transform) },
+        { item: t("spatial.item.n"), value: w.n },
         { item: "S0", value: w.S0 },
         { item: "S1", value: w.S1 },
         { item: "S2", value: w.S2 },
-        { item: "mean neighbours", value: w.meanNeighbours },
-        { item: "isolates", value: w.isolates.length ? w.isolates.join(", ") : "none" },
-        { item: "asymmetric", value: w.asymmetric ? "yes" : "no" },
+        { item: t("spatial.item.meanNeighbours"), value: w.meanNeighbours },
+        { item: t("spatial.item.isolates"), value: w.isolates.length ? t.list(w.isolates) : t("spatial.none") },
+        { item: t("spatial.item.asymmetric"), value: w.asymmetric ? t("spatial.yes") : t("spatial.no") },
       ],
-      { title: "Spatial weights (M11)" },
+      { title: t("spatial.weightsTitle") },
     ),
   );
   const g = result.global;
@@ -262,43 +273,43 @@ export function spatialSheet(result: SpatialResult, ctx: ReportContext) {
   tables.push(
     table(
       [
-        column("period", "Period", "text"),
+        column("period", t("spatial.period"), "text"),
         column("n", "n", "0"),
         column("I", "Moran's I", "0.0000"),
         column("E", "E[I]", "0.0000"),
         column("variance", "Var[I]", "0.00E+00"),
         column("z", "z", "0.0000"),
-        column("p", "p (greater)", "0.0000"),
-        column("pTwoSided", "p (two-sided)", "0.0000"),
-        column("pPermutation", `p permutation (R = ${g[0]?.permutations ?? 0}, seed ${g[0]?.seed ?? 1})`, "0.000"),
+        column("p", t("spatial.pGreater"), "0.0000"),
+        column("pTwoSided", t("spatial.pTwoSided"), "0.0000"),
+        column("pPermutation", t("spatial.pPermutation", { R: g[0]?.permutations ?? 0, seed: g[0]?.seed ?? 1 }), "0.000"),
         column("C", "Geary's C", "0.0000"),
-        column("zC", "z (C)", "0.0000"),
-        column("pC", "p (C)", "0.0000"),
-        column("reason", "Note", "text"),
+        column("zC", t("spatial.zC"), "0.0000"),
+        column("pC", t("spatial.pC"), "0.0000"),
+        column("reason", t("spatial.note"), "text"),
       ],
       g.map((r) => ({ ...r, reason: r.reason ?? null }) as unknown as ReportRow),
-      { title: `Global Moran's I of ${variable} by period (M12, ${ctx.options.moranVariance} moments)` },
+      { title: t("spatial.globalTitle", { variable, moments: t(`spatial.moments.${o.moranVariance}`) }) },
     ),
   );
-  charts.push(chart("line", `Moran's I of ${variable} over time`, { sheet: SPATIAL_SHEET, table: 1 }, "period", ["I"], { x: "Period", y: "Moran's I" }));
-  for (const period of scatterPeriodsOf(result, ctx.options.scatterPeriods)) {
+  charts.push(chart("line", t("spatial.moranChart", { variable }), { sheet: name, table: 1 }, "period", ["I"], { x: t("spatial.period"), y: "Moran's I" }));
+  for (const period of scatterPeriodsOf(result, o.scatterPeriods)) {
     const rows = result.local.filter((l) => l.period === period);
-    const cols: ReportColumn[] = [column("id", "Unit", "text"), column("zValue", `${variable} standardised`, "0.000")];
-    for (const q of ["HH", "LL", "HL", "LH"]) cols.push(column(`lag${q}`, zh ? QUADRANT_LABEL[q].zh : QUADRANT_LABEL[q].en, "0.000"));
+    const cols: ReportColumn[] = [column("id", t("spatial.unit"), "text"), column("zValue", t("spatial.standardised", { variable }), "0.000")];
+    for (const q of ["HH", "LL", "HL", "LH"] as const) cols.push(column(`lag${q}`, t(`spatial.quadrant.${q}`), "0.000"));
     const body = rows.map((l) => {
       const r: ReportRow = { id: l.id, zValue: l.zValue };
       for (const q of ["HH", "LL", "HL", "LH"]) r[`lag${q}`] = l.quadrant === q ? l.zLag : null;
       return r;
     });
-    tables.push(table(cols, body, { title: `Moran scatter plot ${period}: standardised ${variable} (x) and its spatial lag (y), by quadrant` }));
+    tables.push(table(cols, body, { title: t("spatial.scatterTitle", { period, variable }) }));
     charts.push(
       chart(
         "scatter",
-        `Moran scatter plot of ${variable}, ${period}`,
-        { sheet: SPATIAL_SHEET, table: tables.length - 1 },
+        t("spatial.scatterChart", { variable, period }),
+        { sheet: name, table: tables.length - 1 },
         "zValue",
         ["lagHH", "lagLL", "lagHL", "lagLH"],
-        { x: `${variable} (standardised)`, y: "Spatial lag" },
+        { x: t("spatial.standardised", { variable }), y: t("spatial.lag") },
       ),
     );
   }
@@ -314,40 +325,61 @@ export function spatialSheet(result: SpatialResult, ctx: ReportContext) {
       return r;
     });
   const periodCols = periods.map((p, k) => column(`p${k}`, p, "text"));
-  const clusterName = (c: string) => (zh ? (CLUSTER_NAMES_ZH[c as keyof typeof CLUSTER_NAMES_ZH] ?? c) : c);
   tables.push(
     table(
-      [column("unit", "Unit", "text"), ...periodCols],
-      byUnit((l) => clusterName(l.cluster)),
-      { title: `LISA clusters of ${variable} (α = ${ctx.options.lisaAlpha}; HH high-high, LL low-low, HL high-low, LH low-high)` },
+      [column("unit", t("spatial.unit"), "text"), ...periodCols],
+      byUnit((l) => clusterName(l.cluster, t)),
+      { title: t("spatial.lisaTitle", { variable, alpha: o.lisaAlpha }) },
     ),
   );
-  const hotName = (h: string) => (zh ? (HOT_SPOT_NAMES_ZH[h as keyof typeof HOT_SPOT_NAMES_ZH] ?? h) : h);
   tables.push(
     table(
-      [column("unit", "Unit", "text"), ...periodCols],
-      byUnit((l) => hotName(l.hotSpot)),
-      { title: `Getis-Ord Gi* hot and cold spots of ${variable} (90/95/99 %)` },
+      [column("unit", t("spatial.unit"), "text"), ...periodCols],
+      byUnit((l) => hotSpotName(l.hotSpot, t)),
+      { title: t("spatial.giTitle", { variable }) },
     ),
   );
   const notes = [
-    `Weights: ${w.source}; transform ${w.transform}; n = ${w.n}, S0 = ${w.S0.toFixed(4)}, mean neighbours ${w.meanNeighbours.toFixed(2)}${w.isolates.length ? `, isolates ${w.isolates.join(", ")} (zero policy)` : ""}.`,
-    `Local Moran: ${ctx.options.lisaScaling} scaling, ${ctx.options.lisaMoments} moments${ctx.options.lisaPermutations > 0 ? `, clusters from ${ctx.options.lisaPermutations} conditional permutations (seed ${ctx.options.seed})` : ""}; quadrant by the sign of the centred value and of its lag.`,
+    t("spatial.weightsNote", {
+      source: weightsSourceText(w.source, t),
+      transform: transform(w.transform),
+      n: w.n,
+      S0: w.S0.toFixed(4),
+      mean: w.meanNeighbours.toFixed(2),
+      isolates: w.isolates.length ? t("spatial.isolatesNote", { units: t.list(w.isolates) }) : "",
+    }),
+    t("spatial.lisaNote", {
+      scaling: t(`spatial.scaling.${o.lisaScaling}`),
+      moments: t(`spatial.lisaMoments.${o.lisaMoments}`),
+      permutations: o.lisaPermutations > 0 ? t("spatial.lisaPermNote", { R: o.lisaPermutations, seed: o.seed }) : "",
+    }),
   ];
-  return sheet(SPATIAL_SHEET, tables, charts, { notes });
+  return sheet(name, tables, charts, { notes, id: "spatial" });
 }
 
-export function spatialHeadlines(result: SpatialResult): string[] {
+export function spatialHeadlines(result: SpatialResult, ctx: ReportContext): string[] {
+  const t = translator(ctx.options.language);
   const g = result.global.filter((r) => r.I !== null);
   if (g.length === 0) return [];
   const sig = g.filter((r) => (r.p as number) < 0.05);
   const last = g[g.length - 1];
   const out = [
-    `Global Moran's I of ${last.variable} is significant (p < 0.05, one-sided) in ${sig.length} of ${g.length} periods; ${last.period}: I = ${(last.I as number).toFixed(4)} (z = ${(last.z as number).toFixed(2)}, p = ${(last.p as number).toFixed(3)}).`,
+    t("spatial.headline", {
+      variable: last.variable,
+      sig: sig.length,
+      n: g.length,
+      period: last.period,
+      I: (last.I as number).toFixed(4),
+      z: (last.z as number).toFixed(2),
+      p: (last.p as number).toFixed(3),
+    }),
   ];
   const hh = result.local.filter((l) => l.period === last.period && l.cluster === "HH").map((l) => l.id);
   const ll = result.local.filter((l) => l.period === last.period && l.cluster === "LL").map((l) => l.id);
-  if (hh.length || ll.length) out.push(`LISA clusters in ${last.period}: HH ${hh.length ? hh.join(", ") : "none"}; LL ${ll.length ? ll.join(", ") : "none"}.`);
+  if (hh.length || ll.length)
+    out.push(
+      t("spatial.headlineLisa", { period: last.period, hh: hh.length ? t.list(hh) : t("spatial.none"), ll: ll.length ? t.list(ll) : t("spatial.none") }),
+    );
   return out;
 }
 
@@ -512,7 +544,7 @@ export const spatialSection: ReportSection<SpatialResult> = {
   },
   run: spatialStage,
   sheets: (r, ctx) => [spatialSheet(r, ctx)],
-  headlines: (r) => spatialHeadlines(r),
+  headlines: (r, ctx) => spatialHeadlines(r, ctx),
   seeds: (_r, { options: o }) => {
     const t = translator(o.language);
     return [

@@ -29,7 +29,7 @@ import { translator, Translate } from "../i18n";
 import { warn } from "../warnings";
 import { badOption, enumOption } from "./optionKit";
 import { unbalanced, unitsByPeriods } from "./panelMatrix";
-import { noWeights, reportWeights } from "./spatialInput";
+import { noWeights, reportWeights, weightsSourceText } from "./spatialInput";
 import type { OptionSpec, ReportContext, ReportSection, SectionContext } from "./types";
 import { CoordError } from "../../engine/errors";
 
@@ -294,7 +294,7 @@ export function transitionsSheet(m: MarkovReport, ctx?: Pick<ReportContext, "opt
     tables.push(...spatialMarkovTables(s, t));
     notes.push(
       t("spatialMarkov.lagNote", {
-        source: s.weights.source,
+        source: weightsSourceText(s.weights.source, t),
         cutoffs: t.list(s.lagCutoffs.map((c) => String(Number(c.toFixed(4))))),
       }),
     );
