@@ -28,8 +28,21 @@ export interface LocatedError {
   address?: string;
 }
 
+/** An error of the pane that names a cell (e.g. the first non-empty cell where columns were to go). */
+export class CellError extends Error {
+  constructor(
+    message: string,
+    readonly address: string,
+  ) {
+    super(message);
+    this.name = "CellError";
+    Object.setPrototypeOf(this, CellError.prototype);
+  }
+}
+
 /** Message (and cell address) of any error thrown by the pipeline. */
 export function locateError(e: unknown, origin?: CellOrigin): LocatedError {
+  if (e instanceof CellError) return { message: e.message, address: e.address };
   const message = e instanceof Error ? e.message : String(e);
   // only buildPanel / buildGeoData errors (argument "data") index the cells; engine errors index other arrays
   if (!(e instanceof CoordError) || !origin || e.where.argument !== "data") return { message };

@@ -86,6 +86,14 @@ const EN = {
   stage_reading: "Reading the data",
   stage_report: "Building the report",
   stage_writing: "Writing sheets",
+  outputTitle: "Output",
+  outputSheets: "New result sheets",
+  outputBeside: "Result sheets, and C, T, D and the grade as new columns to the right of the data",
+  besideBlocked:
+    "C, T, D and the grade go to {range}, to the right of the data, but {cell} is not empty ({value}). Nothing was written: clear or move those cells, or choose “New result sheets”.",
+  besideNoRoom: "There is no room for C, T, D and the grade to the right of the data ({range}). Nothing was written.",
+  besideWritten: "C, T, D and the grade written to {range}.",
+  besideGeo: "A geodetector-only run has no C, T and D: only the result sheets were written.",
 };
 
 export type StringKey = keyof typeof EN;
@@ -171,6 +179,13 @@ const ZH: Record<StringKey, string> = {
   stage_reading: "读取数据",
   stage_report: "生成报告",
   stage_writing: "写入工作表",
+  outputTitle: "输出",
+  outputSheets: "新的结果工作表",
+  outputBeside: "结果工作表，另将 C、T、D 与协调等级作为新列写在数据右侧",
+  besideBlocked: "C、T、D 与协调等级将写入数据右侧的 {range}，但 {cell} 不为空（{value}）。未写入任何内容：请清空或移走这些单元格，或选择“新的结果工作表”。",
+  besideNoRoom: "数据右侧没有空间写入 C、T、D 与协调等级（{range}）。未写入任何内容。",
+  besideWritten: "C、T、D 与协调等级已写入 {range}。",
+  besideGeo: "仅地理探测器的分析没有 C、T、D：只写入了结果工作表。",
 };
 
 let current: Lang = "en";
