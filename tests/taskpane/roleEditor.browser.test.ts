@@ -125,6 +125,23 @@ run("role editor (standalone page)", () => {
     await page.close();
   });
 
+  test("in Chinese: the guess's notes, the subsystems' default names and a roles error", async () => {
+    const { page, errors } = await open("zh");
+    const notes = await page.$$eval('[data-part="roles"] .cl-notes li', (li) => li.map((x) => x.textContent));
+    expect(notes).toEqual([
+      "全部 6 个指标都放在了一个子系统中：运行前请将它们分到至少两个子系统，并核对指标方向",
+      "根据名称推测为成本型（负向，方向“-”）指标，请核对：“城镇登记失业率”、“工业废水排放量”、“单位GDP能耗”",
+    ]);
+    expect(await page.$eval('input[data-subsystem="1"]', (i) => (i as HTMLInputElement).value)).toBe("子系统 2");
+    expect(await page.textContent('tr:has(td.cl-colname[title="人均GDP"]) .cl-subname')).toBe("子系统 1");
+    // run the guess as it is: one subsystem, said in Chinese
+    await page.click('button[data-action="run"]');
+    const box = await page.waitForSelector('[data-part="errors"] .cl-error', { timeout: 30_000 });
+    expect(await box.textContent()).toBe("错误：角色设置：耦合需要至少两个子系统，目前只有 1 个（“子系统 1”）。请把指标分到两个或更多子系统");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test.each(["en", "zh"] as const)("360 px, %s: nothing wider than the pane, role selects not truncated", async (lang) => {
     const { page, errors } = await open(lang);
     await page.fill('input[data-subsystem="0"]', "新型城镇化高质量发展水平");

@@ -6,12 +6,12 @@
  */
 import type { ReportOptions } from "../../report/options";
 import { isCancelled, type PipelineResult } from "../../report/pipeline";
-import { Roles, rolesToJson } from "../../report/roles";
+import { guessNoteText, Roles, rolesToJson } from "../../report/roles";
 import { ParsedWeights, spatialWeightsRequest } from "../../report/spatialWeights";
 import { append, clear, downloadBlob, el, readFileBytes } from "./dom";
 import { dataRowCount, guess, LoadedData, runWithProgress } from "./data";
 import { errorBox, locateError } from "./errors";
-import { t } from "./i18n";
+import { language, t } from "./i18n";
 import { createOptionsForm, OptionsForm } from "./optionsForm";
 import { createProgress, Progress } from "./progress";
 import { createRoleEditor, RoleEditor, RoleState, stateFromParsedRoles, stateFromRoles, stateToRoles } from "./roleEditor";
@@ -121,7 +121,7 @@ export class App {
     let state: RoleState = stateFromParsedRoles(data.headers, g.roles);
     const review = new Set(g.review);
     state.columns.forEach((c) => (c.review = review.has(c.column) || undefined));
-    let messages = g.messages;
+    let messages = g.notes.map((n) => guessNoteText(n, language()));
     if (restored?.roles) {
       try {
         state = stateFromRoles(data.headers, restored.roles as string);
