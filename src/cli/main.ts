@@ -321,7 +321,13 @@ export async function main(
         err(t("cli.rolesGuessed"));
         err(roles);
         for (const n of guess.notes) err(t("cli.note", { message: guessNoteText(n, t.lang) }));
-        if (!guess.ready) throw new CoordError("OPTION", "the guessed roles need editing before a report can run (see the notes above)", { argument: "roles" });
+        if (!guess.ready)
+          throw new CoordError(
+            "OPTION",
+            "the guessed roles need editing before a report can run (see the notes above)",
+            { argument: "roles" },
+            { key: "cli.guessNotReady", params: {} },
+          );
       }
     }
     if (v["print-roles"]) {

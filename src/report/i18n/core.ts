@@ -114,6 +114,10 @@ export const CORE_STRINGS = {
   },
   "cli.error": { en: "coordlab: {message}", zh: "coordlab：{message}" },
   "cli.note": { en: "note: {message}", zh: "注：{message}" },
+  "cli.guessNotReady": {
+    en: "the guessed roles need editing before a report can run (see the notes above)",
+    zh: "推断的角色需要编辑后才能生成报告（见上面的注）",
+  },
 
   // notes of the roles guess (guessRoles in ../roles.ts), shown by the pane and the command line
   "guess.noTime": {
