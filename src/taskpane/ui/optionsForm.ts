@@ -111,7 +111,7 @@ export function createOptionsForm(initial: Record<string, string> = {}, registry
       el("label", { attrs: { for: id } }, [h.label, " ", el("code", { className: "cl-option-key", text: h.key })]),
       field,
       datalist,
-      el("div", { className: "cl-help", text: `${h.help} (${t("default")}: ${def === "" ? "—" : def})` }),
+      el("div", { className: "cl-help", text: `${h.help}${t("defaultHint", { value: def === "" ? "—" : def })}` }),
     ]);
   };
   const rows = groups.map((g) =>
