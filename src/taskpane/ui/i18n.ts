@@ -8,6 +8,11 @@ export type Lang = "en" | "zh";
 const EN = {
   subtitle: "Weights, coupling coordination, geodetector, Haken model",
   hostExcel: "Connected to Excel.",
+  hostExcelFunctions: "Connected to Excel. The =COORD.* worksheet functions are available.",
+  hostOther: "Running in an Office application other than Excel: CoordLab needs Excel.",
+  hostBrowserShort: "No Office host detected: running as a standalone page.",
+  hostNoOfficeJs: "Office.js is not available (offline or blocked): running as a standalone page.",
+  functionHelp: "Function help",
   hostBrowser: "No Office host detected: running as a standalone page. Your data stays in this page.",
   dataTitle: "1. Data",
   useSelection: "Use selection",
@@ -102,6 +107,11 @@ export type StringKey = keyof typeof EN;
 const ZH: Record<StringKey, string> = {
   subtitle: "指标权重、耦合协调度、地理探测器、哈肯模型",
   hostExcel: "已连接 Excel。",
+  hostExcelFunctions: "已连接 Excel。可使用 =COORD.* 工作表函数。",
+  hostOther: "当前在 Excel 以外的 Office 应用中运行：CoordLab 需要 Excel。",
+  hostBrowserShort: "未检测到 Office：以独立网页运行。",
+  hostNoOfficeJs: "Office.js 不可用（离线或被拦截）：以独立网页运行。",
+  functionHelp: "函数帮助",
   hostBrowser: "未检测到 Office：以独立网页运行，数据不会离开本页面。",
   dataTitle: "1. 数据",
   useSelection: "使用所选区域",
