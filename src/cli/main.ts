@@ -15,7 +15,7 @@ import { parseArgs } from "util";
 import { CoordError } from "../engine/errors";
 import { Cell, decodeCsvBytes, parseCsv } from "../report/csv";
 import { defaultOptions, parseOptions, parseSectionChoice, shownValue } from "../report/options";
-import { closeMatches, guessRoles, parseRoles, RolesFile, rolesToJson } from "../report/roles";
+import { closeMatches, guessNoteText, guessRoles, parseRoles, RolesFile, rolesToJson } from "../report/roles";
 import { ParsedWeights, parseWeightsCells, parseWeightsSpec, parseWeightsText, spatialWeightsRequest } from "../report/spatialWeights";
 import { SECTIONS } from "../report/sections";
 import { translator } from "../report/i18n";
@@ -320,8 +320,14 @@ export async function main(
       if (!v["print-roles"]) {
         err(t("cli.rolesGuessed"));
         err(roles);
-        for (const m of guess.messages) err(`note: ${m}`);
-        if (!guess.ready) throw new CoordError("OPTION", "the guessed roles need editing before a report can run (see the notes above)", { argument: "roles" });
+        for (const n of guess.notes) err(t("cli.note", { message: guessNoteText(n, t.lang) }));
+        if (!guess.ready)
+          throw new CoordError(
+            "OPTION",
+            "the guessed roles need editing before a report can run (see the notes above)",
+            { argument: "roles" },
+            { key: "cli.guessNotReady", params: {} },
+          );
       }
     }
     if (v["print-roles"]) {

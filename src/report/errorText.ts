@@ -23,6 +23,9 @@ function roleText(t: Translate, role: string): string {
   if (factor) return t("role.factor", { i: factor[1] });
   const indicator = /^indicator (\d+) of subsystem "(.*)"$/.exec(role);
   if (indicator) return t("role.indicator", { i: indicator[1], name: indicator[2] });
+  if (role === "a factor") return t("role.aFactor");
+  const anIndicator = /^an indicator of "(.*)"$/.exec(role);
+  if (anIndicator) return t("role.anIndicator", { name: anIndicator[1] });
   return role;
 }
 
@@ -41,6 +44,7 @@ export function errorMessage(e: unknown, language: string | undefined): string {
   if (d && hasKey(d.key)) {
     const params: Params = { ...d.params };
     if (d.key === "error.notNumeric") params.value = valueText(t, d.params);
+    for (const k of ["role", "role2"]) if (typeof d.params[k] === "string" && d.key !== "error.unknownColumn") params[k] = roleText(t, String(d.params[k]));
     if (d.key === "error.unknownColumn") {
       const close = String(d.params.close ?? "")
         .split("\u0000")

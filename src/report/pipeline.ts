@@ -56,6 +56,11 @@ export interface PipelineResult {
   roles: Roles;
   /** Headline findings in words (the Summary's), empty for a geodetector-only run. */
   headlines: string[];
+  /**
+   * Panel runs: for each observation (`analysis.observations[k]`), the index into the `cells`
+   * given to runReport of the row it came from (the pane writes C, T, D beside those rows).
+   */
+  observationRows?: number[];
 }
 
 export class CancelledError extends CoordError {
@@ -169,7 +174,9 @@ export async function runReport(
   run.analysis.reproduce = reproduce;
   const report = buildReport(run, meta);
   report.sheets.push(reproduceSheet(reproduce, registry, o));
-  return { kind: "panel", analysis: run.analysis, report, roles, headlines: headlines(run) };
+  // panel.rowIndex is 1-based in `cells` (cells[0] is row 1)
+  const observationRows = context.panel.rowIndex.map((r) => r - 1);
+  return { kind: "panel", analysis: run.analysis, report, roles, headlines: headlines(run), observationRows };
 }
 
 /** What the Reproduce record of any run needs: the registry, options, input, roles, size, version and date. */

@@ -30,6 +30,7 @@
 import { CoordError, type CoordErrorDetail } from "../engine/errors";
 import type { Cell } from "./csv";
 import { parseNumber } from "./csv";
+import { translator, type Lang } from "./i18n";
 import { columnLetter } from "./model";
 
 export type Direction = "+" | "-";
@@ -178,7 +179,8 @@ export function closeMatches(name: string, headers: string[], max = 3): string[]
 
 /** Resolve a column name against the headers (exact, else unique lenient match); throws naming close matches. */
 function resolveColumn(name: unknown, role: string, headers: string[]): string {
-  if (typeof name !== "string" || name.trim() === "") fail(`roles: ${role} must name a column; got ${JSON.stringify(name ?? null)}`);
+  if (typeof name !== "string" || name.trim() === "")
+    fail(`roles: ${role} must name a column; got ${JSON.stringify(name ?? null)}`, "OPTION", undefined, { key: "error.roleUnset", params: { role } });
   const exact = headers.map((h, j) => (h === name ? j : -1)).filter((j) => j >= 0);
   let hits = exact;
   if (hits.length === 0) {
@@ -252,7 +254,11 @@ function assertDistinct(uses: Array<[string, string]>): void {
   const seen = new Map<string, string>();
   for (const [col, role] of uses) {
     const before = seen.get(col);
-    if (before !== undefined) fail(`roles: column "${col}" is used twice: as ${before} and as ${role}`, "OPTION", col);
+    if (before !== undefined)
+      fail(`roles: column "${col}" is used twice: as ${before} and as ${role}`, "OPTION", col, {
+        key: "error.usedTwice",
+        params: { column: col, role: before, role2: role },
+      });
     seen.set(col, role);
   }
 }
@@ -336,6 +342,10 @@ export function parseRoles(json: string | RolesFile | Roles | unknown, headers: 
     fail(
       `roles: coupling needs at least two subsystems; found ${subsystems.length}${subsystems.length === 1 ? ` ("${subsystems[0].name}")` : ""}. Split the indicators into two or more subsystems`,
       "TOO_FEW",
+      undefined,
+      subsystems.length === 1
+        ? { key: "error.twoSubsystemsOne", params: { name: subsystems[0].name } }
+        : { key: "error.twoSubsystemsNone", params: { n: subsystems.length } },
     );
   const names = new Set<string>();
   for (const s of subsystems) {
@@ -393,10 +403,38 @@ export interface RolesGuess {
   roles: PanelRoles;
   /** True when `parseRoles(roles, headers)` would accept the guess as is. */
   ready: boolean;
-  /** What the user should check or edit, e.g. a single subsystem to split. */
+  /** What the user should check or edit, e.g. a single subsystem to split (in English; `guessNoteText` for another language). */
   messages: string[];
+  /** The same notes as catalogue keys and their data, for `guessNoteText`. */
+  notes: GuessNote[];
   /** Indicator columns guessed to be cost indicators (direction "-") from their names: to be reviewed. */
   review: string[];
+}
+
+/** A note of the roles guess: a catalogue key, its numbers, the columns it names, the subsystem counts of a split. */
+export interface GuessNote {
+  key:
+    "guess.noTime" | "guess.noId" | "guess.textUnused" | "guess.splitByPrefix" | "guess.noIndicators" | "guess.oneSubsystem" | "guess.costs" | "guess.factors";
+  n?: number;
+  names?: string[];
+  parts?: Array<{ name: string; n: number }>;
+}
+
+/**
+ * The text of a guess note in a language.
+ * @example
+ * guessNoteText({ key: "guess.textUnused", names: ["备注", "来源"] }, "zh"); // => "未使用的文本列：“备注”、“来源”"
+ * guessNoteText({ key: "guess.textUnused", names: ["备注", "来源"] }, "en"); // => 'text columns not used: "备注", "来源"'
+ */
+export function guessNoteText(note: GuessNote, lang: Lang): string {
+  const t = translator(lang);
+  const quote = (h: string) => (t.lang === "zh" ? `“${h}”` : `"${h}"`);
+  return t(note.key, {
+    n: note.n ?? 0,
+    names: t.list((note.names ?? []).map(quote)),
+    parts: t.list((note.parts ?? []).map((p) => t("guess.prefixPart", { name: p.name, n: p.n }))),
+    timeNames: "year / time / period / 年份",
+  });
 }
 
 /**
@@ -561,7 +599,7 @@ export function guessRoles(headers: ArrayLike<Cell | undefined>, rows: Cell[][])
     hdr.every((h, j) => h === (rows[0][j] === null || rows[0][j] === undefined ? "" : String(rows[0][j]).trim()))
   )
     rows = rows.slice(1);
-  const messages: string[] = [];
+  const notes: GuessNote[] = [];
   const numeric: boolean[] = hdr.map((_, j) => {
     let any = false;
     for (const r of rows) {
@@ -579,7 +617,7 @@ export function guessRoles(headers: ArrayLike<Cell | undefined>, rows: Cell[][])
   let time = named(TIME_NAMES);
   if (time < 0) time = norm.findIndex((h) => /year|年/.test(h));
   if (time >= 0) used.add(time);
-  else messages.push(`no column looks like the time (named year / time / period / 年份); set "time" by hand`);
+  else notes.push({ key: "guess.noTime" });
 
   const isText = (j: number) => hdr[j] !== "" && !numeric[j] && rows.some((r) => (r[j] ?? null) !== null);
   let id = hdr.findIndex((_, j) => !used.has(j) && isText(j) && !isGroupName(norm[j]));
@@ -587,7 +625,7 @@ export function guessRoles(headers: ArrayLike<Cell | undefined>, rows: Cell[][])
   if (id < 0) id = named(ID_NAMES);
   if (id < 0) id = hdr.findIndex((h, j) => h !== "" && !used.has(j));
   if (id >= 0) used.add(id);
-  if (id < 0) messages.push(`no column can name the units; set "id" by hand`);
+  if (id < 0) notes.push({ key: "guess.noId" });
 
   let group = norm.findIndex((h, j) => !used.has(j) && isGroupName(h) && isText(j));
   if (group >= 0) used.add(group);
@@ -605,7 +643,7 @@ export function guessRoles(headers: ArrayLike<Cell | undefined>, rows: Cell[][])
     if (FACTOR_HEADER.test(h)) factors.push({ column: h });
     else indicatorCols.push(j);
   });
-  if (ignored.length > 0) messages.push(`text columns not used: ${ignored.map((h) => `"${h}"`).join(", ")}`);
+  if (ignored.length > 0) notes.push({ key: "guess.textUnused", names: ignored });
 
   const review: string[] = [];
   const dirOf = (h: string): Direction => {
@@ -623,19 +661,14 @@ export function guessRoles(headers: ArrayLike<Cell | undefined>, rows: Cell[][])
       name: p,
       indicators: indicatorCols.filter((_, k) => prefixes[k] === p).map((j) => ({ column: hdr[j], direction: dirOf(hdr[j]) })),
     }));
-    messages.push(
-      `indicators split into ${subsystems.length} subsystems by their prefix (${subsystems.map((s) => `"${s.name}": ${s.indicators.length}`).join(", ")}); check the directions`,
-    );
+    notes.push({ key: "guess.splitByPrefix", n: subsystems.length, parts: subsystems.map((s) => ({ name: s.name, n: s.indicators.length })) });
   } else {
     subsystems = [{ name: "Subsystem 1", indicators: indicatorCols.map((j) => ({ column: hdr[j], direction: dirOf(hdr[j]) })) }];
-    if (indicatorCols.length === 0) messages.push(`no numeric indicator columns found`);
-    else
-      messages.push(
-        `all ${indicatorCols.length} indicators were put in one subsystem: split them into at least two subsystems and check the directions before running`,
-      );
+    if (indicatorCols.length === 0) notes.push({ key: "guess.noIndicators" });
+    else notes.push({ key: "guess.oneSubsystem", n: indicatorCols.length });
   }
-  if (review.length > 0) messages.push(`guessed as cost indicators (direction "-") from their names, please check: ${review.map((h) => `"${h}"`).join(", ")}`);
-  if (factors.length > 0) messages.push(`columns named X1, X2, ... taken as driving factors: ${factors.map((f) => `"${f.column}"`).join(", ")}`);
+  if (review.length > 0) notes.push({ key: "guess.costs", names: review });
+  if (factors.length > 0) notes.push({ key: "guess.factors", names: factors.map((f) => f.column) });
 
   const roles: PanelRoles = {
     kind: "panel",
@@ -646,5 +679,5 @@ export function guessRoles(headers: ArrayLike<Cell | undefined>, rows: Cell[][])
   };
   if (group >= 0) roles.group = hdr[group];
   const ready = id >= 0 && time >= 0 && subsystems.length >= 2 && subsystems.every((s) => s.indicators.length > 0);
-  return { roles, ready, messages, review };
+  return { roles, ready, messages: notes.map((n) => guessNoteText(n, "en")), notes, review };
 }

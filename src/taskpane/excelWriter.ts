@@ -40,6 +40,7 @@ export { SETTINGS_KEY } from "./excel/settings";
 export { excelValue } from "./excel/values";
 export { addressOrigin, readSelection, selectCell, selectionCellName } from "./excel/selection";
 export type { SelectionData } from "./excel/selection";
+export { BesideBlocked, checkBeside, writeBeside } from "./excel/besideData";
 
 export interface WriteExcelOptions {
   /** Prefix of every sheet name written; default "CL ". */

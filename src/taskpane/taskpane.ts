@@ -19,17 +19,17 @@ import { Lang, languageOf, languageOverride, setLanguage, t } from "./ui/i18n";
 
 export type HostKind = "excel" | "other-host" | "browser" | "no-office-js";
 
-/** Describe where the page runs, for the status line. */
+/** Describe where the page runs, for the status line (in the pane's language). */
 export function statusText(kind: HostKind): string {
   switch (kind) {
     case "excel":
-      return "Connected to Excel. The =COORD.* worksheet functions are available.";
+      return t("hostExcelFunctions");
     case "other-host":
-      return "Running in an Office application other than Excel: CoordLab needs Excel.";
+      return t("hostOther");
     case "browser":
-      return "No Office host detected: running as a standalone page.";
+      return t("hostBrowserShort");
     case "no-office-js":
-      return "Office.js is not available (offline or blocked): running as a standalone page.";
+      return t("hostNoOfficeJs");
   }
 }
 
@@ -73,6 +73,8 @@ export async function start(): Promise<App | null> {
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
   const subtitle = document.getElementById("cl-subtitle");
   if (subtitle) subtitle.textContent = t("subtitle");
+  const help = document.getElementById("cl-help-link");
+  if (help) help.textContent = t("functionHelp");
   document.body.setAttribute("data-host", kind);
   if (kind === "excel") {
     // the Excel pane (and its writer) is loaded only inside Excel

@@ -216,7 +216,7 @@ run("taskpane in Excel (fake Office.js)", () => {
     expect(densityTypes.filter((c) => c === "XYScatterSmoothNoMarkers").length).toBe(densityGroups);
     expect(densityTypes.filter((c) => c === "Surface").length).toBe(densityGroups);
     expect(densityTypes.length).toBe(2 * densityGroups);
-    expect(sheetOf(d, "CL Grades").charts.map((c) => c.type)).toEqual(["ColumnClustered"]);
+    expect(sheetOf(d, "CL Grades").charts.map((c) => c.type)).toEqual(["BarClustered"]); // horizontal bars (issue 16)
 
     // roles and options remembered in the workbook
     const saved = d.settings["coordlab.roles"] as { factors: string[]; subsystems: Record<string, Array<{ column: string; direction: string }>> };

@@ -11,7 +11,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
-import { buildSnapshot, guardNetwork, hasChromium, launch, screenshot, serveDir, StaticServer, watchErrors } from "./browser/harness";
+import { buildSnapshot, guardNetwork, hasChromium, launch, ROOT, screenshot, serveDir, StaticServer, watchErrors } from "./browser/harness";
 
 const run = hasChromium() ? describe : describe.skip;
 if (!hasChromium()) console.warn("roleEditor.browser.test: /usr/bin/chromium is missing; skipped (apt-get install -y chromium)");
@@ -69,6 +69,40 @@ run("role editor (standalone page)", () => {
   const dirOf = (page: Page, header: string) =>
     page.$eval(`tr:has(td.cl-colname[title="${header}"]) select[data-direction]`, (s) => (s as HTMLSelectElement).value);
 
+  /** Role selects whose chosen label does not fit (its text measured in the select's font, plus the arrow). */
+  const cutSelects = (page: Page) =>
+    page.$$eval("select[data-column]", (ss) => {
+      const ctx = document.createElement("canvas").getContext("2d")!;
+      return (ss as HTMLSelectElement[])
+        .filter((s) => {
+          const cs = getComputedStyle(s);
+          ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+          const text = ctx.measureText(s.options[s.selectedIndex].text).width;
+          const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 18; // the drop-down arrow
+          return text > room;
+        })
+        .map((s) => `${s.getAttribute("aria-label")} = ${s.options[s.selectedIndex].text}`);
+    });
+
+  test("360 and 320 px, the sample's long English headers: no role label is cut, nothing wider than the pane", async () => {
+    const page = await browser.context.newPage();
+    await guardNetwork(page);
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/taskpane.html?lang=en`);
+    await page.waitForSelector("body[data-ready]", { timeout: 30_000 });
+    await page.setInputFiles('input[data-action="data-file"]', path.join(ROOT, "samples", "sample-panel.csv"));
+    await page.waitForSelector('[data-part="roles-section"]:not([hidden])');
+    expect(await page.$eval('tr:has(td.cl-colname[title="Region"]) select[data-column]', (s) => (s as HTMLSelectElement).value)).toBe("group");
+    for (const width of [360, 320]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect([width, await cutSelects(page)]).toEqual([width, []]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect([width, overflow]).toEqual([width, 0]);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test("two subsystem names typed with Tab between them are both kept, and shown in the rows", async () => {
     const { page, errors } = await open("en");
     await page.fill('input[data-subsystem="0"]', "");
@@ -125,6 +159,23 @@ run("role editor (standalone page)", () => {
     await page.close();
   });
 
+  test("in Chinese: the guess's notes, the subsystems' default names and a roles error", async () => {
+    const { page, errors } = await open("zh");
+    const notes = await page.$$eval('[data-part="roles"] .cl-notes li', (li) => li.map((x) => x.textContent));
+    expect(notes).toEqual([
+      "全部 6 个指标都放在了一个子系统中：运行前请将它们分到至少两个子系统，并核对指标方向",
+      "根据名称推测为成本型（负向，方向“-”）指标，请核对：“城镇登记失业率”、“工业废水排放量”、“单位GDP能耗”",
+    ]);
+    expect(await page.$eval('input[data-subsystem="1"]', (i) => (i as HTMLInputElement).value)).toBe("子系统 2");
+    expect(await page.textContent('tr:has(td.cl-colname[title="人均GDP"]) .cl-subname')).toBe("子系统 1");
+    // run the guess as it is: one subsystem, said in Chinese
+    await page.click('button[data-action="run"]');
+    const box = await page.waitForSelector('[data-part="errors"] .cl-error', { timeout: 30_000 });
+    expect(await box.textContent()).toBe("错误：角色设置：耦合需要至少两个子系统，目前只有 1 个（“子系统 1”）。请把指标分到两个或更多子系统");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test.each(["en", "zh"] as const)("360 px, %s: nothing wider than the pane, role selects not truncated", async (lang) => {
     const { page, errors } = await open(lang);
     await page.fill('input[data-subsystem="0"]', "新型城镇化高质量发展水平");
@@ -132,10 +183,7 @@ run("role editor (standalone page)", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     // every role select is wide enough for its chosen label
-    const clipped = await page.$$eval("select[data-column]", (ss) =>
-      ss.filter((s) => s.scrollWidth > s.clientWidth + 1).map((s) => s.getAttribute("aria-label")),
-    );
-    expect(clipped).toEqual([]);
+    expect(await cutSelects(page)).toEqual([]);
     expect(await page.textContent('tr:has(td.cl-colname[title="人均GDP"]) .cl-subname')).toBe("新型城镇化高质量发展水平");
     await screenshot(page, `roles-360-${lang}.png`);
     expect(errors).toEqual([]);

@@ -113,6 +113,34 @@ export const CORE_STRINGS = {
     zh: "角色由标题行推断（可用 --print-roles > roles.json 保存、编辑后以 --roles 传入）：",
   },
   "cli.error": { en: "coordlab: {message}", zh: "coordlab：{message}" },
+  "cli.note": { en: "note: {message}", zh: "注：{message}" },
+  "cli.guessNotReady": {
+    en: "the guessed roles need editing before a report can run (see the notes above)",
+    zh: "推断的角色需要编辑后才能生成报告（见上面的注）",
+  },
+
+  // notes of the roles guess (guessRoles in ../roles.ts), shown by the pane and the command line
+  "guess.noTime": {
+    en: 'no column looks like the time (named {timeNames}); set "time" by hand',
+    zh: "没有看起来像时间的列（名为 {timeNames} 等）；请手动设置“时期”",
+  },
+  "guess.noId": { en: 'no column can name the units; set "id" by hand', zh: "没有可作为单元名称的列；请手动设置“单元”" },
+  "guess.textUnused": { en: "text columns not used: {names}", zh: "未使用的文本列：{names}" },
+  "guess.splitByPrefix": {
+    en: "indicators split into {n} subsystems by their prefix ({parts}); check the directions",
+    zh: "已按指标名称的前缀分为 {n} 个子系统（{parts}）；请核对指标方向",
+  },
+  "guess.prefixPart": { en: '"{name}": {n}', zh: "“{name}”{n} 个" },
+  "guess.noIndicators": { en: "no numeric indicator columns found", zh: "没有找到数值型指标列" },
+  "guess.oneSubsystem": {
+    en: "all {n} indicators were put in one subsystem: split them into at least two subsystems and check the directions before running",
+    zh: "全部 {n} 个指标都放在了一个子系统中：运行前请将它们分到至少两个子系统，并核对指标方向",
+  },
+  "guess.costs": {
+    en: 'guessed as cost indicators (direction "-") from their names, please check: {names}',
+    zh: "根据名称推测为成本型（负向，方向“-”）指标，请核对：{names}",
+  },
+  "guess.factors": { en: "columns named X1, X2, ... taken as driving factors: {names}", zh: "名为 X1、X2 … 的列作为驱动因子：{names}" },
 
   // data errors (CoordError with a key; see errorMessage in ../errorText.ts)
   "error.missingCell": { en: 'row {row}, column "{column}": the cell is empty', zh: "第 {row} 行“{column}”列：单元格为空" },
@@ -141,6 +169,19 @@ export const CORE_STRINGS = {
     en: 'roles: "{column}" ({role}) is not a column of the data{hint}',
     zh: "角色设置：“{column}”（{role}）不是数据中的列{hint}",
   },
+  "error.roleUnset": { en: 'roles: {role} must name a column; got ""', zh: "角色设置：请指定{role}" },
+  "error.twoSubsystemsOne": {
+    en: 'roles: coupling needs at least two subsystems; found 1 ("{name}"). Split the indicators into two or more subsystems',
+    zh: "角色设置：耦合需要至少两个子系统，目前只有 1 个（“{name}”）。请把指标分到两个或更多子系统",
+  },
+  "error.twoSubsystemsNone": {
+    en: "roles: coupling needs at least two subsystems; found {n}. Split the indicators into two or more subsystems",
+    zh: "角色设置：耦合需要至少两个子系统，目前有 {n} 个。请把指标分到两个或更多子系统",
+  },
+  "error.usedTwice": {
+    en: 'roles: column "{column}" is used twice: as {role} and as {role2}',
+    zh: "角色设置：“{column}”列被用了两次：作为{role}，又作为{role2}",
+  },
   "error.didYouMean": { en: "; did you mean {names}?", zh: "；是否指 {names}？" },
   "error.noSimilar": { en: "; no column has a similar name", zh: "；没有名称相近的列" },
   "role.id": { en: "id", zh: "单元标识列" },
@@ -149,6 +190,8 @@ export const CORE_STRINGS = {
   "role.y": { en: "y", zh: "因变量 y" },
   "role.factor": { en: "factor {i}", zh: "第 {i} 个因子" },
   "role.indicator": { en: 'indicator {i} of subsystem "{name}"', zh: "子系统“{name}”的第 {i} 个指标" },
+  "role.aFactor": { en: "a factor", zh: "驱动因子" },
+  "role.anIndicator": { en: 'an indicator of "{name}"', zh: "子系统“{name}”的指标" },
   "error.prefix.data": { en: "Data error: {message}", zh: "数据错误：{message}" },
   "error.prefix.option": { en: "Option error: {message}", zh: "选项错误：{message}" },
   "error.prefix.roles": { en: "Roles error: {message}", zh: "角色设置错误：{message}" },

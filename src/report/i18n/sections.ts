@@ -58,6 +58,11 @@ export const SECTION_STRINGS = {
   "scores.U": { en: "U {name}", zh: "U（{name}）" },
   "scores.grade": { en: "Grade", zh: "协调等级" },
   "scores.gradeNo": { en: "Grade no.", zh: "等级序号" },
+  // the pane's "beside the data" columns (to the right of the user's selection)
+  "beside.C": { en: "Coupling degree C", zh: "耦合度C" },
+  "beside.T": { en: "Coordination index T", zh: "综合协调指数T" },
+  "beside.D": { en: "Coupling coordination degree D", zh: "耦合协调度D" },
+  "beside.grade": { en: "Coordination grade", zh: "协调等级" },
   "scores.stage": { en: "Coupling stage", zh: "耦合阶段" },
   "scores.relativeType": { en: "Relative type", zh: "相对发展类型" },
   "scores.h": { en: "Evolution level h", zh: "协同演化水平 h" },

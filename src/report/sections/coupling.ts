@@ -211,8 +211,11 @@ export const couplingSection: ReportSection<Observation[]> = {
       {
         key: "language",
         default: "en",
-        label: { en: "Language of grades", zh: "等级名称语言" },
-        help: { en: "language of grade names, coupling stages and relative types (M6)", zh: "等级名称、耦合阶段与相对发展类型的语言（M6）" },
+        label: { en: "Report language", zh: "报告语言" },
+        help: {
+          en: "language of the whole report: sheet names, tables, notes, grade names, coupling stages and relative types (M6)",
+          zh: "整份报告的语言：工作表名、表格、说明、等级名称、耦合阶段与相对发展类型（M6）",
+        },
       },
       ["en", "zh"],
     ),

@@ -6,12 +6,12 @@
  */
 import type { ReportOptions } from "../../report/options";
 import { isCancelled, type PipelineResult } from "../../report/pipeline";
-import { Roles, rolesToJson } from "../../report/roles";
+import { guessNoteText, Roles, rolesToJson } from "../../report/roles";
 import { ParsedWeights, spatialWeightsRequest } from "../../report/spatialWeights";
-import { clear, downloadBlob, el, readFileBytes } from "./dom";
+import { append, clear, downloadBlob, el, readFileBytes } from "./dom";
 import { dataRowCount, guess, LoadedData, runWithProgress } from "./data";
 import { errorBox, locateError } from "./errors";
-import { t } from "./i18n";
+import { language, t } from "./i18n";
 import { createOptionsForm, OptionsForm } from "./optionsForm";
 import { createProgress, Progress } from "./progress";
 import { createRoleEditor, RoleEditor, RoleState, stateFromParsedRoles, stateFromRoles, stateToRoles } from "./roleEditor";
@@ -28,6 +28,8 @@ export interface Mode {
   selectCell?(address: string): Promise<void> | void;
   /** Fraction of the bar the pipeline fills (the rest: writing sheets). */
   pipelineShare: number;
+  /** Controls shown above Run (Excel: where the results go). */
+  runControls?(app: App): HTMLElement | null;
 }
 
 export class App {
@@ -92,16 +94,17 @@ export class App {
     this.runButton.addEventListener("click", () => void this.run());
     this.errors = el("div", { className: "cl-errors", attrs: { "data-part": "errors" } });
     this.result = el("section", { className: "cl-result", attrs: { "data-part": "result", hidden: true } });
-    root.append(
+    append(root, [
       this.status,
       dataSection,
       this.rolesSection,
       this.options.element,
+      mode.runControls?.(this) ?? null,
       el("div", { className: "cl-run" }, [this.runButton]),
       this.progress.element,
       this.errors,
       this.result,
-    );
+    ]);
   }
 
   /** Show new data: restored roles when they fit its header, else the guess. */
@@ -118,7 +121,7 @@ export class App {
     let state: RoleState = stateFromParsedRoles(data.headers, g.roles);
     const review = new Set(g.review);
     state.columns.forEach((c) => (c.review = review.has(c.column) || undefined));
-    let messages = g.messages;
+    let messages = g.notes.map((n) => guessNoteText(n, language()));
     if (restored?.roles) {
       try {
         state = stateFromRoles(data.headers, restored.roles as string);

@@ -9,16 +9,22 @@ import type { Cell } from "../../report/csv";
 import type { PipelineResult } from "../../report/pipeline";
 import { Roles, rolesToFile } from "../../report/roles";
 import { parseWeightsCells } from "../../report/spatialWeights";
+import { besidePlan } from "../besideData";
 import * as writer from "../excelWriter";
 import type { App, Mode } from "./app";
 import { loadData } from "./data";
 import { confirmInPane } from "./dialog";
 import { el, yieldToUi } from "./dom";
+import { CellError } from "./errors";
 import { t } from "./i18n";
 import { renderPreview } from "./preview";
 
 export const ROLES_KEY = "coordlab.roles";
 export const OPTIONS_KEY = "coordlab.options";
+export const OUTPUT_KEY = "coordlab.output";
+
+/** Where the results go: new sheets only (default), or also C, T, D and the grade beside the data. */
+export type OutputChoice = "sheets" | "beside";
 
 /** The workbook's settings, or null outside Office. */
 function settings(): Office.Settings | null {
@@ -30,7 +36,7 @@ function settings(): Office.Settings | null {
 }
 
 /** Roles and options saved in the workbook (undefined when none). */
-export function loadSettings(): { roles?: unknown; options?: Record<string, string> } {
+export function loadSettings(): { roles?: unknown; options?: Record<string, string>; output?: OutputChoice } {
   const s = settings();
   if (!s) return {};
   const get = (k: string) => {
@@ -52,7 +58,34 @@ export function loadSettings(): { roles?: unknown; options?: Record<string, stri
   if (roles === null) roles = undefined;
   const opts =
     options && typeof options === "object" ? Object.fromEntries(Object.entries(options as Record<string, unknown>).map(([k, v]) => [k, String(v)])) : undefined;
-  return { roles, options: opts };
+  const output = get(OUTPUT_KEY) === "beside" ? ("beside" as const) : undefined;
+  return { roles, options: opts, output };
+}
+
+/** Remember the output choice in the workbook (a convenience: failures are ignored). */
+function saveOutput(choice: OutputChoice): void {
+  const s = settings();
+  if (!s) return;
+  try {
+    s.set(OUTPUT_KEY, choice);
+    s.saveAsync(() => undefined);
+  } catch {
+    /* settings are a convenience */
+  }
+}
+
+/** The output choice: two radio buttons above Run. */
+function outputControls(initial: OutputChoice, onChange: (c: OutputChoice) => void): HTMLElement {
+  const radio = (value: OutputChoice, label: string) => {
+    const input = el("input", { attrs: { type: "radio", name: "cl-output", value, "data-output": value, checked: value === initial } });
+    input.addEventListener("change", () => input.checked && onChange(value));
+    return el("label", { className: "cl-output-choice" }, [input, " ", label]);
+  };
+  return el("fieldset", { className: "cl-panel cl-output", attrs: { "data-part": "output" } }, [
+    el("legend", { text: t("outputTitle") }),
+    radio("sheets", t("outputSheets")),
+    radio("beside", t("outputBeside")),
+  ]);
 }
 
 function saveSettings(roles: Roles, raw: Record<string, string>): Promise<void> {
@@ -107,9 +140,15 @@ export function capabilityNotice(): HTMLElement[] {
 }
 
 export function excelMode(): Mode {
+  let output: OutputChoice = loadSettings().output ?? "sheets";
   const mode: Mode = {
     kind: "excel",
     pipelineShare: 0.6,
+    runControls: () =>
+      outputControls(output, (c) => {
+        output = c;
+        saveOutput(c);
+      }),
     sourceControls(app: App) {
       const use = el("button", { className: "cl-button cl-primary", text: t("useSelection"), attrs: { type: "button", "data-action": "use-selection" } });
       use.addEventListener("click", async () => {
@@ -159,6 +198,22 @@ export function excelMode(): Mode {
       const share = mode.pipelineShare;
       app.progress.update("writing", share);
       await yieldToUi();
+      // beside the data: checked before anything is written, so that a refusal leaves the workbook as it was
+      const data = app.data;
+      const plan =
+        output === "beside" && data
+          ? besidePlan(
+              {
+                sheet: data.origin.sheet,
+                rowIndex: data.origin.rowIndex,
+                columnIndex: data.origin.columnIndex,
+                rows: data.cells.length,
+                columns: data.cells.reduce((w, r) => Math.max(w, r.length), 0),
+              },
+              result,
+            )
+          : null;
+      if (plan) await besideOrRefuse(() => writer.checkBeside(plan));
       const written = await writer.writeReportToExcel(result.report, {
         signal: controller.signal,
         onProgress: async (fraction: number) => {
@@ -167,10 +222,25 @@ export function excelMode(): Mode {
         },
         confirmReplace: (names: string[]) => confirmInPane(t("replaceTitle"), t("replaceText"), names),
       });
+      let beside = output === "beside" && !plan ? ` ${t("besideGeo")}` : "";
+      if (plan) beside = ` ${t("besideWritten", { range: await besideOrRefuse(() => writer.writeBeside(plan)) })}`;
       renderPreview(app.result, result);
       const warnings = written.warnings.length ? ` ${written.warnings.join(" ")}` : "";
-      return `${t("doneExcel", { sheets: written.sheets.join(", ") })}${warnings}`;
+      return `${t("doneExcel", { sheets: written.sheets.join(", ") })}${beside}${warnings}`;
     },
   };
   return mode;
+}
+
+/** Run a check or write of the columns beside the data; a blocked target becomes the pane's message naming the cell. */
+async function besideOrRefuse<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof writer.BesideBlocked) {
+      if (e.address === undefined) throw new Error(t("besideNoRoom", { range: e.range }));
+      throw new CellError(t("besideBlocked", { range: e.range, cell: e.address, value: e.value }), e.address);
+    }
+    throw e;
+  }
 }

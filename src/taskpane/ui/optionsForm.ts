@@ -35,9 +35,18 @@ export interface OptionGroup {
   fields: OptionField[];
 }
 
+/**
+ * The defaults of the pane: the registry's, except that the report is written in the pane's
+ * language (a Chinese Excel gets a Chinese report unless the Language option says otherwise).
+ */
+export function paneDefaults(registry: SectionRegistry = SECTIONS, lang: "en" | "zh" = language()): ReportOptions {
+  const d = defaultOptions(registry);
+  return "language" in d ? { ...d, language: lang } : d;
+}
+
 /** The groups and fields of the form for the sections of `registry`, in the pane's language. */
 export function optionFormModel(registry: SectionRegistry = SECTIONS, lang: "en" | "zh" = language()): OptionGroup[] {
-  const defaults = defaultOptions(registry) as unknown as Record<string, unknown>;
+  const defaults = paneDefaults(registry, lang) as unknown as Record<string, unknown>;
   return registry.sections
     .filter((s) => s.options.length > 0)
     .map((s) => ({
@@ -102,7 +111,7 @@ export function createOptionsForm(initial: Record<string, string> = {}, registry
       el("label", { attrs: { for: id } }, [h.label, " ", el("code", { className: "cl-option-key", text: h.key })]),
       field,
       datalist,
-      el("div", { className: "cl-help", text: `${h.help} (${t("default")}: ${def === "" ? "—" : def})` }),
+      el("div", { className: "cl-help", text: `${h.help}${t("defaultHint", { value: def === "" ? "—" : def })}` }),
     ]);
   };
   const rows = groups.map((g) =>
@@ -138,7 +147,7 @@ export function createOptionsForm(initial: Record<string, string> = {}, registry
     getOptions() {
       for (const f of fields.values()) f.classList.remove("cl-invalid");
       try {
-        return parseOptions(form.getRaw(), defaultOptions(registry), registry);
+        return parseOptions(form.getRaw(), paneDefaults(registry), registry);
       } catch (e) {
         if (e instanceof CoordError && typeof e.where.argument === "string") {
           const f = fields.get(e.where.argument);

@@ -60,7 +60,9 @@ export function stateFromParsedRoles(headersIn: ArrayLike<Cell | undefined>, rol
     set(roles.group, "group");
   }
   for (const f of roles.factors) set(f.column, "factor", f.kind ? { factorKind: f.kind } : {});
-  while (subsystemNames.length < 2) subsystemNames.push(`Subsystem ${subsystemNames.length + 1}`);
+  // the guess's "Subsystem 1" in the pane's language ("子系统 1")
+  subsystemNames = subsystemNames.map((n, i) => (n === `Subsystem ${i + 1}` ? defaultName(i) : n));
+  while (subsystemNames.length < 2) subsystemNames.push(defaultName(subsystemNames.length));
   return { columns, subsystemNames };
 }
 
@@ -87,7 +89,7 @@ export function stateToRolesFile(state: RoleState): RolesFile {
   state.subsystemNames.forEach((rawName, i) => {
     const inds = state.columns.filter((c) => c.role === `sub${i}` && c.column !== "").map((c) => ({ column: c.column, direction: c.direction }));
     if (inds.length === 0) return;
-    let name = rawName.trim() || `Subsystem ${i + 1}`;
+    let name = rawName.trim() || defaultName(i);
     while (name in subsystems) name = `${name} (${i + 1})`;
     subsystems[name] = inds;
   });
@@ -104,6 +106,11 @@ export function stateToRoles(state: RoleState): Roles {
     stateToRolesFile(state),
     state.columns.map((c) => c.column),
   );
+}
+
+/** The name of subsystem i (0-based) until the user names it: "Subsystem 1" / "子系统 1". */
+function defaultName(i: number): string {
+  return t("roleSubsystemShort", { n: i + 1 });
 }
 
 /** The select's options for a column. */
@@ -144,7 +151,7 @@ export function createRoleEditor(initial: RoleState, messages: string[] = []): R
   /** Rows selected for a bulk change (column indices); the anchor of a shift-click range. */
   const selected = new Set<number>();
   let anchor = -1;
-  const subName = (i: number) => state.subsystemNames[i]?.trim() || `Subsystem ${i + 1}`;
+  const subName = (i: number) => state.subsystemNames[i]?.trim() || defaultName(i);
   /** Refresh the subsystem names shown in the rows, without rebuilding anything (keeps focus). */
   function refreshNames(): void {
     element.querySelectorAll<HTMLElement>("[data-subname]").forEach((span) => {
@@ -190,7 +197,7 @@ export function createRoleEditor(initial: RoleState, messages: string[] = []): R
         attrs: { type: "button", "data-action": "add-subsystem" },
         on: {
           click: () => {
-            state.subsystemNames.push(`Subsystem ${state.subsystemNames.length + 1}`);
+            state.subsystemNames.push(defaultName(state.subsystemNames.length));
             render();
             changed();
           },
