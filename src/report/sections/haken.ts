@@ -222,7 +222,7 @@ export function hakenSheet(h: HakenSummary, observations: Observation[], periods
     });
     tables.push(table(cols, rows, { title: t("haken.evolutionTitle", { description: evolutionText(t, m.evolution) }) }));
   }
-  return sheet(sheetName("haken", o.language), tables, [], { id: "haken" });
+  return sheet(sheetName("haken", o.language), tables, [], { id: "haken", page: { rowsPerPage: 60 } }); // its 45 rows on one page, the decision with its tables
 }
 
 const hakenPairOption: OptionSpec<[number, number]> = {

@@ -102,7 +102,7 @@ export function weightsSheet(rowsOf: WeightRow[], subsystems: Array<{ name: stri
     );
   }
   const notes = o.scope === "per-period" ? [t("weights.perPeriodNote")] : [];
-  return sheet(sheetName("weights", o.language), tables, [], { notes, id: "weights" });
+  return sheet(sheetName("weights", o.language), tables, [], { notes, id: "weights", page: { rowsPerPage: 60 } }); // the sample's 28 indicators on one page, a long list on several
 }
 
 /** The report-wide note on the weighting and coupling choices. */
