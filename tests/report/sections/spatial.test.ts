@@ -150,14 +150,14 @@ describe("the section in the report", () => {
       { ...roles, weights: "china-provinces" } as RolesFile,
       parseOptions({ spatialVariable: "Dpub", scatterPeriods: "2011,2020", language: "zh" }, defaultOptions()),
     );
-    const sheet = r.report.sheets.find((s) => s.name === "Spatial autocorrelation")!;
+    const sheet = r.report.sheets.find((s) => s.name === "空间自相关")!;
     expect(sheet.tables.map((t) => t.title)).toEqual([
-      "Spatial weights (M11)",
-      "Global Moran's I of Dpub by period (M12, randomisation moments)",
-      "Moran scatter plot 2011: standardised Dpub (x) and its spatial lag (y), by quadrant",
-      "Moran scatter plot 2020: standardised Dpub (x) and its spatial lag (y), by quadrant",
-      "LISA clusters of Dpub (α = 0.05; HH high-high, LL low-low, HL high-low, LH low-high)",
-      "Getis-Ord Gi* hot and cold spots of Dpub (90/95/99 %)",
+      "空间权重（M11）",
+      "Dpub 的全局 Moran's I（按时期，M12，随机化假设下的矩）",
+      "Moran 散点图 2011：标准化的 Dpub（横轴）与其空间滞后（纵轴），按象限",
+      "Moran 散点图 2020：标准化的 Dpub（横轴）与其空间滞后（纵轴），按象限",
+      "Dpub 的 LISA 集聚类型（α = 0.05；高-高 HH、低-低 LL、高-低 HL、低-高 LH）",
+      "Dpub 的 Getis-Ord Gi* 冷热点（90%/95%/99% 置信水平）",
     ]);
     expect(sheet.charts.map((c) => c.type)).toEqual(["line", "scatter", "scatter"]);
     expect(sheet.charts[1].series).toEqual(["lagHH", "lagLL", "lagHL", "lagLH"]);
@@ -172,7 +172,7 @@ describe("the section in the report", () => {
       ),
     );
     expect([...clusters].every((c) => ["高-高", "低-低", "高-低", "低-高", "不显著"].includes(String(c)))).toBe(true);
-    expect(r.headlines.some((h) => h.startsWith("Global Moran's I of Dpub"))).toBe(true);
+    expect(r.headlines.some((h) => h.startsWith("Dpub 的全局 Moran's I 在 10 个时期中有 "))).toBe(true);
   });
 
   test('a roles "weights" of another shape is a message, not a crash', async () => {
