@@ -7,15 +7,6 @@ import { centred, prepare } from "./common";
 import { SpatialWeights } from "./weights";
 
 export type HotSpot = "hot spot 99%" | "hot spot 95%" | "hot spot 90%" | "not significant" | "cold spot 90%" | "cold spot 95%" | "cold spot 99%";
-export const HOT_SPOT_NAMES_ZH: Record<HotSpot, string> = {
-  "hot spot 99%": "热点（99%）",
-  "hot spot 95%": "热点（95%）",
-  "hot spot 90%": "热点（90%）",
-  "not significant": "不显著",
-  "cold spot 90%": "冷点（90%）",
-  "cold spot 95%": "冷点（95%）",
-  "cold spot 99%": "冷点（99%）",
-};
 
 export interface GiStarResult {
   /** Gi* as a z-score (spdep's localG value). */

@@ -22,8 +22,6 @@ export type Cluster = Quadrant | "not significant";
 export const LOCAL_SCALINGS: readonly LocalScaling[] = ["spdep", "pysal"];
 export const LOCAL_MOMENTS: readonly LocalMoments[] = ["conditional", "total"];
 export const QUADRANT_RULES: readonly QuadrantRule[] = ["pysal", "mean"];
-/** Cluster names in Chinese (the report's zh labels). */
-export const CLUSTER_NAMES_ZH: Record<Cluster, string> = { HH: "高-高", LL: "低-低", HL: "高-低", LH: "低-高", "not significant": "不显著" };
 /** Quadrant codes of PySAL (HH=1, LH=2, LL=3, HL=4) and GeoDa (HH=1, LL=2, LH=3, HL=4). */
 export const QUADRANT_CODES: Record<"pysal" | "geoda", Record<Quadrant, number>> = {
   pysal: { HH: 1, LH: 2, LL: 3, HL: 4 },

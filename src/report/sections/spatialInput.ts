@@ -34,7 +34,7 @@ export function reportWeights(ctx: SectionContext): SpatialWeights {
  * The description of the weights used (`SpatialWeights.source`, as the engine and the resolver
  * write it) in the report's language: the presets, the coordinate builders with their metric, the
  * economic and nested weights and the column names they were built from; a file's name stays as
- * it is.
+ * it is. The nested forms come first: their geographic part may carry its own ", from columns …".
  *
  * @example
  * weightsSourceText("knn:6 (great-circle km), from columns lon, lat", translator("zh")); // => "knn:6（k 近邻，大圆距离，千米），由 lon、lat 列计算"
@@ -43,11 +43,11 @@ export function weightsSourceText(source: string, t: Translate): string {
   if (t.lang === "en") return source;
   const metric = (m: string) => (m === "great-circle km" ? t("spatial.src.greatCircle") : m === "Euclidean" ? t("spatial.src.euclidean") : m);
   let m: RegExpExecArray | null;
-  if ((m = /^(.*), from columns (.+)$/.exec(source)))
-    return t("spatial.src.fromColumns", { source: weightsSourceText(m[1], t), columns: t.list(m[2].split(", ")) });
   if ((m = /^nested \(([\d.]+)·(.*) \+ ([\d.]+)·(.*)\)$/.exec(source)))
     return t("spatial.src.nestedMix", { phi: m[1], geo: weightsSourceText(m[2], t), psi: m[3], economic: weightsSourceText(m[4], t) });
   if ((m = /^nested \((.*?) x (.*)\)$/.exec(source))) return t("spatial.src.nested", { geo: weightsSourceText(m[1], t), economic: weightsSourceText(m[2], t) });
+  if ((m = /^(.*), from columns (.+)$/.exec(source)))
+    return t("spatial.src.fromColumns", { source: weightsSourceText(m[1], t), columns: t.list(m[2].split(", ")) });
   if ((m = /^economic distance 1\/\|difference of the means of (.*)\|$/.exec(source))) return t("spatial.src.economicOf", { column: m[1] });
   if ((m = /^knn:(\d+) \((.*)\)$/.exec(source))) return t("spatial.src.knn", { k: m[1], metric: metric(m[2]) });
   if ((m = /^band:(\S+) \((.*)\)$/.exec(source))) return t("spatial.src.band", { d: m[1], metric: metric(m[2]) });
