@@ -216,6 +216,8 @@ export function displayWidth(v: ReportValue | undefined, format: ColumnFormat | 
       return v.toFixed(3).length;
     case "0.0000":
       return v.toFixed(4).length;
+    case "0.0###":
+      return Math.max(v.toFixed(1).length, String(Number(v.toFixed(4))).length);
     case "0.0%":
       return (v * 100).toFixed(1).length + 1;
     case "0.00E+00":

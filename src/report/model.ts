@@ -22,10 +22,11 @@ export type ReportRow = Record<string, ReportValue>;
 
 /**
  * Number format of a column, as an Excel format code. `text` writes the cell as text (`@`).
+ * `0.0###` shows up to 4 decimals and at least one (a column mixing counts and measures).
  * `general` (or no format) leaves Excel's General format. Cells always keep full precision:
  * the format only changes what is displayed.
  */
-export type ColumnFormat = "0" | "0.00" | "0.000" | "0.0000" | "0.00E+00" | "0.0%" | "text" | "general";
+export type ColumnFormat = "0" | "0.00" | "0.000" | "0.0000" | "0.0###" | "0.00E+00" | "0.0%" | "text" | "general";
 
 /** A column of a report table. */
 export interface ReportColumn {

@@ -441,7 +441,15 @@ function axisXml(
   crossId: number,
   pos: "b" | "l",
   title: string | undefined,
-  opts: { crossBetween?: "between" | "midCat"; gridlines?: boolean; numFmt?: string; bounds?: AxisBounds; linked?: boolean; tickLblSkip?: number },
+  opts: {
+    crossBetween?: "between" | "midCat";
+    gridlines?: boolean;
+    numFmt?: string;
+    bounds?: AxisBounds;
+    linked?: boolean;
+    tickLblSkip?: number;
+    low?: boolean;
+  },
 ): string {
   const tag = kind === "cat" ? "c:catAx" : "c:valAx";
   const b = opts.bounds ?? {};
@@ -450,7 +458,7 @@ function axisXml(
   if (opts.gridlines) x += "<c:majorGridlines/>";
   if (title !== undefined && title !== "") x += titleXml(title, { size: 1000, bold: false, rotate: pos === "l" });
   x += `<c:numFmt formatCode="${escapeXml(opts.numFmt ?? "General")}" sourceLinked="${opts.linked === false ? 0 : 1}"/>`;
-  x += `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="${pos === "b" ? "low" : "nextTo"}"/>`;
+  x += `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="${pos === "b" || opts.low ? "low" : "nextTo"}"/>`;
   x += `<c:crossAx val="${crossId}"/><c:crosses val="autoZero"/>`;
   if (kind === "cat") {
     const skip = opts.tickLblSkip && opts.tickLblSkip > 1 ? `<c:tickLblSkip val="${opts.tickLblSkip}"/><c:tickMarkSkip val="${opts.tickLblSkip}"/>` : "";
@@ -548,13 +556,15 @@ export function chartXml(p: ChartPlacement, sheetNames: readonly string[], axisB
       linked: p.xFormat === undefined,
       bounds: p.xAxis,
     });
-    // y labels in General (no needless decimals), not the cells' 4-decimal format
+    // y labels in General (no needless decimals), not the cells' 4-decimal format, or in yFormat;
+    // at the left edge even where the axes cross inside the plot (a Moran scatter plot's 0, 0)
     plot += axisXml("val", axY, axX, "l", p.yAxisTitle, {
       crossBetween: "midCat",
       gridlines: true,
-      numFmt: p.smooth ? "General" : yFmt,
-      linked: !p.smooth,
+      numFmt: p.yFormat ?? (p.smooth ? "General" : yFmt),
+      linked: p.yFormat === undefined && !p.smooth,
       bounds: p.yAxis,
+      low: true,
     });
   } else {
     throw new Error(`addCharts: chart "${p.title}" has unknown type "${String((p as { type: unknown }).type)}"`);

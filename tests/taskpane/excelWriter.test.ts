@@ -51,9 +51,14 @@ function sampleReport(): Report {
     { key: "west", label: "West", values: [0.3, 1.1, 1.2, 0.5, 0.2] },
   ]);
   r.sheets.push(
-    sheet("Density", [dens], [chart("scatter", "Kernel density of D", { sheet: "Density", table: 0 }, "x", ["east", "west"], { x: "D", y: "Density" })], {
-      freeze: { rows: 1, columns: 1 },
-    }),
+    sheet(
+      "Density",
+      [dens],
+      [{ ...chart("scatter", "Kernel density of D", { sheet: "Density", table: 0 }, "x", ["east", "west"], { x: "D", y: "Density" }), smooth: true }],
+      {
+        freeze: { rows: 1, columns: 1 },
+      },
+    ),
   );
   r.notes.push("Weights: entropy.");
   return r;

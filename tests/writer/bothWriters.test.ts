@@ -69,7 +69,8 @@ function handReport(): Report {
       "Density",
       [dens],
       [
-        chart("scatter", "Kernel density", { sheet: "Density", table: 0 }, "x", ["east", "west"]),
+        { ...chart("scatter", "Kernel density", { sheet: "Density", table: 0 }, "x", ["east", "west"]), smooth: true },
+        chart("scatter", "Moran scatter", { sheet: "Density", table: 0 }, "x", ["west"]),
         chart("line", "East only", { sheet: "Density", table: 0 }, "x", ["east"]),
         {
           ...chart("surface", "Density in 3-D", { sheet: "Density", table: 0 }, "x", ["east", "west"], { x: "D", y: "Density" }),
@@ -128,7 +129,7 @@ function fakeLooks(s: SheetModel): Map<string, Look> {
 /** The Office.js chart type of a chart part: its plot element (and bar direction, grouping). */
 function officeType(chartXml: string): string {
   if (chartXml.includes("<c:surface3DChart>")) return "Surface";
-  if (chartXml.includes("<c:scatterChart>")) return "XYScatterSmoothNoMarkers";
+  if (chartXml.includes("<c:scatterChart>")) return chartXml.includes('<c:scatterStyle val="smoothMarker"/>') ? "XYScatterSmoothNoMarkers" : "XYScatter";
   if (chartXml.includes("<c:lineChart>")) return "Line";
   if (chartXml.includes('<c:barDir val="bar"/>')) return "BarClustered";
   return chartXml.includes('<c:grouping val="stacked"/>') ? "ColumnStacked" : "ColumnClustered";

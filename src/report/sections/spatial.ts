@@ -47,8 +47,6 @@ declare module "./types" {
   }
 }
 
-export const SPATIAL_SHEET = "Spatial autocorrelation";
-
 export interface SpatialGlobalRow {
   period: string;
   variable: string;
@@ -253,7 +251,8 @@ export function spatialSheet(result: SpatialResult, ctx: ReportContext) {
   const transform = (x: string) => (x === "row" || x === "binary" || x === "none" ? t(`spatial.transform.${x}`) : x);
   tables.push(
     table(
-      [column("item", t("spatial.weightsItem"), "text"), column("value", t("spatial.value"), "general")],
+      // the value column wraps the source's description (the Moran table's n shares its width); S1, S2 and the mean to 4 decimals
+      [column("item", t("spatial.weightsItem"), "text"), column("value", t("spatial.value"), "0.0###", { width: 30, wrap: true })],
       [
         { item: t("spatial.item.source"), value: weightsSourceText(w.source, t) },
         { item: t("spatial.item.transform"), value: transform(w.transform) },
@@ -312,14 +311,24 @@ export function spatialSheet(result: SpatialResult, ctx: ReportContext) {
         { x: t("spatial.standardised", { variable }), y: t("spatial.lag") },
       ),
     );
+    const moranScatter = charts[charts.length - 1];
+    moranScatter.xFormat = "0.0";
+    moranScatter.yFormat = "0.0";
   }
   const periods = g.map((r) => r.period);
   const units = [...new Set(result.local.map((l) => l.id))];
+  // unit -> period -> row, once (a find per cell is quadratic on a county panel)
+  const local = new Map<string, Map<string, SpatialLocalRow>>();
+  for (const l of result.local) {
+    let m = local.get(l.id);
+    if (!m) local.set(l.id, (m = new Map()));
+    if (!m.has(l.period)) m.set(l.period, l);
+  }
   const byUnit = (pick: (l: SpatialLocalRow) => string) =>
     units.map((u) => {
       const r: ReportRow = { unit: u };
       periods.forEach((p, k) => {
-        const l = result.local.find((x) => x.id === u && x.period === p);
+        const l = local.get(u)?.get(p);
         r[`p${k}`] = l ? pick(l) : null;
       });
       return r;

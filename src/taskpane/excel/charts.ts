@@ -8,7 +8,7 @@ const CHART_TYPE: Record<ChartPlacement["type"], string> = {
   column: "ColumnClustered",
   stackedColumn: "ColumnStacked",
   bar: "BarClustered",
-  scatter: "XYScatterSmoothNoMarkers",
+  scatter: "XYScatter",
   surface: "Surface",
 };
 
@@ -24,7 +24,9 @@ export async function drawCharts(plans: ChartPlacement[], sheets: Excel.Workshee
       continue;
     }
     await b.reserve(p.series.length * 4, 400 + p.series.length * 200);
-    const chart = sheets[p.sheetIndex].charts.add(CHART_TYPE[p.type] as Excel.ChartType, cells(p.series[0]), "Columns" as Excel.ChartSeriesBy);
+    // a kernel density is a smooth curve; a Moran scatter plot is markers only
+    const type = p.type === "scatter" && p.smooth ? "XYScatterSmoothNoMarkers" : CHART_TYPE[p.type];
+    const chart = sheets[p.sheetIndex].charts.add(type as Excel.ChartType, cells(p.series[0]), "Columns" as Excel.ChartSeriesBy);
     chart.title.text = p.title;
     const first = chart.series.getItemAt(0);
     first.name = p.series[0].header ?? "";
@@ -45,6 +47,11 @@ export async function drawCharts(plans: ChartPlacement[], sheets: Excel.Workshee
     if (p.yFormat !== undefined) chart.axes.valueAxis.numberFormat = p.yFormat;
     if (p.xFormat !== undefined) chart.axes.categoryAxis.numberFormat = p.xFormat; // the x value axis of a scatter chart
     if (p.type === "surface") surfaceAxes(chart, p);
+    if (p.type === "scatter") {
+      // labels at the bottom and the left even where the axes cross inside the plot (a Moran scatter plot's 0, 0)
+      chart.axes.categoryAxis.tickLabelPosition = "Low" as Excel.ChartAxisTickLabelPosition;
+      chart.axes.valueAxis.tickLabelPosition = "Low" as Excel.ChartAxisTickLabelPosition;
+    }
     chart.legend.visible = p.series.length > 1;
     if (p.series.length > 1) chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
     const a = p.anchor;
