@@ -13,7 +13,7 @@
  * (chartPlan.ts). Colours are RRGGBB hex: exceljs takes "FF" + it (ARGB), Office.js "#" + it.
  * Plain data and functions: no exceljs, no Office.js, no JSZip.
  */
-import { ChartSpec, ColumnFormat, Report, ReportSheet, ReportRow, ReportTable, ReportValue, excelNumFmt, uniqueSheetNames } from "./model";
+import { CategoryFill, ChartSpec, ColumnFormat, Report, ReportSheet, ReportRow, ReportTable, ReportValue, excelNumFmt, uniqueSheetNames } from "./model";
 import { hasKey, tr, translator, type StringKey, type Translate } from "./i18n";
 
 /** Columns (default width, about 9 characters each) a chart takes beside the tables: a blank one and the chart (chartPlan's CHART_COLS). */
@@ -44,6 +44,10 @@ export const STYLE = {
   colorScale: ["F8696B", "FFEB84", "63BE7B"] as readonly [string, string, string],
   /** Percentile of the colour scale's midpoint. */
   colorScaleMidpoint: 50,
+  /** LISA cluster fills: GeoDa's map colours (HH red, LL blue, HL light red, LH light blue), lightened so black text stays legible. */
+  clusterFills: { HH: "F07A6E", LL: "7FA6E0", HL: "F8C9C4", LH: "C9D8F4" },
+  /** Gi* fills: hot spots red and cold spots blue, darker at the higher confidence (99, 95, 90 %). */
+  hotSpotFills: { hot: ["E8604C", "F39B88", "FACDC2"], cold: ["5C8FD6", "98B9E8", "CCDCF4"] },
   tableTitle: { bold: true, size: 12 } as FontStyle,
   header: { bold: true } as FontStyle,
   groupRow: { bold: true } as FontStyle,
@@ -78,6 +82,18 @@ export interface ColorScaleLayout {
   runs: RowRun[];
 }
 
+/**
+ * Category fills over a block of adjacent columns that share the same categories (e.g. the
+ * period columns of the LISA table): one conditional format per category and run of rows.
+ */
+export interface CategoryFillLayout {
+  /** 1-based first and last column. */
+  firstColumn: number;
+  lastColumn: number;
+  runs: RowRun[];
+  fills: CategoryFill[];
+}
+
 /** Where one table of a sheet goes (1-based rows). Fits `TableLayout` of the chart plan. */
 export interface TablePlacement {
   table: ReportTable;
@@ -91,6 +107,8 @@ export interface TablePlacement {
   groupRows: number[];
   /** Colour scales of the table's `colorScale` columns (none for a table without rows). */
   colorScales: ColorScaleLayout[];
+  /** Category fills of the table's `fills` columns, adjacent columns with equal fills merged. */
+  categoryFills: CategoryFillLayout[];
 }
 
 /** Where everything of one report sheet goes. */
@@ -133,13 +151,20 @@ export function layoutSheet(s: ReportSheet): SheetLayout {
     const lastRow = r + t.rows.length - 1;
     const groupRows = [...new Set((t.groupRows ?? []).filter((g) => Number.isInteger(g) && g >= 0 && g < t.rows.length))];
     const colorScales: ColorScaleLayout[] = [];
+    const categoryFills: CategoryFillLayout[] = [];
     if (t.rows.length > 0) {
       const runs = nonGroupRuns(t.rows.length, new Set(groupRows)).map(([a, z]) => ({ firstRow: firstRow + a, lastRow: firstRow + z }));
+      let previous = "";
       t.columns.forEach((c, j) => {
         if (c.colorScale && runs.length > 0) colorScales.push({ column: j + 1, runs });
+        const key = c.fills && c.fills.length > 0 && runs.length > 0 ? JSON.stringify(c.fills) : "";
+        const last = categoryFills[categoryFills.length - 1];
+        if (key !== "" && key === previous && last.lastColumn === j) last.lastColumn = j + 1;
+        else if (key !== "") categoryFills.push({ firstColumn: j + 1, lastColumn: j + 1, runs, fills: c.fills!.map((f) => ({ ...f })) });
+        previous = key;
       });
     }
-    const p: TablePlacement = { table: t, headerRow, firstRow, lastRow, groupRows, colorScales };
+    const p: TablePlacement = { table: t, headerRow, firstRow, lastRow, groupRows, colorScales, categoryFills };
     if (titleRow !== undefined) p.titleRow = titleRow;
     tables.push(p);
     r = lastRow + 2; // one blank row between tables

@@ -38,10 +38,22 @@ export interface ReportColumn {
   format?: ColumnFormat;
   /** Draw a 3-colour scale (red - yellow - green, low to high) over this column's data cells. */
   colorScale?: boolean;
+  /**
+   * Fill the data cells whose text equals a category with that category's colour (e.g. the LISA
+   * clusters HH red, LL blue), as conditional formats: the colours follow the text if the user
+   * edits a cell. Group rows are left out.
+   */
+  fills?: CategoryFill[];
   /** Column width in characters; default automatic (from the header and the values). */
   width?: number;
   /** Wrap the data cells' text within the column's width (long texts: a paragraph, a JSON), so that it prints on the page. */
   wrap?: boolean;
+}
+
+/** A category's fill: cells whose text is `text` get the background `color` (RRGGBB). */
+export interface CategoryFill {
+  text: string;
+  color: string;
 }
 
 /** A labelled table. */
@@ -176,6 +188,11 @@ export interface Report {
   language?: "en" | "zh";
 }
 
+/** A text constant as a formula operand (`HH` -> `"HH"`, quotes doubled), for "cell equals" rules. */
+export function textFormula(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
 /** Excel number format of a column format; undefined for General. */
 export function excelNumFmt(format: ColumnFormat | undefined): string | undefined {
   if (format === undefined || format === "general") return undefined;
@@ -187,13 +204,14 @@ export function excelNumFmt(format: ColumnFormat | undefined): string | undefine
 // Builders
 
 /** Options of `column` besides key, label and format. */
-export type ColumnOptions = Pick<ReportColumn, "colorScale" | "width" | "wrap">;
+export type ColumnOptions = Pick<ReportColumn, "colorScale" | "fills" | "width" | "wrap">;
 
 /** A column; the label defaults to the key. */
 export function column(key: string, label: string = key, format?: ColumnFormat, options: ColumnOptions = {}): ReportColumn {
   const c: ReportColumn = { key, label };
   if (format !== undefined) c.format = format;
   if (options.colorScale) c.colorScale = true;
+  if (options.fills && options.fills.length > 0) c.fills = options.fills.map((f) => ({ ...f }));
   if (options.width !== undefined) c.width = options.width;
   if (options.wrap) c.wrap = true;
   return c;

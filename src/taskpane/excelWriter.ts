@@ -81,7 +81,7 @@ export async function writeReportToExcel(report: Report, options: WriteExcelOpti
   const limits: Limits = { cells: options.maxCellsPerSync ?? 20000, bytes: options.maxBytesPerSync ?? 1_000_000 };
   const warnings: string[] = [];
   const hasCharts = report.sheets.some((s) => s.charts.length > 0);
-  const hasScales = report.sheets.some((s) => s.tables.some((t) => t.columns.some((c) => c.colorScale)));
+  const hasScales = report.sheets.some((s) => s.tables.some((t) => t.columns.some((c) => c.colorScale || (c.fills?.length ?? 0) > 0)));
   if (!caps.charts && hasCharts) warnings.push(caps.warnings.find((w) => w.startsWith("Charts")) ?? "Charts were not drawn.");
   if (!caps.conditionalFormats && hasScales) warnings.push(caps.warnings.find((w) => w.startsWith("Colour")) ?? "Colour scales were left out.");
   for (const w of caps.warnings) if (!w.startsWith("Charts") && !w.startsWith("Colour") && !warnings.includes(w)) warnings.push(w);

@@ -35,7 +35,7 @@ import {
   pageSetupOf,
   reportSheetNames,
 } from "../report/layout";
-import { Report, ReportValue, columnLetter, excelNumFmt, reportProblems } from "../report/model";
+import { Report, ReportValue, columnLetter, excelNumFmt, reportProblems, textFormula } from "../report/model";
 import { addCharts } from "./charts";
 export { excelNumFmt };
 
@@ -106,6 +106,27 @@ function writeSheet(ws: ExcelJS.Worksheet, layout: SheetLayout, priority: { next
           },
         ],
       });
+    }
+    // category fills (LISA clusters, hot spots): one "cell equals text" rule per category
+    for (const block of p.categoryFills) {
+      const a = columnLetter(block.firstColumn);
+      const z = columnLetter(block.lastColumn);
+      const ref = block.runs
+        .map((run) => (a === z && run.firstRow === run.lastRow ? `${a}${run.firstRow}` : `${a}${run.firstRow}:${z}${run.lastRow}`))
+        .join(" ");
+      for (const f of block.fills)
+        ws.addConditionalFormatting({
+          ref,
+          rules: [
+            {
+              type: "cellIs",
+              operator: "equal",
+              priority: priority.next++,
+              formulae: [textFormula(f.text)],
+              style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${f.color}` } } },
+            },
+          ],
+        });
     }
   }
 

@@ -80,6 +80,9 @@ export interface ConditionalFormatModel {
   type: string;
   rects: Rect[];
   criteria?: unknown;
+  /** CellValue formats: the rule and the fill colour set through `cellValue`. */
+  rule?: { formula1: string; formula2?: string; operator: string };
+  fill?: string;
 }
 
 export interface SheetModel {
@@ -1003,6 +1006,7 @@ class ConditionalFormatCollectionProxy {
 class ConditionalFormatProxy extends ClientObject {
   model: ConditionalFormatModel | undefined;
   readonly colorScale: { criteria: unknown };
+  readonly cellValue: { format: { fill: { color: string } }; rule: { formula1: string; formula2?: string; operator: string } };
   constructor(ctx: RequestContext) {
     super(ctx);
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the accessors of the object literal below have their own `this`
@@ -1016,6 +1020,32 @@ class ConditionalFormatProxy extends ClientObject {
       },
       get criteria(): unknown {
         return self.get_("criteria");
+      },
+    };
+    const cellValueOnly = () => {
+      if (!self.model || self.model.type !== "CellValue") throw new FakeOfficeError("InvalidArgument", "not a cell value format");
+      return self.model;
+    };
+    this.cellValue = {
+      format: {
+        fill: {
+          set color(v: string) {
+            self.q("cellValue.format.fill.color", v, () => {
+              cellValueOnly().fill = v;
+            });
+          },
+          get color(): string {
+            return self.get_("fill") as string;
+          },
+        },
+      },
+      set rule(v: { formula1: string; formula2?: string; operator: string }) {
+        self.q("cellValue.rule", v, () => {
+          cellValueOnly().rule = { ...v };
+        });
+      },
+      get rule(): { formula1: string; formula2?: string; operator: string } {
+        return self.get_("rule") as { formula1: string; operator: string };
       },
     };
   }

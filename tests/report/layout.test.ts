@@ -50,6 +50,34 @@ describe("layoutSheet", () => {
     expect(nonGroupRuns(3, new Set([0, 1, 2]))).toEqual([]);
   });
 
+  test("category fills: adjacent columns with the same categories in one block, group rows left out", () => {
+    const a = [{ text: "HH", color: "F07A6E" }];
+    const b = [{ text: "hot", color: "E8604C" }];
+    const t = table(
+      [
+        column("u", "U"),
+        column("p1", "1", "text", { fills: a }),
+        column("p2", "2", "text", { fills: a }),
+        column("n", "n"),
+        column("p3", "3", "text", { fills: a }),
+        column("q", "q", "text", { fills: b }),
+      ],
+      rowsOf(4),
+      { groupRows: [2] },
+    );
+    const p = layoutSheet(sheet("S", [t, table([column("p", "p", "text", { fills: a })], [])])).tables;
+    const runs = [
+      { firstRow: p[0].firstRow, lastRow: p[0].firstRow + 1 },
+      { firstRow: p[0].firstRow + 3, lastRow: p[0].firstRow + 3 },
+    ];
+    expect(p[0].categoryFills).toEqual([
+      { firstColumn: 2, lastColumn: 3, runs, fills: a },
+      { firstColumn: 5, lastColumn: 5, runs, fills: a },
+      { firstColumn: 6, lastColumn: 6, runs, fills: b },
+    ]);
+    expect(p[1].categoryFills).toEqual([]); // no rows, no fills
+  });
+
   test("frozen panes: down to the first header row by default; explicit; none", () => {
     expect(layoutSheet(sheet("S", [titled])).freeze).toEqual({ rows: 2, columns: 0 });
     expect(layoutSheet(sheet("S", [plain])).freeze).toEqual({ rows: 1, columns: 0 });

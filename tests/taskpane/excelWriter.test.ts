@@ -7,6 +7,7 @@ jest.mock("office-addin-manifest", () => ({
 }));
 import { Report, chart, column, createReport, sheet, table, tableFromColumns } from "../../src/report/model";
 import { FakeExcel, installFakeOffice, uninstallFakeOffice } from "../doubles/fakeExcel";
+import { rectAddress } from "../../src/taskpane/excel/a1";
 import {
   Capabilities,
   ReportWriteError,
@@ -266,6 +267,43 @@ describe("writeReportToExcel", () => {
     expect(fake.sheet("CL Summary").charts).toHaveLength(0);
     expect(fake.syncs.every((s) => !s.calculationSuspended)).toBe(true);
     expect(fake.values("CL Summary", "A3")).toEqual([["Beijing"]]);
+  });
+
+  test("category fills (LISA clusters): one format per category over RangeAreas; per run of rows before ExcelApi 1.9", async () => {
+    const fills = [
+      { text: "HH", color: "F07A6E" },
+      { text: "LL", color: "7FA6E0" },
+    ];
+    const r = createReport("Fills");
+    const rows = [
+      { u: "A", a: "HH", b: "LL" },
+      { u: "mean", a: "", b: "" },
+      { u: "B", a: "LL", b: "not significant" },
+    ];
+    r.sheets.push(
+      sheet("Clusters", [
+        table([column("u", "Unit", "text"), column("a", "2011", "text", { fills }), column("b", "2012", "text", { fills })], rows, { groupRows: [1] }),
+      ]),
+    );
+    const looks = async () => {
+      await writeReportToExcel(r, { confirmReplace: never });
+      return fake
+        .sheet("CL Clusters")
+        .conditionalFormats.map((cf) => ({ type: cf.type, at: cf.rects.map(rectAddress).join(" "), rule: cf.rule, fill: cf.fill }));
+    };
+    const rule = (text: string) => ({ formula1: `="${text}"`, operator: "EqualTo" });
+    expect(await looks()).toEqual([
+      { type: "CellValue", at: "B2:C2 B4:C4", rule: rule("HH"), fill: "#F07A6E" },
+      { type: "CellValue", at: "B2:C2 B4:C4", rule: rule("LL"), fill: "#7FA6E0" },
+    ]);
+    uninstallFakeOffice(globalThis);
+    fake = installFakeOffice(globalThis, { sheets: ["Data"], excelApi: "1.8" });
+    expect(await looks()).toEqual([
+      { type: "CellValue", at: "B2:C2", rule: rule("HH"), fill: "#F07A6E" },
+      { type: "CellValue", at: "B4:C4", rule: rule("HH"), fill: "#F07A6E" },
+      { type: "CellValue", at: "B2:C2", rule: rule("LL"), fill: "#7FA6E0" },
+      { type: "CellValue", at: "B4:C4", rule: rule("LL"), fill: "#7FA6E0" },
+    ]);
   });
 
   test("without settings nothing is ever replaced", async () => {

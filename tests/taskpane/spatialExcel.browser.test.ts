@@ -78,7 +78,7 @@ run("spatial weights from a sheet range (Excel pane, fake Office.js)", () => {
     expect(sheet).toBeDefined();
     const numbers = sheet!.values.flat().filter((v): v is number => typeof v === "number");
     expect(numbers.some((v) => Math.abs(v - I2011) < 1e-12)).toBe(true);
-    expect(sheet!.charts.map((c) => c.type)).toContain("XYScatterSmoothNoMarkers");
+    expect(sheet!.charts.map((c) => c.type)).toContain("XYScatter");
     expect(errors).toEqual([]);
   });
 });

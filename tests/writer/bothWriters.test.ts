@@ -83,10 +83,29 @@ function handReport(): Report {
       },
     ),
   );
+  const fills = [
+    { text: "HH", color: "F07A6E" },
+    { text: 'say "LL"', color: "7FA6E0" },
+  ];
+  const clusters = table(
+    [
+      column("unit", "Unit", "text"),
+      column("p1", "2011", "text", { fills }),
+      column("p2", "2012", "text", { fills }),
+      column("n", "n", "0"),
+      column("p3", "2013", "text", { fills }),
+    ],
+    [
+      { unit: "A", p1: "HH", p2: 'say "LL"', n: 1, p3: "HH" },
+      { unit: "mean", p1: "HH", p2: "", n: 2, p3: "" },
+      { unit: "B", p1: "not significant", p2: "HH", n: 3, p3: 'say "LL"' },
+    ],
+    { title: "Clusters", groupRows: [1] },
+  );
   r.sheets.push(
     sheet(
       "Cross",
-      [weights],
+      [weights, clusters],
       [
         chart("line", "From Density", { sheet: "Density", table: 0 }, "x", ["west"]),
         chart("bar", "Weights as bars", { sheet: "Cross", table: 0 }, "ind", ["w"], { x: "Indicator" }),
@@ -209,8 +228,18 @@ async function compare(report: Report): Promise<number> {
       expect(sorted(b)).toEqual(sorted(a));
       compared += a.size;
       // colour scales
-      const cfs = (ws as unknown as { conditionalFormattings: Array<{ ref: string }> }).conditionalFormattings.map((cf) => cf.ref.split(" ").sort().join(" "));
-      expect(fs_.conditionalFormats.map((cf) => cf.rects.map(rectAddress).sort().join(" "))).toEqual(cfs);
+      type Rule = { type: string; formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } };
+      const cfs = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Rule[] }> }).conditionalFormattings.map((cf) => ({
+        ref: cf.ref.split(" ").sort().join(" "),
+        rule: cf.rules[0].type === "cellIs" ? `= ${cf.rules[0].formulae![0]} fill #${cf.rules[0].style!.fill!.bgColor!.argb!.slice(2)}` : cf.rules[0].type,
+      }));
+      const fakeCfs = fs_.conditionalFormats.map((cf) => ({
+        ref: cf.rects.map(rectAddress).sort().join(" "),
+        rule:
+          cf.type === "CellValue" ? `${cf.rule!.operator === "EqualTo" ? "=" : cf.rule!.operator} ${cf.rule!.formula1.slice(1)} fill ${cf.fill}` : "colorScale",
+      }));
+      expect(fakeCfs).toEqual(cfs);
+      compared += cfs.length;
       // frozen panes
       const view = (ws.views ?? [])[0] as ExcelJS.WorksheetViewFrozen | undefined;
       const frozen = view && view.state === "frozen" ? { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 } : null;

@@ -10,7 +10,7 @@ import { localMoran } from "../../engine/spatial/localMoran";
 import { getisOrdGiStar } from "../../engine/spatial/getisOrd";
 import { SpatialWeights, WeightsSummary, checkIsolates, subsetWeights, transformWeights, weightsSummary } from "../../engine/spatial/weights";
 import type { WeightsTransform } from "../../engine/spatial/weights";
-import { chart, column, ReportColumn, ReportRow, ReportTable, sheet, table } from "../model";
+import { CategoryFill, chart, column, ReportColumn, ReportRow, ReportTable, sheet, table } from "../model";
 import { parseWeightsSpec, SpatialWeightsInput } from "../spatialWeights";
 import { noWeights, reportWeights, weightsSourceText } from "./spatialInput";
 import { badOption, booleanOption, enumOption, numberOption, parseNumberList } from "./optionKit";
@@ -18,6 +18,7 @@ import { undefinedD } from "./panelMatrix";
 import { errorMessage } from "../errorText";
 import { translator, type Translate } from "../i18n";
 import { sheetName } from "../sheetNames";
+import { STYLE } from "../layout";
 import type { OptionSpec, ReportContext, ReportOptions, ReportSection, SectionContext } from "./types";
 
 declare module "./types" {
@@ -333,17 +334,21 @@ export function spatialSheet(result: SpatialResult, ctx: ReportContext) {
       });
       return r;
     });
-  const periodCols = periods.map((p, k) => column(`p${k}`, p, "text"));
+  const clusterFills = (["HH", "LL", "HL", "LH"] as const).map((c) => ({ text: clusterName(c, t), color: STYLE.clusterFills[c] }));
+  const hotSpotFills = (["hot", "cold"] as const).flatMap((kind) =>
+    [99, 95, 90].map((level, k) => ({ text: hotSpotName(`${kind} spot ${level}%`, t), color: STYLE.hotSpotFills[kind][k] })),
+  );
+  const periodCols = (fills: CategoryFill[]) => periods.map((p, k) => column(`p${k}`, p, "text", { fills }));
   tables.push(
     table(
-      [column("unit", t("spatial.unit"), "text"), ...periodCols],
+      [column("unit", t("spatial.unit"), "text"), ...periodCols(clusterFills)],
       byUnit((l) => clusterName(l.cluster, t)),
       { title: t("spatial.lisaTitle", { variable, alpha: o.lisaAlpha }) },
     ),
   );
   tables.push(
     table(
-      [column("unit", t("spatial.unit"), "text"), ...periodCols],
+      [column("unit", t("spatial.unit"), "text"), ...periodCols(hotSpotFills)],
       byUnit((l) => hotSpotName(l.hotSpot, t)),
       { title: t("spatial.giTitle", { variable }) },
     ),

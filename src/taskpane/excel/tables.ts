@@ -8,6 +8,7 @@ import { columnLetter } from "../../report/model";
 import { cellAddress, rectAddress } from "./a1";
 import { Batcher } from "./batcher";
 import { Capabilities } from "./capabilities";
+import { addCategoryFills } from "./categoryFills";
 import { addColorScales } from "./colorScales";
 import { ExcelCell, excelValue, rowsCost } from "./values";
 
@@ -105,6 +106,7 @@ export async function writeSheet(
       ws.getRange(rectAddress({ r0: p.firstRow - 1, r1: p.lastRow - 1, c0: j, c1: j })).format.wrapText = true;
     }
     await addColorScales(ws, p, b, caps);
+    await addCategoryFills(ws, p, b, caps);
     // an Excel table over header + data (the title stays above it)
     if (t.rows.length > 0) {
       await b.reserve(1, 300);

@@ -172,6 +172,19 @@ describe("the section in the report", () => {
       ),
     );
     expect([...clusters].every((c) => ["高-高", "低-低", "高-低", "低-高", "不显著"].includes(String(c)))).toBe(true);
+    // every period column fills the clusters as they are written (GeoDa's colours), "not significant" left plain
+    const lisaFills = [
+      { text: "高-高", color: "F07A6E" },
+      { text: "低-低", color: "7FA6E0" },
+      { text: "高-低", color: "F8C9C4" },
+      { text: "低-高", color: "C9D8F4" },
+    ];
+    expect(sheet.tables[4].columns.map((c) => c.fills)).toEqual([undefined, ...Array(10).fill(lisaFills)]);
+    expect(clusters.has("高-高") && clusters.has("低-低")).toBe(true);
+    const gi = sheet.tables[5];
+    expect(gi.columns[1].fills!.map((f) => f.text)).toEqual(["热点（99%）", "热点（95%）", "热点（90%）", "冷点（99%）", "冷点（95%）", "冷点（90%）"]);
+    const spots = new Set(gi.rows.flatMap((row) => gi.columns.slice(1).map((c) => String(row[c.key]))));
+    for (const s of spots) expect(s === "不显著" || gi.columns[1].fills!.some((f) => f.text === s)).toBe(true);
     expect(r.headlines.some((h) => h.startsWith("Dpub 的全局 Moran's I 在 10 个时期中有 "))).toBe(true);
   });
 
