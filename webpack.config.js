@@ -5,7 +5,7 @@
  *   npm run dev-server   serve on https://localhost:3000/ (http when no dev certificate is available)
  *
  * Outputs: taskpane.html (loads office.js + taskpane.js + functions.js: the shared runtime page),
- * taskpane.js, functions.js, functions.json (generated from the JSDoc in src/functions/functions.ts),
+ * taskpane.js, functions.js, reportWorker.js (the pipeline in a Web Worker), functions.json (generated from the JSDoc in src/functions/functions.ts),
  * functions.zh-CN.json, taskpane.css, assets/** (icons, help pages), manifest.xml, and chunks/
  * loaded on demand from the page's own origin: chunks/xlsx.js (exceljs's browser build, for the
  * standalone page's XLSX reading and writing) and chunks/excel.js (the Office.js pane).
@@ -139,6 +139,7 @@ module.exports = async (env = {}, options = {}) => {
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
       functions: "./src/functions/functions.ts",
+      reportWorker: "./src/taskpane/worker/reportWorker.ts", // the pipeline off the main thread (src/taskpane/ui/data.ts)
       ...(test ? test.entry : {}),
     },
     output: {

@@ -62,6 +62,8 @@ export interface PanelRun {
 export interface RunSettings {
   /** Awaited before each section with the share of the work done so far (throw to cancel). */
   onStage?: (section: AnySection, fraction: number) => void | Promise<void>;
+  /** Called inside a long section (its `ctx.tick`) with the overall share done (throw to cancel). */
+  onTick?: (section: AnySection, fraction: number) => void;
   choice?: SectionChoice;
   inputs?: SectionInputs;
   registry?: SectionRegistry;
@@ -108,7 +110,11 @@ export async function runSections(panel: Panel, options: ReportOptions, settings
     const reason = whyNot(s, context, chosen, skip, registry);
     if (reason === null) {
       await settings.onStage?.(s, done / total);
+      const share = s.cost ?? 1;
+      const start = done;
+      context.tick = settings.onTick ? (f) => settings.onTick!(s, (start + share * Math.max(0, Math.min(1, f))) / total) : undefined;
       const result = s.run(context);
+      context.tick = undefined;
       context.results[s.id] = result;
       analysis[s.jsonKey] = s.toJson ? s.toJson(result) : result;
     } else {

@@ -33,6 +33,12 @@ export const STAGE_LABELS: Record<"reading" | "report", Bilingual> = {
 export interface PipelineHooks {
   /** Called at the start of each stage, with the fraction of the work done so far and the stage's label. */
   onProgress?: (stage: PipelineStage, fraction: number, label: Bilingual) => void | Promise<void>;
+  /**
+   * Within a long section (the spatial permutations): the overall fraction done, synchronously,
+   * between the section's steps. A run in a Web Worker posts it to the page; on the main thread
+   * the page repaints only at the next stage. The signal is checked here too.
+   */
+  onTick?: (stage: PipelineStage, fraction: number, label: Bilingual) => void;
   /** Checked before each stage: when aborted, the run stops with a CancelledError (code CANCELLED). */
   signal?: { aborted: boolean };
 }
@@ -157,6 +163,10 @@ export async function runReport(
     choice: meta.sections,
     inputs: roles.inputs,
     onStage: (s, fraction) => step(s.id, READING + (REPORT - READING) * fraction, s.progress),
+    onTick: (s, fraction) => {
+      if (hooks.signal?.aborted) throw new CancelledError();
+      hooks.onTick?.(s.id, READING + (REPORT - READING) * fraction, s.progress);
+    },
   });
   await step("report", REPORT, STAGE_LABELS.report);
   const { context } = run;

@@ -25,9 +25,13 @@ interface WebpackConfig {
 const plugin = (config: WebpackConfig, name: string) => config.plugins.find((p) => p.constructor.name === name);
 
 describe("webpack.config.js", () => {
-  test("builds the taskpane and functions bundles into dist/", async () => {
+  test("builds the taskpane, functions and report worker bundles into dist/", async () => {
     const config = await configModule({}, { mode: "production" });
-    expect(config.entry).toEqual({ taskpane: "./src/taskpane/taskpane.ts", functions: "./src/functions/functions.ts" });
+    expect(config.entry).toEqual({
+      taskpane: "./src/taskpane/taskpane.ts",
+      functions: "./src/functions/functions.ts",
+      reportWorker: "./src/taskpane/worker/reportWorker.ts",
+    });
     expect(config.output.path).toBe(path.join(ROOT, "dist"));
     expect(config.output.filename).toBe("[name].js");
   });

@@ -213,6 +213,7 @@ export function spatialStage(ctx: SectionContext): SpatialResult {
       g.reason = e.message;
       ctx.warnings.push(translator(o.language)("spatial.periodFailed", { period, message: errorMessage(e, o.language) }));
     }
+    ctx.tick?.((k + 1) / panel.periods.length);
     global.push(g);
   });
   return { weights: summary, global, local, resolvedWeights: base };
@@ -458,7 +459,7 @@ export const spatialSection: ReportSection<SpatialResult> = {
   title: { en: "Spatial autocorrelation", zh: "空间自相关" },
   progress: { en: "Spatial autocorrelation", zh: "空间自相关" },
   jsonKey: "spatial",
-  cost: 1,
+  cost: 3, // 999 permutations per period (global), conditional permutations per unit on request
   needs: ["coupling"],
   options: [
     weightsOption,

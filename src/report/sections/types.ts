@@ -87,6 +87,11 @@ export interface SectionContext {
   results: SectionResults;
   /** Warnings for the Summary; a step appends to it. */
   warnings: string[];
+  /**
+   * A long section reports the fraction of its own work done (0..1) between its steps, for the
+   * progress bar (synchronous; it may throw a CancelledError when the user cancelled).
+   */
+  tick?: (fraction: number) => void;
 }
 
 /** The facts about the data shown in the Summary and kept in the JSON `data`. */

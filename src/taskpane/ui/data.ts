@@ -5,7 +5,9 @@
  */
 import type { Cell } from "../../report/csv";
 import { ReportOptions } from "../../report/options";
-import { PipelineResult, runReport } from "../../report/pipeline";
+import { CancelledError, PipelineResult, runReport } from "../../report/pipeline";
+import type { Bilingual } from "../../report/sections/types";
+import { fromWire, RunRequest, WorkerMessage } from "../worker/protocol";
 import { cellsToCsv, ReproduceInput } from "../../report/reproduce";
 import { guessRoles, Roles } from "../../report/roles";
 import { sha256Hex } from "../../report/sha256";
@@ -82,7 +84,14 @@ export function reproduceInput(data: LoadedData, extra: Partial<ReproduceInput> 
   return { origin: "pane", file, sha256: sha256Hex(cellsToCsv(data.cells)), hashOf: "values", sheet, range: data.source, ...extra };
 }
 
-/** Run the pipeline with the progress bar; `signal` aborts between stages. */
+/** Where the report worker's script is, relative to the page (a webpack entry beside taskpane.js). */
+export const REPORT_WORKER_URL = "reportWorker.js";
+
+/**
+ * Run the pipeline with the progress bar. In a Web Worker when the page can start one (the page
+ * stays responsive, the bar moves inside long sections, Cancel terminates the worker at once);
+ * otherwise on the main thread, yielding between stages (`signal` aborts between stages).
+ */
 export async function runWithProgress(
   data: LoadedData,
   roles: Roles,
@@ -93,17 +102,73 @@ export async function runWithProgress(
   scale = 1,
   extra: Partial<ReproduceInput> = {},
 ): Promise<PipelineResult> {
-  return runReport(
-    data.cells,
-    roles,
-    options,
-    {
-      signal,
-      onProgress: async (stage, fraction, label) => {
-        progress.update(stage, fraction * scale, label[language()]);
-        await yieldToUi();
+  const meta = { source: data.source, version, input: reproduceInput(data, extra) };
+  const show = (stage: string, fraction: number, label: Bilingual) => progress.update(stage, fraction * scale, label[language()]);
+  const here = () =>
+    runReport(
+      data.cells,
+      roles,
+      options,
+      {
+        signal,
+        onProgress: async (stage, fraction, label) => {
+          show(stage, fraction, label);
+          await yieldToUi();
+        },
       },
-    },
-    { source: data.source, version, input: reproduceInput(data, extra) },
-  );
+      meta,
+    );
+  const worker = startWorker();
+  return worker ? inWorker(worker, { cells: data.cells, roles, options, meta }, show, signal, here) : here();
+}
+
+/** A report worker, or null where the page cannot start one (no Worker, a file:// page, a blocked script). */
+function startWorker(): Worker | null {
+  if (typeof Worker === "undefined" || typeof document === "undefined") return null;
+  try {
+    return new Worker(new URL(REPORT_WORKER_URL, document.baseURI).href);
+  } catch {
+    return null;
+  }
+}
+
+/** One run in the worker: progress messages to the bar, the result or the error back, Cancel = terminate. */
+function inWorker(
+  worker: Worker,
+  request: RunRequest,
+  show: (stage: string, fraction: number, label: Bilingual) => void,
+  signal: AbortSignal,
+  fallback: () => Promise<PipelineResult>,
+): Promise<PipelineResult> {
+  return new Promise<PipelineResult>((resolve, reject) => {
+    let heard = false;
+    const end = () => {
+      signal.removeEventListener("abort", cancel);
+      worker.terminate();
+    };
+    const cancel = () => {
+      end();
+      reject(new CancelledError());
+    };
+    if (signal.aborted) return cancel();
+    signal.addEventListener("abort", cancel);
+    worker.onmessage = (ev: MessageEvent<WorkerMessage>) => {
+      const m = ev.data;
+      heard = true;
+      if (m.type === "progress") show(m.stage, m.fraction, m.label);
+      else {
+        end();
+        if (m.type === "done") resolve(m.result);
+        else reject(fromWire(m.error));
+      }
+    };
+    worker.onerror = (ev: ErrorEvent) => {
+      ev.preventDefault();
+      end();
+      // the script did not load: the same run on the main thread; a failure during the run is the run's error
+      if (!heard) fallback().then(resolve, reject);
+      else reject(new Error(`the report worker failed: ${ev.message}`));
+    };
+    worker.postMessage(request);
+  });
 }

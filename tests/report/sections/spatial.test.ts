@@ -188,6 +188,30 @@ describe("the section in the report", () => {
     expect(r.headlines.some((h) => h.startsWith("Dpub 的全局 Moran's I 在 10 个时期中有 "))).toBe(true);
   });
 
+  test("progress inside the section: one tick a period, rising; an abort during it cancels the run", async () => {
+    const options = parseOptions({ spatialVariable: "Dpub" }, defaultOptions());
+    const ticks: number[] = [];
+    await runReport(panelCells(), { ...roles, weights: "china-provinces" } as RolesFile, options, {
+      onTick: (stage, fraction) => {
+        expect(stage).toBe("spatial");
+        ticks.push(fraction);
+      },
+    });
+    expect(ticks).toHaveLength(10); // ten years
+    expect(ticks).toEqual([...ticks].sort((a, b) => a - b));
+    expect(new Set(ticks).size).toBe(10);
+    const signal = { aborted: false };
+    let seen = 0;
+    const run = runReport(panelCells(), { ...roles, weights: "china-provinces" } as RolesFile, options, {
+      signal,
+      onTick: () => {
+        if (++seen === 3) signal.aborted = true; // as the page's Cancel would, between two periods
+      },
+    });
+    await expect(run).rejects.toMatchObject({ code: "CANCELLED" });
+    expect(seen).toBe(3);
+  });
+
   test('a roles "weights" of another shape is a message, not a crash', async () => {
     await expect(runReport(panelCells(), { ...roles, weights: { file: "W.csv" } } as RolesFile, opts({ weights: "" }))).rejects.toThrow(
       'roles: "weights" must be a file name, china-provinces, china-provinces-island, knn:K, band:D or idw:A; got {"file":"W.csv"}',
