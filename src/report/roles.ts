@@ -414,7 +414,15 @@ export interface RolesGuess {
 /** A note of the roles guess: a catalogue key, its numbers, the columns it names, the subsystem counts of a split. */
 export interface GuessNote {
   key:
-    "guess.noTime" | "guess.noId" | "guess.textUnused" | "guess.splitByPrefix" | "guess.noIndicators" | "guess.oneSubsystem" | "guess.costs" | "guess.factors";
+    | "guess.noTime"
+    | "guess.noId"
+    | "guess.textUnused"
+    | "guess.coordinates"
+    | "guess.splitByPrefix"
+    | "guess.noIndicators"
+    | "guess.oneSubsystem"
+    | "guess.costs"
+    | "guess.factors";
   n?: number;
   names?: string[];
   parts?: Array<{ name: string; n: number }>;
@@ -544,6 +552,8 @@ function isGroupName(n: string): boolean {
 const ID_NAMES = ["id", "province", "city", "county", "country", "unit", "name", "code", "省份", "省", "城市", "地级市", "县", "国家"];
 /** A factor column: "X1 ...", "X2_...", "x3: ...". */
 const FACTOR_HEADER = /^[xX]\d+(?:\b|[_:：\s])/;
+/** Coordinate columns (for spatial weights, M11), never indicators: lon/lat, x/y, 经度/纬度. */
+const COORDINATE_HEADER = /^(lon|lng|long|longitude|lat|latitude|x|y|经度|纬度|东经|北纬)$/i;
 /** A subsystem prefix: "U1_GDP", "A: GDP", "NQPF_patents", "城镇化_人口". Separators _ : ： |. */
 const PREFIX = /^([A-Za-z\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff]{0,19})\s*[_:：|]\s*(\S.*)$/;
 /** A letter-number code before the name: "A1 GDP", "B12人口", "A1.GDP", "A1_GDP", "A1、GDP". */
@@ -634,6 +644,7 @@ export function guessRoles(headers: ArrayLike<Cell | undefined>, rows: Cell[][])
   const factors: FactorRole[] = [];
   const indicatorCols: number[] = [];
   const ignored: string[] = [];
+  const coordinates: string[] = [];
   hdr.forEach((h, j) => {
     if (used.has(j) || h === "") return;
     if (!numeric[j]) {
@@ -641,9 +652,11 @@ export function guessRoles(headers: ArrayLike<Cell | undefined>, rows: Cell[][])
       return;
     }
     if (FACTOR_HEADER.test(h)) factors.push({ column: h });
+    else if (COORDINATE_HEADER.test(h.trim())) coordinates.push(h);
     else indicatorCols.push(j);
   });
   if (ignored.length > 0) notes.push({ key: "guess.textUnused", names: ignored });
+  if (coordinates.length > 0) notes.push({ key: "guess.coordinates", names: coordinates });
 
   const review: string[] = [];
   const dirOf = (h: string): Direction => {

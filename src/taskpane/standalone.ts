@@ -5,14 +5,11 @@
  * exceljs is loaded on demand (a separate chunk from the page's own origin), so the Excel
  * pane never downloads it.
  */
-import type { Cell } from "../report/csv";
-import { decodeCsvBytes, parseCsv } from "../report/csv";
 import { analysisToJson, PipelineResult } from "../report/pipeline";
-import { sha256Hex } from "../report/sha256";
-import { parseWeightsCells, parseWeightsText } from "../report/spatialWeights";
 import { App, Mode } from "./ui/app";
-import { clear, downloadBlob, el, readFileBytes } from "./ui/dom";
+import { clear, downloadBlob, el } from "./ui/dom";
 import { loadData } from "./ui/data";
+import { readDataFile, weightsFileControls } from "./ui/files";
 import { t } from "./ui/i18n";
 import { renderPreview } from "./ui/preview";
 
@@ -20,20 +17,6 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 function baseName(file: string): string {
   return file.replace(/\.[^.]+$/, "") || "data";
-}
-
-/** Cells of a CSV or XLSX file (the sheet `sheet`, else the first) and the sheet names. */
-export async function readDataFile(file: File, sheet?: string): Promise<{ cells: Cell[][]; sheetName: string; sheetNames: string[]; sha256: string }> {
-  const bytes = await readFileBytes(file);
-  const sha256 = sha256Hex(bytes); // for the Reproduce sheet (M16)
-  const isZip = bytes.length > 1 && bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (isZip || /\.xlsx$/i.test(file.name)) {
-    const { readXlsxCells } = await import(/* webpackChunkName: "xlsx" */ "../writer/readXlsx");
-    const r = await readXlsxCells(bytes, sheet ? { sheet } : {});
-    return { cells: r.cells, sheetName: r.sheetName, sheetNames: r.sheetNames, sha256 };
-  }
-  const { text } = decodeCsvBytes(bytes);
-  return { cells: parseCsv(text), sheetName: file.name, sheetNames: [], sha256 };
 }
 
 export function standaloneMode(): Mode {
@@ -75,35 +58,9 @@ export function standaloneMode(): Mode {
         const f = input.files?.[0];
         if (f) void load(f);
       });
-      // Spatial weights from a file: a matrix or edge list (CSV/XLSX) or a GeoDa GAL/GWT file
-      const weightsInput = el("input", { attrs: { type: "file", accept: ".csv,.tsv,.txt,.xlsx,.gal,.gwt", "data-action": "weights-file", hidden: true } });
-      const weightsButton = el("button", {
-        className: "cl-button cl-secondary",
-        text: t("loadWeights"),
-        attrs: { type: "button", "data-action": "load-weights", title: t("weightsHint") },
-      });
-      const weightsInfo = el("span", { className: "cl-muted", attrs: { "data-part": "weights-info" } });
-      weightsButton.addEventListener("click", () => weightsInput.click());
-      weightsInput.addEventListener("change", async () => {
-        const f = weightsInput.files?.[0];
-        if (!f) return;
-        app.clearErrors();
-        try {
-          const parsed = /\.(gal|gwt)$/i.test(f.name)
-            ? parseWeightsText(new TextDecoder("utf-8").decode(await readFileBytes(f)), { source: f.name })
-            : parseWeightsCells((await readDataFile(f)).cells, { source: f.name });
-          app.spatialFile = parsed;
-          weightsInfo.textContent = t("weightsLoaded", { source: f.name, n: parsed.weights.n, format: parsed.format });
-        } catch (e) {
-          app.spatialFile = null;
-          weightsInfo.textContent = "";
-          app.showError(e);
-        } finally {
-          weightsInput.value = "";
-        }
-      });
-      return [open, input, sheetPick, weightsButton, weightsInput, weightsInfo];
+      return [open, input, sheetPick];
     },
+    weightsControls: weightsFileControls,
     async afterRun(app: App, result: PipelineResult) {
       app.progress.update("report", 1);
       const xlsx = el("button", { className: "cl-button cl-primary", text: t("download"), attrs: { type: "button", "data-action": "download-xlsx" } });

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { CoordError } from "../../src/engine/errors";
 import { parseCsv } from "../../src/report/csv";
-import { closeMatches, guessRoles, looksLikeCost, parseRoles, rolesToFile, rolesToJson, subsystemPrefix } from "../../src/report/roles";
+import { closeMatches, guessNoteText, guessRoles, looksLikeCost, parseRoles, rolesToFile, rolesToJson, subsystemPrefix } from "../../src/report/roles";
 
 const SAMPLES = path.join(__dirname, "../../samples");
 const rolesText = fs.readFileSync(path.join(SAMPLES, "sample-panel.roles.json"), "utf8");
@@ -348,6 +348,23 @@ describe("extra inputs in the roles file", () => {
 });
 
 describe("guessRoles: directions, codes and group names", () => {
+  test("coordinate columns (经度/纬度, lon/lat, x/y) are not indicators: a note names them", () => {
+    const g = guessRoles(
+      ["省份", "年份", "经度", "纬度", "A1 人均GDP", "A2 城镇化率", "B1 森林覆盖率", "B2 单位GDP能耗"],
+      [["北京", 2011, 116.4, 39.9, 1, 2, 3, 4]],
+    );
+    expect(g.roles.subsystems.flatMap((s) => s.indicators.map((i) => i.column))).toEqual(["A1 人均GDP", "A2 城镇化率", "B1 森林覆盖率", "B2 单位GDP能耗"]);
+    expect(g.notes).toContainEqual({ key: "guess.coordinates", names: ["经度", "纬度"] });
+    expect(guessNoteText({ key: "guess.coordinates", names: ["经度", "纬度"] }, "zh")).toBe(
+      "坐标列未作为指标：“经度”、“纬度”（可在“空间权重”步骤中用它们构建空间权重）",
+    );
+    const e = guessRoles(["id", "year", "lon", "lat", "X", "Y", "gdp", "green"], [["a", 2011, 1, 2, 3, 4, 5, 6]]);
+    expect(e.roles.subsystems.flatMap((s) => s.indicators.map((i) => i.column))).toEqual(["gdp", "green"]);
+    // longer names that only start like a coordinate stay indicators
+    const f = guessRoles(["id", "year", "x1 land use", "Latitude band share", "gdp"], [["a", 2011, 1, 2, 3]]);
+    expect(f.roles.subsystems.flatMap((s) => s.indicators.map((i) => i.column))).toEqual(["Latitude band share", "gdp"]);
+  });
+
   test("cost indicators guessed from their names (zh and en), listed for review", () => {
     for (const h of [
       "工业废水排放量",

@@ -11,7 +11,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
-import { buildSnapshot, guardNetwork, hasChromium, launch, ROOT, screenshot, serveDir, StaticServer, watchErrors } from "./browser/harness";
+import { buildSnapshot, guardNetwork, hasChromium, launch, openWithFile, ROOT, screenshot, serveDir, StaticServer, watchErrors } from "./browser/harness";
 
 const run = hasChromium() ? describe : describe.skip;
 if (!hasChromium()) console.warn("roleEditor.browser.test: /usr/bin/chromium is missing; skipped (apt-get install -y chromium)");
@@ -54,16 +54,7 @@ run("role editor (standalone page)", () => {
     await server?.close();
   });
 
-  async function open(lang: "en" | "zh"): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.context.newPage();
-    await guardNetwork(page);
-    const errors = watchErrors(page);
-    await page.goto(`${server.url}/taskpane.html?lang=${lang}`);
-    await page.waitForSelector("body[data-ready]", { timeout: 30_000 });
-    await page.setInputFiles('input[data-action="data-file"]', csv);
-    await page.waitForSelector('[data-part="roles-section"]:not([hidden])');
-    return { page, errors };
-  }
+  const open = (lang: "en" | "zh") => openWithFile(browser.context, server.url, lang, csv, '[data-part="roles-section"]:not([hidden])');
   const roleOf = (page: Page, header: string) =>
     page.$eval(`tr:has(td.cl-colname[title="${header}"]) select[data-column]`, (s) => (s as HTMLSelectElement).value);
   const dirOf = (page: Page, header: string) =>

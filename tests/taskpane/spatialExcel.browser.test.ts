@@ -64,6 +64,8 @@ run("spatial weights from a sheet range (Excel pane, fake Office.js)", () => {
     await page.setInputFiles('input[data-action="roles-file"]', ROLES);
     await page.waitForSelector("text=Roles loaded from sample-panel.roles.json");
     await page.evaluate(() => (window as unknown as { __fake: Fake }).__fake.select("W", "A1:AF32"));
+    // step 3: weights from a sheet range
+    await page.selectOption('select[data-action="weights-kind"]', "file");
     await page.click('button[data-action="use-weights-selection"]');
     await page.waitForSelector("text=Spatial weights: W!A1:AF32, 31 units (matrix)");
     await page.click('button[data-action="run"]');

@@ -153,7 +153,12 @@ run("the pipeline in a Web Worker (standalone page)", () => {
   test("Cancel during the spatial section stops the run", async () => {
     const { page, errors } = await ready();
     await page.click('button[data-action="run"]');
-    await page.waitForSelector('.cl-progress-label[data-stage="spatial"]', { timeout: 120_000 });
+    const seen = await page.waitForSelector('.cl-progress-label[data-stage="spatial"], #cl-app[data-done], [data-part="errors"] .cl-error', {
+      state: "attached",
+      timeout: 120_000,
+    });
+    // the run must still be in the spatial section here (it takes seconds there), not done or failed
+    expect(await seen.evaluate((e) => `${e.className}: ${e.textContent ?? ""}`.slice(0, 200))).toMatch(/^cl-progress-label/);
     await page.click('button[data-action="cancel"]');
     await page.waitForSelector("#cl-app:not([data-running])", { state: "attached", timeout: 30_000 });
     expect(await page.textContent("#cl-status")).toBe("Cancelled.");

@@ -126,6 +126,10 @@ export const CORE_STRINGS = {
   },
   "guess.noId": { en: 'no column can name the units; set "id" by hand', zh: "没有可作为单元名称的列；请手动设置“单元”" },
   "guess.textUnused": { en: "text columns not used: {names}", zh: "未使用的文本列：{names}" },
+  "guess.coordinates": {
+    en: "coordinate columns left out of the indicators: {names} (the Spatial weights step can build weights from them)",
+    zh: "坐标列未作为指标：{names}（可在“空间权重”步骤中用它们构建空间权重）",
+  },
   "guess.splitByPrefix": {
     en: "indicators split into {n} subsystems by their prefix ({parts}); check the directions",
     zh: "已按指标名称的前缀分为 {n} 个子系统（{parts}）；请核对指标方向",

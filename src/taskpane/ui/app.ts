@@ -8,6 +8,7 @@ import type { ReportOptions } from "../../report/options";
 import { isCancelled, type PipelineResult } from "../../report/pipeline";
 import { guessNoteText, Roles, rolesToJson } from "../../report/roles";
 import { ParsedWeights, spatialWeightsRequest } from "../../report/spatialWeights";
+import { createWeightsStep, WeightsStep } from "./weightsStep";
 import { append, clear, downloadBlob, el, readFileBytes } from "./dom";
 import { dataRowCount, guess, LoadedData, runWithProgress } from "./data";
 import { errorBox, locateError } from "./errors";
@@ -30,6 +31,8 @@ export interface Mode {
   pipelineShare: number;
   /** Controls shown above Run (Excel: where the results go). */
   runControls?(app: App): HTMLElement | null;
+  /** Buttons of the Spatial weights step that load weights (a file; in Excel also the selected range): they call `app.setSpatialFile`. */
+  weightsControls?(app: App): HTMLElement[];
 }
 
 export class App {
@@ -39,6 +42,7 @@ export class App {
   readonly rolesHolder: HTMLElement;
   readonly rolesSection: HTMLElement;
   readonly options: OptionsForm;
+  readonly weightsStep: WeightsStep;
   readonly progress: Progress;
   readonly runButton: HTMLButtonElement;
   readonly errors: HTMLElement;
@@ -89,6 +93,7 @@ export class App {
     ]);
 
     this.options = createOptionsForm(initialOptions);
+    this.weightsStep = createWeightsStep(this.options, mode.weightsControls?.(this) ?? [], () => (this.spatialFile = null));
     this.progress = createProgress();
     this.runButton = el("button", { className: "cl-button cl-primary", text: t("run"), attrs: { type: "button", "data-action": "run", disabled: true } });
     this.runButton.addEventListener("click", () => void this.run());
@@ -98,6 +103,7 @@ export class App {
       this.status,
       dataSection,
       this.rolesSection,
+      this.weightsStep.element,
       this.options.element,
       mode.runControls?.(this) ?? null,
       el("div", { className: "cl-run" }, [this.runButton]),
@@ -131,6 +137,7 @@ export class App {
       }
     }
     if (restored?.options) this.options.setRaw(restored.options);
+    this.weightsStep.setHeaders(data.headers);
     this.showEditor(state, messages);
   }
 
@@ -161,6 +168,12 @@ export class App {
     } catch (e) {
       this.showError(e);
     }
+  }
+
+  /** Spatial weights loaded from a file or a sheet range (`source` names it), or none (null). */
+  setSpatialFile(parsed: ParsedWeights | null, source = ""): void {
+    this.spatialFile = parsed;
+    this.weightsStep.setLoaded(parsed ? t("weightsLoaded", { source, n: parsed.weights.n, format: parsed.format }) : null);
   }
 
   clearErrors(): void {

@@ -13,6 +13,7 @@ import { besidePlan } from "../besideData";
 import * as writer from "../excelWriter";
 import type { App, Mode } from "./app";
 import { loadData } from "./data";
+import { weightsFileControls } from "./files";
 import { confirmInPane } from "./dialog";
 import { el, yieldToUi } from "./dom";
 import { CellError } from "./errors";
@@ -164,6 +165,9 @@ export function excelMode(): Mode {
           use.disabled = false;
         }
       });
+      return [use, ...capabilityNotice()];
+    },
+    weightsControls(app: App) {
       // Spatial weights from a sheet range: an n x n matrix with labels in its first row and
       // column, or an edge list (from, to, weight); used instead of the Spatial weights option
       const useWeights = el("button", {
@@ -171,24 +175,21 @@ export function excelMode(): Mode {
         text: t("useWeightsSelection"),
         attrs: { type: "button", "data-action": "use-weights-selection", title: t("weightsHint") },
       });
-      const weightsInfo = el("span", { className: "cl-muted", attrs: { "data-part": "weights-info" } });
       useWeights.addEventListener("click", async () => {
         app.clearErrors();
         useWeights.disabled = true;
         try {
           const sel = selectionCells(await writer.readSelection());
           const source = `${sel.sheet}!${sel.address.replace(/^.*!/, "")}`;
-          app.spatialFile = parseWeightsCells(sel.cells, { source });
-          weightsInfo.textContent = t("weightsLoaded", { source, n: app.spatialFile.weights.n, format: app.spatialFile.format });
+          app.setSpatialFile(parseWeightsCells(sel.cells, { source }), source);
         } catch (e) {
-          app.spatialFile = null;
-          weightsInfo.textContent = "";
+          app.setSpatialFile(null);
           app.showError(e);
         } finally {
           useWeights.disabled = false;
         }
       });
-      return [use, useWeights, weightsInfo, ...capabilityNotice()];
+      return [useWeights, ...weightsFileControls(app)];
     },
     save: saveSettings,
     selectCell: async (address: string) => {

@@ -236,3 +236,21 @@ export async function screenshotPart(page: Page, selector: string, name: string)
   await page.locator(selector).screenshot({ path: file });
   return file;
 }
+
+/** A new page of the standalone pane in `lang` with the data file `file` opened, once `readySelector` shows. */
+export async function openWithFile(
+  context: BrowserContext,
+  url: string,
+  lang: "en" | "zh",
+  file: string,
+  readySelector: string,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  await guardNetwork(page);
+  const errors = watchErrors(page);
+  await page.goto(`${url}/taskpane.html?lang=${lang}`);
+  await page.waitForSelector("body[data-ready]", { timeout: 30_000 });
+  await page.setInputFiles('input[data-action="data-file"]', file);
+  await page.waitForSelector(readySelector);
+  return { page, errors };
+}
