@@ -41,6 +41,20 @@ export default tseslint.config(
     },
   },
   {
+    // Math.min(...xs) / Math.max(...xs) pass every value as an argument: a county panel's 90,000
+    // values overflow the call stack in a browser or a Web Worker. Use extent() (src/engine/stats).
+    files: ["src/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(min|max)$/] > SpreadElement",
+          message: "Math.min/max over a spread array overflows the stack on large inputs: use extent() from src/engine/stats/extent.",
+        },
+      ],
+    },
+  },
+  {
     // Tests read the peers' reference JSON (other projects' output shapes) and pass ill-typed
     // values on purpose to check the run-time validation: `any` is deliberate there.
     files: ["tests/**/*.ts"],

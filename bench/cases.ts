@@ -29,6 +29,7 @@ import { getisOrdGiStar } from "../src/engine/spatial/getisOrd";
 import { transformWeights } from "../src/engine/spatial/weights";
 import { dagumByPeriod, markovChain, obstacleDegree, spatialMarkov } from "../src/engine/inequality";
 import { BIG_PANEL_ROLES, bigPanelCsv } from "./bigPanel";
+import { chromiumPeakRssMB, StandaloneBench, standaloneClose, standaloneRun, standaloneSetup } from "./standalone";
 
 const ROOT = path.resolve(__dirname, "..");
 const M = 1_048_576; // Excel's row limit
@@ -451,3 +452,25 @@ for (const [rows, workbook] of [
     limitMB: 2048,
   });
 }
+
+// 17. Issue 17: the standalone page on the county-scale file (3,000 units x 30 years x 37
+// columns), in headless chromium: from opening the CSV to the report shown (bench/standalone.ts;
+// progress values and the page's longest timer gap are printed on stderr). Peak RSS: chromium's.
+cases.push({
+  group: "17 standalone page (chromium)",
+  label: "panel 90,000 rows CSV: report shown",
+  n: 90_000,
+  setup: () => {
+    const p = countyPanel(3000, 30);
+    return standaloneSetup(p.csv, p.roles);
+  },
+  teardown: (input) => standaloneClose(input as StandaloneBench),
+  run: () => undefined,
+  timed: async (input, i) => {
+    if (i === 0) await standaloneRun(input as StandaloneBench); // warm-up: the browser, the page's code
+    return standaloneRun(input as StandaloneBench);
+  },
+  runs: 3,
+  limitMs: 15_000,
+  peakRssMB: chromiumPeakRssMB,
+});

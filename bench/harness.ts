@@ -23,9 +23,11 @@ export interface BenchCase {
    * A case that times itself (e.g. a numpy reference timed inside its own Python process):
    * returns the milliseconds of timed run `i`; no warm-up call is made here.
    */
-  timed?: (input: unknown, i: number) => number;
+  timed?: (input: unknown, i: number) => number | Promise<number>;
   /** Peak RSS measured by the case itself (whole-process cases: the largest child process), MB. */
   peakRssMB?: () => number;
+  /** Releases what the runs opened (a browser, a server), after the last run. */
+  teardown?: (input: unknown) => unknown;
 }
 
 export interface BenchResult {
@@ -58,7 +60,7 @@ export async function timeCase(c: BenchCase, runsOverride?: number): Promise<Ben
   const input = c.setup();
   const runs = runsOverride ?? c.runs ?? 7;
   const times: number[] = [];
-  if (c.timed) for (let i = 0; i < runs; i++) times.push(c.timed(input, i));
+  if (c.timed) for (let i = 0; i < runs; i++) times.push(await c.timed(input, i));
   else {
     await c.run(input); // warm-up
     for (let i = 0; i < runs; i++) {
@@ -67,6 +69,7 @@ export async function timeCase(c: BenchCase, runsOverride?: number): Promise<Ben
       times.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
   }
+  await c.teardown?.(input);
   return {
     group: c.group,
     label: c.label,

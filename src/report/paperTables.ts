@@ -13,6 +13,7 @@ import { ALL_GROUP } from "./groups";
 import { column, ReportColumn, ReportRow, ReportSheet, sheet, table } from "./model";
 import type { Panel } from "./panel";
 import { PaperLang, tp } from "./paperStrings";
+import { extent } from "../engine/stats/extent";
 
 // ---------------------------------------------------------------------------------------------
 // Small rules
@@ -77,7 +78,8 @@ export function describe(values: ArrayLike<number | string | null>): {
   if (n === 0) return { n, mean: null, sd: null, min: null, max: null };
   const mean = xs.reduce((a, x) => a + x, 0) / n;
   const sd = n > 1 ? Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1)) : null;
-  return { n, mean, sd, min: Math.min(...xs), max: Math.max(...xs) };
+  const { min, max } = extent(xs);
+  return { n, mean, sd, min, max };
 }
 
 // ---------------------------------------------------------------------------------------------

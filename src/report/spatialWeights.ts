@@ -69,7 +69,7 @@ function isNumber(c: Cell): boolean {
 
 function detectCellsFormat(cells: Cell[][], options: WeightsReadOptions): WeightsFormat {
   const h = cells.length;
-  const w = Math.max(...cells.map((r) => r.length));
+  const w = cells.reduce((m, r) => Math.max(m, r.length), 0);
   const allNumeric = cells.every((r) => r.every((c) => isNumber(c) || c === null));
   if (allNumeric && h === w && (w > 3 || options.units)) return "matrix";
   // labelled matrix: square body with labels on both margins
@@ -96,7 +96,7 @@ function detectCellsFormat(cells: Cell[][], options: WeightsReadOptions): Weight
 
 function matrixFromCells(cells: Cell[][], source: string, units?: readonly string[]): ParsedWeights {
   const h = cells.length;
-  const w = Math.max(...cells.map((r) => r.length));
+  const w = cells.reduce((m, r) => Math.max(m, r.length), 0);
   // labelled: text somewhere, or a blank corner cell above numeric codes; else the data's order
   const labelled = !cells.every((r) => r.every((c) => isNumber(c) || c === null)) || cells[0][0] === null;
   const off = labelled ? 1 : 0;

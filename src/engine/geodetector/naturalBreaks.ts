@@ -95,7 +95,7 @@ export function valueRuns(sorted: ArrayLike<number>): ValueRuns {
 export function naturalBreaksOfRuns(runs: ValueRuns, ks: readonly number[]): NaturalBreaksResult[] {
   const { values, weights } = runs;
   const m = values.length;
-  const kMax = Math.max(...ks);
+  const kMax = ks.reduce((a, k) => Math.max(a, k), -Infinity);
   // Prefix sums of w, w·d, w·d² with d = x - centre (centring limits cancellation in S2 - S1²/W).
   let centre = 0;
   for (let i = 0; i < m; i++) centre += weights[i] * values[i];

@@ -11,6 +11,7 @@ import { warn } from "../warnings";
 import { badOption, decimalNumber, enumOption } from "./optionKit";
 import type { Observation } from "./coupling";
 import type { OptionSpec, ReportOptions, ReportSection } from "./types";
+import { extent } from "../../engine/stats/extent";
 
 declare module "./types" {
   interface ReportOptions {
@@ -87,8 +88,9 @@ export function chartPeriods(n: number, max: number = 5): number[] {
  * bandwidths (where the Gaussian kernel has all but 0.3 % of its mass), on a 0.05 grid, within [0, 1].
  */
 export function densityXRange(values: number[], bandwidth: number): { min: number; max: number } {
-  const lo = Math.min(...values) - 3 * bandwidth;
-  const hi = Math.max(...values) + 3 * bandwidth;
+  const range = extent(values);
+  const lo = (range.min ?? 0) - 3 * bandwidth;
+  const hi = (range.max ?? 1) + 3 * bandwidth;
   const min = Math.max(0, Math.floor(lo * 20) / 20);
   const max = Math.min(1, Math.ceil(hi * 20) / 20);
   return max > min ? { min: Number(min.toFixed(2)), max: Number(max.toFixed(2)) } : { min: 0, max: 1 };
@@ -152,7 +154,7 @@ export function densitySheet(density: DensityCurve[], obs: Observation[] = [], c
     c.smooth = true;
     c.xFormat = "0.00"; // D labels on the 0.05 grid: 0.30, 0.35, ...
     const values = obs.filter((x) => x.D !== null && (g === groups[0] || x.group === g)).map((x) => x.D as number); // groups[0]: the pooled group
-    if (values.length) c.xAxis = densityXRange(values, Math.max(...groupCurves.map((d) => d.bandwidth)));
+    if (values.length) c.xAxis = densityXRange(values, extent(groupCurves.map((d) => d.bandwidth)).max ?? 0);
     c.yAxis = { min: 0 };
     charts.push(c);
     // the 3-D view the papers print: every period, D within the line chart's range

@@ -12,6 +12,7 @@ import { translator } from "../i18n";
 import { warn } from "../warnings";
 import type { Observation } from "./coupling";
 import type { AnalysisData, OptionSpec, ReportContext, ReportSection } from "./types";
+import { extent } from "../../engine/stats/extent";
 
 declare module "./types" {
   interface ReportOptions {
@@ -135,8 +136,9 @@ export function coordinationByGroupSheet(a: GroupTablesInput) {
   // y axis fitted to the means (a 0.02 margin, on a 0.05 grid), not 0..1
   const ys = meanRows.flatMap((r) => allGroups.map((_, i) => r[`g${i}`])).filter((v): v is number => typeof v === "number" && Number.isFinite(v));
   if (ys.length) {
-    const min = Math.max(0, Math.floor((Math.min(...ys) - 0.02) * 20) / 20);
-    const max = Math.min(1, Math.ceil((Math.max(...ys) + 0.02) * 20) / 20);
+    const range = extent(ys);
+    const min = Math.max(0, Math.floor((range.min! - 0.02) * 20) / 20);
+    const max = Math.min(1, Math.ceil((range.max! + 0.02) * 20) / 20);
     if (max > min) c.yAxis = { min: Number(min.toFixed(2)), max: Number(max.toFixed(2)) };
     c.yFormat = "0.00"; // labels 0.45, 0.50, ... on the 0.05 grid, not the cells' 0.450
   }

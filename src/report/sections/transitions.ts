@@ -32,6 +32,7 @@ import { unbalanced, unitsByPeriods } from "./panelMatrix";
 import { noWeights, reportWeights, weightsSourceText } from "./spatialInput";
 import type { OptionSpec, ReportContext, ReportSection, SectionContext } from "./types";
 import { CoordError } from "../../engine/errors";
+import { extent } from "../../engine/stats/extent";
 
 declare module "./types" {
   interface ReportOptions {
@@ -325,7 +326,8 @@ export const markovSection: ReportSection<MarkovReport> = {
     const t = translator(ctx.options.language);
     const stay = m.P.map((r, i) => r[i]).filter((_, i) => !m.emptyRows.includes(i));
     const top = m.k - 1;
-    const params = { spec: m.spec, min: Math.min(...stay).toFixed(3), max: Math.max(...stay).toFixed(3) };
+    const range = extent(stay);
+    const params = { spec: m.spec, min: (range.min ?? NaN).toFixed(3), max: (range.max ?? NaN).toFixed(3) };
     return [
       m.steadyState
         ? t("transitions.headline", { ...params, share: (m.steadyState[top] * 100).toFixed(1), top: shownLabels(m.labels, t)[top] })

@@ -10,7 +10,7 @@ import { ExcelCell, excelValue, rowsCost } from "./values";
 const CHUNK_ROWS = 2000;
 
 export async function writeNotes(ws: Excel.Worksheet, rows: NotesRow[], b: Batcher, caps: Capabilities, page?: PageSetupLayout): Promise<void> {
-  const width = Math.max(2, ...rows.map((r) => r.values.length));
+  const width = rows.reduce((m, r) => Math.max(m, r.values.length), 2);
   const values: ExcelCell[][] = rows.map((r) => {
     const v = r.values.map((x) => excelValue(x));
     while (v.length < width) v.push("");

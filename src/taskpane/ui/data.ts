@@ -41,7 +41,7 @@ const isNumber = (c: Cell | undefined) => typeof c === "number" || (typeof c ===
 export function detectHeaderRow(cells: Cell[][]): number {
   const head = cells.slice(0, 20);
   const filled = head.map((r) => (r ?? []).filter((c) => !isBlank(c)).length);
-  const widest = Math.max(0, ...filled);
+  const widest = filled.reduce((m, n) => Math.max(m, n), 0);
   for (let i = 0; i < head.length; i++) {
     const r = head[i] ?? [];
     const n = filled[i];
