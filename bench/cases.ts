@@ -430,6 +430,22 @@ processCase(
   },
 );
 
+// the same panel with each county's Lon/Lat and "weights": "knn:6" in the roles: every section,
+// the spatial one (Moran, LISA with conditional permutations, Gi*, spatial Markov) included
+processCase(
+  "panel 90,000 rows CSV + knn:6 weights: every section + XLSX",
+  (dir) => [path.join(dir, "panel.csv"), "--roles", path.join(dir, "roles.json"), "--out", path.join(dir, "report.xlsx"), "--quiet"],
+  {
+    runs: 3,
+    limitMs: 20_000,
+    files: (dir) => {
+      const p = countyPanel(3000, 30, 17, true);
+      fs.writeFileSync(path.join(dir, "panel.csv"), p.csv);
+      fs.writeFileSync(path.join(dir, "roles.json"), p.roles);
+    },
+  },
+);
+
 // 16. Issue 11: a panel at Excel's sheet limit (bench/bigPanel.ts, seeded: 104,857 units x 10 years,
 // 4 indicators in 2 subsystems, 1 factor). The analysis (parse, panel, every section, report model)
 // fits in 2 GB; the exceljs workbook does not (about 20 MB per 1,000 rows, see bench/NOTES.md), so

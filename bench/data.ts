@@ -61,8 +61,10 @@ export function geoData(N: number, factors = 7, seed = 42): GeoData {
  * A county-scale panel as CSV text (issue 17): `units` x `years` rows, columns
  * County, Region, Year, U1_1..U1_14, U2_1..U2_13 (indicators with a trend, unit effects and
  * noise; a few cost indicators), X1..X7 (driving factors) — 37 columns; and its roles JSON.
+ * `coords`: two more columns Lon, Lat (each county's centroid, repeated every year, within
+ * China's extent) and roles with `"weights": "knn:6"`, `"coords": ["Lon", "Lat"]`.
  */
-export function countyPanel(units: number, years: number, seed = 17): { csv: string; roles: string } {
+export function countyPanel(units: number, years: number, seed = 17, coords = false): { csv: string; roles: string } {
   const r = rng(seed);
   const z = normal(r);
   const n1 = 14;
@@ -73,6 +75,7 @@ export function countyPanel(units: number, years: number, seed = 17): { csv: str
   for (let j = 1; j <= n1; j++) header.push(`U1_${j}`);
   for (let j = 1; j <= n2; j++) header.push(`U2_${j}`);
   for (let j = 1; j <= nf; j++) header.push(`X${j}`);
+  if (coords) header.push("Lon", "Lat");
   const lines = [header.join(",")];
   const k = n1 + n2 + nf;
   const level = new Float64Array(k);
@@ -84,9 +87,11 @@ export function countyPanel(units: number, years: number, seed = 17): { csv: str
     }
     const name = `C${String(i + 1).padStart(5, "0")}`;
     const region = regions[i % regions.length];
+    const lonLat = coords ? [(75 + 50 * r()).toFixed(4), (20 + 30 * r()).toFixed(4)] : [];
     for (let t = 0; t < years; t++) {
       const row: string[] = [name, region, String(2000 + t)];
       for (let j = 0; j < k; j++) row.push((level[j] * (1 + trend[j] * t) * (1 + 0.05 * z())).toPrecision(7));
+      row.push(...lonLat);
       lines.push(row.join(","));
     }
   }
@@ -99,7 +104,8 @@ export function countyPanel(units: number, years: number, seed = 17): { csv: str
       Economy: header.slice(3, 3 + n1).map((c, j) => col(c, j % 5 === 4)),
       Environment: header.slice(3 + n1, 3 + n1 + n2).map((c, j) => col(c, j % 4 === 3)),
     },
-    factors: header.slice(3 + n1 + n2),
+    factors: header.slice(3 + n1 + n2, 3 + n1 + n2 + nf),
+    ...(coords ? { weights: "knn:6", coords: ["Lon", "Lat"] } : {}),
   };
   return { csv: lines.join("\n") + "\n", roles: JSON.stringify(roles, null, 1) };
 }

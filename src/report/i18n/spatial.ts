@@ -84,6 +84,7 @@ export const SPATIAL_STRINGS = {
     en: "LISA clusters in {period}: HH {hh}; LL {ll}.",
     zh: "{period} 的 LISA 集聚：高-高 {hh}；低-低 {ll}。",
   },
+  "spatial.unitsMore": { en: "{n} units ({names}, …)", zh: "{n} 个单元（{names} 等）" },
   "spatial.partialPeriod": {
     en: "Spatial autocorrelation: {period} has {k} of {n} units; the weights of those units are used.",
     zh: "空间自相关：{period} 只有 {n} 个单元中的 {k} 个；使用这些单元的权重子矩阵。",

@@ -391,12 +391,19 @@ export function spatialHeadlines(result: SpatialResult, ctx: ReportContext): str
   ];
   const hh = result.local.filter((l) => l.period === last.period && l.cluster === "HH").map((l) => l.id);
   const ll = result.local.filter((l) => l.period === last.period && l.cluster === "LL").map((l) => l.id);
-  if (hh.length || ll.length)
-    out.push(
-      t("spatial.headlineLisa", { period: last.period, hh: hh.length ? t.list(hh) : t("spatial.none"), ll: ll.length ? t.list(ll) : t("spatial.none") }),
-    );
+  // a county panel has dozens of units per cluster: the first few and the count (the table has all)
+  const names = (ids: string[]) =>
+    ids.length === 0
+      ? t("spatial.none")
+      : ids.length <= HEADLINE_UNITS
+        ? t.list(ids)
+        : t("spatial.unitsMore", { n: ids.length, names: t.list(ids.slice(0, HEADLINE_UNITS)) });
+  if (hh.length || ll.length) out.push(t("spatial.headlineLisa", { period: last.period, hh: names(hh), ll: names(ll) }));
   return out;
 }
+
+/** Units named per cluster in the LISA headline; beyond it, the count. */
+const HEADLINE_UNITS = 8;
 
 const base = (key: string, en: string, zh: string, helpEn: string, helpZh: string) => ({ key, label: { en, zh }, help: { en: helpEn, zh: helpZh } });
 

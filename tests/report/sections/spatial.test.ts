@@ -17,6 +17,7 @@ import { transformWeights } from "../../../src/engine/spatial/weights";
 import type { RolesFile } from "../../../src/report/roles";
 import { sharedPath } from "../../helpers";
 import { SEED_ROLES, seedPanelCells, seedRows } from "./seedPanel";
+import { spatialHeadlines } from "../../../src/report/sections/spatial";
 
 const SHARED = sharedPath();
 const JSON_FILE = path.join(SHARED, "reference", "spatial", "expected", "seed-table3.json");
@@ -221,5 +222,22 @@ describe("the section in the report", () => {
   test("a unit the preset does not know is named", async () => {
     const cells = panelCells((p) => (p === "Beijing" ? "Peking" : p));
     await expect(runReport(cells, roles, opts())).rejects.toThrow("the data's unit 'Peking' is not in China's 31 provinces (the china-provinces weights)");
+  });
+});
+
+describe("the LISA headline", () => {
+  // a county panel has dozens of units in a cluster: the headline names the first 8 and the count
+  const result = (hh: number, ll: number) => ({
+    global: [{ period: "2020", variable: "D", I: 0.31, z: 4.2, p: 0.00001 }],
+    local: [
+      ...Array.from({ length: hh }, (_, i) => ({ period: "2020", id: `H${i + 1}`, cluster: "HH" })),
+      ...Array.from({ length: ll }, (_, i) => ({ period: "2020", id: `L${i + 1}`, cluster: "LL" })),
+    ],
+  });
+  test("up to 8 units named, beyond that the count and the first 8", () => {
+    const en = spatialHeadlines(result(12, 2) as never, { options: defaultOptions() } as never);
+    expect(en[1]).toBe("LISA clusters in 2020: HH 12 units (H1, H2, H3, H4, H5, H6, H7, H8, …); LL L1, L2.");
+    const zh = spatialHeadlines(result(8, 9) as never, { options: { ...defaultOptions(), language: "zh" } } as never);
+    expect(zh[1]).toBe("2020 的 LISA 集聚：高-高 H1、H2、H3、H4、H5、H6、H7、H8；低-低 9 个单元（L1、L2、L3、L4、L5、L6、L7、L8 等）。");
   });
 });
