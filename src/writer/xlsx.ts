@@ -373,10 +373,16 @@ function* worksheetXml(rows: RowSource, extras: SheetExtras, strings: SharedStri
   );
 }
 
+/** A report sheet's layout with its column widths and page setup (each found once: they take a pass over the values). */
+interface LaidOut {
+  layout: SheetLayout;
+  widths: number[];
+  page: PageSetupLayout;
+}
+
 /** The rows of a report sheet, from its layout, and everything else of its worksheet. */
-function reportSheet(layout: SheetLayout, styles: Styles, priority: { next: number }): { rows: RowSource; extras: SheetExtras } {
-  const s = layout.sheet;
-  const widths = fittedColumnWidths(s);
+function reportSheet(sheet: LaidOut, styles: Styles, priority: { next: number }): { rows: RowSource; extras: SheetExtras } {
+  const { layout, widths } = sheet;
   // one renderer per sheet row that has content, in row order (tables are stacked, notes after them)
   const renderers: Array<(out: Cells) => void> = [];
   const used = new UsedRange();
@@ -390,6 +396,12 @@ function reportSheet(layout: SheetLayout, styles: Styles, priority: { next: numb
     if (p.titleRow !== undefined) plain(p.titleRow, t.title!, STYLE.tableTitle);
     const labels = t.columns.map((c) => c.label);
     used.add(p.headerRow, n > 0 ? 1 : 0, n);
+    // the data rows' values lie in the header's columns: only the last row with one counts
+    for (let i = t.rows.length - 1; i >= 0; i--)
+      if (t.columns.some((c) => t.rows[i][c.key] !== null && t.rows[i][c.key] !== undefined)) {
+        used.add(p.firstRow + i, 1, 1);
+        break;
+      }
     let headerXf: number[] | undefined;
     renderers.push((out) => {
       headerXf ??= labels.map(() => styles.xf({ font: STYLE.header, fill: STYLE.headerFill, bottomBorder: true, alignment: { vertical: "center" } }));
@@ -419,8 +431,6 @@ function reportSheet(layout: SheetLayout, styles: Styles, priority: { next: numb
     const rowXf = new Array<number>(n);
     const values = new Array<ReportValue | undefined>(n);
     t.rows.forEach((row, i) => {
-      for (let j = 0; j < n; j++) values[j] = row[keys[j]];
-      used.addValues(p.firstRow + i, values, n);
       renderers.push((out) => {
         const group = groups.has(i);
         const cache = group ? groupXfs : xfs;
@@ -463,7 +473,7 @@ function reportSheet(layout: SheetLayout, styles: Styles, priority: { next: numb
   };
 
   const first = layout.tables[0];
-  const extras: SheetExtras = { widths, freeze: layout.freeze, conditional, page: pageSetupOf(layout) };
+  const extras: SheetExtras = { widths, freeze: layout.freeze, conditional, page: sheet.page };
   if (first && first.table.columns.length > 0)
     extras.autoFilter = `A${first.headerRow}:${letter(first.table.columns.length)}${Math.max(first.headerRow, first.lastRow)}`;
   return { rows: { count: renderers.length, render: (k, out) => renderers[k](out), used }, extras };
@@ -581,9 +591,12 @@ export async function writeReportXlsx(report: Report, options: WriteOptions = {}
   const styles = new Styles();
   const strings = new SharedStrings();
   const priority = { next: 1 }; // of the conditional formats, over the whole workbook
-  const sheets = layouts.map((l) => ({ name: l.sheet.name, layout: l }));
+  const sheets: LaidOut[] = layouts.map((layout) => {
+    const widths = fittedColumnWidths(layout.sheet);
+    return { layout, widths, page: pageSetupOf(layout, widths) };
+  });
   const sheetNames = [...names.sheets];
-  const printTitles: Array<PageSetupLayout["printTitleRows"]> = layouts.map((l) => pageSetupOf(l).printTitleRows);
+  const printTitles: Array<PageSetupLayout["printTitleRows"]> = sheets.map((s) => s.page.printTitleRows);
   if (names.notes !== undefined) {
     sheetNames.push(names.notes);
     printTitles.push(null);
@@ -605,7 +618,7 @@ export async function writeReportXlsx(report: Report, options: WriteOptions = {}
   const worksheetParts: ZipPart[] = sheets.map((s, i) => ({
     name: `xl/worksheets/sheet${i + 1}.xml`,
     text: () => {
-      const { rows, extras } = reportSheet(s.layout, styles, priority);
+      const { rows, extras } = reportSheet(s, styles, priority);
       extras.drawing = charts.drawingElements.get(i);
       return worksheetXml(rows, extras, strings);
     },

@@ -30,6 +30,8 @@ const MAX_ENTRIES = 0xffff;
 
 /** Pieces are collected up to about this many characters before they are deflated. */
 const BLOCK_CHARS = 1 << 20;
+/** Bytes handed to zlib and not yet deflated before rendering waits. */
+const MAX_PENDING = 8 << 20;
 
 /** Node's zlib when the platform has it (Node), else undefined (browsers). */
 export function nodeZlib(): typeof Zlib | undefined {
@@ -119,7 +121,9 @@ async function deflatePart(part: ZipPart, zlib: typeof Zlib): Promise<{ chunks: 
     crc = crcOf(b, crc);
     size += b.length;
     if (size > MAX_32) throw new Error(`the workbook part ${part.name} is 4 GB or larger, beyond what a zip without zip64 holds`);
-    if (!deflate.write(b)) await new Promise<void>((resolve) => deflate.once("drain", resolve));
+    // zlib deflates on the thread pool: keep rendering while a few blocks wait there
+    deflate.write(b);
+    if (deflate.writableLength > MAX_PENDING) await new Promise<void>((resolve) => deflate.once("drain", resolve));
     if (failure) throw failure;
   };
   for (const piece of part.text()) {
