@@ -52,7 +52,7 @@ export async function zipWithJSZip(parts: readonly ZipPart[], date: Date): Promi
   for (const p of parts) {
     let text = "";
     for (const piece of p.text()) text += piece;
-    zip.file(p.name, text, { date });
+    zip.file(p.name, text, { date, createFolders: false });
   }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
