@@ -1,5 +1,5 @@
 /**
- * The sheet layout of a `Report`, shared by both writers: the exceljs writer
+ * The sheet layout of a `Report`, shared by both writers: the xlsx writer
  * (src/writer/xlsx.ts) and the Office.js writer (src/taskpane/excelWriter.ts) only render it.
  *
  * Per report sheet: tables stacked from row 1, each an optional title row (bold, 12 pt), a
@@ -217,7 +217,7 @@ function wrapText(text: string, width: number): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Column widths (the exceljs writer; Excel itself autofits in the Office.js writer)
+// Column widths (the xlsx writer; Excel itself autofits in the Office.js writer)
 
 /** Texts whose every character is below U+1100 (none counts double, none is a surrogate pair). */
 const NARROW_TEXT = /^[\u0000-\u10ff]*$/; // eslint-disable-line no-control-regex
@@ -308,7 +308,7 @@ export function fittedColumnWidths(s: ReportSheet): number[] {
 /**
  * Lines a table row takes when the texts of its wrapped columns (`wrap`) break at the columns'
  * widths (characters, as `fittedColumnWidths`), with a margin for breaks at word ends: the
- * exceljs writer sets the row height from it (Excel autofits wrapped rows itself).
+ * xlsx writer sets the row height from it (Excel autofits wrapped rows itself).
  *
  * @example
  * wrappedLines({ columns: [{ key: "a", label: "a", wrap: true }], rows: [] }, { a: "x".repeat(100) }, [22]); // => 6

@@ -1,9 +1,10 @@
 /**
  * Native Excel charts in a written workbook.
  *
- * exceljs cannot write charts, so the standalone writer (`writeReportXlsx`) lets exceljs
- * produce the package and then calls `addCharts` on the bytes: for each `ChartPlacement` it
- * adds, with jszip,
+ * The standalone writer (`writeReportXlsx`, xlsx.ts) writes the chart parts into the package
+ * as it builds it (`chartParts`: the same parts, names and ids, without reading a package);
+ * `addCharts` adds them to an existing package's bytes (e.g. one exceljs wrote): for each
+ * `ChartPlacement` it adds, with jszip,
  *
  *   - `xl/charts/chartN.xml`: a DrawingML `c:chartSpace` with a `c:lineChart`, a
  *     `c:barChart` (barDir col, or bar for horizontal bars), a `c:scatterChart` or a
@@ -26,8 +27,8 @@
  * XML-escaped.
  *
  * The placements come from `planCharts` (src/report/chartPlan.ts), which the Office.js writer
- * uses as well; this module is the only one that needs JSZip, so it stays out of the Office.js
- * bundle.
+ * uses as well; this module and the standalone writer are the only ones that need JSZip, so
+ * it stays out of the Office.js bundle.
  *
  * Plain string building and a minimal XML scanner (elements, attributes; enough for the
  * package parts exceljs writes) - no DOM, so this runs in Node and in the browser.
