@@ -77,12 +77,12 @@ export function crc32(bytes: Uint8Array, crc: number = 0): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** MS-DOS time and date of a local time (the zip format's; 1980 at the earliest). */
+/** MS-DOS time and date of a time, in UTC as JSZip writes and reads them (1980 at the earliest). */
 function dosDateTime(d: Date): { time: number; date: number } {
-  const year = Math.min(2107, Math.max(1980, d.getFullYear()));
+  const year = Math.min(2107, Math.max(1980, d.getUTCFullYear()));
   return {
-    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
-    date: ((year - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | Math.floor(d.getUTCSeconds() / 2),
+    date: ((year - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
   };
 }
 
