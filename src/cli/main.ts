@@ -24,8 +24,9 @@ import { groupWarnings } from "../report/warnings";
 import { checkOutputPaths, commitOutputs, describeFsError } from "./output";
 import { checkInputSize, countLines, MAX_INPUT_ROWS, quietOnClosedStdout, xlsxSheetRows } from "./limits";
 
-// The report pipeline and exceljs are loaded on first use, not at start-up, so that --help and
-// --print-roles answer at once (loading them takes most of a second).
+// The report pipeline, the xlsx writer and exceljs (reading .xlsx input) are loaded on first use,
+// not at start-up, so that --help and --print-roles answer at once (loading them takes most of a
+// second).
 /* eslint-disable @typescript-eslint/no-require-imports -- lazy loading, typed by the import types */
 const lazy = {
   pipeline: () => require("../report/pipeline") as typeof import("../report/pipeline"),

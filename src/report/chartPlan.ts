@@ -1,7 +1,7 @@
 /**
  * Chart plans: where each `ChartSpec` of a report is drawn and which cells it reads, from the
  * rows where the sheet layout (layout.ts) puts each table. Both writers draw these plans: the
- * exceljs writer as DrawingML parts (src/writer/charts.ts, `addCharts`), the Office.js writer
+ * xlsx writer as DrawingML parts (src/writer/charts.ts, `chartParts`), the Office.js writer
  * through the chart API (src/taskpane/excel/charts.ts).
  *
  * A chart is drawn on the sheet holding its spec, to the right of that sheet's tables (one

@@ -1,5 +1,5 @@
 /**
- * The sheet layout of a `Report`, shared by both writers: the exceljs writer
+ * The sheet layout of a `Report`, shared by both writers: the xlsx writer
  * (src/writer/xlsx.ts) and the Office.js writer (src/taskpane/excelWriter.ts) only render it.
  *
  * Per report sheet: tables stacked from row 1, each an optional title row (bold, 12 pt), a
@@ -217,10 +217,14 @@ function wrapText(text: string, width: number): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Column widths (the exceljs writer; Excel itself autofits in the Office.js writer)
+// Column widths (the xlsx writer; Excel itself autofits in the Office.js writer)
+
+/** Texts whose every character is below U+1100 (none counts double, none is a surrogate pair). */
+const NARROW_TEXT = /^[\u0000-\u10ff]*$/; // eslint-disable-line no-control-regex
 
 /** Displayed width (characters) of a text; CJK characters count double. */
 export function textWidth(s: string): number {
+  if (NARROW_TEXT.test(s)) return s.length;
   let w = 0;
   for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return w;
@@ -253,6 +257,33 @@ export function displayWidth(v: ReportValue | undefined, format: ColumnFormat | 
   }
 }
 
+/** Decimals shown by the fixed-point formats. */
+const FIXED_DECIMALS: Partial<Record<ColumnFormat, number>> = { "0": 0, "0.00": 2, "0.000": 3, "0.0000": 4, "0.0###": 4 };
+
+/**
+ * An upper bound of `displayWidth(v, format)` for a finite number, found without formatting it
+ * (Infinity where there is none cheaply): the sign, the digits of the integer part (of |v| + 1,
+ * for rounding up), the point and the decimals. `fittedColumnWidths` formats only the values
+ * that could widen the column (a 90,000-row table is otherwise formatted cell by cell).
+ */
+function numberWidthBound(v: number, format: ColumnFormat | undefined): number {
+  let a = Math.abs(v);
+  let extra: number;
+  if (format === "0.0%") {
+    a *= 100;
+    extra = 3; // ".d%"
+  } else if (format === undefined || format === "general" || format === "text") return 11;
+  else {
+    const d = FIXED_DECIMALS[format];
+    if (d === undefined) return Infinity;
+    extra = d > 0 ? d + 1 : 0;
+  }
+  if (!(a < 1e15)) return Infinity;
+  let digits = 1;
+  for (let p = 10; a + 1 >= p; p *= 10) digits++;
+  return (v < 0 ? 1 : 0) + digits + extra;
+}
+
 /**
  * Column widths (characters) of a sheet, index 0 = column A: the widest header or value of the
  * column in any table (a column's explicit `width` replaces its values), plus 2, within 6..60.
@@ -263,7 +294,12 @@ export function fittedColumnWidths(s: ReportSheet): number[] {
     t.columns.forEach((col, j) => {
       let w = Math.max(widths[j] ?? 0, textWidth(col.label));
       if (col.width !== undefined) w = Math.max(w, col.width);
-      else for (const row of t.rows) w = Math.max(w, displayWidth(row[col.key], col.format));
+      else
+        for (const row of t.rows) {
+          const v = row[col.key];
+          if (typeof v === "number" && Number.isFinite(v) && numberWidthBound(v, col.format) <= w) continue;
+          w = Math.max(w, displayWidth(v, col.format));
+        }
       widths[j] = w;
     });
   return widths.map((w) => Math.min(60, Math.max(6, Math.ceil(w) + 2)));
@@ -272,7 +308,7 @@ export function fittedColumnWidths(s: ReportSheet): number[] {
 /**
  * Lines a table row takes when the texts of its wrapped columns (`wrap`) break at the columns'
  * widths (characters, as `fittedColumnWidths`), with a margin for breaks at word ends: the
- * exceljs writer sets the row height from it (Excel autofits wrapped rows itself).
+ * xlsx writer sets the row height from it (Excel autofits wrapped rows itself).
  *
  * @example
  * wrappedLines({ columns: [{ key: "a", label: "a", wrap: true }], rows: [] }, { a: "x".repeat(100) }, [22]); // => 6
@@ -314,9 +350,9 @@ export interface PageSetupLayout {
   header: string;
 }
 
-/** The print width of a sheet in characters: its fitted columns, plus its charts beside them. */
-export function printWidth(s: ReportSheet): number {
-  const cols = fittedColumnWidths(s).reduce((a, w) => a + w, 0);
+/** The print width of a sheet in characters: its fitted columns (`widths`, when known), plus its charts beside them. */
+export function printWidth(s: ReportSheet, widths: readonly number[] = fittedColumnWidths(s)): number {
+  const cols = widths.reduce((a, w) => a + w, 0);
   return cols + (s.charts.length > 0 ? CHART_PRINT_COLUMNS * DEFAULT_COLUMN_CHARS : 0);
 }
 
@@ -324,11 +360,12 @@ export function printWidth(s: ReportSheet): number {
  * The page setup of a sheet: one page wide; landscape when wider than a portrait page; the
  * title and header rows of a sheet's only table repeated on every page; the only table's
  * title (else the sheet name) as the page header; the sheet's `page` options override these.
+ * `widths`: the sheet's `fittedColumnWidths`, when the caller has them.
  */
-export function pageSetupOf(layout: SheetLayout): PageSetupLayout {
+export function pageSetupOf(layout: SheetLayout, widths?: readonly number[]): PageSetupLayout {
   const s = layout.sheet;
   const o = s.page ?? {};
-  const orientation = o.orientation ?? (printWidth(s) > PORTRAIT_CHARS ? "landscape" : "portrait");
+  const orientation = o.orientation ?? (printWidth(s, widths) > PORTRAIT_CHARS ? "landscape" : "portrait");
   const lastRow = Math.max(1, layout.notesRow + layout.noteLines.length - 1);
   let fitToHeight = o.fitToHeight ?? 0;
   if (o.fitToHeight === undefined && o.rowsPerPage !== undefined && o.rowsPerPage > 0) fitToHeight = Math.max(1, Math.ceil(lastRow / o.rowsPerPage));

@@ -1,7 +1,7 @@
 /**
  * From a panel run to a `Report`: the Summary, then the sheets of each section that ran (in
  * registry order), the notes and warnings — the named sheets of labelled tables and chart
- * specs that the Office.js writer (taskpane) and the exceljs writer (command line, standalone
+ * specs that the Office.js writer (taskpane) and the xlsx writer (command line, standalone
  * page) both render. Pure. The sections' own sheets are built in sections/*.ts.
  */
 import { PanelRun } from "./analysis";

@@ -1,9 +1,10 @@
 /**
  * Native Excel charts in a written workbook.
  *
- * exceljs cannot write charts, so the standalone writer (`writeReportXlsx`) lets exceljs
- * produce the package and then calls `addCharts` on the bytes: for each `ChartPlacement` it
- * adds, with jszip,
+ * The standalone writer (`writeReportXlsx`, xlsx.ts) writes the chart parts into the package
+ * as it builds it (`chartParts`: the same parts, names and ids, without reading a package);
+ * `addCharts` adds them to an existing package's bytes (e.g. one exceljs wrote): for each
+ * `ChartPlacement` it adds, with jszip,
  *
  *   - `xl/charts/chartN.xml`: a DrawingML `c:chartSpace` with a `c:lineChart`, a
  *     `c:barChart` (barDir col, or bar for horizontal bars), a `c:scatterChart` or a
@@ -26,8 +27,8 @@
  * XML-escaped.
  *
  * The placements come from `planCharts` (src/report/chartPlan.ts), which the Office.js writer
- * uses as well; this module is the only one that needs JSZip, so it stays out of the Office.js
- * bundle.
+ * uses as well; this module and the standalone writer are the only ones that need JSZip, so
+ * it stays out of the Office.js bundle.
  *
  * Plain string building and a minimal XML scanner (elements, attributes; enough for the
  * package parts exceljs writes) - no DOM, so this runs in Node and in the browser.
@@ -618,6 +619,56 @@ function checkPlacement(p: ChartPlacement, nSheets: number): void {
   const a = p.anchor;
   if (![a.col, a.row, a.cols, a.rows].every((v) => Number.isInteger(v) && v >= 0) || a.cols < 1 || a.rows < 1)
     throw new Error(`${where}: bad anchor ${JSON.stringify(a)}`);
+}
+
+/** The parts that put charts into a package being written (`chartParts`). */
+export interface ChartParts {
+  /** New parts, zip path -> text: charts, drawings and their rels, the rels of the sheets with charts. */
+  parts: Array<[string, string]>;
+  /** Content-type overrides of the new parts, in the order `addCharts` adds them. */
+  overrides: Array<[string, string]>;
+  /** The `<drawing r:id=.../>` element of each 0-based sheet index that has charts. */
+  drawingElements: Map<number, string>;
+}
+
+/**
+ * The chart parts of a package that is being written and has no drawings yet (the fast writer
+ * in xlsx.ts): the same parts, names, ids and relationships that `addCharts` adds to such a
+ * package, without reading one. Worksheets are `xl/worksheets/sheet<index + 1>.xml` and have
+ * no other relationships.
+ */
+export function chartParts(charts: readonly ChartPlacement[], sheetNames: readonly string[]): ChartParts {
+  const out: ChartParts = { parts: [], overrides: [], drawingElements: new Map() };
+  for (const p of charts) checkPlacement(p, sheetNames.length);
+  const bySheet = new Map<number, ChartPlacement[]>();
+  for (const p of charts) bySheet.set(p.sheetIndex, [...(bySheet.get(p.sheetIndex) ?? []), p]);
+  let axisBase = 50000000;
+  let drawingNo = 0;
+  let chartNo = 0;
+  const relsXml = (rels: string) => `${XML_DECL}<Relationships xmlns="${NS.rels}">${rels}</Relationships>`;
+  for (const [sheetIndex, list] of bySheet) {
+    const sheetPart = `xl/worksheets/sheet${sheetIndex + 1}.xml`;
+    const drawingPart = `xl/drawings/drawing${++drawingNo}.xml`;
+    out.overrides.push([drawingPart, CT_DRAWING]);
+    let anchors = "";
+    let rels = "";
+    let shapeId = 1;
+    list.forEach((p, k) => {
+      const chartPart = `xl/charts/chart${++chartNo}.xml`;
+      out.parts.push([chartPart, chartXml(p, sheetNames, axisBase)]);
+      axisBase += 10;
+      out.overrides.push([chartPart, CT_CHART]);
+      const rid = `rId${k + 1}`;
+      rels += `<Relationship Id="${rid}" Type="${escapeXml(REL_CHART)}" Target="${escapeXml(relativeTarget(drawingPart, chartPart))}"/>`;
+      anchors += anchorXml(p, rid, ++shapeId, false);
+    });
+    out.parts.push([drawingPart, `${XML_DECL}<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors}</xdr:wsDr>`]);
+    out.parts.push([relsPathOf(drawingPart), relsXml(rels)]);
+    const sheetRel = `<Relationship Id="rId1" Type="${escapeXml(REL_DRAWING)}" Target="${escapeXml(relativeTarget(sheetPart, drawingPart))}"/>`;
+    out.parts.push([relsPathOf(sheetPart), relsXml(sheetRel)]);
+    out.drawingElements.set(sheetIndex, '<drawing r:id="rId1"/>');
+  }
+  return out;
 }
 
 /**

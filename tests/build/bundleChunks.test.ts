@@ -1,7 +1,8 @@
 /**
  * What the webpack output puts in each bundle: the Office.js pane (chunks/excel.js, loaded by
- * taskpane.ts on demand) must not carry JSZip, which only the exceljs writer needs (it adds the
- * native charts to the .xlsx package, src/writer/charts.ts) and which lives in chunks/xlsx.js.
+ * taskpane.ts on demand) must not carry JSZip, which only the xlsx writer needs (in the browser
+ * it zips the .xlsx package with it, src/writer/zip.ts and charts.ts) and which lives in
+ * chunks/xlsx.js.
  *
  * Cost: dist/ is reused when it is newer than the sources (CI's `npm run build`, or the build
  * the browser tests made); otherwise one development build is made, under the same lock as the

@@ -16,6 +16,7 @@ import { ChartPlacement, planCharts } from "../../src/report/chartPlan";
 import { Report, chart, createReport, quoteSheetName, sheet, tableFromColumns } from "../../src/report/model";
 import { addCharts, rangeFormula } from "../../src/writer/charts";
 import { writeReportXlsx } from "../../src/writer/xlsx";
+import { loadWorkbook, officeCommand } from "./workbooks";
 
 // ---------------------------------------------------------------------------------------------
 // A tiny DOM on saxes, and package helpers
@@ -302,11 +303,7 @@ function chartReport(withCharts = true): Report {
 
 const Q = quoteSheetName(DENSITY, { always: true }); // 'Kernel''s density & <D>'
 
-async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  return wb;
-}
+const load = loadWorkbook;
 
 describe("native charts through writeReportXlsx", () => {
   let bytes: Uint8Array;
@@ -438,16 +435,7 @@ describe("native charts through writeReportXlsx", () => {
     expect(withCharts.worksheets[0].getCell("B13").value).toEqual({ error: "#N/A" }); // east[5]
   });
 
-  const office = (() => {
-    for (const cmd of ["soffice", "libreoffice"]) {
-      try {
-        return execFileSync("which", [cmd], { encoding: "utf8" }).trim() || undefined;
-      } catch {
-        // not installed
-      }
-    }
-    return undefined;
-  })();
+  const office = officeCommand();
   if (!office) {
     test.skip("LibreOffice round trip (skipped: neither soffice nor libreoffice is installed)", () => undefined);
   } else {

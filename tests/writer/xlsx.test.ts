@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { Report, chart, column, createReport, sheet, table, tableFromColumns } from "../../src/report/model";
 import { excelNumFmt, reportToJson, writeReportXlsx } from "../../src/writer/xlsx";
+import { loadWorkbook } from "./workbooks";
 
 const D = [0.512345678901, 0.47, 0.33, 0.61];
 const units = ["Beijing", "Tianjin", "Hebei", "Shanxi"];
@@ -40,11 +41,7 @@ function sampleReport(): Report {
   return r;
 }
 
-async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  return wb;
-}
+const load = loadWorkbook;
 
 describe("writeReportXlsx", () => {
   let wb: ExcelJS.Workbook;

@@ -59,7 +59,7 @@ export async function drawCharts(plans: ChartPlacement[], sheets: Excel.Workshee
   }
 }
 
-/** A surface chart's depth axis (the series, e.g. periods) and about ten category labels, as the exceljs writer draws them. */
+/** A surface chart's depth axis (the series, e.g. periods) and about ten category labels, as the xlsx writer draws them. */
 function surfaceAxes(chart: Excel.Chart, p: ChartPlacement): void {
   if (p.seriesAxisTitle !== undefined) chart.axes.seriesAxis.title.text = p.seriesAxisTitle;
   const n = Math.max(0, p.x.lastRow - p.x.firstRow + 1);
