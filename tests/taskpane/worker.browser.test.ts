@@ -84,7 +84,7 @@ run("the pipeline in a Web Worker (standalone page)", () => {
   });
 
   /** The page with the panel, roles and options loaded, and watchers of the progress bar and of the page's timers. */
-  async function ready(): Promise<{ page: Page; errors: string[] }> {
+  async function ready(options: Record<string, string> = OPTIONS): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.context.newPage();
     await guardNetwork(page);
     const errors = watchErrors(page);
@@ -113,7 +113,7 @@ run("the pipeline in a Web Worker (standalone page)", () => {
       setInterval(() => {
         if (label.getAttribute("data-stage") === "spatial") w.__timerTicks++;
       }, 10);
-    }, OPTIONS);
+    }, options);
     return { page, errors };
   }
 
@@ -151,7 +151,9 @@ run("the pipeline in a Web Worker (standalone page)", () => {
   }, 180_000);
 
   test("Cancel during the spatial section stops the run", async () => {
-    const { page, errors } = await ready();
+    // 99,999 conditional permutations: the spatial section takes minutes, so that it is still
+    // running when it is seen, however fast the machine (499 took ~1 s: the run was done first)
+    const { page, errors } = await ready({ ...OPTIONS, lisaPermutations: "99999" });
     await page.click('button[data-action="run"]');
     const seen = await page.waitForSelector('.cl-progress-label[data-stage="spatial"], #cl-app[data-done], [data-part="errors"] .cl-error', {
       state: "attached",
