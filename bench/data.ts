@@ -103,3 +103,22 @@ export function countyPanel(units: number, years: number, seed = 17): { csv: str
   };
   return { csv: lines.join("\n") + "\n", roles: JSON.stringify(roles, null, 1) };
 }
+
+const LANDUSE = ["forest", "cropland", "grassland", "water", "urban", "bare"];
+
+/**
+ * Geodetector-only data as CSV text (issue 17): `rows` grid cells with columns Y, X1..X5 (class
+ * codes 1..6: whole numbers with few levels, categorical by the auto rule), Landuse (text, 6
+ * levels) and Elevation (continuous: natural breaks), from `geoData` (seeded); and its roles JSON
+ * (`{ "y": "Y", "factors": [...] }`, the geodetector-only shape).
+ */
+export function geoCsv(rows: number, seed = 42): { csv: string; roles: string } {
+  const g = geoData(rows, 7, seed);
+  const factors = ["X1", "X2", "X3", "X4", "X5", "Landuse", "Elevation"];
+  const lines = [["Y", ...factors].join(",")];
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `${g.y[i].toPrecision(6)},${g.x[0][i] + 1},${g.x[1][i] + 1},${g.x[2][i] + 1},${g.x[3][i] + 1},${g.x[4][i] + 1},${LANDUSE[g.x[5][i]]},${(100 * g.c[6][i]).toFixed(1)}`,
+    );
+  return { csv: lines.join("\n") + "\n", roles: JSON.stringify({ y: "Y", factors }, null, 1) };
+}

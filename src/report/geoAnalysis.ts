@@ -104,7 +104,7 @@ export interface GeoAnalysis {
 interface Section {
   period: string | null;
   group: string;
-  y: number[];
+  y: ArrayLike<number>;
   factors: Array<{
     column: string;
     values: Array<number | string | null>;
@@ -149,7 +149,7 @@ function stratify(
   column: string,
   kind: StrataKind,
   x: Array<number | string>,
-  y: number[],
+  y: ArrayLike<number>,
   o: ReportOptions,
   where: string,
   warnings: string[],
@@ -269,7 +269,7 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
       if (!complete && o.missing !== "drop")
         throw new CoordError("MISSING", t("geo.emptyCells", { n: f.values.length - keep.length, factor: f.column }), { argument: f.column });
       const ys = complete ? y : keep.map((i) => y[i]);
-      if (new Set(ys).size < 2) throw new CoordError("CONSTANT", t("geo.constantY", { where }), { argument: "y" });
+      if (isConstant(ys)) throw new CoordError("CONSTANT", t("geo.constantY", { where }), { argument: "y" });
       const values = (complete ? f.values : keep.map((i) => f.values[i])) as Array<number | string>;
       const s = complete && f.preset ? f.preset : stratify(f.column, f.kind, values, ys, o, where, warnings, out.grid, section);
       if (complete) used.set(f.column, s);
@@ -357,6 +357,16 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
     }
   }
   return used;
+}
+
+/** Whether every value equals the first (fewer than two distinct values; NaN equals NaN, as in a Set). */
+function isConstant(y: ArrayLike<number>): boolean {
+  const first = y[0];
+  for (let i = 1; i < y.length; i++) {
+    const v = y[i];
+    if (v !== first && !(v !== v && first !== first)) return false;
+  }
+  return true;
 }
 
 /** Periods the geodetector runs on: first, middle and last (the seed paper's 2011, 2015, 2020), all, or given. */
@@ -465,13 +475,15 @@ export function geodetectorOnRows(
       warn(warnings, "geo.fewUnits", translator(o.language)("geo.fewRows", { where: g }));
       continue;
     }
+    // all rows (the pooled group): the columns as they are, not copies (a million rows at the sheet limit)
+    const all = rows.length === y.length;
     const used = geodetectSection(
       {
         period: null,
         group: g,
-        y: rows.map((r) => y[r]),
+        y: all ? y : rows.map((r) => y[r]),
         factors: factors.map((f, j) => {
-          const base = { column: f.column, values: rows.map((r) => f.values[r]), kind: kinds[j] };
+          const base = { column: f.column, values: all ? f.values : rows.map((r) => f.values[r]), kind: kinds[j] };
           if (g !== pooled && f.column === groupColumn) return { ...base, skip: translator(o.language)("geo.groupColumnRows", { group: g }) };
           const s = national.get(f.column);
           return g !== pooled && o.groupStrata === "national" && s ? { ...base, preset: subsetStrata(s, rows) } : base;

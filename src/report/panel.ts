@@ -16,6 +16,7 @@ import { describeValue } from "../engine/validate";
 import { factorKind, textInNumericFactor } from "../engine/geodetector/factorKind";
 import { interpolateWithinUnits } from "../engine/interpolate";
 import { Cell, parseNumber } from "./csv";
+import { ColumnCells, SheetCells } from "./columns";
 import { columnLetter } from "./model";
 import { Direction, FactorKind, GeoRoles, PanelRoles, Roles, RolesFile, parseRoles } from "./roles";
 
@@ -176,7 +177,7 @@ function at(sheetRow: number, column: string): string {
   return `row ${sheetRow}, column "${column}"`;
 }
 
-function badCell(cells: Cell[][], r: number, column: string, c: Cell | undefined, dropHint: boolean): CoordError {
+function badCell(r: number, column: string, c: Cell | undefined, dropHint: boolean): CoordError {
   if (isEmpty(c))
     return new CoordError(
       "MISSING",
@@ -206,18 +207,31 @@ interface Sheet {
   warnings: string[];
 }
 
-function readHeader(cells: Cell[][], headerRow?: number): Sheet {
-  if (!cells || cells.length === 0 || cells.every((r) => !r || r.every(isEmpty)))
-    throw new CoordError("EMPTY", "the sheet is empty: no header row and no data", { argument: "data" });
+/** Reading a sheet's cells, rows or columns, one cell at a time. */
+interface Grid {
+  rows: number;
+  get: (r: number, j: number) => Cell | undefined;
+  blank: (r: number) => boolean;
+  row: (r: number) => Cell[];
+}
+
+function grid(cells: SheetCells): Grid {
+  if (cells instanceof ColumnCells) return { rows: cells.rowCount, get: (r, j) => cells.get(r, j), blank: (r) => cells.isBlank(r), row: (r) => cells.row(r) };
+  return { rows: cells ? cells.length : 0, get: (r, j) => cells[r][j], blank: (r) => !cells[r] || cells[r].every(isEmpty), row: (r) => cells[r] ?? [] };
+}
+
+function readHeader(cells: Grid, headerRow?: number): Sheet {
+  let first = -1;
+  for (let r = 0; r < cells.rows && first < 0; r++) if (!cells.blank(r)) first = r;
+  if (first < 0) throw new CoordError("EMPTY", "the sheet is empty: no header row and no data", { argument: "data" });
   let h: number;
   if (headerRow !== undefined) {
-    if (!Number.isInteger(headerRow) || headerRow < 1 || headerRow > cells.length)
-      throw new CoordError("OPTION", `headerRow must be a row of the sheet (1 to ${cells.length}); got ${headerRow}`, { argument: "headerRow" });
+    if (!Number.isInteger(headerRow) || headerRow < 1 || headerRow > cells.rows)
+      throw new CoordError("OPTION", `headerRow must be a row of the sheet (1 to ${cells.rows}); got ${headerRow}`, { argument: "headerRow" });
     h = headerRow - 1;
-    if ((cells[h] ?? []).every(isEmpty))
-      throw new CoordError("MISSING", `row ${headerRow} should hold the column names but is empty`, { argument: "data", row: h });
-  } else h = cells.findIndex((r) => r && !r.every(isEmpty));
-  const row = cells[h];
+    if (cells.blank(h)) throw new CoordError("MISSING", `row ${headerRow} should hold the column names but is empty`, { argument: "data", row: h });
+  } else h = first;
+  const row = cells.row(h);
   // a row of mostly numbers is data, not column names (a header without its data rows' text)
   const filled = row.filter((c) => !isEmpty(c));
   const numbers = filled.filter((c) => cellNumber(c) !== null);
@@ -268,7 +282,7 @@ function listRows(rows: number[], max = 8): string {
 
 /** Build the factor columns over the kept rows; warnings for empty cells. */
 function buildFactors(
-  cells: Cell[][],
+  cells: Grid,
   kept: number[],
   factors: Array<{ column: string; kind?: FactorKind }>,
   col: (name: string) => number,
@@ -277,7 +291,7 @@ function buildFactors(
 ): PanelFactor[] {
   return factors.map((f) => {
     const j = col(f.column);
-    const raw = kept.map((r) => cells[r][j] ?? null);
+    const raw = kept.map((r) => cells.get(r, j) ?? null);
     // the engine's rule (M8, issue 11): text cells in a mostly numeric column are missing values
     const parsed = raw.map((c) => (isEmpty(c) ? null : (cellNumber(c) ?? cellText(c))));
     const decision = factorKind(parsed, { declared: f.kind ?? null, argument: f.column });
@@ -286,7 +300,7 @@ function buildFactors(
     if (textRows.length > 0 && !drop)
       throw textInNumericFactor(parsed, textRows, f.column, (i) => at(kept[i] + 1, f.column), { argument: "data", row: kept[textRows[0]], column: f.column });
     const textSet = new Set(textRows);
-    const missingRows = kept.filter((r, i) => isEmpty(cells[r][j]) || textSet.has(i)).map((r) => r + 1);
+    const missingRows = kept.filter((r, i) => isEmpty(raw[i]) || textSet.has(i)).map((r) => r + 1);
     const values = raw.map((c, i): number | string | null => {
       if (isEmpty(c) || textSet.has(i)) return null;
       if (kind === "categorical") return typeof c === "number" ? String(c) : cellText(c);
@@ -309,7 +323,7 @@ function buildFactors(
     const empty = missingRows.length - textRows.length;
     if (empty > 0)
       warnings.push(
-        `factor "${f.column}": ${plural(empty, "empty cell")} (row ${listRows(kept.filter((r) => isEmpty(cells[r][j])).map((r) => r + 1))}); those rows are left out of this factor's detectors`,
+        `factor "${f.column}": ${plural(empty, "empty cell")} (row ${listRows(kept.filter((_, i) => isEmpty(raw[i])).map((r) => r + 1))}); those rows are left out of this factor's detectors`,
       );
     return { column: f.column, kind, ...(f.kind ? { declared: f.kind } : {}), values, missing: missingRows.length };
   });
@@ -331,7 +345,7 @@ function naturalCompare(a: string, b: string): number {
  * A unit missing a period is not an error: see `gaps` and `warnings`.
  */
 export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Roles, options: PanelOptions = {}): Panel {
-  const sheet = readHeader(cells, options.headerRow);
+  const sheet = readHeader(grid(cells), options.headerRow);
   const roles = parseRoles(rolesInput, sheet.headers);
   if (roles.kind !== "panel")
     throw new CoordError("OPTION", `roles: these are geodetector roles (with "y"); a panel needs "id", "time" and "subsystems" — use buildGeoData`, {
@@ -359,7 +373,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
     const texts = timeCells.filter((c) => !isEmpty(c) && cellNumber(c) === null).length;
     if (nums > texts) {
       const i = timeCells.findIndex((c) => !isEmpty(c) && cellNumber(c) === null);
-      throw badCell(cells, dataRows[i], roles.time, timeCells[i], false);
+      throw badCell(dataRows[i], roles.time, timeCells[i], false);
     }
   }
 
@@ -379,7 +393,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
       const c = row[d.j];
       if (isEmpty(c)) {
         if (!interpolate) empties.push(d.column);
-      } else if (cellNumber(c) === null) rowProblems.push(badCell(cells, r, d.column, c, false));
+      } else if (cellNumber(c) === null) rowProblems.push(badCell(r, d.column, c, false));
     }
     problems.push(...rowProblems);
     if (empties.length > 0) {
@@ -389,7 +403,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
       }
       const first = empties[0];
       const j = first === roles.id ? jId : first === roles.time ? jTime : first === roles.group ? jGroup : indicatorDefs.find((d) => d.column === first)!.j;
-      problems.push(badCell(cells, r, first, row[j], true));
+      problems.push(badCell(r, first, row[j], true));
     }
     if (rowProblems.length === 0) kept.push(r);
   }
@@ -524,7 +538,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
         `group column "${roles.group}": ${[...multi].map((u) => `"${u}"`).join(", ")} ${multi.size === 1 ? "is" : "are"} in more than one group; the first one is used for regional means`,
       );
   }
-  const factors = buildFactors(cells, order, roles.factors, col, warnings, drop || interpolate);
+  const factors = buildFactors(grid(cells), order, roles.factors, col, warnings, drop || interpolate);
   if (interpolate)
     for (const f of factors) {
       if (f.kind !== "numeric" || f.missing === 0) continue;
@@ -577,7 +591,8 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
  * error, an empty y is MISSING unless `dropIncomplete` (then the row is dropped). Factor
  * cells may be text or numbers; empty factor cells give per-factor warnings.
  */
-export function buildGeoData(cells: Cell[][], rolesInput: string | RolesFile | Roles, options: PanelOptions = {}): GeoData {
+export function buildGeoData(input: SheetCells, rolesInput: string | RolesFile | Roles, options: PanelOptions = {}): GeoData {
+  const cells = grid(input);
   const sheet = readHeader(cells, options.headerRow);
   const roles = parseRoles(rolesInput, sheet.headers);
   if (roles.kind !== "geodetector")
@@ -597,24 +612,26 @@ export function buildGeoData(cells: Cell[][], rolesInput: string | RolesFile | R
   const jy = sheet.col(roles.y);
   const kept: number[] = [];
   const dropped: Array<{ row: number; reason: string }> = [];
-  for (let r = sheet.h + 1; r < cells.length; r++) {
-    const row = cells[r];
-    if (!row || row.every(isEmpty)) continue;
-    const c = row[jy];
+  const y: number[] = [];
+  for (let r = sheet.h + 1; r < cells.rows; r++) {
+    if (cells.blank(r)) continue;
+    const c = cells.get(r, jy);
     if (isEmpty(c)) {
       if (mode === "drop") {
         dropped.push({ row: r + 1, reason: `empty "${roles.y}"` });
         continue;
       }
-      throw badCell(cells, r, roles.y, c, true);
+      throw badCell(r, roles.y, c, true);
     }
-    if (cellNumber(c) === null) throw badCell(cells, r, roles.y, c, false);
+    const v = cellNumber(c);
+    if (v === null) throw badCell(r, roles.y, c, false);
     kept.push(r);
+    y.push(v);
   }
   if (kept.length === 0) throw new CoordError("EMPTY", `there are no data rows below the header row (row ${sheet.h + 1})`, { argument: "data" });
   if (dropped.length > 0) warnings.push(`dropped ${plural(dropped.length, "row")} with an empty "${roles.y}": row ${listRows(dropped.map((d) => d.row))}`);
   const out: GeoData = {
-    y: Float64Array.from(kept, (r) => cellNumber(cells[r][jy])!),
+    y: Float64Array.from(y),
     yColumn: roles.y,
     factors: buildFactors(cells, kept, roles.factors, sheet.col, warnings, mode === "drop"),
     rowIndex: kept.map((r) => r + 1),
@@ -625,11 +642,11 @@ export function buildGeoData(cells: Cell[][], rolesInput: string | RolesFile | R
   };
   if (roles.id !== undefined) {
     const j = sheet.col(roles.id);
-    out.ids = kept.map((r) => cellText(cells[r][j]));
+    out.ids = kept.map((r) => cellText(cells.get(r, j)));
   }
   if (roles.group !== undefined) {
     const j = sheet.col(roles.group);
-    out.groups = kept.map((r) => cellText(cells[r][j]));
+    out.groups = kept.map((r) => cellText(cells.get(r, j)));
   }
   return out;
 }
