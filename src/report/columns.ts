@@ -84,6 +84,7 @@ export class ColumnCells {
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
     const b = new ColumnBuilder();
     rows.forEach((r, i) => {
+      b.prepare(i, Math.max(1, r.length));
       r.forEach((c, j) => b.set(i, j, c));
       b.endRow(i);
     });
@@ -159,16 +160,19 @@ class ColumnBuilder {
     }
   }
 
-  /** A number at (r, j). */
+  /** Room for row r and columns 0..width-1 (before the row's cells are set). */
+  prepare(r: number, width: number): void {
+    this.ensure(r, width - 1);
+  }
+
+  /** A number at (r, j) (after `prepare`). */
   setNumber(r: number, j: number, v: number): void {
-    this.ensure(r, j);
     this.num[j][r] = v;
     if (j > this.rowLast) this.rowLast = j;
   }
 
-  /** A non-empty text at (r, j). */
+  /** A non-empty text at (r, j) (after `prepare`). */
   setText(r: number, j: number, s: string): void {
-    this.ensure(r, j);
     let t = this.text[j];
     if (!t) t = this.text[j] = [];
     let m = this.shared[j];
@@ -182,6 +186,7 @@ class ColumnBuilder {
     if (j > this.rowLast) this.rowLast = j;
   }
 
+  /** Any cell at (r, j) (after `prepare`). */
   set(r: number, j: number, c: Cell): void {
     if (c === null) return;
     if (typeof c === "number") this.setNumber(r, j, c);
@@ -291,6 +296,11 @@ export function plainNumber(s: string, decimal: Decimal): number | undefined {
   return neg ? -v : v;
 }
 
+/** A Latin letter or a CJK ideograph: a field starting with one is text, not a number, and has no leading blank. */
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0x4e00 && c <= 0x9fff);
+}
+
 /**
  * CSV text -> cells by column: the cells of `parseCsv(text, options)` (see the module comment).
  * Throws the errors `parseCsv` throws (EMPTY, LENGTH, NOT_NUMERIC), with the same messages.
@@ -338,14 +348,15 @@ export function parseCsvColumns(text: string, options: CsvOptions = {}): ColumnC
         return;
       }
       const data = res.data;
+      b.prepare(r, Math.max(1, data.length));
       for (let j = 0; j < data.length; j++) {
         const s = data[j];
         if (s.length === 0) continue;
         const v = plainNumber(s, decimal);
         if (v !== undefined) b.setNumber(r, j, v);
-        else {
-          b.set(r, j, parseCell(s, decimal));
-        }
+        else if (isLetter(s.charCodeAt(0)))
+          b.setText(r, j, s.trimEnd()); // a word: not a number (parseNumber needs a digit, sign or point first)
+        else b.set(r, j, parseCell(s, decimal));
       }
       const w = b.endRow(r);
       if (w > 0) {

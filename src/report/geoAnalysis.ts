@@ -16,7 +16,7 @@ import { interactionDetector } from "../engine/geodetector/interactionDetector";
 import { riskDetector } from "../engine/geodetector/riskDetector";
 import { ecologicalDetector } from "../engine/geodetector/ecologicalDetector";
 import type { ReportOptions } from "./sections/types";
-import { Panel, PanelFactor } from "./panel";
+import { knownFactorKind, Panel, PanelFactor } from "./panel";
 import type { Observation } from "./sections/coupling";
 import { distinctGroups, overallLabel } from "./groups";
 import { translator } from "./i18n";
@@ -126,7 +126,10 @@ type StrataKind = "categorical" | "numeric";
  * than auto), then whole numbers with at most 10 levels and fewer than n/2 levels.
  */
 export function factorKind(f: PanelFactor, rows?: number[], explicitDiscretization = false): StrataKind {
-  const vals = (rows ? rows.map((r) => f.values[r]) : f.values).filter((v) => v !== null && v !== "");
+  const known = rows ? undefined : knownFactorKind(f.values, explicitDiscretization);
+  if (known) return known;
+  // the engine's rule skips empty cells itself (only the kind is read here, not textRows)
+  const vals = rows ? rows.map((r) => f.values[r]).filter((v) => v !== null && v !== "") : f.values;
   return decideFactorKind(vals, { declared: f.declared ?? null, explicitDiscretization, argument: f.column }).kind;
 }
 
@@ -242,10 +245,9 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
   const { y } = section;
   const strata: Stratified[] = [];
   for (const f of section.factors) {
-    const keep: number[] = [];
-    f.values.forEach((v, i) => {
-      if (v !== null && v !== "") keep.push(i);
-    });
+    const present = presentRows(f.values);
+    const keep = present ?? [];
+    const kept = present ? present.length : f.values.length;
     const row: GeoFactorRow = {
       period: section.period,
       group: section.group,
@@ -256,7 +258,7 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
       q: null,
       p: null,
       pCentral: null,
-      n: keep.length,
+      n: kept,
     };
     if (f.skip) {
       row.reason = f.skip;
@@ -264,21 +266,16 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
       continue;
     }
     try {
-      const complete = keep.length === f.values.length;
+      const complete = present === null;
       // M8: missing x: an error naming the factor, unless the rows are dropped (per factor)
       if (!complete && o.missing !== "drop")
-        throw new CoordError("MISSING", t("geo.emptyCells", { n: f.values.length - keep.length, factor: f.column }), { argument: f.column });
+        throw new CoordError("MISSING", t("geo.emptyCells", { n: f.values.length - kept, factor: f.column }), { argument: f.column });
       const ys = complete ? y : keep.map((i) => y[i]);
       if (isConstant(ys)) throw new CoordError("CONSTANT", t("geo.constantY", { where }), { argument: "y" });
       const values = (complete ? f.values : keep.map((i) => f.values[i])) as Array<number | string>;
       const s = complete && f.preset ? f.preset : stratify(f.column, f.kind, values, ys, o, where, warnings, out.grid, section);
       if (complete) used.set(f.column, s);
-      else
-        warn(
-          warnings,
-          "geo.rowsLeftOut",
-          t(f.preset ? "geo.rowsLeftOutPreset" : "geo.rowsLeftOut", { where, factor: f.column, n: f.values.length - keep.length }),
-        );
+      else warn(warnings, "geo.rowsLeftOut", t(f.preset ? "geo.rowsLeftOutPreset" : "geo.rowsLeftOut", { where, factor: f.column, n: f.values.length - kept }));
       row.method = s.method;
       row.k = s.k;
       row.breaks = s.breaks;
@@ -357,6 +354,16 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
     }
   }
   return used;
+}
+
+/** Positions of the non-empty values; null when none is empty (a million rows need no list of positions for that). */
+function presentRows(values: ArrayLike<number | string | null>): number[] | null {
+  let i = 0;
+  while (i < values.length && values[i] !== null && values[i] !== "") i++;
+  if (i === values.length) return null;
+  const keep: number[] = [];
+  for (let k = 0; k < values.length; k++) if (values[k] !== null && values[k] !== "") keep.push(k);
+  return keep;
 }
 
 /** Whether every value equals the first (fewer than two distinct values; NaN equals NaN, as in a Set). */

@@ -280,6 +280,18 @@ function listRows(rows: number[], max = 8): string {
   return rows.length > max ? `${shown}, ... (${rows.length} in all)` : shown;
 }
 
+/**
+ * The kind the engine's rule (factorKind, M8) gives a factor's `values` as built here: with the
+ * auto discretization, or with any when the kind does not depend on it (declared, text).
+ */
+const KNOWN_KINDS = new WeakMap<object, { kind: FactorKind; anyDiscretization: boolean }>();
+
+/** The engine's kind of a factor's values built by buildPanel/buildGeoData, when known without a pass over them. */
+export function knownFactorKind(values: object, explicitDiscretization: boolean): FactorKind | undefined {
+  const k = KNOWN_KINDS.get(values);
+  return k && (!explicitDiscretization || k.anyDiscretization) ? k.kind : undefined;
+}
+
 /** Build the factor columns over the kept rows; warnings for empty cells. */
 function buildFactors(
   cells: Grid,
@@ -301,18 +313,24 @@ function buildFactors(
       throw textInNumericFactor(parsed, textRows, f.column, (i) => at(kept[i] + 1, f.column), { argument: "data", row: kept[textRows[0]], column: f.column });
     const textSet = new Set(textRows);
     const missingRows = kept.filter((r, i) => isEmpty(raw[i]) || textSet.has(i)).map((r) => r + 1);
-    const values = raw.map((c, i): number | string | null => {
-      if (isEmpty(c) || textSet.has(i)) return null;
-      if (kind === "categorical") return typeof c === "number" ? String(c) : cellText(c);
-      const v = cellNumber(c);
-      if (v === null)
-        throw new CoordError("NOT_NUMERIC", `${at(kept[i] + 1, f.column)}: ${describeValue(c)} is not a number (the roles make this factor numeric)`, {
-          argument: "data",
-          row: kept[i],
-          column: f.column,
-        });
-      return v;
-    });
+    // a numeric factor: the parsed cells are its values (text rows, missing values, set to null); no second copy
+    const values =
+      kind === "numeric" && parsed.every((v, i) => v === null || typeof v === "number" || textSet.has(i))
+        ? textRows.length > 0
+          ? parsed.map((v, i) => (textSet.has(i) ? null : v))
+          : parsed
+        : raw.map((c, i): number | string | null => {
+            if (isEmpty(c) || textSet.has(i)) return null;
+            if (kind === "categorical") return typeof c === "number" ? String(c) : cellText(c);
+            const v = cellNumber(c);
+            if (v === null)
+              throw new CoordError("NOT_NUMERIC", `${at(kept[i] + 1, f.column)}: ${describeValue(c)} is not a number (the roles make this factor numeric)`, {
+                argument: "data",
+                row: kept[i],
+                column: f.column,
+              });
+            return v;
+          });
     if (textRows.length > 0)
       warnings.push(
         `factor "${f.column}": ${plural(textRows.length, "text cell")} in a numeric column taken as missing (${textRows
@@ -325,6 +343,10 @@ function buildFactors(
       warnings.push(
         `factor "${f.column}": ${plural(empty, "empty cell")} (row ${listRows(kept.filter((_, i) => isEmpty(raw[i])).map((r) => r + 1))}); those rows are left out of this factor's detectors`,
       );
+    // the engine's decision on these very values, kept for the geodetector (factorKind over a million rows is not free)
+    if (values === parsed) KNOWN_KINDS.set(values, { kind: decision.kind, anyDiscretization: decision.basis === "declared" });
+    else if (kind === "categorical" && (decision.basis === "declared" || decision.basis === "text"))
+      KNOWN_KINDS.set(values, { kind: "categorical", anyDiscretization: true });
     return { column: f.column, kind, ...(f.kind ? { declared: f.kind } : {}), values, missing: missingRows.length };
   });
 }
