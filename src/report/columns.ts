@@ -82,7 +82,7 @@ export class ColumnCells {
   /** Cells by column from rows (already tidy: one width). */
   static fromRows(rows: Cell[][]): ColumnCells {
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-    const b = new ColumnBuilder();
+    const b = new ColumnBuilder(rows.length);
     rows.forEach((r, i) => {
       b.prepare(i, Math.max(1, r.length));
       r.forEach((c, j) => b.set(i, j, c));
@@ -130,14 +130,20 @@ class ColumnBuilder {
   private num: Float64Array[] = [];
   private text: Array<Array<string | undefined> | undefined> = [];
   private shared: Array<Map<string, string> | undefined> = [];
-  private filled = new Uint8Array(GROW);
-  private capacity = GROW;
+  private filled: Uint8Array;
+  private capacity: number;
   /** Last column with a non-empty cell in the current row, -1 when none. */
   rowLast = -1;
   /** Columns up to the last non-empty cell of any row. */
   width = 0;
   /** Last non-blank row. */
   lastRow = -1;
+
+  /** `rows`: the expected number of rows (the columns grow beyond it when needed). */
+  constructor(rows = GROW) {
+    this.capacity = Math.max(16, rows);
+    this.filled = new Uint8Array(this.capacity);
+  }
 
   private ensure(r: number, j: number): void {
     if (r >= this.capacity) {
@@ -210,11 +216,11 @@ class ColumnBuilder {
     const num: Float64Array[] = [];
     const text: Array<Array<string | undefined> | undefined> = [];
     for (let j = 0; j < width; j++) {
-      num.push(j < this.num.length ? (this.num[j].length === rows ? this.num[j] : this.num[j].slice(0, rows)) : new Float64Array(rows).fill(NaN));
+      num.push(j < this.num.length ? this.num[j].subarray(0, rows) : new Float64Array(rows).fill(NaN));
       text.push(this.text[j]);
     }
     const filled = new Uint8Array(rows);
-    filled.set(this.filled.subarray(0, Math.min(rows, this.filled.length)));
+    filled.set(this.filled.subarray(0, Math.min(rows, this.capacity)));
     return new ColumnCells(rows, width, num, text, filled);
   }
 }
@@ -332,7 +338,9 @@ export function parseCsvColumns(text: string, options: CsvOptions = {}): ColumnC
     });
     decimal = comma && !dot ? "," : ".";
   }
-  const b = new ColumnBuilder();
+  let lines = 1;
+  for (let i = src.indexOf("\n"); i >= 0; i = src.indexOf("\n", i + 1)) lines++;
+  const b = new ColumnBuilder(lines);
   let r = 0;
   let headerWidth = -1;
   let bad = false;

@@ -303,19 +303,26 @@ function buildFactors(
 ): PanelFactor[] {
   return factors.map((f) => {
     const j = col(f.column);
-    const raw = kept.map((r) => cells.get(r, j) ?? null);
-    // the engine's rule (M8, issue 11): text cells in a mostly numeric column are missing values
-    const parsed = raw.map((c) => (isEmpty(c) ? null : (cellNumber(c) ?? cellText(c))));
+    // one pass: the cells, and what the engine's rule reads (M8, issue 11: text cells in a mostly
+    // numeric column are missing values)
+    const raw: Array<Cell | null> = new Array(kept.length);
+    const parsed: Array<number | string | null> = new Array(kept.length);
+    for (let i = 0; i < kept.length; i++) {
+      const c = cells.get(kept[i], j) ?? null;
+      raw[i] = c;
+      parsed[i] = typeof c === "number" && Number.isFinite(c) ? c : isEmpty(c) ? null : (cellNumber(c) ?? cellText(c));
+    }
     const decision = factorKind(parsed, { declared: f.kind ?? null, argument: f.column });
     const kind: FactorKind = f.kind ?? (decision.basis === "text" || parsed.every((v) => v === null) ? "categorical" : "numeric");
     const textRows = kind === "numeric" ? decision.textRows : [];
     if (textRows.length > 0 && !drop)
       throw textInNumericFactor(parsed, textRows, f.column, (i) => at(kept[i] + 1, f.column), { argument: "data", row: kept[textRows[0]], column: f.column });
     const textSet = new Set(textRows);
-    const missingRows = kept.filter((r, i) => isEmpty(raw[i]) || textSet.has(i)).map((r) => r + 1);
+    const missingRows: number[] = [];
+    for (let i = 0; i < kept.length; i++) if (parsed[i] === null || textSet.has(i)) missingRows.push(kept[i] + 1);
     // a numeric factor: the parsed cells are its values (text rows, missing values, set to null); no second copy
     const values =
-      kind === "numeric" && parsed.every((v, i) => v === null || typeof v === "number" || textSet.has(i))
+      kind === "numeric" && (textRows.length > 0 || parsed.every((v) => v === null || typeof v === "number"))
         ? textRows.length > 0
           ? parsed.map((v, i) => (textSet.has(i) ? null : v))
           : parsed
