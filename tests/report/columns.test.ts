@@ -133,7 +133,7 @@ describe("the geodetector-only report on columns", () => {
     const byColumns = await runReport(parseCsvColumns(text), roles, undefined, {}, meta);
     expect(byColumns.analysis).toEqual(byRows.analysis);
     expect(byColumns.report.sheets).toEqual(byRows.report.sheets);
-    expect(byColumns.analysis.reproduce.input).toMatchObject({ rows: 401, columns: 4 });
+    expect(byColumns.analysis.reproduce?.input).toMatchObject({ rows: 401, columns: 4 });
     const soil = (byRows.analysis as { geodetector: { factors: Array<{ factor: string; method: string; n: number }> } }).geodetector.factors[0];
     expect(soil).toMatchObject({ factor: "soil", method: "categorical", n: 400 });
   });
