@@ -11,6 +11,7 @@
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
+import * as zlib from "zlib";
 import { parseArgs } from "util";
 import { CoordError } from "../engine/errors";
 import { Cell, decodeCsvBytes } from "../report/csv";
@@ -158,7 +159,7 @@ export async function readCells(
   const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
   if (ext === ".xlsx" || ext === ".xlsm") {
     checkInputSize(file, await xlsxSheetRows(new Uint8Array(bytes), sheet), "rows");
-    const r = await lazy.readXlsx().readXlsxCells(new Uint8Array(bytes), { sheet });
+    const r = await lazy.readXlsx().readXlsxCells(new Uint8Array(bytes), { sheet, inflateRaw: (d) => zlib.inflateRawSync(d) });
     if (r.cells.length === 0) {
       const others = r.sheetNames.filter((n) => n !== r.sheetName);
       throw new CoordError(

@@ -229,17 +229,17 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 
 /**
  * The number of a plain decimal field ("12", "-0.5", "+3", ".5", "5.", "1.5e-3": no blanks, no
- * separators), exactly as `Number(s)`; undefined when the field is not plain (then `parseCell`
+ * separators; s[from, to), default all of s), exactly as `Number(s)`; undefined when the field is not plain (then `parseCell`
  * decides), or when it is a code with a leading zero ("007": text, as `parseNumber` says).
  */
-export function plainNumber(s: string, decimal: Decimal): number | undefined {
-  const n = s.length;
-  let i = 0;
+export function plainNumber(s: string, decimal: Decimal, from = 0, to = s.length): number | undefined {
+  const n = to;
+  let i = from;
   let neg = false;
-  let c = n > 0 ? s.charCodeAt(0) : 0;
+  let c = n > i ? s.charCodeAt(i) : 0;
   if (c === 45 || c === 43) {
     neg = c === 45;
-    i = 1;
+    i++;
   }
   let m = 0;
   let digits = 0; // significant digits in m

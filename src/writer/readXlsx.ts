@@ -23,6 +23,8 @@ export interface ReadXlsxOptions {
   sheet?: string;
   /** "exceljs": always through exceljs's workbook model (tests compare both readers); default the sheet's XML, exceljs for what it leaves. */
   reader?: "auto" | "exceljs";
+  /** Raw DEFLATE decompression of the platform (the command line: Node's zlib.inflateRawSync); default JSZip's. */
+  inflateRaw?: (data: Uint8Array) => Uint8Array;
 }
 
 export interface ReadXlsxResult {
@@ -83,7 +85,7 @@ export async function readXlsxCells(buffer: ArrayBuffer | Uint8Array, options: R
       { argument: "workbook" },
     );
   if (options.reader !== "exceljs") {
-    const fast = await readSheetXml(bytes, options.sheet);
+    const fast = await readSheetXml(bytes, options.sheet, options.inflateRaw);
     if (fast)
       return {
         sheetName: fast.sheetName,
