@@ -312,7 +312,8 @@ export async function main(
     const read = await readCells(file, v.sheet as string | undefined);
     cells = read.cells;
     formulas = read.formulasWithoutValue;
-    const sheetName = read.sheetName;
+    const { sheetName, sha256 } = read;
+    read.cells = []; // only `cells` holds them, released before the workbook is written
     const header = headerOf(cells);
     let roles: string;
     if (rolesFile !== undefined) {
@@ -363,7 +364,7 @@ export async function main(
         input: {
           origin: "cli",
           file,
-          sha256: read.sha256,
+          sha256,
           sheet: sheetName,
           rolesFile,
           out: v.out as string | undefined,

@@ -318,15 +318,13 @@ export function parseCsvColumns(text: string, options: CsvOptions = {}): ColumnC
   if (src.trim() === "" || /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(src)) return ColumnCells.fromRows(parseCsvDetailed(text, options).cells);
   const delimiter = options.delimiter ?? detectDelimiter(src);
   let decimal: Decimal = options.decimal === undefined || options.decimal === "auto" ? "." : options.decimal;
+  const records = { delimiter, skipEmptyLines: false, header: false, dynamicTyping: false } as const;
   if ((options.decimal === undefined || options.decimal === "auto") && delimiter !== ",") {
     // the same decision as parseCsv: a decimal comma when fields write one and none a decimal point
     let comma = false;
     let dot = false;
     Papa.parse<string[]>(src, {
-      delimiter,
-      skipEmptyLines: false,
-      header: false,
-      dynamicTyping: false,
+      ...records,
       step: (res, parser) => {
         for (const v of res.data) {
           const d = decimalStyle(v);
@@ -345,10 +343,7 @@ export function parseCsvColumns(text: string, options: CsvOptions = {}): ColumnC
   let headerWidth = -1;
   let bad = false;
   Papa.parse<string[]>(src, {
-    delimiter,
-    skipEmptyLines: false,
-    header: false,
-    dynamicTyping: false,
+    ...records,
     step: (res, parser) => {
       if (res.errors.some((e) => e.code === "MissingQuotes")) {
         bad = true;
