@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- options]`
  *
- *   --only <text>    run only the groups whose name contains <text> ("4 inter", "natural", "bundle")
+ *   --only <text>    run only the cases whose group and label contain <text> ("4 inter", "natural", "bundle")
  *   --runs <n>       timed runs per case (default: each case's own, 5..41)
  *   --passes <n>     run the whole suite n times (interleaved); each case reports the median of its
  *                    pass medians (default 1; the committed RESULTS.md uses 3)
@@ -277,7 +277,7 @@ function main(): void {
   console.log(`CoordLab benchmarks — Node ${process.version}, ${machine()}, ${date}`);
   const head = tableLines([]);
   console.log(head.join("\n"));
-  const selected = cases.map((c, i) => i).filter((i) => !only || cases[i].group.includes(only));
+  const selected = cases.map((c, i) => i).filter((i) => !only || `${cases[i].group} ${cases[i].label}`.includes(only));
   // passes run one after the other over all cases, so that a slowdown episode of the machine hits
   // one pass of a case rather than all of them; each case reports the median of its pass medians
   const passResults: BenchResult[][] = selected.map(() => []);

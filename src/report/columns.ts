@@ -307,6 +307,23 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0x4e00 && c <= 0x9fff);
 }
 
+/** A field that is not a plain number: a word (no number starts with a letter), else what parseCell makes of it. */
+function addField(b: ColumnBuilder, r: number, j: number, f: string, decimal: Decimal): void {
+  if (isLetter(f.charCodeAt(0))) b.setText(r, j, f.trimEnd());
+  else b.set(r, j, parseCell(f, decimal));
+}
+
+/** The line ending papaparse guesses for a text without quotes (its guessLineEndings, on the first 1 MB). */
+function lineEnding(text: string): string {
+  const head = text.substring(0, 1024 * 1024);
+  const r = head.split("\r");
+  const n = head.split("\n");
+  if (r.length === 1 || (n.length > 1 && n[0].length < r[0].length)) return "\n";
+  let withN = 0;
+  for (const part of r) if (part[0] === "\n") withN++;
+  return withN >= r.length / 2 ? "\r\n" : "\r";
+}
+
 /**
  * CSV text -> cells by column: the cells of `parseCsv(text, options)` (see the module comment).
  * Throws the errors `parseCsv` throws (EMPTY, LENGTH, NOT_NUMERIC), with the same messages.
@@ -342,37 +359,67 @@ export function parseCsvColumns(text: string, options: CsvOptions = {}): ColumnC
   let r = 0;
   let headerWidth = -1;
   let bad = false;
-  Papa.parse<string[]>(src, {
-    ...records,
-    step: (res, parser) => {
-      if (res.errors.some((e) => e.code === "MissingQuotes")) {
+  /** Closes a record; false when it is wider than the header (parseCsv names it). */
+  const endRecord = (): boolean => {
+    const w = b.endRow(r);
+    r++;
+    if (w === 0) return true;
+    if (headerWidth < 0) headerWidth = w;
+    return w <= headerWidth;
+  };
+  if (src.indexOf('"') < 0 && delimiter.length === 1) {
+    // no quotes: what papaparse does then (its "fast mode": the text split at the line ending it
+    // guesses, each line at the delimiter), without a string per number field
+    const nl = lineEnding(src);
+    const d = delimiter.charCodeAt(0);
+    const n = src.length;
+    for (let pos = 0; ;) {
+      let end = src.indexOf(nl, pos);
+      if (end < 0) end = n;
+      let fields = 1;
+      for (let k = pos; k < end; k++) if (src.charCodeAt(k) === d) fields++;
+      b.prepare(r, fields);
+      for (let j = 0, from = pos; from <= end; j++) {
+        let to = j === fields - 1 ? end : src.indexOf(delimiter, from); // the last field ends the line (no search beyond it)
+        if (to < 0 || to > end) to = end;
+        if (to > from) {
+          const v = plainNumber(src, decimal, from, to);
+          if (v !== undefined) b.setNumber(r, j, v);
+          else addField(b, r, j, src.slice(from, to), decimal);
+        }
+        from = to + 1;
+      }
+      if (!endRecord()) {
         bad = true;
-        parser.abort();
-        return;
+        break;
       }
-      const data = res.data;
-      b.prepare(r, Math.max(1, data.length));
-      for (let j = 0; j < data.length; j++) {
-        const s = data[j];
-        if (s.length === 0) continue;
-        const v = plainNumber(s, decimal);
-        if (v !== undefined) b.setNumber(r, j, v);
-        else if (isLetter(s.charCodeAt(0)))
-          b.setText(r, j, s.trimEnd()); // a word: not a number (parseNumber needs a digit, sign or point first)
-        else b.set(r, j, parseCell(s, decimal));
-      }
-      const w = b.endRow(r);
-      if (w > 0) {
-        if (headerWidth < 0) headerWidth = w;
-        else if (w > headerWidth) {
-          bad = true; // a record wider than the header: parseCsv names it
+      if (end >= n) break;
+      pos = end + nl.length;
+    }
+  } else
+    Papa.parse<string[]>(src, {
+      ...records,
+      step: (res, parser) => {
+        if (res.errors.some((e) => e.code === "MissingQuotes")) {
+          bad = true;
           parser.abort();
           return;
         }
-      }
-      r++;
-    },
-  });
+        const data = res.data;
+        b.prepare(r, Math.max(1, data.length));
+        for (let j = 0; j < data.length; j++) {
+          const f = data[j];
+          if (f.length === 0) continue;
+          const v = plainNumber(f, decimal);
+          if (v !== undefined) b.setNumber(r, j, v);
+          else addField(b, r, j, f, decimal);
+        }
+        if (!endRecord()) {
+          bad = true;
+          parser.abort();
+        }
+      },
+    });
   if (bad) return ColumnCells.fromRows(parseCsvDetailed(text, options).cells);
   return b.finish();
 }

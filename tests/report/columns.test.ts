@@ -138,3 +138,16 @@ describe("the geodetector-only report on columns", () => {
     expect(soil).toMatchObject({ factor: "soil", method: "categorical", n: 400 });
   });
 });
+
+describe("parseCsvColumns without quotes (the split in place)", () => {
+  test.each([
+    ["one column", "y\n1\n2\n\n3\n"],
+    ["CR line ends", "a,b\r1,2\r3,4"],
+    ["mixed line ends", "a,b\n1,2\r\n3,x\r\n"],
+    ["a trailing delimiter and empty fields", "a,b,c\n1,,\n,,\n,2,\n"],
+    ["pipe", "a|b\n1|2\n"],
+    ["no final line end", "a,b\n1,2"],
+  ])("%s", (_name, text) => {
+    expect(parseCsvColumns(text).toRows()).toEqual(parseCsv(text));
+  });
+});
