@@ -44,6 +44,11 @@ export class ColumnCells {
     return this.text[j]?.[r] ?? null;
   }
 
+  /** Column j (j < width): its numbers (NaN where not a number) and its texts (undefined when it has none). */
+  column(j: number): { num: Float64Array; text: ReadonlyArray<string | undefined> | undefined } {
+    return { num: this.num[j], text: this.text[j] };
+  }
+
   /** Whether row r holds no non-empty cell. */
   isBlank(r: number): boolean {
     return this.filled[r] !== 1;
