@@ -307,8 +307,8 @@ export function plainNumber(s: string, decimal: Decimal, from = 0, to = s.length
   return neg ? -v : v;
 }
 
-/** A Latin letter or a CJK ideograph: a field starting with one is text, not a number, and has no leading blank. */
-function isLetter(c: number): boolean {
+/** A Latin letter or a CJK ideograph: a field starting with one is text, not a number (parseNumber and cellNumber need a digit, sign or point first), and has no leading blank. */
+export function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0x4e00 && c <= 0x9fff);
 }
 
@@ -336,9 +336,12 @@ function lineEnding(text: string): string {
 export function parseCsvColumns(text: string, options: CsvOptions = {}): ColumnCells {
   let src = String(text ?? "");
   if (src.charCodeAt(0) === 0xfeff) src = src.slice(1);
-  // eslint-disable-next-line no-control-regex -- the control characters parseCsv refuses (checkControlCharacters)
-  if (src.trim() === "" || /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(src)) return ColumnCells.fromRows(parseCsvDetailed(text, options).cells);
+  if (src.trim() === "") return ColumnCells.fromRows(parseCsvDetailed(text, options).cells);
   const delimiter = options.delimiter ?? detectDelimiter(src);
+  const inPlace = src.indexOf('"') < 0 && delimiter.length === 1;
+  // the control characters parseCsv refuses (checkControlCharacters): looked for here, or while splitting in place
+  // eslint-disable-next-line no-control-regex -- the characters this check looks for
+  if (!inPlace && /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(src)) return ColumnCells.fromRows(parseCsvDetailed(text, options).cells);
   let decimal: Decimal = options.decimal === undefined || options.decimal === "auto" ? "." : options.decimal;
   const records = { delimiter, skipEmptyLines: false, header: false, dynamicTyping: false } as const;
   if ((options.decimal === undefined || options.decimal === "auto") && delimiter !== ",") {
@@ -372,7 +375,7 @@ export function parseCsvColumns(text: string, options: CsvOptions = {}): ColumnC
     if (headerWidth < 0) headerWidth = w;
     return w <= headerWidth;
   };
-  if (src.indexOf('"') < 0 && delimiter.length === 1) {
+  if (inPlace) {
     // no quotes: what papaparse does then (its "fast mode": the text split at the line ending it
     // guesses, each line at the delimiter), without a string per number field
     const nl = lineEnding(src);
@@ -382,7 +385,16 @@ export function parseCsvColumns(text: string, options: CsvOptions = {}): ColumnC
       let end = src.indexOf(nl, pos);
       if (end < 0) end = n;
       let fields = 1;
-      for (let k = pos; k < end; k++) if (src.charCodeAt(k) === d) fields++;
+      let control = false;
+      for (let k = pos; k < end; k++) {
+        const c = src.charCodeAt(k);
+        if (c === d) fields++;
+        else if (c < 32 ? c !== 9 && c !== 10 && c !== 12 && c !== 13 : c === 127) control = true;
+      }
+      if (control) {
+        bad = true; // parseCsv names the cell
+        break;
+      }
       b.prepare(r, fields);
       for (let j = 0, from = pos; from <= end; j++) {
         let to = j === fields - 1 ? end : src.indexOf(delimiter, from); // the last field ends the line (no search beyond it)

@@ -16,7 +16,7 @@ import { describeValue } from "../engine/validate";
 import { factorKind, textInNumericFactor } from "../engine/geodetector/factorKind";
 import { interpolateWithinUnits } from "../engine/interpolate";
 import { Cell, parseNumber } from "./csv";
-import { ColumnCells, SheetCells } from "./columns";
+import { ColumnCells, isLetter, SheetCells } from "./columns";
 import { columnLetter } from "./model";
 import { Direction, FactorKind, GeoRoles, PanelRoles, Roles, RolesFile, parseRoles } from "./roles";
 
@@ -317,6 +317,12 @@ function buildFactors(
         const x = byColumn.num[kept[i]];
         if (x === x) {
           raw[i] = parsed[i] = x;
+          continue;
+        }
+        // a word (trimmed by the parser): no number, no leading-zero code, its own text
+        const t = byColumn.text?.[kept[i]];
+        if (t !== undefined && isLetter(t.charCodeAt(0))) {
+          raw[i] = parsed[i] = t;
           continue;
         }
       }
