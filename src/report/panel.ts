@@ -337,10 +337,13 @@ function buildFactors(
       throw textInNumericFactor(parsed, textRows, f.column, (i) => at(kept[i] + 1, f.column), { argument: "data", row: kept[textRows[0]], column: f.column });
     const textSet = new Set(textRows);
     const missingRows: number[] = [];
-    for (let i = 0; i < kept.length; i++) if (parsed[i] === null || textSet.has(i)) missingRows.push(kept[i] + 1);
-    // a numeric factor: the parsed cells are its values (text rows, missing values, set to null); no second copy
+    if (textRows.length === 0) {
+      for (let i = 0; i < kept.length; i++) if (parsed[i] === null) missingRows.push(kept[i] + 1);
+    } else for (let i = 0; i < kept.length; i++) if (parsed[i] === null || textSet.has(i)) missingRows.push(kept[i] + 1);
+    // a numeric factor: the parsed cells are its values (text rows, missing values, set to null); no second copy.
+    // (Every other parsed cell of a numeric factor is a number or null: the engine's rule lists every text cell in textRows.)
     const values =
-      kind === "numeric" && (textRows.length > 0 || parsed.every((v) => v === null || typeof v === "number"))
+      kind === "numeric"
         ? textRows.length > 0
           ? parsed.map((v, i) => (textSet.has(i) ? null : v))
           : parsed
