@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { BenchCase } from "./harness";
-import { countyPanel, geoData, normal, rng } from "./data";
+import { countyPanel, geoCsv, geoData, normal, rng, xlsxOfCsv } from "./data";
 import { childPeakRssMB, ensureCliBuilt, runCoordlab } from "./process";
 import { parseCsv } from "../src/report/csv";
 import { runReport } from "../src/report/pipeline";
@@ -391,17 +391,17 @@ const SAMPLE_ARGS = [path.join(ROOT, "samples/sample-panel.csv"), "--roles", pat
 function processCase(
   label: string,
   args: (dir: string) => string[],
-  opts: { runs?: number; limitMs?: number; limitMB?: number; files?: (dir: string) => void } = {},
+  opts: { runs?: number; limitMs?: number; limitMB?: number; files?: (dir: string) => void | Promise<void> } = {},
 ) {
   cases.push({
     group: "15 whole process (coordlab)",
     label,
     n: 0,
-    setup: () => {
+    setup: async () => {
       ensureCliBuilt();
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "coordlab-bench-"));
-      opts.files?.(dir);
       process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+      await opts.files?.(dir);
       return dir;
     },
     run: (dir) => runCoordlab(args(dir as string), dir as string),
@@ -446,10 +446,42 @@ processCase(
   },
 );
 
+// the same panel as an XLSX workbook (written in the setup by exceljs's streaming writer, text as
+// shared strings: 29 MB), read from the sheet's XML (src/writer/sheetXml.ts); --print-roles is the
+// time to cells (read, guess the roles, print them), the report run is end to end
+const panelXlsx = async (dir: string) => {
+  const p = countyPanel(3000, 30);
+  fs.writeFileSync(path.join(dir, "panel.xlsx"), await xlsxOfCsv(p.csv));
+  fs.writeFileSync(path.join(dir, "roles.json"), p.roles);
+};
+processCase("panel 90,000 rows XLSX: --print-roles (read to cells)", (dir) => [path.join(dir, "panel.xlsx"), "--print-roles"], { runs: 3, files: panelXlsx });
+processCase(
+  "panel 90,000 rows XLSX: report + XLSX",
+  (dir) => [path.join(dir, "panel.xlsx"), "--roles", path.join(dir, "roles.json"), "--out", path.join(dir, "report.xlsx"), "--quiet"],
+  { runs: 3, limitMs: 10_000, limitMB: 1024, files: panelXlsx },
+);
+// issue 17: a geodetector-only file at Excel's sheet limit (1,048,575 data rows + the header; Y,
+// five class-code factors, a text factor, a continuous one: bench/data.ts geoCsv, 34 MB)
+processCase(
+  "geodetector only 1,048,575 rows CSV (sheet limit): report + XLSX",
+  (dir) => [path.join(dir, "geo.csv"), "--roles", path.join(dir, "roles.json"), "--out", path.join(dir, "report.xlsx"), "--quiet"],
+  {
+    runs: 3,
+    limitMs: 5000,
+    limitMB: 1024,
+    files: (dir) => {
+      const g = geoCsv(M - 1);
+      fs.writeFileSync(path.join(dir, "geo.csv"), g.csv);
+      fs.writeFileSync(path.join(dir, "roles.json"), g.roles);
+    },
+  },
+);
+
 // 16. Issue 11: a panel at Excel's sheet limit (bench/bigPanel.ts, seeded: 104,857 units x 10 years,
 // 4 indicators in 2 subsystems, 1 factor). The analysis (parse, panel, every section, report model)
 // fits in 2 GB; the exceljs workbook does not (about 20 MB per 1,000 rows, see bench/NOTES.md), so
-// the command line refuses inputs above MAX_INPUT_ROWS (src/cli/limits.ts). The table prints the
+// the command line refuses panels above MAX_PANEL_ROWS (src/cli/limits.ts; the geodetector alone
+// reads up to the sheet limit, group 15). The table prints the
 // case's peak RSS; 100,000 rows through the workbook writer is the second case.
 for (const [rows, workbook] of [
   [1_048_570, false],

@@ -57,7 +57,7 @@ export function median(xs: number[]): number {
 /** Time one case in this process: one warm-up, then `runs` timed calls. */
 export async function timeCase(c: BenchCase, runsOverride?: number): Promise<BenchResult> {
   const baseRssMB = process.memoryUsage().rss / 1048576;
-  const input = c.setup();
+  const input = await c.setup();
   const runs = runsOverride ?? c.runs ?? 7;
   const times: number[] = [];
   if (c.timed) for (let i = 0; i < runs; i++) times.push(await c.timed(input, i));

@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- options]`
  *
- *   --only <text>    run only the cases whose group or label contains <text> ("4 inter", "panel 90,000", "bundle")
+ *   --only <text>    run only the cases whose "group label" contains <text> ("4 inter", "natural", "bundle")
  *   --runs <n>       timed runs per case (default: each case's own, 5..41)
  *   --passes <n>     run the whole suite n times (interleaved); each case reports the median of its
  *                    pass medians (default 1; the committed RESULTS.md uses 3)

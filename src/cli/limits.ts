@@ -1,21 +1,25 @@
 /**
- * Size limits of the command line (issue 11) and a quiet exit when stdout is closed.
+ * Size limits of the command line (issues 11 and 17) and a quiet exit when stdout is closed.
  *
- * The report workbook is built in memory by exceljs, which is where the memory goes on a large
- * panel (measured with bench/bigPanel.ts, 4 indicators in 2 subsystems, 1 factor, Node 20, peak
- * resident memory of the whole run): 50,000 rows 1.16 GB, 100,000 rows 2.25 GB, of which the
- * analysis itself is small (1,048,570 rows: 1.42 GB through parsing, panel and every analysis
- * stage) and the workbook's cells and XML about 20 MB per 1,000 rows. A panel at Excel's sheet
- * limit (1,048,576 rows) would need about 20 GB for the workbook, so inputs above
- * `MAX_INPUT_ROWS` data rows are refused at the start, with the size and the limit, instead of
- * dying with a V8 out-of-memory abort after minutes. (A streaming workbook writer would lift the
- * limit; bench/NOTES.md has the figures.)
+ * Inputs are read up to Excel's sheet limit (`MAX_INPUT_ROWS` data rows below the header row,
+ * 1,048,576 rows in all); a larger CSV is refused at the start (a line count; the `<dimension>`
+ * of an XLSX sheet read without loading it), naming the size and the limit.
+ *
+ * The panel report (coupling coordination and every section built on it) is built in memory
+ * and its workbook is large (measured with bench/bigPanel.ts, Node 20, peak resident memory:
+ * 50,000 rows 1.16 GB, 100,000 rows 2.25 GB, the workbook's cells and XML about 20 MB per 1,000
+ * rows), so a panel above `MAX_PANEL_ROWS` data rows is refused once the roles are known, with the
+ * size and the limit. A geodetector-only run (roles `{ "y": ..., "factors": [...] }`) writes a
+ * small report whatever the rows: it reads up to the sheet limit (bench/NOTES.md, issue 17).
  */
 import JSZip from "jszip";
 import { CoordError } from "../engine/errors";
 
-/** Data rows the report can be built for within about 2 GB (see the module comment). */
-export const MAX_INPUT_ROWS = 90_000;
+/** Data rows read from an input: Excel's sheet limit (1,048,576 rows) less the header row. */
+export const MAX_INPUT_ROWS = 1_048_575;
+
+/** Data rows the panel report can be built for within about 2 GB (see the module comment). */
+export const MAX_PANEL_ROWS = 90_000;
 
 /** Non-blank lines of a text (an upper bound of its records; quoted line breaks count too). */
 export function countLines(text: string): number {
@@ -31,15 +35,43 @@ export function countLines(text: string): number {
   return blank ? n : n + 1;
 }
 
+/** Lines of a text (line breaks, a CRLF counting once, + 1 unless it ends with one): at least its non-blank lines, counted quickly. */
+function lineBound(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  for (let i = text.indexOf("\r"); i >= 0; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10) n++;
+  const last = text.charCodeAt(text.length - 1);
+  return last === 10 || last === 13 ? n : n + 1;
+}
+
+/** Non-blank lines of a CSV text when they may exceed `limit` + 1, else a cheap bound at most limit + 1. */
+export function countInputLines(text: string, limit = MAX_INPUT_ROWS): number {
+  const bound = lineBound(text);
+  return bound <= limit + 1 ? bound : countLines(text);
+}
+
 /**
- * Refuse an input whose `count` rows (header included) exceed the limit, naming the size and
- * the limit. `count` undefined (not known) passes.
+ * Refuse an input whose `count` rows (header included) exceed Excel's sheet limit, naming the
+ * size and the limit. `count` undefined (not known) passes.
  */
 export function checkInputSize(file: string, count: number | undefined, what: "rows" | "lines", limit = MAX_INPUT_ROWS): void {
   if (count === undefined || count - 1 <= limit) return;
   throw new CoordError(
     "TOO_FEW",
-    `${file} has ${(count - 1).toLocaleString("en-US")} data ${what === "rows" ? "rows" : "lines"} (below the header); the report can be built for at most ${limit.toLocaleString("en-US")} rows within 2 GB of memory. Split the panel (e.g. by region or period) or aggregate it`,
+    `${file} has ${(count - 1).toLocaleString("en-US")} data ${what === "rows" ? "rows" : "lines"} (below the header); at most ${limit.toLocaleString("en-US")} data rows are read (Excel's sheet limit: ${(limit + 1).toLocaleString("en-US")} rows with the header). Split the file (e.g. by region or period)`,
+    { argument: "data" },
+  );
+}
+
+/**
+ * Refuse a panel (the coupling report) of more than `limit` data rows, naming the file, the size
+ * and the limit, and that the geodetector alone has no such limit.
+ */
+export function checkPanelSize(file: string, dataRows: number, limit = MAX_PANEL_ROWS): void {
+  if (dataRows <= limit) return;
+  throw new CoordError(
+    "TOO_FEW",
+    `${file} has ${dataRows.toLocaleString("en-US")} data rows (below the header); the panel report can be built for at most ${limit.toLocaleString("en-US")} rows within 2 GB of memory. Split the panel (e.g. by region or period) or aggregate it (the geodetector alone, roles { "y": ..., "factors": [...] }, reads up to ${MAX_INPUT_ROWS.toLocaleString("en-US")} rows)`,
     { argument: "data" },
   );
 }

@@ -11,9 +11,11 @@
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
+import * as zlib from "zlib";
 import { parseArgs } from "util";
 import { CoordError } from "../engine/errors";
-import { Cell, decodeCsvBytes, parseCsv } from "../report/csv";
+import { Cell, decodeCsvBytes } from "../report/csv";
+import { asRows, dataRowCount, headerOf, parseCsvColumns, SheetCells } from "../report/columns";
 import { defaultOptions, parseOptions, parseSectionChoice, shownValue } from "../report/options";
 import { closeMatches, guessNoteText, guessRoles, parseRoles, RolesFile, rolesToJson } from "../report/roles";
 import { ParsedWeights, parseWeightsCells, parseWeightsSpec, parseWeightsText, spatialWeightsRequest } from "../report/spatialWeights";
@@ -22,7 +24,7 @@ import { translator } from "../report/i18n";
 import { errorMessage as errorText } from "../report/errorText";
 import { groupWarnings } from "../report/warnings";
 import { checkOutputPaths, commitOutputs, describeFsError } from "./output";
-import { checkInputSize, countLines, MAX_INPUT_ROWS, quietOnClosedStdout, xlsxSheetRows } from "./limits";
+import { checkInputSize, checkPanelSize, countInputLines, MAX_PANEL_ROWS, quietOnClosedStdout, xlsxSheetRows } from "./limits";
 
 // The report pipeline, the xlsx writer and exceljs (reading .xlsx input) are loaded on first use,
 // not at start-up, so that --help and --print-roles answer at once (loading them takes most of a
@@ -140,11 +142,11 @@ export function defaultOutFile(input: string): string {
   return path.join(dir, `${base}-report.xlsx`);
 }
 
-/** Read a CSV or XLSX file into cells. */
+/** Read a CSV (by column: it may have a million rows) or XLSX file into cells. */
 export async function readCells(
   file: string,
   sheet?: string,
-): Promise<{ cells: Cell[][]; sheetName?: string; formulasWithoutValue?: Array<{ row: number; column: number; formula: string }>; sha256: string }> {
+): Promise<{ cells: SheetCells; sheetName?: string; formulasWithoutValue?: Array<{ row: number; column: number; formula: string }>; sha256: string }> {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -158,7 +160,7 @@ export async function readCells(
   const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
   if (ext === ".xlsx" || ext === ".xlsm") {
     checkInputSize(file, await xlsxSheetRows(new Uint8Array(bytes), sheet), "rows");
-    const r = await lazy.readXlsx().readXlsxCells(new Uint8Array(bytes), { sheet });
+    const r = await lazy.readXlsx().readXlsxCells(new Uint8Array(bytes), { sheet, inflateRaw: (d) => zlib.inflateRawSync(d) });
     if (r.cells.length === 0) {
       const others = r.sheetNames.filter((n) => n !== r.sheetName);
       throw new CoordError(
@@ -175,8 +177,8 @@ export async function readCells(
         argument: "sheet",
       });
     const text = decodeCsvBytes(new Uint8Array(bytes)).text;
-    checkInputSize(file, countLines(text), "lines");
-    return { cells: parseCsv(text), sha256 };
+    checkInputSize(file, countInputLines(text), "lines");
+    return { cells: parseCsvColumns(text), sha256 };
   }
   throw new CoordError("OPTION", `${file}: unsupported file type '${ext || "(none)"}'; give a .csv or .xlsx file`, { argument: "data" });
 }
@@ -189,7 +191,7 @@ export async function readCells(
  */
 export async function withSpatialWeights(
   rolesText: string,
-  cells: Cell[][],
+  sheetCells: SheetCells,
   o: { weights: string; coords: string },
   rolesDir: string,
 ): Promise<string | RolesFile> {
@@ -220,12 +222,13 @@ export async function withSpatialWeights(
       const w = await readCells(where).catch((e) => {
         throw e instanceof CoordError && e.code === "IO" ? new CoordError("IO", `cannot read the weights file ${where}`, { argument: "weights" }) : e;
       });
-      parsed = parseWeightsCells(w.cells, { source: path.basename(where) });
+      parsed = parseWeightsCells(asRows(w.cells), { source: path.basename(where) });
     }
   }
   const coords = o.coords.trim() || (Array.isArray(file.coords) ? file.coords.join(",") : typeof file.coords === "string" ? file.coords : "");
   const needsId = spec.kind !== "preset" && spec.kind !== "file";
-  const header = (cells.find((r) => r.some((c) => c !== null && c !== "")) ?? []) as Cell[];
+  const cells = asRows(sheetCells);
+  const header = headerOf(cells);
   const idColumn = needsId ? (parseRoles(file, header).id ?? "") : "";
   const input = spatialWeightsRequest({ weights: raw, coords, cells, idColumn, file: parsed });
   return { ...file, weights: input } as unknown as RolesFile;
@@ -290,7 +293,7 @@ export async function main(
   const outFile = (v.out as string | undefined) ?? defaultOutFile(file);
   const jsonFile = v.json as string | undefined;
   let formulas: Array<{ row: number; column: number; formula: string }> | undefined;
-  let cells: Cell[][] | undefined;
+  let cells: SheetCells | undefined;
   let t = translator("en");
   try {
     const optionValues: Record<string, string | undefined> = {};
@@ -310,13 +313,17 @@ export async function main(
     const read = await readCells(file, v.sheet as string | undefined);
     cells = read.cells;
     formulas = read.formulasWithoutValue;
-    const sheetName = read.sheetName;
-    const header = cells.find((r) => r.some((c) => c !== null && c !== "")) ?? [];
+    const { sheetName, sha256 } = read;
+    read.cells = []; // only `cells` holds them, released before the workbook is written
+    const header = headerOf(cells);
     let roles: string;
     if (rolesFile !== undefined) {
       roles = readRolesFile(rolesFile);
     } else {
-      const guess = guessRoles(header, cells.slice(cells.indexOf(header) + 1));
+      // guessed roles are panel roles: a panel above the limit is refused before they are guessed
+      if (!v["print-roles"]) checkPanelSize(file, dataRowCount(cells));
+      const rows = asRows(cells);
+      const guess = guessRoles(header, rows.slice(rows.findIndex((r) => r.some((c) => c !== null && c !== "")) + 1));
       roles = rolesToJson(guess.roles);
       if (!v["print-roles"]) {
         err(t("cli.rolesGuessed"));
@@ -336,6 +343,8 @@ export async function main(
       out(rolesFile !== undefined ? rolesToJson(parseRoles(roles, header)) : roles);
       return 0;
     }
+    // the panel report has a size limit, the geodetector alone not (src/cli/limits.ts)
+    if (rolesFile !== undefined && rolesKind(roles, header) === "panel") checkPanelSize(file, dataRowCount(cells));
     const rolesInput = await withSpatialWeights(
       roles,
       cells,
@@ -356,7 +365,7 @@ export async function main(
         input: {
           origin: "cli",
           file,
-          sha256: read.sha256,
+          sha256,
           sheet: sheetName,
           rolesFile,
           out: v.out as string | undefined,
@@ -387,12 +396,21 @@ export async function main(
     }
     if (e instanceof RangeError && /Invalid string length|Array buffer allocation failed/i.test(e.message)) {
       err(
-        `coordlab: the report of ${file} is too large to build in memory (${e.message}); at most ${MAX_INPUT_ROWS.toLocaleString("en-US")} data rows are supported`,
+        `coordlab: the report of ${file} is too large to build in memory (${e.message}); at most ${MAX_PANEL_ROWS.toLocaleString("en-US")} data rows are supported for a panel`,
       );
       return 1;
     }
     err(`coordlab: internal error: ${(e as Error).stack ?? String(e)}`);
     return 2;
+  }
+}
+
+/** "panel" or "geodetector" for roles that parse against the header; undefined otherwise (runReport names the problem). */
+function rolesKind(roles: string, header: Cell[]): "panel" | "geodetector" | undefined {
+  try {
+    return parseRoles(roles, header).kind;
+  } catch {
+    return undefined;
   }
 }
 
@@ -420,12 +438,12 @@ function errorMessage(
   text: string,
   file: string,
   rolesFile: string | undefined,
-  cells: Cell[][] | undefined,
+  cells: SheetCells | undefined,
   formulas: Array<{ row: number; column: number; formula: string }> | undefined,
 ): string {
   let msg = text;
   if (formulas && cells && e.code === "MISSING" && e.where.row !== undefined && e.where.column !== undefined) {
-    const header = cells.find((r) => r.some((c) => c !== null && c !== "")) ?? [];
+    const header = headerOf(cells);
     const j = typeof e.where.column === "number" ? e.where.column : header.findIndex((h) => String(h ?? "").trim() === e.where.column);
     const f = formulas.find((x) => x.row === e.where.row && x.column === j);
     if (f)

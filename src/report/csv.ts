@@ -243,6 +243,12 @@ export function parseCell(text: string, decimal: Decimal = "."): Cell {
 const COMMA_DECIMAL = /^[+-]?(?:\d{1,3}(?:\.\d{3})+,\d+|0,\d+|\d+,\d{1,2}|\d+,\d{4,}|\d{4,},\d+)$/;
 const DOT_DECIMAL = /^[+-]?(?:\d{1,3}(?:,\d{3})+\.\d+|0?\.\d+|\d+\.\d{1,2}|\d+\.\d{4,}|\d{4,}\.\d+)$/;
 
+/** How a field writes a decimal number: "," (decimal comma), "." (decimal point) or null (neither, or not a number). */
+export function decimalStyle(v: string): Decimal | null {
+  const t = v.trim();
+  return COMMA_DECIMAL.test(t) ? "," : DOT_DECIMAL.test(t) ? "." : null;
+}
+
 /** "," when the delimiter is not "," and numbers are written with a decimal comma only. */
 function detectDecimal(rows: string[][], delimiter: string): Decimal {
   if (delimiter === ",") return ".";
@@ -250,9 +256,9 @@ function detectDecimal(rows: string[][], delimiter: string): Decimal {
   let dot = 0;
   for (const r of rows)
     for (const v of r) {
-      const t = v.trim();
-      if (COMMA_DECIMAL.test(t)) comma++;
-      else if (DOT_DECIMAL.test(t)) dot++;
+      const d = decimalStyle(v);
+      if (d === ",") comma++;
+      else if (d === ".") dot++;
     }
   return comma > 0 && dot === 0 ? "," : ".";
 }

@@ -16,7 +16,7 @@ import { interactionDetector } from "../engine/geodetector/interactionDetector";
 import { riskDetector } from "../engine/geodetector/riskDetector";
 import { ecologicalDetector } from "../engine/geodetector/ecologicalDetector";
 import type { ReportOptions } from "./sections/types";
-import { Panel, PanelFactor } from "./panel";
+import { knownFactorKind, Panel, PanelFactor } from "./panel";
 import type { Observation } from "./sections/coupling";
 import { distinctGroups, overallLabel } from "./groups";
 import { translator } from "./i18n";
@@ -104,7 +104,7 @@ export interface GeoAnalysis {
 interface Section {
   period: string | null;
   group: string;
-  y: number[];
+  y: ArrayLike<number>;
   factors: Array<{
     column: string;
     values: Array<number | string | null>;
@@ -126,7 +126,10 @@ type StrataKind = "categorical" | "numeric";
  * than auto), then whole numbers with at most 10 levels and fewer than n/2 levels.
  */
 export function factorKind(f: PanelFactor, rows?: number[], explicitDiscretization = false): StrataKind {
-  const vals = (rows ? rows.map((r) => f.values[r]) : f.values).filter((v) => v !== null && v !== "");
+  const known = rows ? undefined : knownFactorKind(f.values, explicitDiscretization);
+  if (known) return known;
+  // the engine's rule skips empty cells itself (only the kind is read here, not textRows)
+  const vals = rows ? rows.map((r) => f.values[r]).filter((v) => v !== null && v !== "") : f.values;
   return decideFactorKind(vals, { declared: f.declared ?? null, explicitDiscretization, argument: f.column }).kind;
 }
 
@@ -149,7 +152,7 @@ function stratify(
   column: string,
   kind: StrataKind,
   x: Array<number | string>,
-  y: number[],
+  y: ArrayLike<number>,
   o: ReportOptions,
   where: string,
   warnings: string[],
@@ -242,10 +245,9 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
   const { y } = section;
   const strata: Stratified[] = [];
   for (const f of section.factors) {
-    const keep: number[] = [];
-    f.values.forEach((v, i) => {
-      if (v !== null && v !== "") keep.push(i);
-    });
+    const present = presentRows(f.values);
+    const keep = present ?? [];
+    const kept = present ? present.length : f.values.length;
     const row: GeoFactorRow = {
       period: section.period,
       group: section.group,
@@ -256,7 +258,7 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
       q: null,
       p: null,
       pCentral: null,
-      n: keep.length,
+      n: kept,
     };
     if (f.skip) {
       row.reason = f.skip;
@@ -264,21 +266,16 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
       continue;
     }
     try {
-      const complete = keep.length === f.values.length;
+      const complete = present === null;
       // M8: missing x: an error naming the factor, unless the rows are dropped (per factor)
       if (!complete && o.missing !== "drop")
-        throw new CoordError("MISSING", t("geo.emptyCells", { n: f.values.length - keep.length, factor: f.column }), { argument: f.column });
+        throw new CoordError("MISSING", t("geo.emptyCells", { n: f.values.length - kept, factor: f.column }), { argument: f.column });
       const ys = complete ? y : keep.map((i) => y[i]);
-      if (new Set(ys).size < 2) throw new CoordError("CONSTANT", t("geo.constantY", { where }), { argument: "y" });
+      if (isConstant(ys)) throw new CoordError("CONSTANT", t("geo.constantY", { where }), { argument: "y" });
       const values = (complete ? f.values : keep.map((i) => f.values[i])) as Array<number | string>;
       const s = complete && f.preset ? f.preset : stratify(f.column, f.kind, values, ys, o, where, warnings, out.grid, section);
       if (complete) used.set(f.column, s);
-      else
-        warn(
-          warnings,
-          "geo.rowsLeftOut",
-          t(f.preset ? "geo.rowsLeftOutPreset" : "geo.rowsLeftOut", { where, factor: f.column, n: f.values.length - keep.length }),
-        );
+      else warn(warnings, "geo.rowsLeftOut", t(f.preset ? "geo.rowsLeftOutPreset" : "geo.rowsLeftOut", { where, factor: f.column, n: f.values.length - kept }));
       row.method = s.method;
       row.k = s.k;
       row.breaks = s.breaks;
@@ -357,6 +354,26 @@ export function geodetectSection(section: Section, o: ReportOptions, out: GeoAna
     }
   }
   return used;
+}
+
+/** Positions of the non-empty values; null when none is empty (a million rows need no list of positions for that). */
+function presentRows(values: ArrayLike<number | string | null>): number[] | null {
+  let i = 0;
+  while (i < values.length && values[i] !== null && values[i] !== "") i++;
+  if (i === values.length) return null;
+  const keep: number[] = [];
+  for (let k = 0; k < values.length; k++) if (values[k] !== null && values[k] !== "") keep.push(k);
+  return keep;
+}
+
+/** Whether every value equals the first (fewer than two distinct values; NaN equals NaN, as in a Set). */
+function isConstant(y: ArrayLike<number>): boolean {
+  const first = y[0];
+  for (let i = 1; i < y.length; i++) {
+    const v = y[i];
+    if (v !== first && !(v !== v && first !== first)) return false;
+  }
+  return true;
 }
 
 /** Periods the geodetector runs on: first, middle and last (the seed paper's 2011, 2015, 2020), all, or given. */
@@ -465,13 +482,15 @@ export function geodetectorOnRows(
       warn(warnings, "geo.fewUnits", translator(o.language)("geo.fewRows", { where: g }));
       continue;
     }
+    // all rows (the pooled group): the columns as they are, not copies (a million rows at the sheet limit)
+    const all = rows.length === y.length;
     const used = geodetectSection(
       {
         period: null,
         group: g,
-        y: rows.map((r) => y[r]),
+        y: all ? y : rows.map((r) => y[r]),
         factors: factors.map((f, j) => {
-          const base = { column: f.column, values: rows.map((r) => f.values[r]), kind: kinds[j] };
+          const base = { column: f.column, values: all ? f.values : rows.map((r) => f.values[r]), kind: kinds[j] };
           if (g !== pooled && f.column === groupColumn) return { ...base, skip: translator(o.language)("geo.groupColumnRows", { group: g }) };
           const s = national.get(f.column);
           return g !== pooled && o.groupStrata === "national" && s ? { ...base, preset: subsetStrata(s, rows) } : base;

@@ -16,6 +16,7 @@ import { describeValue } from "../engine/validate";
 import { factorKind, textInNumericFactor } from "../engine/geodetector/factorKind";
 import { interpolateWithinUnits } from "../engine/interpolate";
 import { Cell, parseNumber } from "./csv";
+import { ColumnCells, isLetter, SheetCells } from "./columns";
 import { columnLetter } from "./model";
 import { Direction, FactorKind, GeoRoles, PanelRoles, Roles, RolesFile, parseRoles } from "./roles";
 
@@ -176,7 +177,7 @@ function at(sheetRow: number, column: string): string {
   return `row ${sheetRow}, column "${column}"`;
 }
 
-function badCell(cells: Cell[][], r: number, column: string, c: Cell | undefined, dropHint: boolean): CoordError {
+function badCell(r: number, column: string, c: Cell | undefined, dropHint: boolean): CoordError {
   if (isEmpty(c))
     return new CoordError(
       "MISSING",
@@ -206,18 +207,34 @@ interface Sheet {
   warnings: string[];
 }
 
-function readHeader(cells: Cell[][], headerRow?: number): Sheet {
-  if (!cells || cells.length === 0 || cells.every((r) => !r || r.every(isEmpty)))
-    throw new CoordError("EMPTY", "the sheet is empty: no header row and no data", { argument: "data" });
+/** Reading a sheet's cells, rows or columns, one cell at a time. */
+interface Grid {
+  rows: number;
+  get: (r: number, j: number) => Cell | undefined;
+  blank: (r: number) => boolean;
+  row: (r: number) => Cell[];
+  /** The cells by column, when the sheet is stored so. */
+  columns?: ColumnCells;
+}
+
+function grid(cells: SheetCells): Grid {
+  if (cells instanceof ColumnCells)
+    return { rows: cells.rowCount, get: (r, j) => cells.get(r, j), blank: (r) => cells.isBlank(r), row: (r) => cells.row(r), columns: cells };
+  return { rows: cells ? cells.length : 0, get: (r, j) => cells[r][j], blank: (r) => !cells[r] || cells[r].every(isEmpty), row: (r) => cells[r] ?? [] };
+}
+
+function readHeader(cells: Grid, headerRow?: number): Sheet {
+  let first = -1;
+  for (let r = 0; r < cells.rows && first < 0; r++) if (!cells.blank(r)) first = r;
+  if (first < 0) throw new CoordError("EMPTY", "the sheet is empty: no header row and no data", { argument: "data" });
   let h: number;
   if (headerRow !== undefined) {
-    if (!Number.isInteger(headerRow) || headerRow < 1 || headerRow > cells.length)
-      throw new CoordError("OPTION", `headerRow must be a row of the sheet (1 to ${cells.length}); got ${headerRow}`, { argument: "headerRow" });
+    if (!Number.isInteger(headerRow) || headerRow < 1 || headerRow > cells.rows)
+      throw new CoordError("OPTION", `headerRow must be a row of the sheet (1 to ${cells.rows}); got ${headerRow}`, { argument: "headerRow" });
     h = headerRow - 1;
-    if ((cells[h] ?? []).every(isEmpty))
-      throw new CoordError("MISSING", `row ${headerRow} should hold the column names but is empty`, { argument: "data", row: h });
-  } else h = cells.findIndex((r) => r && !r.every(isEmpty));
-  const row = cells[h];
+    if (cells.blank(h)) throw new CoordError("MISSING", `row ${headerRow} should hold the column names but is empty`, { argument: "data", row: h });
+  } else h = first;
+  const row = cells.row(h);
   // a row of mostly numbers is data, not column names (a header without its data rows' text)
   const filled = row.filter((c) => !isEmpty(c));
   const numbers = filled.filter((c) => cellNumber(c) !== null);
@@ -266,9 +283,21 @@ function listRows(rows: number[], max = 8): string {
   return rows.length > max ? `${shown}, ... (${rows.length} in all)` : shown;
 }
 
+/**
+ * The kind the engine's rule (factorKind, M8) gives a factor's `values` as built here: with the
+ * auto discretization, or with any when the kind does not depend on it (declared, text).
+ */
+const KNOWN_KINDS = new WeakMap<object, { kind: FactorKind; anyDiscretization: boolean }>();
+
+/** The engine's kind of a factor's values built by buildPanel/buildGeoData, when known without a pass over them. */
+export function knownFactorKind(values: object, explicitDiscretization: boolean): FactorKind | undefined {
+  const k = KNOWN_KINDS.get(values);
+  return k && (!explicitDiscretization || k.anyDiscretization) ? k.kind : undefined;
+}
+
 /** Build the factor columns over the kept rows; warnings for empty cells. */
 function buildFactors(
-  cells: Cell[][],
+  cells: Grid,
   kept: number[],
   factors: Array<{ column: string; kind?: FactorKind }>,
   col: (name: string) => number,
@@ -277,28 +306,59 @@ function buildFactors(
 ): PanelFactor[] {
   return factors.map((f) => {
     const j = col(f.column);
-    const raw = kept.map((r) => cells[r][j] ?? null);
-    // the engine's rule (M8, issue 11): text cells in a mostly numeric column are missing values
-    const parsed = raw.map((c) => (isEmpty(c) ? null : (cellNumber(c) ?? cellText(c))));
+    // one pass: the cells, and what the engine's rule reads (M8, issue 11: text cells in a mostly
+    // numeric column are missing values)
+    const raw: Array<Cell | null> = new Array(kept.length);
+    const parsed: Array<number | string | null> = new Array(kept.length);
+    const byColumn = cells.columns && j < cells.columns.width ? cells.columns.column(j) : undefined;
+    for (let i = 0; i < kept.length; i++) {
+      if (byColumn) {
+        // a column of numbers read straight from its Float64Array (a million rows)
+        const x = byColumn.num[kept[i]];
+        if (x === x) {
+          raw[i] = parsed[i] = x;
+          continue;
+        }
+        // a word (trimmed by the parser): no number, no leading-zero code, its own text
+        const t = byColumn.text?.[kept[i]];
+        if (t !== undefined && isLetter(t.charCodeAt(0))) {
+          raw[i] = parsed[i] = t;
+          continue;
+        }
+      }
+      const c = cells.get(kept[i], j) ?? null;
+      raw[i] = c;
+      parsed[i] = typeof c === "number" && Number.isFinite(c) ? c : isEmpty(c) ? null : (cellNumber(c) ?? cellText(c));
+    }
     const decision = factorKind(parsed, { declared: f.kind ?? null, argument: f.column });
     const kind: FactorKind = f.kind ?? (decision.basis === "text" || parsed.every((v) => v === null) ? "categorical" : "numeric");
     const textRows = kind === "numeric" ? decision.textRows : [];
     if (textRows.length > 0 && !drop)
       throw textInNumericFactor(parsed, textRows, f.column, (i) => at(kept[i] + 1, f.column), { argument: "data", row: kept[textRows[0]], column: f.column });
     const textSet = new Set(textRows);
-    const missingRows = kept.filter((r, i) => isEmpty(cells[r][j]) || textSet.has(i)).map((r) => r + 1);
-    const values = raw.map((c, i): number | string | null => {
-      if (isEmpty(c) || textSet.has(i)) return null;
-      if (kind === "categorical") return typeof c === "number" ? String(c) : cellText(c);
-      const v = cellNumber(c);
-      if (v === null)
-        throw new CoordError("NOT_NUMERIC", `${at(kept[i] + 1, f.column)}: ${describeValue(c)} is not a number (the roles make this factor numeric)`, {
-          argument: "data",
-          row: kept[i],
-          column: f.column,
-        });
-      return v;
-    });
+    const missingRows: number[] = [];
+    if (textRows.length === 0) {
+      for (let i = 0; i < kept.length; i++) if (parsed[i] === null) missingRows.push(kept[i] + 1);
+    } else for (let i = 0; i < kept.length; i++) if (parsed[i] === null || textSet.has(i)) missingRows.push(kept[i] + 1);
+    // a numeric factor: the parsed cells are its values (text rows, missing values, set to null); no second copy.
+    // (Every other parsed cell of a numeric factor is a number or null: the engine's rule lists every text cell in textRows.)
+    const values =
+      kind === "numeric"
+        ? textRows.length > 0
+          ? parsed.map((v, i) => (textSet.has(i) ? null : v))
+          : parsed
+        : raw.map((c, i): number | string | null => {
+            if (isEmpty(c) || textSet.has(i)) return null;
+            if (kind === "categorical") return typeof c === "number" ? String(c) : cellText(c);
+            const v = cellNumber(c);
+            if (v === null)
+              throw new CoordError("NOT_NUMERIC", `${at(kept[i] + 1, f.column)}: ${describeValue(c)} is not a number (the roles make this factor numeric)`, {
+                argument: "data",
+                row: kept[i],
+                column: f.column,
+              });
+            return v;
+          });
     if (textRows.length > 0)
       warnings.push(
         `factor "${f.column}": ${plural(textRows.length, "text cell")} in a numeric column taken as missing (${textRows
@@ -309,8 +369,12 @@ function buildFactors(
     const empty = missingRows.length - textRows.length;
     if (empty > 0)
       warnings.push(
-        `factor "${f.column}": ${plural(empty, "empty cell")} (row ${listRows(kept.filter((r) => isEmpty(cells[r][j])).map((r) => r + 1))}); those rows are left out of this factor's detectors`,
+        `factor "${f.column}": ${plural(empty, "empty cell")} (row ${listRows(kept.filter((_, i) => isEmpty(raw[i])).map((r) => r + 1))}); those rows are left out of this factor's detectors`,
       );
+    // the engine's decision on these very values, kept for the geodetector (factorKind over a million rows is not free)
+    if (values === parsed) KNOWN_KINDS.set(values, { kind: decision.kind, anyDiscretization: decision.basis === "declared" });
+    else if (kind === "categorical" && (decision.basis === "declared" || decision.basis === "text"))
+      KNOWN_KINDS.set(values, { kind: "categorical", anyDiscretization: true });
     return { column: f.column, kind, ...(f.kind ? { declared: f.kind } : {}), values, missing: missingRows.length };
   });
 }
@@ -331,7 +395,7 @@ function naturalCompare(a: string, b: string): number {
  * A unit missing a period is not an error: see `gaps` and `warnings`.
  */
 export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Roles, options: PanelOptions = {}): Panel {
-  const sheet = readHeader(cells, options.headerRow);
+  const sheet = readHeader(grid(cells), options.headerRow);
   const roles = parseRoles(rolesInput, sheet.headers);
   if (roles.kind !== "panel")
     throw new CoordError("OPTION", `roles: these are geodetector roles (with "y"); a panel needs "id", "time" and "subsystems" — use buildGeoData`, {
@@ -359,7 +423,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
     const texts = timeCells.filter((c) => !isEmpty(c) && cellNumber(c) === null).length;
     if (nums > texts) {
       const i = timeCells.findIndex((c) => !isEmpty(c) && cellNumber(c) === null);
-      throw badCell(cells, dataRows[i], roles.time, timeCells[i], false);
+      throw badCell(dataRows[i], roles.time, timeCells[i], false);
     }
   }
 
@@ -379,7 +443,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
       const c = row[d.j];
       if (isEmpty(c)) {
         if (!interpolate) empties.push(d.column);
-      } else if (cellNumber(c) === null) rowProblems.push(badCell(cells, r, d.column, c, false));
+      } else if (cellNumber(c) === null) rowProblems.push(badCell(r, d.column, c, false));
     }
     problems.push(...rowProblems);
     if (empties.length > 0) {
@@ -389,7 +453,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
       }
       const first = empties[0];
       const j = first === roles.id ? jId : first === roles.time ? jTime : first === roles.group ? jGroup : indicatorDefs.find((d) => d.column === first)!.j;
-      problems.push(badCell(cells, r, first, row[j], true));
+      problems.push(badCell(r, first, row[j], true));
     }
     if (rowProblems.length === 0) kept.push(r);
   }
@@ -524,7 +588,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
         `group column "${roles.group}": ${[...multi].map((u) => `"${u}"`).join(", ")} ${multi.size === 1 ? "is" : "are"} in more than one group; the first one is used for regional means`,
       );
   }
-  const factors = buildFactors(cells, order, roles.factors, col, warnings, drop || interpolate);
+  const factors = buildFactors(grid(cells), order, roles.factors, col, warnings, drop || interpolate);
   if (interpolate)
     for (const f of factors) {
       if (f.kind !== "numeric" || f.missing === 0) continue;
@@ -577,7 +641,8 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
  * error, an empty y is MISSING unless `dropIncomplete` (then the row is dropped). Factor
  * cells may be text or numbers; empty factor cells give per-factor warnings.
  */
-export function buildGeoData(cells: Cell[][], rolesInput: string | RolesFile | Roles, options: PanelOptions = {}): GeoData {
+export function buildGeoData(input: SheetCells, rolesInput: string | RolesFile | Roles, options: PanelOptions = {}): GeoData {
+  const cells = grid(input);
   const sheet = readHeader(cells, options.headerRow);
   const roles = parseRoles(rolesInput, sheet.headers);
   if (roles.kind !== "geodetector")
@@ -597,24 +662,26 @@ export function buildGeoData(cells: Cell[][], rolesInput: string | RolesFile | R
   const jy = sheet.col(roles.y);
   const kept: number[] = [];
   const dropped: Array<{ row: number; reason: string }> = [];
-  for (let r = sheet.h + 1; r < cells.length; r++) {
-    const row = cells[r];
-    if (!row || row.every(isEmpty)) continue;
-    const c = row[jy];
+  const y: number[] = [];
+  for (let r = sheet.h + 1; r < cells.rows; r++) {
+    if (cells.blank(r)) continue;
+    const c = cells.get(r, jy);
     if (isEmpty(c)) {
       if (mode === "drop") {
         dropped.push({ row: r + 1, reason: `empty "${roles.y}"` });
         continue;
       }
-      throw badCell(cells, r, roles.y, c, true);
+      throw badCell(r, roles.y, c, true);
     }
-    if (cellNumber(c) === null) throw badCell(cells, r, roles.y, c, false);
+    const v = cellNumber(c);
+    if (v === null) throw badCell(r, roles.y, c, false);
     kept.push(r);
+    y.push(v);
   }
   if (kept.length === 0) throw new CoordError("EMPTY", `there are no data rows below the header row (row ${sheet.h + 1})`, { argument: "data" });
   if (dropped.length > 0) warnings.push(`dropped ${plural(dropped.length, "row")} with an empty "${roles.y}": row ${listRows(dropped.map((d) => d.row))}`);
   const out: GeoData = {
-    y: Float64Array.from(kept, (r) => cellNumber(cells[r][jy])!),
+    y: Float64Array.from(y),
     yColumn: roles.y,
     factors: buildFactors(cells, kept, roles.factors, sheet.col, warnings, mode === "drop"),
     rowIndex: kept.map((r) => r + 1),
@@ -625,11 +692,11 @@ export function buildGeoData(cells: Cell[][], rolesInput: string | RolesFile | R
   };
   if (roles.id !== undefined) {
     const j = sheet.col(roles.id);
-    out.ids = kept.map((r) => cellText(cells[r][j]));
+    out.ids = kept.map((r) => cellText(cells.get(r, j)));
   }
   if (roles.group !== undefined) {
     const j = sheet.col(roles.group);
-    out.groups = kept.map((r) => cellText(cells[r][j]));
+    out.groups = kept.map((r) => cellText(cells.get(r, j)));
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * cancellation is checked before each stage.
  */
 import { CoordError } from "../engine/errors";
-import { Cell } from "./csv";
+import { asRows, dataRowCount, headerOf, SheetCells } from "./columns";
 import { Analysis, runSections } from "./analysis";
 import { geodetectorOnRows, GeoAnalysis } from "./geoAnalysis";
 import { DEFAULT_OPTIONS, parseOptions, ReportOptions, SectionChoice } from "./options";
@@ -112,7 +112,7 @@ const REPORT = 0.95;
  * report.sheets.map((s) => s.name).slice(0, 3); // => ["Summary", "T2 Indicator system", "Descriptive statistics"]
  */
 export async function runReport(
-  cells: Cell[][],
+  cells: SheetCells,
   rolesInput: string | RolesFile | Roles,
   options: ReportOptions = DEFAULT_OPTIONS,
   hooks: PipelineHooks = {},
@@ -126,8 +126,7 @@ export async function runReport(
   await step("reading", 0, STAGE_LABELS.reading);
   // options of sections registered after `options` was made take their defaults
   const o = parseOptions({}, options, registry);
-  const headers = (cells.find((r) => r.some((c) => c !== null && c !== "")) ?? []) as Cell[];
-  const roles = parseRoles(rolesInput, headers);
+  const roles = parseRoles(rolesInput, headerOf(cells));
   if (roles.kind === "geodetector") {
     const panelOptions = panelOptionsFor(o, meta.panel);
     o.missing = panelOptions.missing!; // --drop-incomplete shows as missing "drop"
@@ -157,7 +156,7 @@ export async function runReport(
   }
   const panelOptions = panelOptionsFor(o, meta.panel);
   o.missing = panelOptions.missing!; // --drop-incomplete shows as missing "drop"
-  const panel = buildPanel(cells, roles, panelOptions);
+  const panel = buildPanel(asRows(cells), roles, panelOptions);
   const run = await runSections(panel, o, {
     registry,
     choice: meta.sections,
@@ -190,14 +189,14 @@ export async function runReport(
 }
 
 /** What the Reproduce record of any run needs: the registry, options, input, roles, size, version and date. */
-function reproduceBase(registry: SectionRegistry, o: ReportOptions, meta: RunMeta, roles: Roles, cells: Cell[][]) {
+function reproduceBase(registry: SectionRegistry, o: ReportOptions, meta: RunMeta, roles: Roles, cells: SheetCells) {
   return {
     registry,
     options: o,
     // --sections / --skip as the pipeline got them (ids joined by ",")
     input: { ...meta.input, sections: meta.sections?.only?.join(","), skip: meta.sections?.skip?.join(",") },
     roles: rolesToFile(roles),
-    size: cellsSize(cells),
+    size: Array.isArray(cells) ? cellsSize(cells) : { rows: dataRowCount(cells), columns: headerOf(cells).filter((c) => c !== null && c !== "").length },
     version: meta.version ?? null,
     date: meta.created ?? new Date().toISOString(),
   };

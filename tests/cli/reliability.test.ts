@@ -11,7 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import { MAX_INPUT_ROWS } from "../../src/cli/limits";
+import { MAX_INPUT_ROWS, MAX_PANEL_ROWS } from "../../src/cli/limits";
 
 const ROOT = path.join(__dirname, "..", "..");
 const SAMPLES = path.join(ROOT, "samples");
@@ -295,16 +295,60 @@ describe("input checks name the file and the cause", () => {
     expect(JSON.parse(r.out).id).toBe("省份");
   });
 
-  it(`a panel above ${MAX_INPUT_ROWS.toLocaleString("en-US")} rows is refused at the start, naming the size and the limit`, async () => {
+  it(`a panel above ${MAX_PANEL_ROWS.toLocaleString("en-US")} rows is refused, naming the size and the limit (guessed or given roles)`, async () => {
     const csv = path.join(dir, "big.csv");
     const lines = ["unit,year,a1,a2,b1,b2"];
-    for (let i = 0; i <= MAX_INPUT_ROWS; i++) lines.push(`U${i >> 3},${2000 + (i & 7)},1,2,3,4`);
+    for (let i = 0; i <= MAX_PANEL_ROWS; i++) lines.push(`U${i >> 3},${2000 + (i & 7)},1,2,3,4`);
     fs.writeFileSync(csv, lines.join("\n"));
-    const r = await run([csv, "--quiet"]);
+    const message = new RegExp(
+      `big\\.csv has ${(MAX_PANEL_ROWS + 1).toLocaleString("en-US")} data rows .*the panel report can be built for at most ${MAX_PANEL_ROWS.toLocaleString("en-US")} rows within 2 GB`,
+    );
+    expectOneLine(await run([csv, "--quiet"]), message);
+    const roles = path.join(dir, "roles.json");
+    fs.writeFileSync(
+      roles,
+      JSON.stringify({
+        id: "unit",
+        time: "year",
+        subsystems: { A: ["a1", "a2"].map((column) => ({ column, direction: "+" })), B: ["b1", "b2"].map((column) => ({ column, direction: "+" })) },
+      }),
+    );
+    expectOneLine(await run([csv, "--roles", roles, "--out", path.join(dir, "r.xlsx"), "--quiet"]), message);
+    expect(fs.existsSync(path.join(dir, "r.xlsx"))).toBe(false);
+  });
+
+  it(`a geodetector-only input above ${MAX_PANEL_ROWS.toLocaleString("en-US")} rows runs (its report is small)`, async () => {
+    const csv = path.join(dir, "geo.csv");
+    const n = MAX_PANEL_ROWS + 10_000;
+    const lines = ["y,soil,landuse"];
+    // y = 2·soil + (landuse = "forest") + a small deterministic wobble: q of soil is known to be high
+    for (let i = 0; i < n; i++)
+      lines.push(`${2 * (i % 5) + (i % 3 === 0 ? 1 : 0) + ((i * 7919) % 11) / 100},${(i % 5) + 1},${i % 3 === 0 ? "forest" : "crop"}`);
+    fs.writeFileSync(csv, lines.join("\n"));
+    const roles = path.join(dir, "geo.json");
+    fs.writeFileSync(roles, JSON.stringify({ y: "y", factors: ["soil", "landuse"] }));
+    const json = path.join(dir, "r.json");
+    const r = await run([csv, "--roles", roles, "--out", path.join(dir, "r.xlsx"), "--json", json, "--quiet"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const a = JSON.parse(fs.readFileSync(json, "utf8"));
+    expect(a.data.rows).toBe(n);
+    expect([a.reproduce.input.rows, a.reproduce.input.columns]).toEqual([n, 3]);
+    const soil = a.geodetector.factors.find((f: { factor: string }) => f.factor === "soil");
+    expect(soil.method).toBe("categorical");
+    expect(soil.n).toBe(n);
+    expect(soil.q).toBeGreaterThan(0.9);
+  }, 60_000);
+
+  it(`an input above Excel's sheet limit (${MAX_INPUT_ROWS.toLocaleString("en-US")} data rows) is refused at the start, naming the size and the limit`, async () => {
+    const csv = path.join(dir, "huge.csv");
+    fs.writeFileSync(csv, "y,x\n" + "1,2\n".repeat(MAX_INPUT_ROWS + 1));
+    const roles = path.join(dir, "geo.json");
+    fs.writeFileSync(roles, JSON.stringify({ y: "y", factors: ["x"] }));
     expectOneLine(
-      r,
+      await run([csv, "--roles", roles, "--out", path.join(dir, "r.xlsx"), "--quiet"]),
       new RegExp(
-        `big\\.csv has ${(MAX_INPUT_ROWS + 1).toLocaleString("en-US")} data lines .*at most ${MAX_INPUT_ROWS.toLocaleString("en-US")} rows within 2 GB`,
+        `huge\\.csv has ${(MAX_INPUT_ROWS + 1).toLocaleString("en-US")} data lines .*at most ${MAX_INPUT_ROWS.toLocaleString("en-US")} data rows are read \\(Excel's sheet limit`,
       ),
     );
   });
