@@ -367,12 +367,13 @@ function pairRows(pairs: PanelPairs, x: Float64Array, a: Float64Array, b: Float6
     const prod = new Float64Array(len);
     return { y, lag, prod, cols: intercept ? [new Float64Array(len).fill(1), lag, prod] : [lag, prod] };
   };
-  const buf = make(Math.min(PAIR_BLOCK, Math.max(1, n)));
+  let buf: ReturnType<typeof make> | undefined; // made on the first block (the direct passes need none)
   const rows: OlsRows = {
     n,
     k: intercept ? 3 : 2,
     blockSize: PAIR_BLOCK,
     block(start, len) {
+      buf ??= make(Math.min(PAIR_BLOCK, Math.max(1, n)));
       fill(start, len, buf.y, buf.lag, buf.prod);
       return buf;
     },

@@ -211,7 +211,8 @@ export function hakenFitImpl(
   const [nA, nB] = p.names;
   if (nA === nB) throw new CoordError("OPTION", `q1 and q2 have the same name '${nA}'; give the two series different header labels`, { argument: "q2" });
   // the table and "both" show the fits (their potentials come from the parameters): no per-row work
-  const settings = { names: p.names, order: ord, alpha: level, requireSignificant, perRow: out === "levels" };
+  const pairsBuffer = (size: number) => SCRATCH.int32("pairs", size);
+  const settings = { names: p.names, order: ord, alpha: level, requireSignificant, perRow: out === "levels", pairsBuffer };
   const model = hakenModel(p.A, p.B, p.units, p.times, settings);
   const decision = decisionText(model, p.names, ord);
 
