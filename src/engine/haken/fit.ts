@@ -173,7 +173,9 @@ export function readSeries(
 }
 
 /**
- * @internal The fit on pairs already built (hakenModel builds them once for both assignments).
+ * @internal The fit on pairs already built (hakenModel builds them once for both assignments);
+ * `seriesChecked` skips the constant-series and overflow checks that the fit of the other
+ * assignment on the same series and pairs has passed.
  *
  * @example
  * // a 3-province x 4-year panel from γ1 = -0.05, a = 0.1, γ2 = 0.5, b = 0.3 (q1 slightly disturbed)
@@ -188,7 +190,7 @@ export function readSeries(
  * hakenFitOnPairs(Float64Array.from(q1), Float64Array.from(q2), panelPairs(units, years), fitSettings({})).params.gamma1.estimate; // =>
  * // -0.0534 (as hakenFit(q1, q2, units, years))
  */
-export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: PanelPairs, settings: FitSettings): HakenFit {
+export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: PanelPairs, settings: FitSettings, seriesChecked = false): HakenFit {
   const [n1, n2] = settings.names;
   const { alpha, ratio, significance, cluster, intercept, requireSignificant } = settings;
   const m = pairs.nPairs;
@@ -201,11 +203,14 @@ export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: Panel
       { argument: "times" },
     );
 
-  // Constant series make the design singular (M10: a clear error).
-  for (const [x, name] of [
-    [x1, n1],
-    [x2, n2],
-  ] as Array<[Float64Array, string]>) {
+  // Constant series make the design singular (M10: a clear error). `seriesChecked`: the other
+  // assignment's fit on the same pairs has passed these checks (hakenModel's second fit)
+  for (const [x, name] of (seriesChecked
+    ? []
+    : [
+        [x1, n1],
+        [x2, n2],
+      ]) as Array<[Float64Array, string]>) {
     const first = x[pairs.from[0]];
     if (constantOverPairs(x, pairs.from, pairs.to, m))
       throw new CoordError("SINGULAR", `${name} is constant (${first}) over all ${m} pairs: the Haken regression design is singular`, {
@@ -214,10 +219,12 @@ export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: Panel
   }
 
   // the design holds q1·q2 and q1²: a value whose products overflow (near ±1e308) is named as too large
-  for (const [x, name] of [
-    [x1, n1],
-    [x2, n2],
-  ] as Array<[Float64Array, string]>) {
+  for (const [x, name] of (seriesChecked
+    ? []
+    : [
+        [x1, n1],
+        [x2, n2],
+      ]) as Array<[Float64Array, string]>) {
     const i = firstHuge(x);
     if (i >= 0)
       throw new CoordError(

@@ -86,7 +86,7 @@ export function hakenModel(
   const [a, b] = readSeries(A, B, units, times, [nameA, nameB]);
   const pairs = panelPairs(units, times, { step: options.step, pairsBuffer: options.pairsBuffer });
   const fitA = hakenFitOnPairs(a, b, pairs, settings);
-  const fitB = hakenFitOnPairs(b, a, pairs, { ...settings, names: [nameB, nameA] });
+  const fitB = hakenFitOnPairs(b, a, pairs, { ...settings, names: [nameB, nameA] }, true); // fitA checked the series
   const decision = fitA.adiabatic ? (fitB.adiabatic ? "both" : "A") : fitB.adiabatic ? "B" : "neither";
   const orderParameter = decision === "A" ? nameA : decision === "B" ? nameB : null;
   const used = order !== "auto" ? order : decision === "A" || decision === "B" ? decision : null;
