@@ -196,7 +196,7 @@ cases.push({
 
 // 8. COORD.HAKENFIT through the custom-function implementation: four columns as Excel passes
 // them (header cells, unit names, years), units x 10 periods.
-function hakenColumns(units: number, periods: number, seed: number) {
+export function hakenColumns(units: number, periods: number, seed: number) {
   const r = rng(seed);
   const q1: unknown[][] = [["NQPF"]];
   const q2: unknown[][] = [["NTU"]];
