@@ -365,9 +365,9 @@ function finiteMinMax(matrix: ArrayLike<ArrayLike<unknown>>, cols: number): { mi
 
 /**
  * S_j += z and L_j += z ln z (0·ln0 = 0) over the pool's rows, z = (x - lo_j)·scale_j; the hot
- * loop: one log and no division per cell. Two rows at a time (their two terms added before the
- * column's sum: half the loads and stores of S and L, and two independent logarithms per step;
- * the sums differ from row-by-row ones in the last bits only).
+ * loop: one log and no division per cell. Two rows at a time (two independent logarithms per
+ * step, and one load and store of S_j and L_j for both; the terms are added in row order, so
+ * the sums are those of the row-by-row loop, bit for bit).
  */
 function zLogSums(x: ArrayLike<ArrayLike<number>>, rows: number[], lo: Float64Array, scale: Float64Array, sums: Float64Array, zlnz: Float64Array): void {
   const cols = lo.length;
@@ -380,8 +380,11 @@ function zLogSums(x: ArrayLike<ArrayLike<number>>, rows: number[], lo: Float64Ar
       const c = scale[j];
       const z = (xi[j] - l) * c;
       const y = (xk[j] - l) * c;
-      sums[j] += z + y;
-      zlnz[j] += (z > 0 ? z * ln(z) : 0) + (y > 0 ? y * ln(y) : 0);
+      const lz = z > 0 ? z * ln(z) : 0;
+      const ly = y > 0 ? y * ln(y) : 0;
+      // added one row after the other, as row by row: the same sums, bit for bit
+      sums[j] = sums[j] + z + y;
+      zlnz[j] = zlnz[j] + lz + ly;
     }
   }
   for (; r < rows.length; r++) {
