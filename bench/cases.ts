@@ -20,7 +20,7 @@ import { naturalBreaks } from "../src/engine/geodetector/naturalBreaks";
 import { optimalDiscretization } from "../src/engine/geodetector/optimal";
 import { kernelDensity } from "../src/engine/kde";
 import { entropyWeightImpl } from "../src/functions/impl/entropyWeight";
-import { entropyWeights } from "../src/engine/weights";
+import { methodWeights } from "../src/report/sections/weights";
 import { hakenFitImpl } from "../src/functions/impl/hakenFit";
 import { knnWeights } from "../src/engine/spatial/distance";
 import { moranI } from "../src/engine/spatial/moran";
@@ -182,19 +182,21 @@ cases.push({
   timed: (ms, i) => (ms as number[])[i] ?? NaN,
   runs: 11,
 });
-// 7, engine: entropyWeights as the report calls it (rows of numbers, z kept for the composite)
+// 7, engine: the entropy weights and composite index U as the report's weights section computes
+// them (methodWeights: entropyWeightsOnly and U on the fly, no z matrix; before issue 17's last
+// step: entropyWeights, whose z the report kept for U)
 cases.push({
   group: "7 entropyWeights (engine, report path)",
-  label: "100,000 x 30",
+  label: "100,000 x 30: weights and U",
   n: 0,
   setup: () => excelMatrix(100_000, 30, 7).slice(1) as number[][],
-  run: (m) => entropyWeights(m as number[][]),
+  run: (m) => methodWeights(m as number[][], { directions: new Array(30).fill("+"), scope: "global", shift: 0 }, "entropy"),
   runs: 11,
 });
 
 // 8. COORD.HAKENFIT through the custom-function implementation: four columns as Excel passes
 // them (header cells, unit names, years), units x 10 periods.
-function hakenColumns(units: number, periods: number, seed: number) {
+export function hakenColumns(units: number, periods: number, seed: number) {
   const r = rng(seed);
   const q1: unknown[][] = [["NQPF"]];
   const q2: unknown[][] = [["NTU"]];

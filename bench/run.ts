@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- options]`
  *
- *   --only <text>    run only the cases whose "group label" contains <text> ("4 inter", "natural", "bundle")
+ *   --only <text>    run only the cases whose "group label" contains <text> ("4 inter", "natural", "bundle");
+ *                    several texts separated by "|" run the cases that contain any of them ("ENTROPYWEIGHT|entropyWeights")
  *   --runs <n>       timed runs per case (default: each case's own, 5..41)
  *   --passes <n>     run the whole suite n times (interleaved); each case reports the median of its
  *                    pass medians (default 1; the committed RESULTS.md uses 3)
@@ -270,14 +271,15 @@ function main(): void {
     return;
   }
   const only = arg(args, "--only");
-  const doBundle = !args.includes("--no-bundle") && (only === undefined || "bundle".includes(only));
+  const doBundle = !args.includes("--no-bundle") && (only === undefined || only.split("|").some((w) => "bundle".includes(w)));
   const started = Date.now();
   const date = new Date().toISOString();
   const tsNode = require.resolve("ts-node/dist/bin.js");
   console.log(`CoordLab benchmarks — Node ${process.version}, ${machine()}, ${date}`);
   const head = tableLines([]);
   console.log(head.join("\n"));
-  const selected = cases.map((c, i) => i).filter((i) => !only || `${cases[i].group} ${cases[i].label}`.includes(only));
+  const wanted = only?.split("|");
+  const selected = cases.map((c, i) => i).filter((i) => !wanted || wanted.some((w) => `${cases[i].group} ${cases[i].label}`.includes(w)));
   // passes run one after the other over all cases, so that a slowdown episode of the machine hits
   // one pass of a case rather than all of them; each case reports the median of its pass medians
   const passResults: BenchResult[][] = selected.map(() => []);

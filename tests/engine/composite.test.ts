@@ -1,5 +1,7 @@
-import { compositeIndex } from "../../src/engine/composite";
+import fc from "fast-check";
+import { compositeIndex, compositeOfRows } from "../../src/engine/composite";
 import { entropyWeights } from "../../src/engine/weights";
+import { entropyWeightsWithRanges } from "../../src/engine/weights/entropy";
 import { columns, expectAllClose, expectCoordError, loadFixture, Panel, subsystemColumns } from "./weights/fixtures";
 
 const TOL = 1e-9;
@@ -117,3 +119,48 @@ describe("compositeIndex (M4)", () => {
     });
   });
 });
+
+describe("compositeOfRows (M4 without z)", () => {
+  it("is compositeIndex(entropyWeights(x, options)).U bit for bit, for the same weights", () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 5 })
+          .chain((cols) =>
+            fc.tuple(
+              fc.array(fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: cols, maxLength: cols }), { minLength: 8, maxLength: 40 }),
+              fc.array(fc.constantFrom("+", "-"), { minLength: cols, maxLength: cols }),
+              fc.constantFrom(0, 0.0001, 0.01),
+              fc.boolean(),
+            ),
+          ),
+        ([x, directions, shift, perPeriod]) => {
+          const periods = x.map((_, i) => 2000 + (i % 2));
+          const options = { directions, shift, scope: perPeriod ? ("per-period" as const) : ("global" as const), periods: perPeriod ? periods : undefined };
+          let r;
+          try {
+            r = entropyWeights(x, options);
+          } catch {
+            return; // a constant column, e = 1 everywhere: no weights to score with
+          }
+          expect(compositeOfRows(x, r.directions, r.pools, shift)).toEqual(compositeIndex(r).U);
+          const ranges = r.pools.map((p) => ({ min: p.rows.length ? minOf(x, p.rows) : [], max: maxOf(x, p.rows) }));
+          expect(compositeOfRows(x, r.directions, r.pools, shift, ranges)).toEqual(compositeIndex(r).U);
+          // the ranges entropyWeightsOnly found on the way (none when it took entropyWeights' path, e.g. with a shift)
+          const only = entropyWeightsWithRanges(x, options);
+          if (only.ranges) expect(compositeOfRows(x, r.directions, r.pools, shift, only.ranges)).toEqual(compositeIndex(r).U);
+          only.result.weights.forEach((w, j) => expect(Math.abs(w - r.weights[j])).toBeLessThanOrEqual(1e-12 * Math.max(1e-3, r.weights[j])));
+        },
+      ),
+      { numRuns: 200, seed: 5 },
+    );
+  });
+});
+
+function minOf(x: number[][], rows: number[]): number[] {
+  return x[0].map((_, j) => rows.reduce((m, i) => (x[i][j] < m ? x[i][j] : m), Infinity));
+}
+
+function maxOf(x: number[][], rows: number[]): number[] {
+  return x[0].map((_, j) => rows.reduce((m, i) => (x[i][j] > m ? x[i][j] : m), -Infinity));
+}

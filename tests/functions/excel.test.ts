@@ -14,6 +14,7 @@ import {
   readMatrix,
   readNumberOption,
   readOption,
+  readColumnsAtOnce,
   readFloatVector,
   readTextVector,
   readUnitIds,
@@ -966,6 +967,74 @@ describe("readFloatVector and readUnitIds: the one-pass column path reads as rea
       }),
       { numRuns: 400, seed: 17 },
     );
+  });
+});
+
+describe("readColumnsAtOnce: COORD.HAKENFIT's one-pass read gives what the column readers give", () => {
+  // mostly readable cells, so that the one-pass read often applies; when it does not (null),
+  // the caller reads column by column, so only a non-null result is compared
+  const num = fc.oneof(
+    { weight: 20, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }) },
+    { weight: 1, arbitrary: fc.constantFrom(null, "", "2.5", "abc", "#N/A", true, Infinity) },
+  );
+  const unit = fc.oneof(
+    { weight: 20, arbitrary: fc.constantFrom("Hubei", "Hunan", "湖北", 3, 0, -0) },
+    { weight: 1, arbitrary: fc.constantFrom(null, "", " Hubei ", "2", "#N/A", true) },
+  );
+  const rowsOf = <T>(c: fc.Arbitrary<T>, n: number) =>
+    fc.array(
+      c.map((v) => [v]),
+      { minLength: n, maxLength: n },
+    );
+  const panel = fc
+    .integer({ min: 1, max: 9 })
+    .chain((n) =>
+      fc.tuple(
+        fc.constantFrom<unknown>("NQPF", null, 1),
+        rowsOf(num, n),
+        rowsOf(num, n),
+        rowsOf(num, n),
+        rowsOf(unit, n),
+        fc.constantFrom("auto", "yes", "no") as fc.Arbitrary<"auto" | "yes" | "no">,
+      ),
+    );
+  it("same labels, values and unit ids whenever it reads", () => {
+    let read = 0;
+    fc.assert(
+      fc.property(panel, ([head, a, b, t, u, header]) => {
+        const [q1, q2, times, units] = [
+          [[head], ...a],
+          [["NTU"], ...b],
+          [["Year"], ...t],
+          [["Province"], ...u],
+        ];
+        const float = (n: number) => new Float64Array(n);
+        const int = (n: number) => new Int32Array(n);
+        const r = readColumnsAtOnce(
+          [
+            { value: q1, argument: "q1", into: float },
+            { value: q2, argument: "q2", into: float },
+            { value: times, argument: "times", into: float },
+          ],
+          { value: units, argument: "units", into: int },
+          header,
+        );
+        if (r === null) return;
+        read++;
+        const x = readFloatVector(q1, "q1", { header });
+        const rest = x.offset ? "yes" : "no";
+        const y = readFloatVector(q2, "q2", { header: rest });
+        const z = readFloatVector(times, "times", { header: rest });
+        const g = readUnitIds(units, "units", { header: rest });
+        expect(r.offset).toBe(x.offset);
+        expect(r.labels).toEqual([x.label, y.label, z.label]);
+        expect(r.values.map((v) => Array.from(v))).toEqual([x, y, z].map((v) => Array.from(v.values)));
+        expect(r.unitsLabel).toBe(g.label);
+        expect([Array.from(r.ids!.id), r.ids!.keys, r.ids!.contiguous]).toEqual([Array.from(g.ids.id), g.ids.keys, g.ids.contiguous]);
+      }),
+      { numRuns: 400, seed: 23 },
+    );
+    expect(read).toBeGreaterThan(50);
   });
 });
 

@@ -173,7 +173,9 @@ export function readSeries(
 }
 
 /**
- * @internal The fit on pairs already built (hakenModel builds them once for both assignments).
+ * @internal The fit on pairs already built (hakenModel builds them once for both assignments);
+ * `seriesChecked` skips the constant-series and overflow checks that the fit of the other
+ * assignment on the same series and pairs has passed.
  *
  * @example
  * // a 3-province x 4-year panel from γ1 = -0.05, a = 0.1, γ2 = 0.5, b = 0.3 (q1 slightly disturbed)
@@ -188,7 +190,7 @@ export function readSeries(
  * hakenFitOnPairs(Float64Array.from(q1), Float64Array.from(q2), panelPairs(units, years), fitSettings({})).params.gamma1.estimate; // =>
  * // -0.0534 (as hakenFit(q1, q2, units, years))
  */
-export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: PanelPairs, settings: FitSettings): HakenFit {
+export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: PanelPairs, settings: FitSettings, seriesChecked = false): HakenFit {
   const [n1, n2] = settings.names;
   const { alpha, ratio, significance, cluster, intercept, requireSignificant } = settings;
   const m = pairs.nPairs;
@@ -201,33 +203,35 @@ export function hakenFitOnPairs(x1: Float64Array, x2: Float64Array, pairs: Panel
       { argument: "times" },
     );
 
-  // Constant series make the design singular (M10: a clear error).
-  for (const [x, name] of [
-    [x1, n1],
-    [x2, n2],
-  ] as Array<[Float64Array, string]>) {
+  // Constant series make the design singular (M10: a clear error). `seriesChecked`: the other
+  // assignment's fit on the same pairs has passed these checks (hakenModel's second fit)
+  for (const [x, name] of (seriesChecked
+    ? []
+    : [
+        [x1, n1],
+        [x2, n2],
+      ]) as Array<[Float64Array, string]>) {
     const first = x[pairs.from[0]];
-    let constant = true;
-    for (let s = 0; s < m && constant; s++) if (x[pairs.from[s]] !== first || x[pairs.to[s]] !== first) constant = false;
-    if (constant)
+    if (constantOverPairs(x, pairs.from, pairs.to, m))
       throw new CoordError("SINGULAR", `${name} is constant (${first}) over all ${m} pairs: the Haken regression design is singular`, {
         argument: name,
       });
   }
 
   // the design holds q1·q2 and q1²: a value whose products overflow (near ±1e308) is named as too large
-  for (const [x, name] of [
-    [x1, n1],
-    [x2, n2],
-  ] as Array<[Float64Array, string]>) {
-    for (let i = 0; i < x.length; i++) {
-      if (!(Math.abs(x[i]) >= 1e150)) continue;
+  for (const [x, name] of (seriesChecked
+    ? []
+    : [
+        [x1, n1],
+        [x2, n2],
+      ]) as Array<[Float64Array, string]>) {
+    const i = firstHuge(x);
+    if (i >= 0)
       throw new CoordError(
         "RANGE",
         `${cellLabel(name, i)}: ${x[i]} is too large to compute with (the Haken regression squares the series); rescale the series`,
         { argument: name, row: i },
       );
-    }
   }
   // the designs are read pair by pair from the series (no 10⁶-row columns): eq1 is q1(t+1) on
   // [q1(t), q1(t)·q2(t)], eq2 is q2(t+1) on [q2(t), q1(t)²]
@@ -330,6 +334,22 @@ export function formatAlpha(alpha: number): string {
   return `${Number((alpha * 100).toPrecision(6))} %`;
 }
 
+/**
+ * True when x is the same at both ends of every pair (a loop of its own: hakenFitOnPairs itself is
+ * compiled once its loops ran, and would leave them to the interpreter after a deoptimization).
+ */
+function constantOverPairs(x: Float64Array, from: Int32Array, to: Int32Array, m: number): boolean {
+  const first = x[from[0]];
+  for (let s = 0; s < m; s++) if (x[from[s]] !== first || x[to[s]] !== first) return false;
+  return true;
+}
+
+/** The first index with |x| ≥ 1e150 (whose products overflow in the design), or -1. */
+function firstHuge(x: Float64Array): number {
+  for (let i = 0; i < x.length; i++) if (Math.abs(x[i]) >= 1e150) return i;
+  return -1;
+}
+
 /** Rows per block of pairRows: small reused buffers instead of 10⁶-row design columns. */
 const PAIR_BLOCK = 4096;
 
@@ -354,12 +374,13 @@ function pairRows(pairs: PanelPairs, x: Float64Array, a: Float64Array, b: Float6
     const prod = new Float64Array(len);
     return { y, lag, prod, cols: intercept ? [new Float64Array(len).fill(1), lag, prod] : [lag, prod] };
   };
-  const buf = make(Math.min(PAIR_BLOCK, Math.max(1, n)));
-  return {
+  let buf: ReturnType<typeof make> | undefined; // made on the first block (the direct passes need none)
+  const rows: OlsRows = {
     n,
     k: intercept ? 3 : 2,
     blockSize: PAIR_BLOCK,
     block(start, len) {
+      buf ??= make(Math.min(PAIR_BLOCK, Math.max(1, n)));
       fill(start, len, buf.y, buf.lag, buf.prod);
       return buf;
     },
@@ -369,6 +390,115 @@ function pairRows(pairs: PanelPairs, x: Float64Array, a: Float64Array, b: Float6
       return all;
     },
   };
+  // M10 without a constant (the default): both passes read the pairs directly, without gathering
+  // blocks (the same sums, in the same order: see OlsRows.sums / residualSums)
+  if (!intercept) {
+    rows.sums = (gram, xty, maxAbs, ySums) => pairSums(from, to, n, x, a, b, gram, xty, maxAbs, ySums);
+    rows.residualSums = (coef, yBar, xte) => pairResidualSums(from, to, n, x, a, b, coef, yBar, xte);
+  }
+  return rows;
+}
+
+/**
+ * olsRows' pass 1 for y = x(t+1) on [x(t), a(t)·b(t)] over the pairs: crossProducts' sums and
+ * the y sums (Σy, Σy²), each accumulated pair by pair in pair order as the block loop does.
+ */
+function pairSums(
+  from: Int32Array,
+  to: Int32Array,
+  n: number,
+  x: Float64Array,
+  a: Float64Array,
+  b: Float64Array,
+  gram: Float64Array,
+  xty: Float64Array,
+  maxAbs: Float64Array,
+  ySums: Float64Array,
+): void {
+  let s00 = gram[0];
+  let s01 = gram[1];
+  let s11 = gram[3];
+  let sy0 = xty[0];
+  let sy1 = xty[1];
+  let m0 = maxAbs[0];
+  let m1 = maxAbs[1];
+  let sy = ySums[0];
+  let syy = ySums[1];
+  for (let s = 0; s < n; s++) {
+    const i = from[s];
+    const y = x[to[s]];
+    const v0 = x[i];
+    const v1 = a[i] * b[i];
+    s00 += v0 * v0;
+    sy0 += v0 * y;
+    const w0 = Math.abs(v0);
+    if (w0 > m0) m0 = w0;
+    s01 += v0 * v1;
+    s11 += v1 * v1;
+    sy1 += v1 * y;
+    const w1 = Math.abs(v1);
+    if (w1 > m1) m1 = w1;
+    sy += y;
+    syy += y * y;
+  }
+  gram[0] = s00;
+  gram[1] = s01;
+  gram[3] = s11;
+  xty[0] = sy0;
+  xty[1] = sy1;
+  maxAbs[0] = m0;
+  maxAbs[1] = m1;
+  ySums[0] = sy;
+  ySums[1] = syy;
+}
+
+/**
+ * olsRows' residual pass (Cholesky path) for the equation of pairSums: rss and tss summed within
+ * blocks of PAIR_BLOCK pairs and the block sums added in order, Σ x_j·e pair by pair (as eachBlock
+ * over the gathered blocks + residualSums).
+ */
+function pairResidualSums(
+  from: Int32Array,
+  to: Int32Array,
+  n: number,
+  x: Float64Array,
+  a: Float64Array,
+  b: Float64Array,
+  coef: Float64Array,
+  yBar: number,
+  xte: Float64Array,
+): { rss: number; tss: number } {
+  const c0 = coef[0];
+  const c1 = coef[1];
+  let e0 = xte[0];
+  let e1 = xte[1];
+  let rss = 0;
+  let tss = 0;
+  for (let start = 0; start < n; start += PAIR_BLOCK) {
+    const end = Math.min(n, start + PAIR_BLOCK);
+    let r = 0;
+    let t = 0;
+    for (let s = start; s < end; s++) {
+      const i = from[s];
+      const y = x[to[s]];
+      const v0 = x[i];
+      const v1 = a[i] * b[i];
+      let f = 0;
+      f += v0 * c0;
+      f += v1 * c1;
+      const e = y - f;
+      r += e * e;
+      const d = y - yBar;
+      t += d * d;
+      e0 += v0 * e;
+      e1 += v1 * e;
+    }
+    rss += r;
+    tss += t;
+  }
+  xte[0] = e0;
+  xte[1] = e1;
+  return { rss, tss };
 }
 
 /** A non-empty Float64Array of finite values. */

@@ -23,6 +23,8 @@ export interface HakenModelOptions extends Omit<HakenFitOptions, "names"> {
    * Default true.
    */
   perRow?: boolean;
+  /** Storage for the pairs (see panelPairs' pairsBuffer), e.g. reused between calls. */
+  pairsBuffer?: (size: number) => Int32Array;
 }
 
 export interface HakenModelResult {
@@ -82,9 +84,9 @@ export function hakenModel(
   // both assignments share the series and the pairs (t, t+1): read and built once
   const settings = fitSettings({ ...options, names: [nameA, nameB] });
   const [a, b] = readSeries(A, B, units, times, [nameA, nameB]);
-  const pairs = panelPairs(units, times, { step: options.step });
+  const pairs = panelPairs(units, times, { step: options.step, pairsBuffer: options.pairsBuffer });
   const fitA = hakenFitOnPairs(a, b, pairs, settings);
-  const fitB = hakenFitOnPairs(b, a, pairs, { ...settings, names: [nameB, nameA] });
+  const fitB = hakenFitOnPairs(b, a, pairs, { ...settings, names: [nameB, nameA] }, true); // fitA checked the series
   const decision = fitA.adiabatic ? (fitB.adiabatic ? "both" : "A") : fitB.adiabatic ? "B" : "neither";
   const orderParameter = decision === "A" ? nameA : decision === "B" ? nameB : null;
   const used = order !== "auto" ? order : decision === "A" || decision === "B" ? decision : null;

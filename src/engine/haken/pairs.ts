@@ -35,9 +35,13 @@ function compareUnits(a: string | number, b: string | number): number {
 /**
  * Unit ids of a panel's rows, assigned one row at a time: equal units (Map equality, i.e.
  * compareUnits equality: 0 and -0 are one unit, 1 and "1" two) get one id, ids count from 0 in
- * order of first appearance, `keys[id]` is the unit. The Map is consulted only when a row's unit
- * differs from the row before (consecutive rows mostly share a unit). COORD.HAKENFIT fills it
- * while reading the units column, so that no array of 10⁶ unit values is built.
+ * order of first appearance, `keys[id]` is the unit. While the rows are set, only runs are
+ * recorded (a new run where a row's unit differs from the row before: consecutive rows mostly
+ * share a unit); the runs are then sorted by unit once (compareUnits), which both ranks the
+ * units for the canonical order and finds a unit that returns in a later run. When none does
+ * (each unit's rows consecutive, the usual layout) the run numbers are the ids as they are: no
+ * Map of 10⁵ units (~50 ms) is built. COORD.HAKENFIT fills it while reading the units column,
+ * so that no array of 10⁶ unit values is built.
  *
  * @example
  * const u = new UnitIds(4);
@@ -45,51 +49,98 @@ function compareUnits(a: string | number, b: string | number): number {
  * [Array.from(u.id), u.keys, u.contiguous]; // => [[0, 0, 1, 0], ["b", "a"], false]
  */
 export class UnitIds {
-  /** Unit id of each row. */
-  readonly id: Int32Array;
-  /** The unit of each id. */
-  readonly keys: Array<string | number> = [];
-  /** First row of each id. */
-  readonly first: number[] = [];
-  /** Runs of rows of one unit (a new run starts where the unit differs from the row before). */
-  runs = 0;
-  private index: Map<string | number, number> | null = new Map();
+  private readonly ids: Int32Array;
+  /** The unit and first row of each run. */
+  private readonly runKeys: Array<string | number> = [];
+  private readonly runFirst: number[] = [];
   private last: string | number | undefined = undefined;
-  private lastId = -1;
+  private resolved: { keys: Array<string | number>; first: number[]; byKey: number[]; contiguous: boolean } | null = null;
 
   /** `id`: where to write the ids (n entries; default a new array). */
   constructor(n: number, id?: Int32Array) {
-    this.id = id ?? new Int32Array(n);
+    this.ids = id ?? new Int32Array(n);
   }
 
-  /** Row i's unit is `key` (a finite number or non-empty text; rows are set in order 0, 1, ...). */
+  /**
+   * Row i's unit is `key` (a finite number or non-empty text; rows are set in order 0, 1, ...,
+   * all of them before the ids are read).
+   */
   set(i: number, key: string | number): void {
-    if (key === this.last) {
-      this.id[i] = this.lastId;
-      return;
+    if (key !== this.last) {
+      this.runKeys.push(key);
+      this.runFirst.push(i);
+      this.last = key;
+      this.resolved = null;
     }
-    const index = this.index!;
-    let g = index.get(key);
-    if (g === undefined) {
-      g = this.keys.length;
-      index.set(key, g);
-      this.keys.push(key);
-      this.first.push(i);
-    }
-    this.runs++;
-    this.last = key;
-    this.lastId = g;
-    this.id[i] = g;
+    this.ids[i] = this.runKeys.length - 1; // the run for now; the unit once resolved
+  }
+
+  /** Unit id of each row. */
+  get id(): Int32Array {
+    this.resolve();
+    return this.ids;
+  }
+
+  /** The unit of each id. */
+  get keys(): Array<string | number> {
+    return this.resolve().keys;
+  }
+
+  /** First row of each id. */
+  get first(): number[] {
+    return this.resolve().first;
+  }
+
+  /** Runs of rows of one unit (a new run starts where the unit differs from the row before). */
+  get runs(): number {
+    return this.runKeys.length;
   }
 
   /** Every unit's rows are consecutive (one run per unit). */
   get contiguous(): boolean {
-    return this.runs === this.keys.length;
+    return this.resolve().contiguous;
+  }
+
+  /** The ids in the order of their units under compareUnits (numbers before text). */
+  get idsByUnit(): number[] {
+    return this.resolve().byKey;
   }
 
   /** Number of rows. */
   get length(): number {
-    return this.id.length;
+    return this.ids.length;
+  }
+
+  /** Runs sorted by unit; ids = runs when no unit returns, else ids in order of first appearance. */
+  private resolve(): NonNullable<UnitIds["resolved"]> {
+    if (this.resolved !== null) return this.resolved;
+    const runKeys = this.runKeys;
+    const byRun = idsByUnit(runKeys);
+    let repeated = false;
+    for (let r = 1; r < byRun.length && !repeated; r++) if (compareUnits(runKeys[byRun[r - 1]], runKeys[byRun[r]]) === 0) repeated = true;
+    if (!repeated) {
+      this.resolved = { keys: runKeys, first: this.runFirst, byKey: byRun, contiguous: true };
+      return this.resolved;
+    }
+    // a unit in two runs or more: one id per unit, in order of first appearance, over the runs
+    const index = new Map<string | number, number>();
+    const keys: Array<string | number> = [];
+    const first: number[] = [];
+    const unitOfRun = new Int32Array(runKeys.length);
+    for (let r = 0; r < runKeys.length; r++) {
+      let g = index.get(runKeys[r]);
+      if (g === undefined) {
+        g = keys.length;
+        index.set(runKeys[r], g);
+        keys.push(runKeys[r]);
+        first.push(this.runFirst[r]);
+      }
+      unitOfRun[r] = g;
+    }
+    const ids = this.ids;
+    for (let i = 0; i < ids.length; i++) ids[i] = unitOfRun[ids[i]];
+    this.resolved = { keys, first, byKey: idsByUnit(keys), contiguous: false };
+    return this.resolved;
   }
 }
 
@@ -118,7 +169,7 @@ function canonicalOrder(units: UnitIds, t: Float64Array): Int32Array {
   const { id, keys } = units;
   const n = id.length;
   const U = keys.length;
-  const byKey = idsByUnit(keys);
+  const byKey = units.idsByUnit;
   const rank = new Int32Array(U);
   for (let r = 0; r < U; r++) rank[byKey[r]] = r;
   // counting sort by unit rank
@@ -158,7 +209,13 @@ function sortByTime(order: Int32Array, lo: number, hi: number, t: Float64Array):
 export function panelPairs(
   units: ArrayLike<unknown> | UnitIds,
   times: ArrayLike<unknown>,
-  options: { step?: number; unitsName?: string; timesName?: string } = {},
+  options: {
+    step?: number;
+    unitsName?: string;
+    timesName?: string;
+    /** Storage for `from` and `to` (2·(n - 1) entries for n rows; default a new array), e.g. reused between calls. */
+    pairsBuffer?: (size: number) => Int32Array;
+  } = {},
 ): PanelPairs {
   const unitsName = options.unitsName ?? "units";
   const timesName = options.timesName ?? "times";
@@ -181,17 +238,17 @@ export function panelPairs(
       t[i] = assertFinite(times[i], timesName, i);
     }
   }
-  return pairsOf(ids, t, timesName, options.step);
+  return pairsOf(ids, t, timesName, options.step, options.pairsBuffer);
 }
 
 /** The pairs of panelPairs from checked unit ids and finite times. */
-function pairsOf(units: UnitIds, t: Float64Array, timesName: string, stepOption: number | undefined): PanelPairs {
+function pairsOf(units: UnitIds, t: Float64Array, timesName: string, stepOption: number | undefined, buffer?: (size: number) => Int32Array): PanelPairs {
   const { id, keys } = units;
   const n = id.length;
   let step = stepOption;
   if (step !== undefined && !(Number.isFinite(step) && step > 0))
     throw new CoordError("OPTION", `step must be a positive number; got ${step}`, { argument: "step" });
-  const fast = units.contiguous ? runPairs(units, t, step) : null;
+  const fast = units.contiguous ? runPairs(units, t, step, buffer) : null;
   if (fast !== null) return fast;
   const order = canonicalOrder(units, t);
   let nUnits = n > 0 ? 1 : 0;
@@ -215,8 +272,7 @@ function pairsOf(units: UnitIds, t: Float64Array, timesName: string, stepOption:
   if (step === undefined) step = Number.isFinite(minDiff) ? minDiff : 1;
   const tol = 1e-9 * Math.max(1, Math.abs(step));
 
-  const from = new Int32Array(Math.max(0, n - 1));
-  const to = new Int32Array(Math.max(0, n - 1));
+  const { from, to } = pairArrays(n, buffer);
   let m = 0;
   let skippedGaps = 0;
   for (let s = 1; s < n; s++) {
@@ -230,6 +286,13 @@ function pairsOf(units: UnitIds, t: Float64Array, timesName: string, stepOption:
     } else skippedGaps++;
   }
   return pairsResult(units, from, to, m, nUnits, skippedGaps, step);
+}
+
+/** `from` and `to` for at most n - 1 pairs of n rows: the two halves of one buffer. */
+function pairArrays(n: number, buffer?: (size: number) => Int32Array): { from: Int32Array; to: Int32Array } {
+  const m = Math.max(0, n - 1);
+  const b = buffer ? buffer(2 * m) : new Int32Array(2 * m);
+  return { from: b.subarray(0, m), to: b.subarray(m, 2 * m) };
 }
 
 /** The PanelPairs of the first m pairs of from/to: views, not copies; the unit of each pair (for cluster-robust SE only) is built when read. */
@@ -260,7 +323,7 @@ function pairsResult(units: UnitIds, from: Int32Array, to: Int32Array, m: number
  * the runs without an order array or a gather through it; null when a run is not strictly
  * increasing in time (the general path sorts it, or names the duplicate period as before).
  */
-function runPairs(units: UnitIds, t: Float64Array, stepOption: number | undefined): PanelPairs | null {
+function runPairs(units: UnitIds, t: Float64Array, stepOption: number | undefined, buffer?: (size: number) => Int32Array): PanelPairs | null {
   const { id, first } = units;
   const n = id.length;
   const U = first.length;
@@ -273,12 +336,11 @@ function runPairs(units: UnitIds, t: Float64Array, stepOption: number | undefine
   }
   const step = stepOption ?? (Number.isFinite(minDiff) ? minDiff : 1);
   const tol = 1e-9 * Math.max(1, Math.abs(step));
-  const from = new Int32Array(Math.max(0, n - 1));
-  const to = new Int32Array(Math.max(0, n - 1));
+  const { from, to } = pairArrays(n, buffer);
   let m = 0;
   let skippedGaps = 0;
   // ids are numbered in order of appearance, so run g ends where run g + 1 starts
-  for (const g of idsByUnit(units.keys)) {
+  for (const g of units.idsByUnit) {
     const end = g + 1 < U ? first[g + 1] : n;
     for (let j = first[g] + 1; j < end; j++) {
       if (Math.abs(t[j] - t[j - 1] - step) <= tol) {

@@ -138,6 +138,18 @@ export interface OlsRows {
   block(start: number, len: number): { y: Float64Array; cols: Float64Array[] };
   /** y and the k columns of all rows (built when the blocks are not enough: cluster SE, extreme values). */
   materialize(): { y: Float64Array; cols: Float64Array[] };
+  /**
+   * Optional: pass 1 in one loop of the source's own (no blocks gathered), adding to the arrays
+   * exactly what the block loop adds (crossProducts and the y sums, row by row in row order: the
+   * same bits). ySums = [Σy, Σy²].
+   */
+  sums?(gram: Float64Array, xty: Float64Array, maxAbs: Float64Array, ySums: Float64Array): void;
+  /**
+   * Optional: the residual pass of the Cholesky path in one loop of the source's own: what
+   * eachBlock + residualSums give (rss and tss summed within each block of blockSize rows, the
+   * block sums added in order; Σ x_j·e added to xte row by row): the same bits.
+   */
+  residualSums?(coef: Float64Array, yBar: number, xte: Float64Array): { rss: number; tss: number };
 }
 
 /** Columns in memory as one block. */
@@ -182,17 +194,19 @@ export function olsRows(source: OlsRows, allNames: string[], options: { intercep
   // [Σy, Σy²] in a typed array: a number variable of this function updated by the closure per
   // row would be a new heap number each time (10⁶ rows: 30 MB of garbage per pass)
   const ySums = new Float64Array(2);
-  eachBlock(rows, (y, cols, len) => {
-    crossProducts(cols, y, len, gram, xty, maxAbs);
-    let s = ySums[0];
-    let ss = ySums[1];
-    for (let i = 0; i < len; i++) {
-      s += y[i];
-      ss += y[i] * y[i];
-    }
-    ySums[0] = s;
-    ySums[1] = ss;
-  });
+  if (rows.sums) rows.sums(gram, xty, maxAbs, ySums);
+  else
+    eachBlock(rows, (y, cols, len) => {
+      crossProducts(cols, y, len, gram, xty, maxAbs);
+      let s = ySums[0];
+      let ss = ySums[1];
+      for (let i = 0; i < len; i++) {
+        s += y[i];
+        ss += y[i] * y[i];
+      }
+      ySums[0] = s;
+      ySums[1] = ss;
+    });
   const ySum = ySums[0];
   const syy = ySums[1];
   // y near ±1e308: Σy² (and Xᵀy) overflow, which would surface later as a "singular" design
@@ -289,11 +303,13 @@ export function olsRows(source: OlsRows, allNames: string[], options: { intercep
     // from the normal equations: β += (XᵀX)⁻¹Xᵀe. rss stays that of the unrefined β, which
     // differs from the refined one's in the second order of the (already tiny) correction
     const xte = new Float64Array(k);
-    eachBlock(rows, (y, cols, len) => {
-      const s = residualSums(y, cols, len, coefs, yBar, xte);
-      rss += s.rss;
-      tss += s.tss;
-    });
+    if (rows.residualSums) ({ rss, tss } = rows.residualSums(coefs, yBar, xte));
+    else
+      eachBlock(rows, (y, cols, len) => {
+        const s = residualSums(y, cols, len, coefs, yBar, xte);
+        rss += s.rss;
+        tss += s.tss;
+      });
     for (let r = 0; r < k; r++) {
       let d = 0;
       for (let c = 0; c < k; c++) d += xtxInv[r * k + c] * xte[c];

@@ -260,6 +260,26 @@ export function entropyWeightsOnly(
   options: EntropyOptions = {},
   checked?: { min: Float64Array; max: Float64Array },
 ): EntropyWeightsOnlyResult {
+  return entropyWeightsWithRanges(matrix, options, checked).result;
+}
+
+/** Column minima and maxima of one pool of rows. */
+export interface PoolRange {
+  min: ArrayLike<number>;
+  max: ArrayLike<number>;
+}
+
+/**
+ * @internal entropyWeightsOnly, with the column minima and maxima of each pool it found on the
+ * way (null when it took entropyWeights' path), e.g. for the composite index on the fly
+ * (compositeOfRows) without another pass for them.
+ */
+export function entropyWeightsWithRanges(
+  matrix: ArrayLike<ArrayLike<unknown>>,
+  options: EntropyOptions = {},
+  checked?: { min: Float64Array; max: Float64Array },
+): { result: EntropyWeightsOnlyResult; ranges: PoolRange[] | null } {
+  const fullPath = (m: ArrayLike<ArrayLike<unknown>>, o: EntropyOptions) => ({ result: weightsOfFullPath(m, o), ranges: null });
   assertKnownOptions(options, ENTROPY_KEYS, "entropyWeights");
   const { pEps, logEps } = checkEpsilons(options);
   const plain =
@@ -278,8 +298,10 @@ export function entropyWeightsOnly(
   const inp = standardizeInputs(matrix, options, true);
   const x = inp.x;
   const pools: EntropyPool[] = [];
+  const ranges: PoolRange[] = [];
   for (const g of inp.groups) {
     const { min, max } = inp.groups.length === 1 ? global : poolMinMax(x, g.rows, cols);
+    ranges.push({ min, max });
     if (g.rows.length < 2) return fullPath(matrix, options); // TOO_FEW (or CONSTANT first)
     const lo = new Float64Array(cols);
     const scale = new Float64Array(cols);
@@ -302,16 +324,19 @@ export function entropyWeightsOnly(
   const directions = inp.directions;
   if (inp.scope === "global") {
     const p = pools[0];
-    return { directions, pools, scope: "global", n: p.n, k: p.k, e: p.e, d: p.d, weights: p.weights, uninformative: p.uninformative };
+    return {
+      result: { directions, pools, scope: "global", n: p.n, k: p.k, e: p.e, d: p.d, weights: p.weights, uninformative: p.uninformative },
+      ranges,
+    };
   }
-  return { directions, pools, scope: "per-period", weights: meanWeights(pools) };
+  return { result: { directions, pools, scope: "per-period", weights: meanWeights(pools) }, ranges };
 }
 
 /** Bounds on a column's range for z = (x - min)·(1/r) (see entropyWeightsOnly). */
 const Z_MIN_RANGE = 2 ** -1000;
 const Z_MAX_RANGE = 2 ** 1000;
 
-function fullPath(matrix: ArrayLike<ArrayLike<unknown>>, options: EntropyOptions): EntropyWeightsOnlyResult {
+function weightsOfFullPath(matrix: ArrayLike<ArrayLike<unknown>>, options: EntropyOptions): EntropyWeightsOnlyResult {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { z, zUnshifted, ...rest } = entropyWeights(matrix, options);
   return rest;
@@ -340,11 +365,29 @@ function finiteMinMax(matrix: ArrayLike<ArrayLike<unknown>>, cols: number): { mi
 
 /**
  * S_j += z and L_j += z ln z (0·ln0 = 0) over the pool's rows, z = (x - lo_j)·scale_j; the hot
- * loop: one log and no division per cell.
+ * loop: one log and no division per cell. Two rows at a time (two independent logarithms per
+ * step, and one load and store of S_j and L_j for both; the terms are added in row order, so
+ * the sums are those of the row-by-row loop, bit for bit).
  */
 function zLogSums(x: ArrayLike<ArrayLike<number>>, rows: number[], lo: Float64Array, scale: Float64Array, sums: Float64Array, zlnz: Float64Array): void {
   const cols = lo.length;
-  for (let r = 0; r < rows.length; r++) {
+  let r = 0;
+  for (; r + 1 < rows.length; r += 2) {
+    const xi = x[rows[r]];
+    const xk = x[rows[r + 1]];
+    for (let j = 0; j < cols; j++) {
+      const l = lo[j];
+      const c = scale[j];
+      const z = (xi[j] - l) * c;
+      const y = (xk[j] - l) * c;
+      const lz = z > 0 ? z * ln(z) : 0;
+      const ly = y > 0 ? y * ln(y) : 0;
+      // added one row after the other, as row by row: the same sums, bit for bit
+      sums[j] = sums[j] + z + y;
+      zlnz[j] = zlnz[j] + lz + ly;
+    }
+  }
+  for (; r < rows.length; r++) {
     const xi = x[rows[r]];
     for (let j = 0; j < cols; j++) {
       const z = (xi[j] - lo[j]) * scale[j];

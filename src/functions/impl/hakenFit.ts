@@ -24,7 +24,7 @@
  */
 import { CoordError } from "../../engine/errors";
 import { HakenFit, HakenModelResult, HakenPotential, UnitIds, hakenModel, hakenParams, hakenPotential } from "../../engine/haken";
-import { labelledTable, readBoolean, readFloatVector, readNumberOption, readOption, readUnitIds, readVector } from "../excel";
+import { labelledTable, readBoolean, readColumnsAtOnce, readFloatVector, readNumberOption, readOption, readUnitIds, readVector } from "../excel";
 import type { ExcelCell, HeaderMode } from "../excel";
 import { Scratch } from "../excel/scratch";
 import { Spill, dataRowLabel, isOmitted, lengthMismatch, spillLike } from "./common";
@@ -57,6 +57,8 @@ const SCRATCH = new Scratch();
  * blank dropped.
  */
 function readPanel(q1: unknown, q2: unknown, units: unknown, times: unknown): Panel {
+  const fast = isOmitted(units) || isOmitted(times) ? null : readPanelAtOnce(q1, q2, units, times);
+  if (fast !== null) return fast;
   const a = readFloatVector(q1, "q1", { into: (n) => SCRATCH.float64("q1", n) });
   const header: HeaderMode = a.offset ? "yes" : "no";
   const b = readFloatVector(q2, "q2", { header, into: (n) => SCRATCH.float64("q2", n) });
@@ -123,6 +125,27 @@ function readPanel(q1: unknown, q2: unknown, units: unknown, times: unknown): Pa
   }
   p.rows = rows;
   return p;
+}
+
+/**
+ * readPanel's common case in one pass over the four columns (readColumnsAtOnce: finite numbers,
+ * units taken as they are, no blanks), or null: then readPanel reads them one by one.
+ */
+function readPanelAtOnce(q1: unknown, q2: unknown, units: unknown, times: unknown): Panel | null {
+  const float = (name: string) => (n: number) => SCRATCH.float64(name, n);
+  const r = readColumnsAtOnce(
+    [
+      { value: q1, argument: "q1", into: float("q1") },
+      { value: q2, argument: "q2", into: float("q2") },
+      { value: times, argument: "times", into: float("times") },
+    ],
+    { value: units, argument: "units", into: (n) => SCRATCH.int32("units", n) },
+    "auto",
+  );
+  if (r === null) return null;
+  const [A, B, t] = r.values;
+  const [la, lb] = r.labels;
+  return { A, B, units: r.ids!, times: t, rows: null, n: A.length, names: [la ?? "q1", lb ?? "q2"], orientation: "column", header: r.offset === 1 };
 }
 
 function decisionText(m: HakenModelResult, names: [string, string], order: "auto" | "A" | "B"): string {
@@ -211,7 +234,8 @@ export function hakenFitImpl(
   const [nA, nB] = p.names;
   if (nA === nB) throw new CoordError("OPTION", `q1 and q2 have the same name '${nA}'; give the two series different header labels`, { argument: "q2" });
   // the table and "both" show the fits (their potentials come from the parameters): no per-row work
-  const settings = { names: p.names, order: ord, alpha: level, requireSignificant, perRow: out === "levels" };
+  const pairsBuffer = (size: number) => SCRATCH.int32("pairs", size);
+  const settings = { names: p.names, order: ord, alpha: level, requireSignificant, perRow: out === "levels", pairsBuffer };
   const model = hakenModel(p.A, p.B, p.units, p.times, settings);
   const decision = decisionText(model, p.names, ord);
 

@@ -2,9 +2,10 @@
  * Section "weights" (METHODS.md M1–M4): indicator weights per subsystem (entropy or CRITIC)
  * and the composite index U of each subsystem; the Weights sheet.
  */
-import { entropyWeights, criticWeights } from "../../engine/weights";
-import type { CriticOptions, EntropyOptions, WeightsResult } from "../../engine/weights";
-import { compositeIndex } from "../../engine/composite";
+import { criticWeights } from "../../engine/weights";
+import { entropyWeightsWithRanges } from "../../engine/weights/entropy";
+import type { CriticOptions, EntropyOptions } from "../../engine/weights";
+import { compositeIndex, compositeOfRows } from "../../engine/composite";
 import { column, ReportColumn, ReportRow, ReportTable, sheet, table } from "../model";
 import { Panel } from "../panel";
 import { descriptiveSheet, indicatorSystemSheet } from "../paperTables";
@@ -37,18 +38,29 @@ export interface WeightsSectionResult {
   U: number[][];
 }
 
-/** The weights of one subsystem by the chosen method, and each indicator's intermediates (global scope only). */
-function methodWeights(
+/**
+ * The weights of one subsystem by the chosen method, each indicator's intermediates (global scope
+ * only) and the composite index U (M4, each pool scored with its own weights on the shifted z).
+ * Entropy: the weights without z (entropyWeightsOnly, with the column ranges it found) and U
+ * with z computed on the fly (compositeOfRows): no 10⁵ row arrays of z, which no later section
+ * reads (coupling reads U, obstacles standardizes on its own).
+ */
+export function methodWeights(
   matrix: number[][],
-  common: CriticOptions & EntropyOptions,
+  common: CriticOptions & EntropyOptions & { shift: number },
   method: ReportOptions["weighting"],
-): { result: WeightsResult; intermediates: (j: number) => Partial<WeightRow> } {
+): { weights: number[]; intermediates: (j: number) => Partial<WeightRow>; U: number[] } {
   if (method === "entropy") {
-    const r = entropyWeights(matrix, common);
-    return { result: r, intermediates: (j) => (r.scope === "global" ? { e: r.e[j], d: r.d[j] } : {}) };
+    const { result: r, ranges } = entropyWeightsWithRanges(matrix, common);
+    const U = compositeOfRows(matrix, r.directions, r.pools, common.shift, ranges ?? undefined);
+    return { weights: r.weights, intermediates: (j) => (r.scope === "global" ? { e: r.e[j], d: r.d[j] } : {}), U };
   }
   const r = criticWeights(matrix, common);
-  return { result: r, intermediates: (j) => (r.scope === "global" ? { sigma: r.contrast[j], conflict: r.conflict[j], information: r.information[j] } : {}) };
+  return {
+    weights: r.weights,
+    intermediates: (j) => (r.scope === "global" ? { sigma: r.contrast[j], conflict: r.conflict[j], information: r.information[j] } : {}),
+    U: compositeIndex(r).U,
+  };
 }
 
 /** M1–M4: weights per subsystem and the composite index U of each subsystem. */
@@ -66,11 +78,11 @@ export function weightsStage(panel: Panel, o: ReportOptions): WeightsSectionResu
       periods: o.scope === "per-period" ? periodLabels : undefined,
       shift: o.shift,
     };
-    const { result, intermediates } = methodWeights(matrix, common, o.weighting);
+    const result = methodWeights(matrix, common, o.weighting);
     inds.forEach((ind, j) =>
-      weights.push({ subsystem: s.name, indicator: ind.column, direction: ind.direction, weight: result.weights[j], ...intermediates(j) }),
+      weights.push({ subsystem: s.name, indicator: ind.column, direction: ind.direction, weight: result.weights[j], ...result.intermediates(j) }),
     );
-    U.push(compositeIndex(result).U);
+    U.push(result.U);
   }
   return { rows: weights, U };
 }
