@@ -12,7 +12,7 @@
  * size and the limit. A geodetector-only run (roles `{ "y": ..., "factors": [...] }`) writes a
  * small report whatever the rows: it reads up to the sheet limit (bench/NOTES.md, issue 17).
  */
-import JSZip from "jszip";
+import type JSZipType from "jszip";
 import { CoordError } from "../engine/errors";
 
 /** Data rows read from an input: Excel's sheet limit (1,048,576 rows) less the header row. */
@@ -79,6 +79,9 @@ export function checkPanelSize(file: string, dataRows: number, limit = MAX_PANEL
 /** Rows of a worksheet from its `<dimension ref="A1:H1048571"/>`, read without loading the sheet; undefined when unknown. */
 export async function xlsxSheetRows(bytes: Uint8Array, sheet?: string): Promise<number | undefined> {
   try {
+    // required here, not imported: `coordlab --help` and CSV runs do not load JSZip (~60 modules)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy loading, typed by the import type
+    const JSZip = require("jszip") as typeof JSZipType;
     const zip = await JSZip.loadAsync(bytes);
     const wbXml = await zip.file("xl/workbook.xml")?.async("string");
     const relsXml = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");

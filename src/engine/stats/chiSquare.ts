@@ -1,4 +1,4 @@
-import gammaln from "@stdlib/math-base-special-gammaln";
+import { gammaln } from "./special";
 
 /**
  * Regularized upper incomplete gamma Q(a, x) = Γ(a, x)/Γ(a): the power series of P for
