@@ -219,7 +219,18 @@ interface Grid {
 
 function grid(cells: SheetCells): Grid {
   if (cells instanceof ColumnCells)
-    return { rows: cells.rowCount, get: (r, j) => cells.get(r, j), blank: (r) => cells.isBlank(r), row: (r) => cells.row(r), columns: cells };
+    return {
+      rows: cells.rowCount,
+      get: (r, j) => cells.get(r, j),
+      // as for rows: a row of blank texts only is blank too
+      blank: (r) => {
+        if (cells.isBlank(r)) return true;
+        for (let j = 0; j < cells.width; j++) if (!isEmpty(cells.get(r, j))) return false;
+        return true;
+      },
+      row: (r) => cells.row(r),
+      columns: cells,
+    };
   return { rows: cells ? cells.length : 0, get: (r, j) => cells[r][j], blank: (r) => !cells[r] || cells[r].every(isEmpty), row: (r) => cells[r] ?? [] };
 }
 
@@ -384,6 +395,46 @@ function naturalCompare(a: string, b: string): number {
   return a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" });
 }
 
+/** The numbers of column j in the given rows (NaN where a cell is empty or not a number). */
+function numbersOf(cells: Grid, rows: readonly number[], j: number): Float64Array {
+  const out = new Float64Array(rows.length);
+  const col = cells.columns && j < cells.columns.width ? cells.columns.column(j) : undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const v = col && r < col.num.length ? col.num[r] : NaN;
+    // a number stored as such (finite, as cellNumber requires); else what cellNumber makes of the cell
+    out[i] = v === v && v !== Infinity && v !== -Infinity ? v : (cellNumber(cells.get(r, j)) ?? NaN);
+  }
+  return out;
+}
+
+/**
+ * The error for two rows of one unit and period: the first such pair in sheet order (the rows
+ * as the user numbers them).
+ */
+function duplicateRows(kept: number[], unitOfKept: Int32Array, periodOfKept: Int32Array, units: string[], periodLabels: string[], idColumn: string): CoordError {
+  const seen = new Map<number, number>();
+  const P = periodLabels.length;
+  for (let i = 0; i < kept.length; i++) {
+    const key = unitOfKept[i] * P + periodOfKept[i];
+    const before = seen.get(key);
+    if (before === undefined) {
+      seen.set(key, kept[i]);
+      continue;
+    }
+    const r = kept[i];
+    const unit = units[unitOfKept[i]];
+    const period = periodLabels[periodOfKept[i]];
+    return new CoordError(
+      "UNDEFINED",
+      `rows ${before + 1} and ${r + 1} are both unit "${unit}" in period ${period}; keep one of them`,
+      { argument: "data", row: r, column: idColumn },
+      { key: "error.duplicateRow", params: { first: before + 1, second: r + 1, unit, period } },
+    );
+  }
+  throw new Error("duplicateRows: no two rows share a unit and period");
+}
+
 /**
  * Build a validated panel from a sheet's cells and panel roles (a roles file, its JSON text, or
  * validated `Roles`; they are checked against the header row).
@@ -394,8 +445,10 @@ function naturalCompare(a: string, b: string): number {
  * UNDEFINED (two rows for one unit and period: both rows named), TOO_FEW (fewer than 2 units).
  * A unit missing a period is not an error: see `gaps` and `warnings`.
  */
-export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Roles, options: PanelOptions = {}): Panel {
-  const sheet = readHeader(grid(cells), options.headerRow);
+export function buildPanel(input: SheetCells, rolesInput: string | RolesFile | Roles, options: PanelOptions = {}): Panel {
+  const cells = grid(input);
+  const at = cells.get;
+  const sheet = readHeader(cells, options.headerRow);
   const roles = parseRoles(rolesInput, sheet.headers);
   if (roles.kind !== "panel")
     throw new CoordError("OPTION", `roles: these are geodetector roles (with "y"); a panel needs "id", "time" and "subsystems" — use buildGeoData`, {
@@ -413,9 +466,9 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
 
   // 1. time kind: numeric when every non-empty time cell is a number
   const dataRows: number[] = [];
-  for (let r = sheet.h + 1; r < cells.length; r++) if (cells[r] && !cells[r].every(isEmpty)) dataRows.push(r);
+  for (let r = sheet.h + 1; r < cells.rows; r++) if (!cells.blank(r)) dataRows.push(r);
   if (dataRows.length === 0) throw new CoordError("EMPTY", `there are no data rows below the header row (row ${sheet.h + 1})`, { argument: "data" });
-  const timeCells = dataRows.map((r) => cells[r][jTime]);
+  const timeCells = dataRows.map((r) => at(r, jTime));
   const numericTime = timeCells.every((c) => isEmpty(c) || cellNumber(c) !== null);
   if (!numericTime) {
     // a numeric-looking majority with a stray text cell is an error, not a switch to labels
@@ -432,15 +485,14 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
   const dropped: Array<{ row: number; reason: string }> = [];
   const problems: CoordError[] = [];
   for (const r of dataRows) {
-    const row = cells[r];
     const empties: string[] = [];
     const rowProblems: CoordError[] = [];
-    if (isEmpty(row[jId])) empties.push(roles.id);
-    if (isEmpty(row[jTime])) empties.push(roles.time);
+    if (isEmpty(at(r, jId))) empties.push(roles.id);
+    if (isEmpty(at(r, jTime))) empties.push(roles.time);
     // an empty group cell is a missing value too: named (sheet row, column), or dropped with dropIncomplete
-    if (jGroup >= 0 && isEmpty(row[jGroup])) empties.push(roles.group!);
+    if (jGroup >= 0 && isEmpty(at(r, jGroup))) empties.push(roles.group!);
     for (const d of indicatorDefs) {
-      const c = row[d.j];
+      const c = at(r, d.j);
       if (isEmpty(c)) {
         if (!interpolate) empties.push(d.column);
       } else if (cellNumber(c) === null) rowProblems.push(badCell(r, d.column, c, false));
@@ -453,7 +505,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
       }
       const first = empties[0];
       const j = first === roles.id ? jId : first === roles.time ? jTime : first === roles.group ? jGroup : indicatorDefs.find((d) => d.column === first)!.j;
-      problems.push(badCell(r, first, row[j], true));
+      problems.push(badCell(r, first, at(r, j), true));
     }
     if (rowProblems.length === 0) kept.push(r);
   }
@@ -475,44 +527,46 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
         .join("; ")}${dropped.length > 8 ? "; ..." : ""}`,
     );
 
-  // 3. units, periods, duplicates
+  // 3. units, periods, duplicates (per kept row, by its position in `kept`)
+  const nk = kept.length;
   const unitOf = new Map<string, number>();
   const units: string[] = [];
-  const labelOf = (r: number) => cellText(cells[r][jTime]);
+  const labelOf = (r: number) => cellText(at(r, jTime));
   let periods: number[];
   let periodLabels: string[];
-  const timeOf = new Map<number, number>(); // sheet row -> period value
+  const timeOfKept = new Float64Array(nk); // period value (a number, or the label's position)
   if (numericTime) {
-    for (const r of kept) timeOf.set(r, cellNumber(cells[r][jTime])!);
-    periods = [...new Set(timeOf.values())].sort((a, b) => a - b);
+    for (let i = 0; i < nk; i++) timeOfKept[i] = cellNumber(at(kept[i], jTime))!;
+    periods = [...new Set(timeOfKept)].sort((a, b) => a - b);
     periodLabels = periods.map(String);
   } else {
-    periodLabels = [...new Set(kept.map(labelOf))].sort(naturalCompare);
+    const labels = kept.map(labelOf);
+    periodLabels = [...new Set(labels)].sort(naturalCompare);
     const pos = new Map(periodLabels.map((l, i) => [l, i]));
-    for (const r of kept) timeOf.set(r, pos.get(labelOf(r))!);
+    for (let i = 0; i < nk; i++) timeOfKept[i] = pos.get(labels[i])!;
     periods = periodLabels.map((_, i) => i);
   }
   const periodPos = new Map(periods.map((p, i) => [p, i]));
-  for (const r of kept) {
-    const id = cellText(cells[r][jId]);
-    if (!unitOf.has(id)) {
-      unitOf.set(id, units.length);
+  const periodOfKept = new Int32Array(nk);
+  const unitOfKept = new Int32Array(nk);
+  for (let i = 0; i < nk; i++) {
+    periodOfKept[i] = periodPos.get(timeOfKept[i])!;
+    const id = cellText(at(kept[i], jId));
+    let u = unitOf.get(id);
+    if (u === undefined) {
+      u = units.length;
+      unitOf.set(id, u);
       units.push(id);
     }
+    unitOfKept[i] = u;
   }
-  const seen = new Map<string, number>();
-  for (const r of kept) {
-    const id = cellText(cells[r][jId]);
-    const key = `${unitOf.get(id)}\u0000${timeOf.get(r)}`;
-    const before = seen.get(key);
-    if (before !== undefined)
-      throw new CoordError(
-        "UNDEFINED",
-        `rows ${before + 1} and ${r + 1} are both unit "${id}" in period ${periodLabels[periodPos.get(timeOf.get(r)!)!]}; keep one of them`,
-        { argument: "data", row: r, column: roles.id },
-        { key: "error.duplicateRow", params: { first: before + 1, second: r + 1, unit: id, period: periodLabels[periodPos.get(timeOf.get(r)!)!] } },
-      );
-    seen.set(key, r);
+
+  // 4. sort rows by unit then period (a unit's rows are usually together and in order already)
+  const byUnitPeriod = Array.from({ length: nk }, (_, i) => i).sort((a, b) => unitOfKept[a] - unitOfKept[b] || periodOfKept[a] - periodOfKept[b]);
+  for (let i = 1; i < nk; i++) {
+    const a = byUnitPeriod[i - 1];
+    const b = byUnitPeriod[i];
+    if (unitOfKept[a] === unitOfKept[b] && periodOfKept[a] === periodOfKept[b]) throw duplicateRows(kept, unitOfKept, periodOfKept, units, periodLabels, roles.id);
   }
   if (units.length < 2)
     throw new CoordError(
@@ -520,22 +574,16 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
       `the panel has ${plural(units.length, "unit")}${units.length === 1 ? ` ("${units[0]}")` : ""} in column "${roles.id}"; at least 2 are needed`,
       { argument: "data", column: roles.id },
     );
-
-  // 4. sort rows by unit then period
-  const order = [...kept].sort((a, b) => {
-    const ua = unitOf.get(cellText(cells[a][jId]))!;
-    const ub = unitOf.get(cellText(cells[b][jId]))!;
-    return ua !== ub ? ua - ub : timeOf.get(a)! - timeOf.get(b)!;
-  });
-  const ids = order.map((r) => cellText(cells[r][jId]));
-  const times = order.map((r) => timeOf.get(r)!);
-  const unitIndex = ids.map((id) => unitOf.get(id)!);
-  const periodIndex = times.map((t) => periodPos.get(t)!);
+  const order = byUnitPeriod.map((i) => kept[i]);
+  const unitIndex = byUnitPeriod.map((i) => unitOfKept[i]);
+  const ids = unitIndex.map((u) => units[u]);
+  const times = byUnitPeriod.map((i) => timeOfKept[i]);
+  const periodIndex = byUnitPeriod.map((i) => periodOfKept[i]);
   const indicators: PanelIndicator[] = indicatorDefs.map((d) => ({
     column: d.column,
     direction: d.direction,
     subsystem: d.subsystem,
-    values: Float64Array.from(order, (r) => cellNumber(cells[r][d.j]) ?? NaN),
+    values: numbersOf(cells, order, d.j),
   }));
   const filled: FilledPanelCell[] = [];
   const fill = (column: string, values: ArrayLike<number | null>): Float64Array | null => {
@@ -572,7 +620,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
   let groups: string[] | undefined;
   let unitGroups: string[] | undefined;
   if (jGroup >= 0) {
-    groups = order.map((r) => cellText(cells[r][jGroup]));
+    groups = order.map((r) => cellText(at(r, jGroup)));
     unitGroups = units.map(() => "");
     const multi = new Set<string>();
     groups.forEach((g, i) => {
@@ -588,7 +636,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
         `group column "${roles.group}": ${[...multi].map((u) => `"${u}"`).join(", ")} ${multi.size === 1 ? "is" : "are"} in more than one group; the first one is used for regional means`,
       );
   }
-  const factors = buildFactors(grid(cells), order, roles.factors, col, warnings, drop || interpolate);
+  const factors = buildFactors(cells, order, roles.factors, col, warnings, drop || interpolate);
   if (interpolate)
     for (const f of factors) {
       if (f.kind !== "numeric" || f.missing === 0) continue;

@@ -6,6 +6,9 @@ import fc from "fast-check";
 import { CoordError } from "../../src/engine/errors";
 import { parseCell, parseCsv } from "../../src/report/csv";
 import { asRows, ColumnCells, dataRowCount, headerOf, parseCsvColumns, plainNumber } from "../../src/report/columns";
+import * as fs from "fs";
+import * as path from "path";
+import { buildPanel } from "../../src/report/panel";
 import { runReport } from "../../src/report/pipeline";
 
 function errorOf(f: () => unknown): string {
@@ -136,6 +139,54 @@ describe("the geodetector-only report on columns", () => {
     expect(byColumns.analysis.reproduce?.input).toMatchObject({ rows: 401, columns: 4 });
     const soil = (byRows.analysis as { geodetector: { factors: Array<{ factor: string; method: string; n: number }> } }).geodetector.factors[0];
     expect(soil).toMatchObject({ factor: "soil", method: "categorical", n: 400 });
+  });
+});
+
+describe("the panel on columns", () => {
+  const sample = fs.readFileSync(path.join(__dirname, "../../samples/sample-panel.csv"), "utf8");
+  const sampleRoles = fs.readFileSync(path.join(__dirname, "../../samples/sample-panel.roles.json"), "utf8");
+  it("the sample's report equals the report on rows (panel, analysis, sheets)", async () => {
+    const meta = { created: "2026-12-04T00:00:00.000Z" };
+    const byRows = await runReport(parseCsv(sample), sampleRoles, undefined, {}, meta);
+    const byColumns = await runReport(parseCsvColumns(sample), sampleRoles, undefined, {}, meta);
+    expect(byColumns.analysis).toEqual(byRows.analysis);
+    expect(byColumns.report.sheets).toEqual(byRows.report.sheets);
+  });
+  // rows shuffled, a row of blanks, a number as text, an empty cell, a text in an indicator, a duplicate
+  const lines = sample.trim().split(/\r?\n/);
+  const [header, ...body] = lines;
+  const shuffled = [header, ...body.map((l, i) => [l, (i * 7919) % body.length] as const).sort((a, b) => a[1] - b[1]).map((x) => x[0])];
+  const withCell = (k: number, j: number, v: string) => {
+    const out = [...lines];
+    const f = out[k].split(",");
+    f[j] = v;
+    out[k] = f.join(",");
+    return out;
+  };
+  const cases: Array<[string, string[], Record<string, unknown>, RegExp | null]> = [
+    ["rows in any order", shuffled, {}, null],
+    ["a row of blanks between the data", [...lines.slice(0, 5), ", ,  ,", ...lines.slice(5)], {}, null],
+    ["a text in an indicator", withCell(3, 4, "n/a"), {}, /is not a number/],
+    ["an empty indicator, interpolated", withCell(3, 4, ""), { missing: "interpolate" }, null],
+    ["an empty indicator, dropped", withCell(3, 4, ""), { dropIncomplete: true }, null],
+    ["an empty id", withCell(6, 0, ""), {}, /MISSING/],
+    ["a duplicate row", [...lines, lines[9]], {}, /are both unit/],
+  ];
+  test.each(cases)("%s: the same panel or the same error", (_, text, options, error) => {
+    const csv = text.join("\n");
+    const run = (cells: Parameters<typeof buildPanel>[0]) => {
+      try {
+        return buildPanel(cells, sampleRoles, options);
+      } catch (e) {
+        return errorOf(() => {
+          throw e;
+        });
+      }
+    };
+    const byRows = run(parseCsv(csv));
+    expect(run(parseCsvColumns(csv))).toEqual(byRows);
+    if (error) expect(byRows).toMatch(error);
+    else expect(typeof byRows === "string" ? byRows : byRows.units.length).toBe(31);
   });
 });
 

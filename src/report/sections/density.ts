@@ -46,12 +46,26 @@ export function densityStage(panel: Panel, obs: Observation[], o: ReportOptions,
   const t = translator(o.language);
   const out: DensityCurve[] = [];
   const grid = Array.from({ length: gridSize }, (_, i) => i / (gridSize - 1));
-  const pooled = overallLabel(o, panel.groups ? distinctGroups(panel.groups) : []);
-  const groups = [pooled, ...(panel.groups ? distinctGroups(panel.groups) : [])];
+  const named = panel.groups ? distinctGroups(panel.groups) : [];
+  const pooled = overallLabel(o, named);
+  const groups = [pooled, ...named];
+  // D by group and period in one pass over the observations, in their order
+  const P = panel.periods.length;
+  const periodPos = new Map(panel.periods.map((p, k) => [p, k]));
+  const byGroup = new Map<string, number[][]>(groups.map((g) => [g, Array.from({ length: P }, () => [] as number[])]));
+  const all = byGroup.get(pooled)!;
+  for (const x of obs) {
+    if (x.D === null) continue;
+    const k = periodPos.get(x.time);
+    if (k === undefined) continue;
+    all[k].push(x.D);
+    if (x.group !== null && x.group !== pooled) byGroup.get(x.group)?.[k].push(x.D);
+  }
   for (const g of groups) {
+    const lists = byGroup.get(g)!;
     panel.periods.forEach((p, k) => {
       const period = panel.periodLabels[k];
-      const values = obs.filter((x) => x.time === p && x.D !== null && (g === pooled || x.group === g)).map((x) => x.D as number);
+      const values = lists[k];
       if (values.length < 2 || new Set(values).size < 2) {
         if (values.length > 0) warn(warnings, "density.fewValues", t("density.fewValues", { group: g, period }));
         return;
