@@ -412,7 +412,14 @@ function numbersOf(cells: Grid, rows: readonly number[], j: number): Float64Arra
  * The error for two rows of one unit and period: the first such pair in sheet order (the rows
  * as the user numbers them).
  */
-function duplicateRows(kept: number[], unitOfKept: Int32Array, periodOfKept: Int32Array, units: string[], periodLabels: string[], idColumn: string): CoordError {
+function duplicateRows(
+  kept: number[],
+  unitOfKept: Int32Array,
+  periodOfKept: Int32Array,
+  units: string[],
+  periodLabels: string[],
+  idColumn: string,
+): CoordError {
   const seen = new Map<number, number>();
   const P = periodLabels.length;
   for (let i = 0; i < kept.length; i++) {
@@ -566,7 +573,8 @@ export function buildPanel(input: SheetCells, rolesInput: string | RolesFile | R
   for (let i = 1; i < nk; i++) {
     const a = byUnitPeriod[i - 1];
     const b = byUnitPeriod[i];
-    if (unitOfKept[a] === unitOfKept[b] && periodOfKept[a] === periodOfKept[b]) throw duplicateRows(kept, unitOfKept, periodOfKept, units, periodLabels, roles.id);
+    if (unitOfKept[a] === unitOfKept[b] && periodOfKept[a] === periodOfKept[b])
+      throw duplicateRows(kept, unitOfKept, periodOfKept, units, periodLabels, roles.id);
   }
   if (units.length < 2)
     throw new CoordError(

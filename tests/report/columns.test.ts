@@ -155,7 +155,13 @@ describe("the panel on columns", () => {
   // rows shuffled, a row of blanks, a number as text, an empty cell, a text in an indicator, a duplicate
   const lines = sample.trim().split(/\r?\n/);
   const [header, ...body] = lines;
-  const shuffled = [header, ...body.map((l, i) => [l, (i * 7919) % body.length] as const).sort((a, b) => a[1] - b[1]).map((x) => x[0])];
+  const shuffled = [
+    header,
+    ...body
+      .map((l, i) => [l, (i * 7919) % body.length] as const)
+      .sort((a, b) => a[1] - b[1])
+      .map((x) => x[0]),
+  ];
   const withCell = (k: number, j: number, v: string) => {
     const out = [...lines];
     const f = out[k].split(",");
