@@ -97,8 +97,19 @@ interface Entry {
   offset: number;
 }
 
-/** Deflate one part's pieces through a zlib stream: its compressed chunks, CRC-32 and size. */
-async function deflatePart(part: ZipPart, zlib: typeof Zlib): Promise<{ chunks: Buffer[]; crc: number; size: number; compressed: number }> {
+interface DeflatedPart {
+  chunks: Buffer[];
+  crc: number;
+  size: number;
+  compressed: number;
+}
+
+/**
+ * Deflate one part's pieces through a zlib stream: resolves once every piece is rendered and
+ * handed to zlib, with `deflated` (its compressed chunks, CRC-32 and size) resolving when zlib
+ * is done, so that the next part renders while this one's last blocks deflate.
+ */
+async function deflatePart(part: ZipPart, zlib: typeof Zlib): Promise<{ deflated: Promise<DeflatedPart> }> {
   const crcOf: (b: Uint8Array, c: number) => number = typeof zlib.crc32 === "function" ? (b, c) => zlib.crc32(b, c) : crc32;
   const chunks: Buffer[] = [];
   let compressed = 0;
@@ -145,8 +156,9 @@ async function deflatePart(part: ZipPart, zlib: typeof Zlib): Promise<{ chunks: 
   await flush(false);
   deflate ??= start(LEVEL); // an empty part
   deflate.end();
-  await done;
-  return { chunks, crc, size, compressed };
+  const finished = done.then(() => ({ chunks, crc, size, compressed }));
+  finished.catch(() => undefined); // rethrown where it is awaited
+  return { deflated: finished };
 }
 
 /**
@@ -159,8 +171,10 @@ export async function zipWithZlib(parts: readonly ZipPart[], date: Date, zlib: t
   const out: Buffer[] = [];
   const entries: Entry[] = [];
   let offset = 0;
-  for (const part of parts) {
-    const d = await deflatePart(part, zlib);
+  const deflated: Array<Promise<DeflatedPart>> = [];
+  for (const part of parts) deflated.push((await deflatePart(part, zlib)).deflated);
+  for (const [k, part] of parts.entries()) {
+    const d = await deflated[k];
     const name = Buffer.from(part.name, "utf8");
     const head = Buffer.alloc(30);
     head.writeUInt32LE(0x04034b50, 0);

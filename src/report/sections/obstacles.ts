@@ -4,7 +4,7 @@
  * "Obstacles" sheet: the mean obstacle degree of each indicator by period (the table papers
  * print), the subsystem obstacles by period, and per unit and period the top obstacles.
  */
-import { obstacleDegree, obstacleRow, ObstacleResult } from "../../engine/inequality";
+import { obstacleDegree, ObstacleResult } from "../../engine/inequality";
 import { standardize } from "../../engine/standardize";
 import { column, ReportColumn, ReportRow, sheet, table } from "../model";
 import { translator } from "../i18n";
@@ -60,7 +60,10 @@ export function obstaclesStage(ctx: SectionContext): ObstaclesReport {
   const indicators: string[] = [];
   const subsystems: string[] = [];
   const weights: number[] = [];
-  const z: number[][] = panel.times.map(() => []);
+  const n = panel.times.length;
+  const p = panel.subsystems.reduce((k, s) => k + s.indicators.length, 0);
+  const zFlat = new Float64Array(n * p); // z of every indicator, row-major (rows x indicators)
+  let offset = 0;
   const periodLabels = panel.periodIndex.map((k) => panel.periodLabels[k]);
   for (const s of panel.subsystems) {
     const inds = s.indicators.map((i) => panel.indicators[i]);
@@ -72,7 +75,11 @@ export function obstaclesStage(ctx: SectionContext): ObstaclesReport {
       scope: o.scope,
       periods: o.scope === "per-period" ? periodLabels : undefined,
     });
-    st.zUnshifted.forEach((row, r) => z[r].push(...row));
+    for (let r = 0; r < n; r++) {
+      const row = st.zUnshifted[r];
+      for (let j = 0; j < row.length; j++) zFlat[r * p + offset + j] = row[j];
+    }
+    offset += inds.length;
     for (const ind of inds) {
       indicators.push(ind.column);
       subsystems.push(s.name);
@@ -80,6 +87,7 @@ export function obstaclesStage(ctx: SectionContext): ObstaclesReport {
     }
   }
   const alpha = o.alpha.length === panel.subsystems.length ? o.alpha : undefined;
+  const z = Array.from({ length: n }, (_, i) => zFlat.subarray(i * p, (i + 1) * p));
   const r: ObstacleResult = obstacleDegree(z, {
     weights,
     subsystems,
@@ -89,7 +97,24 @@ export function obstaclesStage(ctx: SectionContext): ObstaclesReport {
     names: indicators,
     periods: periodLabels,
   });
-  const named = (v: ArrayLike<number>) => Object.fromEntries(r.subsystemNames.map((n, t) => [n, v[t]]));
+  const S = r.subsystemNames.length;
+  const named = (v: ArrayLike<number>, from = 0) => {
+    const out: Record<string, number> = {};
+    for (let t = 0; t < S; t++) out[r.subsystemNames[t]] = v[from + t];
+    return out;
+  };
+  const subsystemOfIndicator = r.subsystemOf.map((t) => r.subsystemNames[t]);
+  const rowOf = (i: number) => {
+    if (r.topIndicator[i * r.topCount] < 0) return { O: null, subsystemObstacle: null, top: [] };
+    const O = new Array<number>(p);
+    for (let j = 0; j < p; j++) O[j] = r.O[i * p + j];
+    const top = new Array<{ indicator: string; subsystem: string; O: number }>(r.topCount);
+    for (let q = 0; q < r.topCount; q++) {
+      const j = r.topIndicator[i * r.topCount + q];
+      top[q] = { indicator: r.names[j], subsystem: subsystemOfIndicator[j], O: r.topO[i * r.topCount + q] };
+    }
+    return { O, subsystemObstacle: named(r.subsystemObstacle, i * S), top };
+  };
   return {
     weighting: r.weighting,
     top: o.obstacleTop,
@@ -99,16 +124,8 @@ export function obstaclesStage(ctx: SectionContext): ObstaclesReport {
     alpha: r.alpha,
     subsystemNames: r.subsystemNames,
     F: r.F,
-    rows: panel.ids.map((id, i) => {
-      const row = obstacleRow(r, i);
-      return {
-        id,
-        period: periodLabels[i],
-        O: row ? row.O : null,
-        subsystemObstacle: row ? named(row.subsystemObstacle) : null,
-        top: row ? row.top.map((t) => ({ indicator: t.name, subsystem: t.subsystem, O: t.O })) : [],
-      };
-    }),
+    // each row as obstacleRow gives it (its O, top and subsystem obstacles; nulls without obstacle)
+    rows: panel.ids.map((id, i) => ({ id, period: periodLabels[i], ...rowOf(i) })),
     byPeriod: r.byPeriod.map((b) => ({ period: String(b.period), n: b.n, O: b.meanO, subsystemObstacle: named(b.meanSubsystem) })),
     check: r.check,
   };
