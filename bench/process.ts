@@ -29,6 +29,7 @@ export function childPeakRssMB(): number {
 /** Run `coordlab args` in `cwd`; throws with its stderr when it fails. Returns the wall time in ms. */
 export function runCoordlab(args: string[], cwd: string): number {
   const rssFile = path.join(os.tmpdir(), `coordlab-bench-rss-${process.pid}`);
+  fs.rmSync(rssFile, { force: true }); // maxrss.js keeps the larger of the file's figure and its own
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ["--require", PRELOAD, BIN, ...args], {
     cwd,

@@ -20,6 +20,32 @@ try {
     process.exit(1);
   }
 }
+// A large input (a county-scale panel: ~30 MB of CSV) builds a report model of millions of
+// long-lived objects; V8's default young generation (16 MB semi-spaces) copies them in ~200
+// scavenges. Such runs restart once with 64 MB semi-spaces (bench/NOTES.md, issue 17).
+const BIG_INPUT = 8 << 20;
+if (!process.env.COORDLAB_NO_RESPAWN && !process.execArgv.some((a) => a.startsWith("--max-semi-space-size"))) {
+  const fs = require("fs");
+  const big = process.argv.slice(2).some((a) => {
+    try {
+      return !a.startsWith("-") && fs.statSync(a).size >= BIG_INPUT;
+    } catch {
+      return false;
+    }
+  });
+  if (big) {
+    const r = require("child_process").spawnSync(process.execPath, [...process.execArgv, "--max-semi-space-size=64", __filename, ...process.argv.slice(2)], {
+      stdio: "inherit",
+      env: { ...process.env, COORDLAB_NO_RESPAWN: "1" },
+    });
+    if (r.error) {
+      process.stderr.write(`coordlab: ${r.error.message}\n`);
+      process.exit(1);
+    }
+    if (r.signal) process.kill(process.pid, r.signal);
+    process.exit(r.status === null ? 1 : r.status);
+  }
+}
 let cli;
 try {
   cli = require(path.join(ROOT, "lib", "cli", "main.js"));

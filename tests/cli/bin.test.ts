@@ -105,4 +105,38 @@ describe("coordlab (compiled bin, child process)", () => {
     expect(r.stderr).toMatch(/^coordlab: .*nope\.csv/);
     expect(r.stdout).toBe("");
   });
+  it("a large input (≥ 8 MB: the run restarts with a larger young generation) keeps stdout, stderr and the exit code", () => {
+    // a geodetector-only file of 60,000 rows with a long note per row: 9.6 MB
+    const note = "x".repeat(150);
+    const lines = ["y,soil,note"];
+    for (let i = 0; i < 60_000; i++) lines.push(`${(i * 37) % 101},${(i % 4) + 1},${note}`);
+    const csv = path.join(dir, "big.csv");
+    fs.writeFileSync(csv, lines.join("\n"));
+    expect(fs.statSync(csv).size).toBeGreaterThan(8 << 20);
+    const rolesFile = path.join(dir, "roles.json");
+    fs.writeFileSync(rolesFile, JSON.stringify({ y: "y", factors: ["soil"] }));
+    const printed = path.join(dir, "printed.json");
+    const p = coordlab([csv, "--roles", rolesFile, "--print-roles"], printed);
+    expect(p.status).toBe(0);
+    expect(JSON.parse(fs.readFileSync(printed, "utf8"))).toMatchObject({ y: "y", factors: ["soil"] });
+    const out = path.join(dir, "big.xlsx");
+    const json = path.join(dir, "big.json");
+    const r = coordlab([csv, "--roles", rolesFile, "--out", out, "--json", json]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Report written to");
+    // q = 1 − Σ_h N_h σ_h² / (N σ²) (M8) of soil, computed here
+    const y = Array.from({ length: 60_000 }, (_, i) => (i * 37) % 101);
+    const ss = (v: number[]) => {
+      const m = v.reduce((a, b) => a + b, 0) / v.length;
+      return v.reduce((a, b) => a + (b - m) ** 2, 0);
+    };
+    const within = [0, 1, 2, 3].reduce((acc, h) => acc + ss(y.filter((_, i) => i % 4 === h)), 0);
+    const soil = JSON.parse(fs.readFileSync(json, "utf8")).geodetector.factors[0];
+    expect(soil.factor).toBe("soil");
+    expect(Math.abs(soil.q - (1 - within / ss(y)))).toBeLessThan(1e-9);
+    expect(fs.statSync(out).size).toBeGreaterThan(10_000);
+    const bad = coordlab([csv, "--roles", path.join(dir, "missing.json")]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain("missing.json");
+  });
 });
