@@ -298,6 +298,7 @@ export function fittedColumnWidths(s: ReportSheet): number[] {
         for (const row of t.rows) {
           const v = row[col.key];
           if (typeof v === "number" && Number.isFinite(v) && numberWidthBound(v, col.format) <= w) continue;
+          if (typeof v === "string" && 2 * v.length <= w) continue; // textWidth ≤ 2 per UTF-16 unit
           w = Math.max(w, displayWidth(v, col.format));
         }
       widths[j] = w;

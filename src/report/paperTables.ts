@@ -13,7 +13,6 @@ import { ALL_GROUP } from "./groups";
 import { column, ReportColumn, ReportRow, ReportSheet, sheet, table } from "./model";
 import type { Panel } from "./panel";
 import { PaperLang, tp } from "./paperStrings";
-import { extent } from "../engine/stats/extent";
 
 // ---------------------------------------------------------------------------------------------
 // Small rules
@@ -69,16 +68,28 @@ export function describe(values: ArrayLike<number | string | null>): {
   min: number | null;
   max: number | null;
 } {
-  const xs: number[] = [];
+  // two passes over the finite numbers (no copy): n, Σx, min, max; then Σ(x − mean)², in order
+  let n = 0;
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (typeof v === "number" && Number.isFinite(v)) xs.push(v);
+    if (typeof v !== "number" || !Number.isFinite(v)) continue;
+    n++;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
-  const n = xs.length;
   if (n === 0) return { n, mean: null, sd: null, min: null, max: null };
-  const mean = xs.reduce((a, x) => a + x, 0) / n;
-  const sd = n > 1 ? Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1)) : null;
-  const { min, max } = extent(xs);
+  const mean = sum / n;
+  let ss = 0;
+  if (n > 1)
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (typeof v === "number" && Number.isFinite(v)) ss += (v - mean) ** 2;
+    }
+  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : null;
   return { n, mean, sd, min, max };
 }
 

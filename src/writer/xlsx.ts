@@ -274,6 +274,20 @@ class UsedRange {
   }
 }
 
+/** `<c r="` and the column's letters, cached (column 1 = `<c r="A`). */
+const cellOpens: string[] = [""];
+function cellOpen(col: number): string {
+  while (cellOpens.length <= col) cellOpens.push('<c r="' + letter(cellOpens.length));
+  return cellOpens[col];
+}
+
+/** `"` closing the reference and ` s="…"` of a cell format (none for 0), cached. */
+const styleAttrs: string[] = ['"'];
+function styleAttr(s: number): string {
+  while (styleAttrs.length <= s) styleAttrs.push(`" s="${styleAttrs.length}"`);
+  return styleAttrs[s];
+}
+
 /** The XML of the rows being rendered. */
 class Cells {
   xml = "";
@@ -282,19 +296,17 @@ class Cells {
   /** Append one row: `values` from column 1, `styles` the cell format of each (0 none), `height` in points. */
   row(r: number, values: ArrayLike<ReportValue | undefined>, styles: ArrayLike<number>, n: number, height?: number): void {
     let cells = "";
+    const rs = String(r);
     for (let j = 0; j < n; j++) {
       const v = values[j];
       const s = styles[j];
-      const ref = letter(j + 1) + r;
-      const sa = s ? ` s="${s}"` : "";
-      if (v === null || v === undefined) {
-        if (s) cells += `<c r="${ref}"${sa}/>`;
-        continue;
-      }
-      if (typeof v === "number") cells += Number.isFinite(v) ? `<c r="${ref}"${sa}><v>${v}</v></c>` : `<c r="${ref}"${sa} t="e"><v>#N/A</v></c>`;
-      else if (typeof v === "string")
-        cells += `<c r="${ref}"${sa} t="s"><v>${this.strings.id(v.length > MAX_CELL_TEXT ? v.slice(0, MAX_CELL_TEXT) : v)}</v></c>`;
-      else cells += `<c r="${ref}"${sa} t="b"><v>${v ? 1 : 0}</v></c>`;
+      if ((v === null || v === undefined) && !s) continue;
+      // `<c r="` + column letter, then the row and the style attribute: `<c r="D2" s="7"`
+      const open = cellOpen(j + 1) + rs + styleAttr(s);
+      if (v === null || v === undefined) cells += open + "/>";
+      else if (typeof v === "number") cells += Number.isFinite(v) ? open + "><v>" + v + "</v></c>" : open + ' t="e"><v>#N/A</v></c>';
+      else if (typeof v === "string") cells += open + ' t="s"><v>' + this.strings.id(v.length > MAX_CELL_TEXT ? v.slice(0, MAX_CELL_TEXT) : v) + "</v></c>";
+      else cells += open + (v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
     }
     if (n === 0 && height === undefined) return;
     const ht = height !== undefined ? ` ht="${height}" customHeight="1"` : "";
