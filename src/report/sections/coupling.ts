@@ -79,9 +79,15 @@ export function coordinationStage(panel: Panel, U: number[][], o: ReportOptions)
   const gradeOpts = { closure: o.closure, language: o.language, decimals: o.gradeDecimals ?? undefined };
   const say = translator(o.language);
   // M6 relative type as a whole phrase with the lagging subsystem's name as a parameter
+  const phrases = new Map<number, string>(); // by the type's code: the same few phrases for every observation
   const relative = (u1: number, u2: number) => {
     const r = relativeType(u1, u2, { theta: o.theta, language: "en", names: [names[0], names[1]] });
-    return r.code === 0 ? say("relType.synchronous") : say("relType.lags", { name: r.code === 1 ? names[1] : names[0] });
+    let phrase = phrases.get(r.code);
+    if (phrase === undefined) {
+      phrase = r.code === 0 ? say("relType.synchronous") : say("relType.lags", { name: r.code === 1 ? names[1] : names[0] });
+      phrases.set(r.code, phrase);
+    }
+    return phrase;
   };
   return panel.times.map((t, r) => {
     const D = ccd.D[r];
