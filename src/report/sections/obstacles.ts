@@ -115,7 +115,7 @@ export function obstaclesStage(ctx: SectionContext): ObstaclesReport {
     }
     return { O, subsystemObstacle: named(r.subsystemObstacle, i * S), top };
   };
-  return {
+  const out: ObstaclesReport = {
     weighting: r.weighting,
     top: o.obstacleTop,
     indicators,
@@ -124,11 +124,60 @@ export function obstaclesStage(ctx: SectionContext): ObstaclesReport {
     alpha: r.alpha,
     subsystemNames: r.subsystemNames,
     F: r.F,
-    // each row as obstacleRow gives it (its O, top and subsystem obstacles; nulls without obstacle)
-    rows: panel.ids.map((id, i) => ({ id, period: periodLabels[i], ...rowOf(i) })),
+    rows: [], // replaced below
     byPeriod: r.byPeriod.map((b) => ({ period: String(b.period), n: b.n, O: b.meanO, subsystemObstacle: named(b.meanSubsystem) })),
     check: r.check,
   };
+  // Each row as obstacleRow gives it (its O, top and subsystem obstacles; nulls without obstacle),
+  // built when first read: by the JSON (--json, the pane's analysis) or a caller, not by the
+  // sheet, which reads the typed result (a county panel: ~700,000 objects fewer; bench/NOTES.md).
+  Object.defineProperty(out, "rows", {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const rows = panel.ids.map((id, i) => ({ id, period: periodLabels[i], ...rowOf(i) }));
+      Object.defineProperty(out, "rows", { value: rows, enumerable: true, writable: true, configurable: true });
+      return rows;
+    },
+  });
+  TYPED.set(out, { result: r, ids: panel.ids, periodLabels });
+  return out;
+}
+
+/** The typed result behind an ObstaclesReport made by obstaclesStage (for its sheet). */
+const TYPED = new WeakMap<ObstaclesReport, { result: ObstacleResult; ids: readonly string[]; periodLabels: readonly string[] }>();
+
+/** Per row: unit, period and the top obstacles (names and O), from the typed result when there is one. */
+function topRows(x: ObstaclesReport): { width: number; rows: ReportRow[]; anyWithout: boolean } {
+  const typed = TYPED.get(x);
+  if (!typed || Object.getOwnPropertyDescriptor(x, "rows")?.get === undefined) {
+    const rows = x.rows.map((row) => {
+      const r: ReportRow = { unit: row.id, period: row.period };
+      row.top.forEach((t, q) => {
+        r[`n${q}`] = t.indicator;
+        r[`o${q}`] = t.O;
+      });
+      return r;
+    });
+    return { width: x.rows.reduce((m, r) => Math.max(m, r.top.length), 0), rows, anyWithout: x.rows.some((r) => r.O === null) };
+  }
+  const { result: r, ids, periodLabels } = typed;
+  const k = r.topCount;
+  const keys = Array.from({ length: k }, (_, q) => [`n${q}`, `o${q}`]);
+  let anyWithout = false;
+  const rows = ids.map((id, i) => {
+    const row: ReportRow = { unit: id, period: periodLabels[i] };
+    if (r.topIndicator[i * k] < 0) {
+      anyWithout = true;
+      return row;
+    }
+    for (let q = 0; q < k; q++) {
+      row[keys[q][0]] = r.names[r.topIndicator[i * k + q]];
+      row[keys[q][1]] = r.topO[i * k + q];
+    }
+    return row;
+  });
+  return { width: anyWithout && r.undefinedRows.length === ids.length ? 0 : k, rows, anyWithout };
 }
 
 export function obstaclesSheet(x: ObstaclesReport, ctx?: Pick<ReportContext, "options">) {
@@ -156,24 +205,14 @@ export function obstaclesSheet(x: ObstaclesReport, ctx?: Pick<ReportContext, "op
     }),
     { title: t("obstacles.subsystemsTitle") },
   );
-  const width = x.rows.reduce((m, r) => Math.max(m, r.top.length), 0);
+  const tops0 = topRows(x);
+  const width = tops0.width;
   const topCols: ReportColumn[] = [column("unit", t("common.unit"), "text"), column("period", t("common.period"), "text")];
   for (let q = 0; q < width; q++)
     topCols.push(column(`n${q}`, t("obstacles.obstacle", { rank: q + 1 }), "text"), column(`o${q}`, t("obstacles.degree", { rank: q + 1 }), "0.00"));
-  const tops = table(
-    topCols,
-    x.rows.map((row) => {
-      const r: ReportRow = { unit: row.id, period: row.period };
-      row.top.forEach((t, q) => {
-        r[`n${q}`] = t.indicator;
-        r[`o${q}`] = t.O;
-      });
-      return r;
-    }),
-    { title: t(x.weighting === "within" ? "obstacles.topTitleWithin" : "obstacles.topTitle", { top: x.top }) },
-  );
+  const tops = table(topCols, tops0.rows, { title: t(x.weighting === "within" ? "obstacles.topTitleWithin" : "obstacles.topTitle", { top: x.top }) });
   const notes = [t("obstacles.formulaNote")];
-  if (x.rows.some((r) => r.O === null)) notes.push(t("obstacles.noObstacleNote"));
+  if (tops0.anyWithout) notes.push(t("obstacles.noObstacleNote"));
   return sheet(t("obstacles.sheet"), [means, subs, tops], [], { notes, freeze: { rows: 2, columns: 2 } });
 }
 

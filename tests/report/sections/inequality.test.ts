@@ -12,6 +12,7 @@ import { analysisToJson, runReport, PipelineResult } from "../../../src/report/p
 import { DEFAULT_OPTIONS, parseOptions } from "../../../src/report/options";
 import { parseCsv } from "../../../src/report/csv";
 import { SECTIONS } from "../../../src/report/sections";
+import { obstaclesSheet } from "../../../src/report/sections/obstacles";
 import { writeReportXlsx } from "../../../src/writer/xlsx";
 import JSZip from "jszip";
 import { describeRef, expectMatrixClose, expectVectorClose, infToNull, sampleRef } from "../../engine/inequality/reference";
@@ -183,6 +184,25 @@ describeRef("report/sections/inequality.test")("inequality sections: the sample 
     expect(tr.tables[3].rows[0].c0).toBe("∞");
     const ob = out.result.report.sheets.find((s) => s.name === "Obstacles")!;
     expect(ob.tables[2].rows[0]).toMatchObject({ unit: "Beijing", period: "2011", n0: "Forest area per capita (hectares)" });
+  });
+
+  it("the Obstacles sheet's top table (from the typed result) holds the JSON's tops, which match the reference", async () => {
+    const fresh = await run();
+    const ob = fresh.result.report.sheets.find((s) => s.name === "Obstacles")!;
+    const rows = fresh.json.obstacles.rows as Array<{ id: string; period: string; top: Array<{ indicator: string; O: number }> }>;
+    expect(ob.tables[2].rows).toHaveLength(310); // 31 provinces x 10 years
+    expect(rows).toHaveLength(310);
+    rows.forEach((r, i) => {
+      const sheetRow = ob.tables[2].rows[i];
+      expect([sheetRow.unit, sheetRow.period]).toEqual([r.id, r.period]);
+      expect(r.top).toHaveLength(5);
+      r.top.forEach((t, q) => {
+        expect(sheetRow[`n${q}`]).toBe(t.indicator);
+        expect(sheetRow[`o${q}`]).toBe(t.O);
+      });
+    });
+    // the same sheet from the JSON read back (no typed result: the rows themselves)
+    expect(obstaclesSheet(fresh.json.obstacles, { options: DEFAULT_OPTIONS }).tables).toEqual(ob.tables);
   });
 
   it("the contributions chart is a native stacked column chart in the workbook", async () => {
