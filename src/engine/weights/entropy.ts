@@ -1,6 +1,6 @@
 import { CoordError } from "../errors";
 import { assertFinite } from "../validate";
-import { ln } from "../stats/ln";
+import { MIN_NORMAL, ln, lnNormal } from "../stats/ln";
 import { PeriodLabel, StandardizeOptions, assertKnownOptions, columnRef, columnText, poolMinMax, standardizeInputs } from "../standardize";
 import { prepareZ } from "./prepare";
 import { WeightPool, WeightsGlobal, WeightsPerPeriod, WeightsResult } from "./result";
@@ -255,12 +255,20 @@ export type EntropyWeightsOnlyResult = Omit<EntropyGlobalResult, "z" | "zUnshift
  * entropyWeightsOnly([[1, 10], [2, 30], [4, 20]], { directions: ["+", "-"] }).weights; // =>
  * // [0.5, 0.5] (entropyWeights' weights, without z)
  */
-export function entropyWeightsOnly(
-  matrix: ArrayLike<ArrayLike<unknown>>,
-  options: EntropyOptions = {},
-  checked?: { min: Float64Array; max: Float64Array },
-): EntropyWeightsOnlyResult {
+export function entropyWeightsOnly(matrix: ArrayLike<ArrayLike<unknown>>, options: EntropyOptions = {}, checked?: CheckedRows): EntropyWeightsOnlyResult {
   return entropyWeightsWithRanges(matrix, options, checked).result;
+}
+
+/**
+ * What a reader already knows of the rows (readMatrix's MatrixRead.range): every row is an array
+ * of `cols` finite numbers with these column minima and maxima; `columns`, when given, holds the
+ * same numbers column by column (column j of row i at j·rows + i; at least rows·cols values), the
+ * order the entropy sums read fastest.
+ */
+export interface CheckedRows {
+  min: Float64Array;
+  max: Float64Array;
+  columns?: Float64Array;
 }
 
 /** Column minima and maxima of one pool of rows. */
@@ -277,7 +285,7 @@ export interface PoolRange {
 export function entropyWeightsWithRanges(
   matrix: ArrayLike<ArrayLike<unknown>>,
   options: EntropyOptions = {},
-  checked?: { min: Float64Array; max: Float64Array },
+  checked?: CheckedRows,
 ): { result: EntropyWeightsOnlyResult; ranges: PoolRange[] | null } {
   const fullPath = (m: ArrayLike<ArrayLike<unknown>>, o: EntropyOptions) => ({ result: weightsOfFullPath(m, o), ranges: null });
   assertKnownOptions(options, ENTROPY_KEYS, "entropyWeights");
@@ -293,7 +301,7 @@ export function entropyWeightsWithRanges(
   // first the cells (the first check of standardize that reads them), with the global min and max
   // `checked` (the reader's MatrixRead.range): every row is known to be an array of `cols` finite
   // numbers with these column minima and maxima, so the pass that finds them is saved
-  const global = checked && checked.min.length === cols && cols > 0 ? checked : finiteMinMax(matrix, cols);
+  const global: CheckedRows | null = checked && checked.min.length === cols && cols > 0 ? checked : finiteMinMax(matrix, cols);
   if (global === null) return fullPath(matrix, options); // the NOT_NUMERIC / MISSING / LENGTH error
   const inp = standardizeInputs(matrix, options, true);
   const x = inp.x;
@@ -316,7 +324,10 @@ export function entropyWeightsWithRanges(
     }
     const sums = new Float64Array(cols); // S_j = Σ z
     const zlnz = new Float64Array(cols); // Σ z ln z
-    zLogSums(x, g.rows, lo, scale, sums, zlnz);
+    // the column-major copy serves the one pool of all rows (the same sums, bit for bit)
+    const columns = inp.groups.length === 1 && global.columns && global.columns.length >= x.length * cols ? global.columns : null;
+    if (columns) zLogColumns(columns, x.length, lo, scale, sums, zlnz);
+    else zLogSums(x, g.rows, lo, scale, sums, zlnz);
     const h = new Float64Array(cols);
     for (let j = 0; j < cols; j++) h[j] = zlnz[j] / sums[j] - Math.log(sums[j]); // Σ p ln p; S ≥ 1 (max z = 1)
     pools.push(finishPool(g.period, g.rows, 1 / Math.log(g.rows.length), sums, h));
@@ -395,4 +406,62 @@ function zLogSums(x: ArrayLike<ArrayLike<number>>, rows: number[], lo: Float64Ar
       if (z > 0) zlnz[j] += z * ln(z);
     }
   }
+}
+
+/**
+ * zLogSums over the column-major copy of all rows (CheckedRows.columns): each column's S and
+ * Σ z ln z in scalars, the terms added in row order (the same sums as zLogSums, bit for bit). A
+ * column whose z are all 0 or normal numbers (nearly every column: see normalTerms) takes
+ * lnNormal, with no call of Math.log in its loop; any other, ln.
+ */
+function zLogColumns(columns: Float64Array, rows: number, lo: Float64Array, scale: Float64Array, sums: Float64Array, zlnz: Float64Array): void {
+  for (let j = 0; j < lo.length; j++) {
+    const start = j * rows;
+    if (normalTerms(columns, start, start + rows, lo[j], scale[j])) zLogColumnNormal(columns, start, start + rows, lo[j], scale[j], sums, zlnz, j);
+    else zLogColumnAny(columns, start, start + rows, lo[j], scale[j], sums, zlnz, j);
+  }
+}
+
+/**
+ * True when every z = (x - l)·c of the column (columns[start..end)) is 0 or at least MIN_NORMAL.
+ * A double x ≠ l differs from l by at least the spacing of the doubles at l, more than |l|·2^-54
+ * (|l| normal), so z ≥ |l|·2^-54·|c| (the roundings are monotone and the scaling by 2^-54 is exact
+ * for |l| ≥ 2^-900): when that bound is normal no cell is read; otherwise (l = 0, or tiny, or a
+ * huge range) the cells are checked, a subtraction and a multiplication each.
+ */
+function normalTerms(columns: Float64Array, start: number, end: number, l: number, c: number): boolean {
+  const a = Math.abs(l);
+  if (a >= 2 ** -900 && a * 2 ** -54 * Math.abs(c) >= MIN_NORMAL) return true;
+  for (let i = start; i < end; i++) {
+    const z = (columns[i] - l) * c;
+    if (z !== 0 && z < MIN_NORMAL) return false;
+  }
+  return true;
+}
+
+/** S_j and Σ z ln z of one column whose z are 0 or normal (normalTerms): lnNormal, z = 0 skipped (0·ln0 = 0). */
+function zLogColumnNormal(columns: Float64Array, start: number, end: number, l: number, c: number, sums: Float64Array, zlnz: Float64Array, j: number): void {
+  const minNormal = MIN_NORMAL;
+  let s = 0;
+  let t = 0;
+  for (let i = start; i < end; i++) {
+    const z = (columns[i] - l) * c;
+    s += z;
+    if (z >= minNormal) t += z * lnNormal(z);
+  }
+  sums[j] = s;
+  zlnz[j] = t;
+}
+
+/** zLogColumnNormal for any column (subnormal z: ln, which hands them to Math.log). */
+function zLogColumnAny(columns: Float64Array, start: number, end: number, l: number, c: number, sums: Float64Array, zlnz: Float64Array, j: number): void {
+  let s = 0;
+  let t = 0;
+  for (let i = start; i < end; i++) {
+    const z = (columns[i] - l) * c;
+    s += z;
+    if (z > 0) t += z * ln(z);
+  }
+  sums[j] = s;
+  zlnz[j] = t;
 }
