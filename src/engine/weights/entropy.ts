@@ -378,10 +378,13 @@ function finiteMinMax(matrix: ArrayLike<ArrayLike<unknown>>, cols: number): { mi
  * S_j += z and L_j += z ln z (0·ln0 = 0) over the pool's rows, z = (x - lo_j)·scale_j; the hot
  * loop: one log and no division per cell. Two rows at a time (two independent logarithms per
  * step, and one load and store of S_j and L_j for both; the terms are added in row order, so
- * the sums are those of the row-by-row loop, bit for bit).
+ * the sums are those of the row-by-row loop, bit for bit). The loop takes lnNormal and skips
+ * z below MIN_NORMAL (no call of Math.log in it: see lnNormal); a column that may have subnormal
+ * z (normalBound) and has one is then summed again on its own with ln.
  */
 function zLogSums(x: ArrayLike<ArrayLike<number>>, rows: number[], lo: Float64Array, scale: Float64Array, sums: Float64Array, zlnz: Float64Array): void {
   const cols = lo.length;
+  const minNormal = MIN_NORMAL;
   let r = 0;
   for (; r + 1 < rows.length; r += 2) {
     const xi = x[rows[r]];
@@ -391,8 +394,8 @@ function zLogSums(x: ArrayLike<ArrayLike<number>>, rows: number[], lo: Float64Ar
       const c = scale[j];
       const z = (xi[j] - l) * c;
       const y = (xk[j] - l) * c;
-      const lz = z > 0 ? z * ln(z) : 0;
-      const ly = y > 0 ? y * ln(y) : 0;
+      const lz = z >= minNormal ? z * lnNormal(z) : 0;
+      const ly = y >= minNormal ? y * lnNormal(y) : 0;
       // added one row after the other, as row by row: the same sums, bit for bit
       sums[j] = sums[j] + z + y;
       zlnz[j] = zlnz[j] + lz + ly;
@@ -403,9 +406,44 @@ function zLogSums(x: ArrayLike<ArrayLike<number>>, rows: number[], lo: Float64Ar
     for (let j = 0; j < cols; j++) {
       const z = (xi[j] - lo[j]) * scale[j];
       sums[j] += z;
-      if (z > 0) zlnz[j] += z * ln(z);
+      if (z >= minNormal) zlnz[j] += z * lnNormal(z);
     }
   }
+  for (let j = 0; j < cols; j++)
+    if (!normalBound(lo[j], scale[j]) && subnormalZ(x, rows, j, lo[j], scale[j])) zLogColumnOfRows(x, rows, j, lo[j], scale[j], sums, zlnz);
+}
+
+/** True when some z = (x - l)·c of column j over the rows is subnormal (0 < z < MIN_NORMAL). */
+function subnormalZ(x: ArrayLike<ArrayLike<number>>, rows: number[], j: number, l: number, c: number): boolean {
+  for (let r = 0; r < rows.length; r++) {
+    const z = (x[rows[r]][j] - l) * c;
+    if (z !== 0 && z < MIN_NORMAL) return true;
+  }
+  return false;
+}
+
+/** S_j and Σ z ln z of column j over the rows, in row order, with ln (any z). */
+function zLogColumnOfRows(x: ArrayLike<ArrayLike<number>>, rows: number[], j: number, l: number, c: number, sums: Float64Array, zlnz: Float64Array): void {
+  let s = 0;
+  let t = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const z = (x[rows[r]][j] - l) * c;
+    s += z;
+    if (z > 0) t += z * ln(z);
+  }
+  sums[j] = s;
+  zlnz[j] = t;
+}
+
+/**
+ * True when every z = (x - l)·c ≠ 0 is at least MIN_NORMAL whatever x ≠ l of the column: a
+ * double x ≠ l differs from l by at least the spacing of the doubles at l, more than |l|·2^-54
+ * (|l| normal), so z ≥ |l|·2^-54·|c| (the roundings are monotone and the scaling by 2^-54 is
+ * exact for |l| ≥ 2^-900). False for l = 0 or tiny, or a huge range: then the cells tell.
+ */
+function normalBound(l: number, c: number): boolean {
+  const a = Math.abs(l);
+  return a >= 2 ** -900 && a * 2 ** -54 * Math.abs(c) >= MIN_NORMAL;
 }
 
 /**
@@ -422,16 +460,9 @@ function zLogColumns(columns: Float64Array, rows: number, lo: Float64Array, scal
   }
 }
 
-/**
- * True when every z = (x - l)·c of the column (columns[start..end)) is 0 or at least MIN_NORMAL.
- * A double x ≠ l differs from l by at least the spacing of the doubles at l, more than |l|·2^-54
- * (|l| normal), so z ≥ |l|·2^-54·|c| (the roundings are monotone and the scaling by 2^-54 is exact
- * for |l| ≥ 2^-900): when that bound is normal no cell is read; otherwise (l = 0, or tiny, or a
- * huge range) the cells are checked, a subtraction and a multiplication each.
- */
+/** True when every z = (x - l)·c of the column (columns[start..end)) is 0 or at least MIN_NORMAL (normalBound, else the cells). */
 function normalTerms(columns: Float64Array, start: number, end: number, l: number, c: number): boolean {
-  const a = Math.abs(l);
-  if (a >= 2 ** -900 && a * 2 ** -54 * Math.abs(c) >= MIN_NORMAL) return true;
+  if (normalBound(l, c)) return true;
   for (let i = start; i < end; i++) {
     const z = (columns[i] - l) * c;
     if (z !== 0 && z < MIN_NORMAL) return false;
