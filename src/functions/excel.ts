@@ -29,7 +29,7 @@
 export { EXCEL_ERROR_CODES, classifyCell, excelErrorCode, isExcelErrorObject, parseNumberText } from "./excel/cells";
 export type { Cell } from "./excel/cells";
 export { isBlankRange, lineCells, readColumnsAtOnce, readFloatVector, readMatrix, readTextVector, readUnitIds, readVector, toGrid } from "./excel/read";
-export type { ColumnToRead, ColumnsRead, FloatVectorRead, HeaderMode, MatrixRead, ReadCell, ReadOptions, VectorRead } from "./excel/read";
+export type { ColumnToRead, ColumnsRead, FloatVectorRead, HeaderMode, MatrixOptions, MatrixRead, ReadCell, ReadOptions, VectorRead } from "./excel/read";
 export { readBoolean, readDirections, readNumberOption, readOption } from "./excel/options";
 export type { Direction, NumberOptionLimits } from "./excel/options";
 export { labelledTable, spillColumn, spillRow, toExcelMatrix } from "./excel/write";

@@ -4,6 +4,7 @@
  */
 import { entropyWeightImpl } from "../../src/functions/impl/entropyWeight";
 import { entropyweight } from "../../src/functions/functions";
+import { entropyWeightsOnly } from "../../src/engine/weights";
 import { excelRange, expectClose, expectErrorValue, expectExcelSafe, expectThrows, loadFixture, numbersInColumn } from "./support";
 
 const ref = loadFixture("entropy.json");
@@ -71,6 +72,20 @@ describe("ENTROPYWEIGHT: reference values (entropy.json, global scope)", () => {
     expectClose(w[1] as number[], [0.3811, 0.3492, 0.2697], 5e-5, "help w");
     const w01 = entropyWeightImpl(data, [["+", "+", "-"]], 0.01);
     expectClose(w01[1] as number[], [0.3815, 0.3484, 0.2701], 5e-5, "help w shift 0.01");
+  });
+
+  it("a large range, then a smaller one in the same buffer (the column-major copy kept between calls): the engine's numbers on the rows", () => {
+    const full = panel.X as number[][];
+    const s = subsystem("U2");
+    // the panel's rows four times over (a larger range than the next call's), then U2 alone
+    const big = [...full, ...full, ...full, ...full];
+    const table = entropyWeightImpl(big, [panel.directions], null, "table");
+    const engine = entropyWeightsOnly(big, { directions: panel.directions });
+    if (engine.scope !== "global") throw new Error("expected global");
+    expect(table.slice(1).map((r) => r.slice(1))).toEqual([engine.e, engine.d, engine.weights]);
+    const w = entropyWeightImpl(excelRange(s.X, s.labels), [s.directions]);
+    expect(w[1]).toEqual(entropyWeightsOnly(s.X, { directions: s.directions }).weights);
+    expectClose(w[1] as number[], ref.global_shift0.U2_subsystem.w, TOL, "w");
   });
 });
 

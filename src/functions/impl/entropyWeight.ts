@@ -15,8 +15,19 @@ import { Spill, columnLabels, readOutput, spillLabelledRow } from "./common";
 
 export const ENTROPY_OUTPUTS = ["weights", "table"] as const;
 
+/**
+ * The buffer of readMatrix's column-major copy, kept between calls (Excel recalculates the same
+ * range again and again): the largest call's size, 8 bytes a cell (24 MB for 10⁵ x 30), so that a
+ * call allocates no large array of its own (bench/NOTES.md, issue 17).
+ */
+let columnsBuffer = new Float64Array(0);
+function columnsOf(size: number): Float64Array {
+  if (columnsBuffer.length < size) columnsBuffer = new Float64Array(size);
+  return columnsBuffer;
+}
+
 export function entropyWeightImpl(data: unknown, directions?: unknown, shift?: unknown, output?: unknown): Spill {
-  const m = readMatrix(data, "data");
+  const m = readMatrix(data, "data", { columns: columnsOf });
   const cols = m.values[0].length;
   const dirs = readDirections(directions, cols);
   const delta = readNumberOption(shift, "shift", 0, { min: 0 });

@@ -1,4 +1,4 @@
-import { ln } from "../../../src/engine/stats/ln";
+import { MIN_NORMAL, ln, lnNormal } from "../../../src/engine/stats/ln";
 
 /** A seeded uniform generator (Park–Miller). */
 function uniform(seed: number): () => number {
@@ -29,5 +29,20 @@ describe("ln (the entropy weights' logarithm)", () => {
     expect(ln(-1)).toBeNaN();
     expect(ln(NaN)).toBeNaN();
     expect(ln(5e-324)).toBe(Math.log(5e-324)); // subnormal: Math.log
+  });
+  it("lnNormal is ln on the positive normal numbers, up to the largest double and down to 2^-1022", () => {
+    const r = uniform(11);
+    let worst = 0;
+    for (let i = 0; i < 100_000; i++) {
+      // the two ends of the normal range (a mantissa rounding up at 2^1024 - ...), and all of it
+      const x = i % 3 === 0 ? Number.MAX_VALUE * (1 - r() * 1e-3) : i % 3 === 1 ? MIN_NORMAL * (1 + r() * 1e-3) : Math.exp((r() - 0.5) * 1416);
+      expect(lnNormal(x)).toBe(ln(x));
+      const expected = Math.log(x);
+      worst = Math.max(worst, Math.abs(lnNormal(x) - expected) / Math.max(1, Math.abs(expected)));
+    }
+    expect(worst).toBeLessThanOrEqual(Number.EPSILON);
+    expect(lnNormal(Number.MAX_VALUE)).toBe(Math.log(Number.MAX_VALUE)); // 709.782712893384
+    expect(lnNormal(MIN_NORMAL)).toBe(Math.log(MIN_NORMAL)); // -708.3964185322641
+    expect(lnNormal(1)).toBe(0);
   });
 });

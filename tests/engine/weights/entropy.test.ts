@@ -815,3 +815,72 @@ describe("entropyWeightsOnly: the full path's numbers without z", () => {
     );
   });
 });
+
+/** What readMatrix knows of rows of finite numbers: column minima and maxima, and the column-major copy. */
+function checkedRows(x: number[][]): { min: Float64Array; max: Float64Array; columns: Float64Array } {
+  const n = x.length;
+  const cols = x[0].length;
+  const min = new Float64Array(cols).fill(Infinity);
+  const max = new Float64Array(cols).fill(-Infinity);
+  const columns = new Float64Array(n * cols + 7); // a reused buffer may be longer than needed
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < cols; j++) {
+      const v = x[i][j];
+      if (v < min[j]) min[j] = v;
+      if (v > max[j]) max[j] = v;
+      columns[j * n + i] = v;
+    }
+  return { min, max, columns };
+}
+
+describe("entropyWeightsOnly on the column-major copy (CheckedRows.columns): the row path's numbers, bit for bit", () => {
+  it("panel a, all indicators, with their directions", () => {
+    const x: number[][] = panelA.X;
+    const directions = panelA.directions;
+    expect(entropyWeightsOnly(x, { directions }, checkedRows(x))).toEqual(entropyWeightsOnly(x, { directions }));
+    const r = entropyWeightsOnly(x, { directions }, checkedRows(x));
+    if (r.scope !== "global") throw new Error("expected global");
+    expectAllClose(r.weights, global(entropyWeights(x, { directions })).weights, 1e-12, "w against entropyWeights");
+  });
+  it("columns whose z reach the subnormal numbers (0 and 1e-10 against a range of 1e300, 5e-324 above 0) and columns with min 0", () => {
+    const x = [
+      [0, 0, 3, 1e300],
+      [1e-10, 5e-324, 0, 7],
+      [1e300, 1, 1, 0],
+      [5e299, 0.5, 2, 1e-10],
+    ];
+    for (const directions of [
+      ["+", "+", "+", "+"],
+      ["-", "+", "-", "+"],
+    ]) {
+      const fast = entropyWeightsOnly(x, { directions }, checkedRows(x));
+      expect(fast).toEqual(entropyWeightsOnly(x, { directions }));
+      const full = global(entropyWeights(x, { directions }));
+      if (fast.scope !== "global") throw new Error("expected global");
+      expectAllClose(fast.weights, full.weights, 1e-12, "w against entropyWeights");
+    }
+  });
+  it("random matrices with random directions (fast-check; the doubles include 0, tiny and subnormal values)", () => {
+    fc.assert(
+      fc.property(
+        matrixArb.chain((x) => fc.tuple(fc.constant(x), fc.array(fc.constantFrom("+", "-"), { minLength: x[0].length, maxLength: x[0].length }))),
+        ([x, directions]) => {
+          let rows: unknown;
+          try {
+            rows = entropyWeightsOnly(x, { directions });
+          } catch (e) {
+            rows = e;
+          }
+          let cols: unknown;
+          try {
+            cols = entropyWeightsOnly(x, { directions }, checkedRows(x));
+          } catch (e) {
+            cols = e;
+          }
+          expect(cols).toEqual(rows);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
