@@ -182,6 +182,35 @@ cases.push({
   timed: (ms, i) => (ms as number[])[i] ?? NaN,
   runs: 11,
 });
+// 7, paired: each timed call of ours right after one numpy call in a fresh Python process (its
+// time inside the process: one warm-up, then one timed call), so that both see the same load;
+// the case's time is ours, the numpy/ours ratio of every pair goes to stderr at the end
+cases.push({
+  group: "7 ENTROPYWEIGHT (impl)",
+  label: "100,000 x 30: ours, each run right after a numpy run (ratios on stderr)",
+  n: 0,
+  setup: () => ({ m: excelMatrix(100_000, 30, 7), ratios: [] as number[] }),
+  run: () => undefined,
+  timed: (input) => {
+    const x = input as { m: unknown[][]; ratios: number[] };
+    const r = spawnSync("python3", [path.join(__dirname, "numpy_entropy.py"), "100000", "30", "1"], { encoding: "utf8" });
+    const numpyMs = r.status === 0 ? (JSON.parse(r.stdout) as { ms: number[] }).ms[0] : NaN;
+    entropyWeightImpl(x.m); // warm (the previous pair's Python process ran in between)
+    const t0 = process.hrtime.bigint();
+    entropyWeightImpl(x.m);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    x.ratios.push(numpyMs / ms);
+    return ms;
+  },
+  teardown: (input) => {
+    const q = [...(input as { ratios: number[] }).ratios].sort((a, b) => a - b);
+    const median = q.length % 2 ? q[(q.length - 1) / 2] : (q[q.length / 2 - 1] + q[q.length / 2]) / 2;
+    process.stderr.write(
+      `ENTROPYWEIGHT 100,000 x 30, numpy/ours per pair: ${q.map((v) => v.toFixed(2)).join(" ")}; median ${median.toFixed(2)} (target ≥ 1)\n`,
+    );
+  },
+  runs: 11,
+});
 // 7, engine: the entropy weights and composite index U as the report's weights section computes
 // them (methodWeights: entropyWeightsOnly and U on the fly, no z matrix; before issue 17's last
 // step: entropyWeights, whose z the report kept for U)
