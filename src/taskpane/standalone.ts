@@ -47,6 +47,7 @@ function downloadButton(
 export function standaloneMode(): Mode {
   let fileName = "data";
   const client = new ReportClient();
+  client.warm();
   const mode: Mode = {
     kind: "standalone",
     pipelineShare: 1,

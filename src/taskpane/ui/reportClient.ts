@@ -9,7 +9,7 @@
  */
 import { CancelledError, type PipelineResult } from "../../report/pipeline";
 import type { Bilingual } from "../../report/sections/types";
-import { fromWire, previewOf, type LoadedFile, type RunPreview, type RunRequest, type WorkerMessage, type WorkerRequest } from "../worker/protocol";
+import { fromWire, ownBuffer, previewOf, type LoadedFile, type RunPreview, type RunRequest, type WorkerMessage, type WorkerRequest } from "../worker/protocol";
 import { ReportSession } from "../worker/session";
 import { readFileBytes, yieldToUi } from "./dom";
 
@@ -25,15 +25,11 @@ export interface Ran {
   result?: PipelineResult;
 }
 
-/** The bytes of a Uint8Array as an ArrayBuffer of their own (to transfer). */
-function ownBuffer(bytes: Uint8Array): ArrayBuffer {
-  return (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
-}
-
 export class ReportClient {
   private worker: Worker | null = null;
-  /** The session on the page, once no worker could be started. */
+  /** The session on the page, once no worker could be started (`noWorker`). */
   private local: ReportSession | null = null;
+  private noWorker = false;
   /** A worker has answered once: its script loads, so a later error is a failure, not a reason to run on the page. */
   private workerAnswered = false;
   /** The file the page opened, to load again into a new worker. */
@@ -50,7 +46,7 @@ export class ReportClient {
   /** Run the report (on `request.cells`, else on the loaded file); `show` gets the progress, `signal` cancels. */
   run(request: RunRequest, show: Show, signal: AbortSignal): Promise<Ran> {
     return this.serial(async () => {
-      if (!request.cells && !this.local && !this.loadedInWorker && this.file) await this.loadNow();
+      if (!request.cells && !this.noWorker && !this.loadedInWorker && this.file) await this.loadNow();
       const m = await this.call({ type: "run", ...request }, [], (s) => this.runHere(s, request, show, signal), show, signal);
       if (m.type !== "done") throw new Error(`the report worker answered ${m.type} to run`);
       return { preview: m.preview, result: m.result };
@@ -66,13 +62,18 @@ export class ReportClient {
     });
   }
 
-  /** The last report's JSON. */
-  json(): Promise<string> {
+  /** The last report's JSON, as UTF-8 bytes. */
+  json(): Promise<Uint8Array<ArrayBuffer>> {
     return this.serial(async () => {
-      const m = await this.call({ type: "json" }, [], async (s) => ({ type: "json", text: s.json() }));
+      const m = await this.call({ type: "json" }, [], async (s) => ({ type: "json", bytes: ownBuffer(new TextEncoder().encode(s.json())) }));
       if (m.type !== "json") throw new Error(`the report worker answered ${m.type} to json`);
-      return m.text;
+      return new Uint8Array(m.bytes);
     });
+  }
+
+  /** Start the worker now (its script loads while the user picks a file). */
+  warm(): void {
+    this.startWorker();
   }
 
   /** End the worker (its data and report with it). */
@@ -118,17 +119,34 @@ export class ReportClient {
     this.loadedInWorker = false;
   }
 
+  /** Between requests: a worker whose script did not load means the page runs the session itself. */
+  private readonly idle = (ev: ErrorEvent) => {
+    ev.preventDefault();
+    this.drop();
+    if (!this.workerAnswered) this.noWorker = true;
+  };
+
   /** The worker, started when needed; null where the page cannot start one. */
   private startWorker(): Worker | null {
-    if (this.local) return null;
+    if (this.noWorker) return null;
     if (this.worker) return this.worker;
-    if (typeof Worker === "undefined" || typeof document === "undefined") return null;
+    if (typeof Worker === "undefined" || typeof document === "undefined") {
+      this.noWorker = true;
+      return null;
+    }
     try {
       this.worker = new Worker(new URL(REPORT_WORKER_URL, document.baseURI).href);
     } catch {
+      this.noWorker = true;
       return null;
     }
+    this.worker.onerror = this.idle;
     return this.worker;
+  }
+
+  /** The session on the page. */
+  private here(): ReportSession {
+    return (this.local ??= new ReportSession());
   }
 
   /** One request to the worker, or `here` on the page's session where there is no worker. */
@@ -140,12 +158,12 @@ export class ReportClient {
     signal?: AbortSignal,
   ): Promise<Reply> {
     const worker = this.startWorker();
-    if (!worker) return here((this.local ??= new ReportSession()));
+    if (!worker) return here(this.here());
     return new Promise<Reply>((resolve, reject) => {
       const end = () => {
         signal?.removeEventListener("abort", cancel);
         worker.onmessage = null;
-        worker.onerror = null;
+        worker.onerror = this.idle;
       };
       const cancel = () => {
         end();
@@ -168,7 +186,8 @@ export class ReportClient {
         this.drop();
         if (this.workerAnswered) return reject(new Error(`the report worker failed: ${ev.message}`));
         // the script did not load: the same request on the page, and every later one
-        here((this.local ??= new ReportSession())).then(resolve, reject);
+        this.noWorker = true;
+        here(this.here()).then(resolve, reject);
       };
       worker.postMessage(request, transfer);
     });

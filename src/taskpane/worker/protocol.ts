@@ -78,7 +78,7 @@ export type WorkerMessage =
   | { type: "progress"; stage: string; fraction: number; label: Bilingual }
   | { type: "done"; preview: RunPreview; result?: PipelineResult }
   | { type: "xlsx"; bytes: ArrayBuffer }
-  | { type: "json"; text: string }
+  | { type: "json"; bytes: ArrayBuffer }
   | { type: "error"; error: WireError };
 
 /** The sheets, warnings and densities the page shows of a result, the tables cut to PREVIEW_ROWS rows. */
@@ -97,6 +97,11 @@ export function previewOf(result: PipelineResult): RunPreview {
   const sheets = [summary, second].filter((s) => s !== undefined).map((s) => ({ id: s.id, name: s.name, tables: s.tables.map(cut) }));
   const density = result.kind === "panel" ? ((result.analysis as { density?: DensityCurve[] }).density ?? []) : [];
   return { kind: result.kind, sheets, warnings: result.analysis.warnings, density };
+}
+
+/** The bytes of a Uint8Array as an ArrayBuffer of their own (to transfer). */
+export function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  return (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
 }
 
 /** An error as it crosses to the page: a CoordError keeps its code, where and detail (the cell it names). */

@@ -6,7 +6,7 @@
  * steps, then what the page shows; `xlsx` and `json` make the downloads. The page cancels by
  * terminating the worker. No network, no DOM.
  */
-import { previewOf, toWire, WorkerMessage, WorkerRequest } from "./protocol";
+import { ownBuffer, previewOf, toWire, WorkerMessage, WorkerRequest } from "./protocol";
 import { ReportSession } from "./session";
 
 const scope = self as unknown as { postMessage(m: WorkerMessage, transfer?: Transferable[]): void };
@@ -26,12 +26,14 @@ async function answer(req: WorkerRequest): Promise<void> {
       return post({ type: "done", preview: previewOf(result), ...(req.cells ? { result } : {}) });
     }
     case "xlsx": {
-      const bytes = await session.xlsx();
-      const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
-      return post({ type: "xlsx", bytes: buffer as ArrayBuffer }, [buffer]);
+      const bytes = ownBuffer(await session.xlsx());
+      return post({ type: "xlsx", bytes }, [bytes]);
     }
-    case "json":
-      return post({ type: "json", text: session.json() });
+    case "json": {
+      // UTF-8 bytes, transferred: a county panel's JSON is ~100 MB of text, which a message would copy
+      const bytes = ownBuffer(new TextEncoder().encode(session.json()));
+      return post({ type: "json", bytes }, [bytes]);
+    }
   }
 }
 
