@@ -139,7 +139,9 @@ module.exports = async (env = {}, options = {}) => {
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
       functions: "./src/functions/functions.ts",
-      reportWorker: "./src/taskpane/worker/reportWorker.ts", // the pipeline off the main thread (src/taskpane/ui/data.ts)
+      // the standalone page's file and the pipeline off the main thread (src/taskpane/ui/reportClient.ts); the
+      // xlsx reader and writer are a chunk it loads on demand with importScripts (chunks/xlsx.js, the page's too)
+      reportWorker: { import: "./src/taskpane/worker/reportWorker.ts", chunkLoading: "import-scripts" },
       ...(test ? test.entry : {}),
     },
     output: {

@@ -5,7 +5,9 @@
  * beside the time on stderr: how many distinct values the progress bar showed and the longest
  * gap between two ticks of a 50 ms page timer during the run (the page's responsiveness: the
  * pipeline runs in a Web Worker). Peak RSS: all chromium processes together, sampled every 100 ms.
- * Skipped (a line on stderr) without chromium.
+ * Skipped (a line on stderr) without chromium. `COORDLAB_PAGE_DIST=DIR` serves that built dist/
+ * (e.g. another commit's `webpack --mode development` output) instead of this tree's, so that two
+ * versions of the page can be timed by the same harness, interleaved.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -61,7 +63,8 @@ export async function standaloneRun(b: StandaloneBench): Promise<number> {
     process.stderr.write(`standalone page: ${CHROMIUM} is missing; not timed (apt-get install -y chromium)\n`);
     return NaN;
   }
-  b.server ??= await serveDir(buildSnapshot(), true);
+  const dist = process.env.COORDLAB_PAGE_DIST;
+  b.server ??= dist ? await serveDir(dist) : await serveDir(buildSnapshot(), true);
   b.browser ??= await launch({ width: 900, height: 1000 });
   const sampler = setInterval(() => (peakMB = Math.max(peakMB, chromiumRssMB())), 100);
   const page = await b.browser.context.newPage();
@@ -71,6 +74,7 @@ export async function standaloneRun(b: StandaloneBench): Promise<number> {
     const t0 = process.hrtime.bigint();
     await page.setInputFiles('input[data-action="data-file"]', b.csv);
     await page.waitForSelector('[data-part="roles-section"]:not([hidden])', { timeout: 120_000 });
+    const tRoles = process.hrtime.bigint();
     await page.setInputFiles('input[data-action="roles-file"]', b.roles);
     await page.waitForSelector("text=Roles loaded from panel.roles.json", { timeout: 60_000 });
     await page.evaluate((o) => {
@@ -91,16 +95,21 @@ export async function standaloneRun(b: StandaloneBench): Promise<number> {
         w.__last = now;
       }, 50);
     }, b.options);
+    const tRun = process.hrtime.bigint();
     await page.click('button[data-action="run"]');
     await page.waitForSelector('#cl-app[data-done], [data-part="errors"] .cl-error', { state: "attached", timeout: 600_000 });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const tDone = process.hrtime.bigint();
+    const ms = Number(tDone - t0) / 1e6;
     const error = await page.$('[data-part="errors"] .cl-error');
     if (error) throw new Error(`the run failed in the page: ${await error.textContent()}`);
     const seen = await page.evaluate(() => {
       const w = window as unknown as { __bar: Set<string>; __gap: number };
       return { values: w.__bar.size, gap: w.__gap };
     });
-    process.stderr.write(`standalone page: ${(ms / 1000).toFixed(1)} s, progress bar ${seen.values} values, longest timer gap ${seen.gap.toFixed(0)} ms\n`);
+    const s = (a: bigint, z: bigint) => (Number(z - a) / 1e9).toFixed(1);
+    process.stderr.write(
+      `standalone page: ${(ms / 1000).toFixed(1)} s (file to roles shown ${s(t0, tRoles)} s, Run to report shown ${s(tRun, tDone)} s), progress bar ${seen.values} values, longest timer gap ${seen.gap.toFixed(0)} ms\n`,
+    );
     return ms;
   } finally {
     clearInterval(sampler);

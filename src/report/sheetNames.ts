@@ -5,7 +5,7 @@
  * keeps its id (the key of SHEET) whatever its name: find it with `findSheet(report, id)`.
  */
 import { tr, type StringKey } from "./i18n";
-import type { Report, ReportSheet } from "./model";
+import type { ReportSheet } from "./model";
 
 export const SHEET = {
   summary: "Summary",
@@ -56,6 +56,6 @@ export function sheetName(id: SheetId, language: string | undefined): string {
 }
 
 /** The sheet of a report with an id (or, for a sheet built without one, its English name). */
-export function findSheet(report: Report, id: SheetId): ReportSheet | undefined {
+export function findSheet<S extends Pick<ReportSheet, "id" | "name">>(report: { sheets: S[] }, id: SheetId): S | undefined {
   return report.sheets.find((s) => s.id === id) ?? report.sheets.find((s) => s.name === SHEET[id]);
 }

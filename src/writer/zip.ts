@@ -10,10 +10,16 @@
  *   node's zlib (raw deflate, level 6; level 1 for a part longer than 1 M characters) and CRC-32 (`zlib.crc32`, Node ≥ 20.15; a table
  *   otherwise), then writes the local headers, the central directory and its end record. No
  *   zip64: more than 65,535 parts or a part, or the file, of 4 GB or more is refused, naming it.
- * - Elsewhere (the standalone page in the browser): `zipWithJSZip`, JSZip's DEFLATE.
+ * - In a browser (the standalone page's report worker): `zipWithStreams`, the same zip written
+ *   around the platform's raw deflate (`CompressionStream("deflate-raw")`, native zlib at its
+ *   default level 6; no level to choose), a block of pieces at a time, CRC-32 by the table.
+ *   The 112 MB of XML of a county panel's report: JSZip (pako, each part's text joined first)
+ *   took ~11 s in chromium; bench/NOTES.md, issue 17 page section.
+ * - Elsewhere: `zipWithJSZip`, JSZip's DEFLATE.
  *
- * `packParts` picks the first where node's zlib can be had at run time
- * (`process.getBuiltinModule`, Node ≥ 20.16), so that no bundler sees an import of "zlib".
+ * `packParts` picks the first that the platform has: node's zlib at run time
+ * (`process.getBuiltinModule`, Node ≥ 20.16, so that no bundler sees an import of "zlib"), then
+ * the deflate-raw stream, then JSZip.
  */
 import JSZip from "jszip";
 import type * as Zlib from "zlib";
@@ -43,10 +49,22 @@ export function nodeZlib(): typeof Zlib | undefined {
   return p.getBuiltinModule("zlib") as typeof Zlib | undefined;
 }
 
-/** Pack the parts: with node's zlib where available, else with JSZip. */
+/** Whether the platform has `CompressionStream("deflate-raw")` (browsers since 2023, Node ≥ 21.2 and 20.12). */
+export function hasDeflateRawStream(): boolean {
+  if (typeof CompressionStream !== "function") return false;
+  try {
+    new CompressionStream("deflate-raw");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Pack the parts: with node's zlib where available, else the deflate-raw stream, else JSZip. */
 export async function packParts(parts: readonly ZipPart[], date: Date): Promise<Uint8Array> {
   const zlib = nodeZlib();
-  return zlib ? zipWithZlib(parts, date, zlib) : zipWithJSZip(parts, date);
+  if (zlib) return zipWithZlib(parts, date, zlib);
+  return hasDeflateRawStream() ? zipWithStreams(parts, date) : zipWithJSZip(parts, date);
 }
 
 /** Pack the parts with JSZip (DEFLATE level 6), each part's text joined first. */
@@ -89,27 +107,32 @@ function dosDateTime(d: Date): { time: number; date: number } {
   };
 }
 
-interface Entry {
-  name: Buffer;
-  crc: number;
-  compressed: number;
-  size: number;
-  offset: number;
-}
-
-interface DeflatedPart {
-  chunks: Buffer[];
+/** A part deflated: its compressed chunks, the CRC-32 and size of its UTF-8 text. */
+interface Deflated {
+  chunks: Uint8Array[];
   crc: number;
   size: number;
   compressed: number;
 }
 
 /**
- * Deflate one part's pieces through a zlib stream: resolves once every piece is rendered and
- * handed to zlib, with `deflated` (its compressed chunks, CRC-32 and size) resolving when zlib
- * is done, so that the next part renders while this one's last blocks deflate.
+ * A part handed to a deflater: resolves once every piece is rendered and written, with
+ * `deflated` resolving when the deflater is done, so that the next part renders while this
+ * one's last blocks deflate (a promise in an object: a promise of a promise would flatten).
  */
-async function deflatePart(part: ZipPart, zlib: typeof Zlib): Promise<{ deflated: Promise<DeflatedPart> }> {
+interface Deflating {
+  deflated: Promise<Deflated>;
+}
+
+/** Once the pieces are written: the part's result when `done` resolves (a failure rethrown where it is awaited). */
+function deflating(done: Promise<unknown>, result: () => Deflated): Deflating {
+  const deflated = done.then(result);
+  deflated.catch(() => undefined);
+  return { deflated };
+}
+
+/** Deflate one part's pieces through a zlib stream: its compressed chunks, CRC-32 and size. */
+async function deflatePart(part: ZipPart, zlib: typeof Zlib): Promise<Deflating> {
   const crcOf: (b: Uint8Array, c: number) => number = typeof zlib.crc32 === "function" ? (b, c) => zlib.crc32(b, c) : crc32;
   const chunks: Buffer[] = [];
   let compressed = 0;
@@ -156,9 +179,7 @@ async function deflatePart(part: ZipPart, zlib: typeof Zlib): Promise<{ deflated
   await flush(false);
   deflate ??= start(LEVEL); // an empty part
   deflate.end();
-  const finished = done.then(() => ({ chunks, crc, size, compressed }));
-  finished.catch(() => undefined); // rethrown where it is awaited
-  return { deflated: finished };
+  return deflating(done, () => ({ chunks, crc, size, compressed }));
 }
 
 /**
@@ -166,28 +187,86 @@ async function deflatePart(part: ZipPart, zlib: typeof Zlib): Promise<{ deflated
  * every part is deflated (method 8), its sizes and CRC in the local header.
  */
 export async function zipWithZlib(parts: readonly ZipPart[], date: Date, zlib: typeof Zlib): Promise<Uint8Array> {
+  return zipParts(parts, date, (part) => deflatePart(part, zlib));
+}
+
+/** Deflate one part's pieces through `CompressionStream("deflate-raw")`, a block at a time. */
+async function deflatePartStream(part: ZipPart): Promise<Deflating> {
+  const stream = new CompressionStream("deflate-raw");
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let compressed = 0;
+  const reading = (async () => {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      chunks.push(value);
+      compressed += value.length;
+    }
+  })();
+  reading.catch(() => undefined); // a failure is rethrown where it is awaited
+  const encoder = new TextEncoder();
+  let crc = 0;
+  let size = 0;
+  let block = "";
+  const flush = async () => {
+    if (block === "") return;
+    const b = encoder.encode(block);
+    block = "";
+    crc = crc32(b, crc);
+    size += b.length;
+    if (size > MAX_32) throw new Error(`the workbook part ${part.name} is 4 GB or larger, beyond what a zip without zip64 holds`);
+    await writer.ready; // the stream deflates while the next rows are rendered
+    void writer.write(b).catch(() => undefined);
+  };
+  for (const piece of part.text()) {
+    block += piece;
+    if (block.length >= BLOCK_CHARS) await flush();
+  }
+  await flush();
+  const closed = writer.close();
+  closed.catch(() => undefined); // rethrown where it is awaited
+  return deflating(
+    closed.then(() => reading),
+    () => ({ chunks, crc, size, compressed }),
+  );
+}
+
+/** Pack the parts into a zip file with the platform's deflate-raw stream (the browser): the zip of `zipWithZlib`. */
+export async function zipWithStreams(parts: readonly ZipPart[], date: Date): Promise<Uint8Array> {
+  return zipParts(parts, date, deflatePartStream);
+}
+
+/**
+ * The zip of the parts, each rendered and handed to `deflate` in turn (the next one rendering
+ * while the last blocks of the previous one deflate): local headers, data, the central directory
+ * and its end record.
+ */
+async function zipParts(parts: readonly ZipPart[], date: Date, deflate: (part: ZipPart) => Promise<Deflating>): Promise<Uint8Array> {
   if (parts.length > MAX_ENTRIES) throw new Error(`the workbook has ${parts.length} parts; a zip without zip64 holds at most ${MAX_ENTRIES}`);
   const { time, date: day } = dosDateTime(date);
-  const out: Buffer[] = [];
-  const entries: Entry[] = [];
+  const encoder = new TextEncoder();
+  const out: Uint8Array[] = [];
+  const entries: Array<{ name: Uint8Array; crc: number; compressed: number; size: number; offset: number }> = [];
   let offset = 0;
-  const deflated: Array<Promise<DeflatedPart>> = [];
-  for (const part of parts) deflated.push((await deflatePart(part, zlib)).deflated);
+  const deflated: Array<Promise<Deflated>> = [];
+  for (const part of parts) deflated.push((await deflate(part)).deflated);
   for (const [k, part] of parts.entries()) {
     const d = await deflated[k];
-    const name = Buffer.from(part.name, "utf8");
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    head.writeUInt16LE(0x0800, 6); // flags: names in UTF-8
-    head.writeUInt16LE(8, 8); // deflate
-    head.writeUInt16LE(time, 10);
-    head.writeUInt16LE(day, 12);
-    head.writeUInt32LE(d.crc, 14);
-    head.writeUInt32LE(d.compressed, 18);
-    head.writeUInt32LE(d.size, 22);
-    head.writeUInt16LE(name.length, 26);
-    head.writeUInt16LE(0, 28);
+    const name = encoder.encode(part.name);
+    const head = new Uint8Array(30);
+    const h = new DataView(head.buffer);
+    h.setUint32(0, 0x04034b50, true);
+    h.setUint16(4, 20, true); // version needed: 2.0 (deflate)
+    h.setUint16(6, 0x0800, true); // flags: names in UTF-8
+    h.setUint16(8, 8, true); // deflate
+    h.setUint16(10, time, true);
+    h.setUint16(12, day, true);
+    h.setUint32(14, d.crc, true);
+    h.setUint32(18, d.compressed, true);
+    h.setUint32(22, d.size, true);
+    h.setUint16(26, name.length, true);
     entries.push({ name, crc: d.crc, compressed: d.compressed, size: d.size, offset });
     out.push(head, name, ...d.chunks);
     offset += head.length + name.length + d.compressed;
@@ -195,31 +274,38 @@ export async function zipWithZlib(parts: readonly ZipPart[], date: Date, zlib: t
   }
   const dirStart = offset;
   for (const e of entries) {
-    const h = Buffer.alloc(46);
-    h.writeUInt32LE(0x02014b50, 0);
-    h.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS attributes
-    h.writeUInt16LE(20, 6);
-    h.writeUInt16LE(0x0800, 8);
-    h.writeUInt16LE(8, 10);
-    h.writeUInt16LE(time, 12);
-    h.writeUInt16LE(day, 14);
-    h.writeUInt32LE(e.crc, 16);
-    h.writeUInt32LE(e.compressed, 20);
-    h.writeUInt32LE(e.size, 24);
-    h.writeUInt16LE(e.name.length, 28);
+    const head = new Uint8Array(46);
+    const h = new DataView(head.buffer);
+    h.setUint32(0, 0x02014b50, true);
+    h.setUint16(4, 20, true); // made by: 2.0, MS-DOS attributes
+    h.setUint16(6, 20, true);
+    h.setUint16(8, 0x0800, true);
+    h.setUint16(10, 8, true);
+    h.setUint16(12, time, true);
+    h.setUint16(14, day, true);
+    h.setUint32(16, e.crc, true);
+    h.setUint32(20, e.compressed, true);
+    h.setUint32(24, e.size, true);
+    h.setUint16(28, e.name.length, true);
     // extra, comment, disk, internal and external attributes: 0
-    h.writeUInt32LE(e.offset, 42);
-    out.push(h, e.name);
-    offset += h.length + e.name.length;
+    h.setUint32(42, e.offset, true);
+    out.push(head, e.name);
+    offset += head.length + e.name.length;
   }
   if (offset > MAX_32) throw new Error("the workbook is 4 GB or larger, beyond what a zip without zip64 holds");
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(offset - dirStart, 12);
-  end.writeUInt32LE(dirStart, 16);
+  const end = new Uint8Array(22);
+  const h = new DataView(end.buffer);
+  h.setUint32(0, 0x06054b50, true);
+  h.setUint16(8, entries.length, true);
+  h.setUint16(10, entries.length, true);
+  h.setUint32(12, offset - dirStart, true);
+  h.setUint32(16, dirStart, true);
   out.push(end);
-  const all = Buffer.concat(out);
-  return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
+  const all = new Uint8Array(offset + end.length);
+  let at = 0;
+  for (const b of out) {
+    all.set(b, at);
+    at += b.length;
+  }
+  return all;
 }

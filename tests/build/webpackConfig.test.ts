@@ -15,7 +15,7 @@ const configModule = require(path.join(ROOT, "webpack.config.js")) as {
 };
 
 interface WebpackConfig {
-  entry: Record<string, string>;
+  entry: Record<string, string | { import: string; chunkLoading?: string }>;
   output: { path: string; filename: string };
   plugins: Array<{ constructor: { name: string }; options?: Record<string, unknown>; userOptions?: Record<string, unknown> }>;
   devServer: { port: number; server: unknown };
@@ -30,7 +30,8 @@ describe("webpack.config.js", () => {
     expect(config.entry).toEqual({
       taskpane: "./src/taskpane/taskpane.ts",
       functions: "./src/functions/functions.ts",
-      reportWorker: "./src/taskpane/worker/reportWorker.ts",
+      // the worker loads the xlsx chunk (reader and writer) with importScripts
+      reportWorker: { import: "./src/taskpane/worker/reportWorker.ts", chunkLoading: "import-scripts" },
     });
     expect(config.output.path).toBe(path.join(ROOT, "dist"));
     expect(config.output.filename).toBe("[name].js");

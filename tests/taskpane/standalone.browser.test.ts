@@ -3,7 +3,10 @@
  *
  * The standalone page (no Office) in headless chromium: open the sample CSV, load the sample
  * roles, run, compare the preview's numbers with the pipeline run in Node, download the
- * workbook; no request leaves localhost; data is never parsed as HTML.
+ * workbook; no request leaves localhost; data is never parsed as HTML. The file is read in the
+ * report worker (issue 17, src/taskpane/ui/reportClient.ts): an XLSX workbook's sheets offered
+ * and another read on request, the report run on the sheet held there; a data error of a run on
+ * the held file named in the page's language (zh) with its cell.
  * Skips (with a message) only when /usr/bin/chromium is absent.
  */
 import { createHash } from "crypto";
@@ -37,7 +40,9 @@ run("standalone page (no Office)", () => {
     await server?.close();
   });
 
-  async function openPage(): Promise<{ page: Page; requests: Awaited<ReturnType<typeof guardNetwork>>; errors: string[]; dialogs: string[] }> {
+  async function openPage(
+    lang: "en" | "zh" = "en",
+  ): Promise<{ page: Page; requests: Awaited<ReturnType<typeof guardNetwork>>; errors: string[]; dialogs: string[] }> {
     const page = await browser.context.newPage();
     const requests = await guardNetwork(page);
     const errors = watchErrors(page);
@@ -46,7 +51,7 @@ run("standalone page (no Office)", () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await page.goto(`${server.url}/taskpane.html?lang=en`);
+    await page.goto(`${server.url}/taskpane.html?lang=${lang}`);
     await page.waitForSelector("body[data-ready]", { timeout: 30_000 });
     return { page, requests, errors, dialogs };
   }
@@ -202,6 +207,62 @@ run("standalone page (no Office)", () => {
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     await screenshotPart(page, '[data-part="roles-section"]', "standalone-escaped.png");
+    await page.close();
+  });
+
+  test("an XLSX workbook: read in the worker, another sheet on request, the report on the sheet held", async () => {
+    const rows = parseCsv(fs.readFileSync(CSV, "utf8"));
+    const wb = new ExcelJS.Workbook();
+    const panel = wb.addWorksheet("Panel");
+    rows.forEach((r) => panel.addRow(r));
+    // a second sheet: the first 3 provinces of 2011 under a title row
+    const small = wb.addWorksheet("Small");
+    small.addRow(["Three provinces"]);
+    rows.slice(0, 4).forEach((r) => small.addRow(r));
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    const { page, errors } = await openPage();
+    await page.setInputFiles('input[data-action="data-file"]', { name: "panel.xlsx", mimeType: "application/octet-stream", buffer });
+    await page.waitForSelector('[data-part="roles-section"]:not([hidden])');
+    expect(await page.textContent('[data-part="data-info"]')).toBe(`panel.xlsx [Panel]: 310 data rows, ${rows[0].length} columns (header row 1).`);
+    expect(await page.$$eval('select[data-action="sheet"] option', (o) => o.map((x) => x.textContent))).toEqual(["Panel", "Small"]);
+    await page.selectOption('select[data-action="sheet"]', "Small");
+    await page.waitForSelector("text=panel.xlsx [Small]: 3 data rows");
+    // the header row under the title
+    expect(await page.textContent('[data-part="data-info"]')).toContain("(header row 2)");
+    await page.selectOption('select[data-action="sheet"]', "Panel");
+    await page.waitForSelector("text=panel.xlsx [Panel]: 310 data rows");
+    await page.setInputFiles('input[data-action="roles-file"]', ROLES);
+    await page.waitForSelector("text=Roles loaded from sample-panel.roles.json");
+    await runAndWait(page);
+    const a = (await runReport(rows, fs.readFileSync(ROLES, "utf8"))).analysis as Analysis;
+    const last = a.data.periods[a.data.periods.length - 1];
+    const beijing = a.observations.find((x) => x.id === "Beijing" && x.period === last)!;
+    const shown = await page.$eval(`table[data-sheet="Coordination by group"][data-table="0"] tr[data-label="East / Beijing"] td[data-col="${last}"]`, (td) =>
+      Number(td.getAttribute("data-value")),
+    );
+    expect(Math.abs(shown - beijing.D!)).toBeLessThan(1e-9);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("a data error of the run on the held file, in Chinese, naming the cell", async () => {
+    const text = fs.readFileSync(CSV, "utf8").split("\n");
+    // row 3 of the file (Beijing 2012): its 4th column (Urbanization rate) left empty
+    const cells = text[2].split(",");
+    cells[3] = "";
+    text[2] = cells.join(",");
+    const { page, errors } = await openPage("zh");
+    await page.setInputFiles('input[data-action="data-file"]', { name: "gap.csv", mimeType: "text/csv", buffer: Buffer.from(text.join("\n")) });
+    await page.setInputFiles('input[data-action="roles-file"]', ROLES);
+    await page.waitForSelector('[data-part="roles-section"]:not([hidden])');
+    await page.waitForSelector("text=sample-panel.roles.json");
+    await page.click('button[data-action="run"]');
+    await page.waitForSelector('#cl-app[data-done], [data-part="errors"] .cl-error', { state: "attached", timeout: 60_000 });
+    const error = (await page.textContent('[data-part="errors"] .cl-error')) ?? "";
+    expect(error).toContain("单元格为空");
+    expect(error).toContain("D3");
+    expect(await page.$("#cl-app[data-done]")).toBeNull();
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -5,7 +5,7 @@
  * panel with k-nearest-neighbour weights and conditional permutations, the progress bar moves
  * inside the spatial section (one step per period, posted by the worker), the page's own timers
  * keep firing during it (the main thread is free), the result equals the pipeline in Node, and
- * Cancel during the spatial section stops the run. Skips (with a message) without chromium.
+ * Cancel during the spatial section stops the run (and Run again loads the file into a new worker). Skips (with a message) without chromium.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -166,6 +166,17 @@ run("the pipeline in a Web Worker (standalone page)", () => {
     expect(await page.textContent("#cl-status")).toBe("Cancelled.");
     expect(await page.$("#cl-app[data-done]")).toBeNull();
     expect(await page.isEnabled('button[data-action="run"]')).toBe(true);
+    // Run again: the worker went with the file it held; the page loads the file into a new one
+    await page.evaluate(() => {
+      const input = document.querySelector('input[name="lisaPermutations"]') as HTMLInputElement;
+      input.value = "0";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await page.click('button[data-action="run"]');
+    await page.waitForSelector('#cl-app[data-done], [data-part="errors"] .cl-error', { state: "attached", timeout: 120_000 });
+    expect(await page.$$eval('[data-part="errors"] .cl-error', (e) => e.map((x) => x.textContent))).toEqual([]);
+    expect(await page.$$eval('table[data-sheet="Coordination by group"] tr[data-label]', (r) => r.length)).toBeGreaterThan(0);
     expect(errors).toEqual([]);
-  }, 180_000);
+  }, 240_000);
 });

@@ -19,7 +19,7 @@ import { MAX_CELL_TEXT, fittedColumnWidths, layoutSheet, wrappedLines } from "..
 import { Report, chart, createReport, sheet, tableFromColumns } from "../../src/report/model";
 import { runReport } from "../../src/report/pipeline";
 import { writeReportXlsx } from "../../src/writer/xlsx";
-import { ZipPart, crc32, nodeZlib, zipWithJSZip, zipWithZlib } from "../../src/writer/zip";
+import { ZipPart, crc32, hasDeflateRawStream, nodeZlib, zipWithJSZip, zipWithStreams, zipWithZlib } from "../../src/writer/zip";
 import { loadWorkbook, officeCommand } from "./workbooks";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -202,22 +202,31 @@ describe("the written package read back with exceljs", () => {
     expect(await zip.file("xl/worksheets/sheet3.xml")!.async("string")).not.toContain("<drawing");
   });
 
-  test("the browser's packer (JSZip) gives the same parts as node's zlib", async () => {
+  test("the browser's packers (the deflate-raw stream, else JSZip) give the same parts as node's zlib", async () => {
     const proc = process as unknown as { getBuiltinModule?: unknown };
-    const saved = proc.getBuiltinModule;
+    const global = globalThis as { CompressionStream?: unknown };
+    const saved = { getBuiltinModule: proc.getBuiltinModule, CompressionStream: global.CompressionStream };
     expect(nodeZlib()).toBeDefined();
+    expect(hasDeflateRawStream()).toBe(true);
+    let viaStreams: Uint8Array;
     let viaJSZip: Uint8Array;
     try {
       proc.getBuiltinModule = undefined;
       expect(nodeZlib()).toBeUndefined();
+      viaStreams = await writeReportXlsx(featureReport());
+      global.CompressionStream = undefined;
+      expect(hasDeflateRawStream()).toBe(false);
       viaJSZip = await writeReportXlsx(featureReport());
     } finally {
-      proc.getBuiltinModule = saved;
+      proc.getBuiltinModule = saved.getBuiltinModule;
+      global.CompressionStream = saved.CompressionStream;
     }
-    const [a, b] = await Promise.all([JSZip.loadAsync(bytes), JSZip.loadAsync(viaJSZip)]);
+    const [a, ...others] = await Promise.all([bytes, viaStreams, viaJSZip].map((x) => JSZip.loadAsync(x, { checkCRC32: true })));
     const names = Object.keys(a.files).sort();
-    expect(Object.keys(b.files).sort()).toEqual(names);
-    for (const n of names) expect({ n, text: await b.file(n)!.async("string") }).toEqual({ n, text: await a.file(n)!.async("string") });
+    for (const b of others) {
+      expect(Object.keys(b.files).sort()).toEqual(names);
+      for (const n of names) expect({ n, text: await b.file(n)!.async("string") }).toEqual({ n, text: await a.file(n)!.async("string") });
+    }
   });
 });
 
@@ -236,9 +245,9 @@ describe("the zip writer", () => {
     expect(crc32(new Uint8Array(0))).toBe(0);
   });
 
-  test("zipWithZlib and zipWithJSZip: the same entries, texts and dates; JSZip checks the CRCs", async () => {
+  test("zipWithZlib, zipWithStreams and zipWithJSZip: the same entries, texts and dates; JSZip checks the CRCs", async () => {
     const date = new Date(Date.UTC(2025, 2, 1, 8, 30, 14));
-    for (const bytes of [await zipWithZlib(parts(), date, zlib), await zipWithJSZip(parts(), date)]) {
+    for (const bytes of [await zipWithZlib(parts(), date, zlib), await zipWithStreams(parts(), date), await zipWithJSZip(parts(), date)]) {
       const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
       expect(Object.keys(zip.files)).toEqual(["[Content_Types].xml", "empty.xml", "xl/big.xml"]);
       for (const p of parts()) expect(await zip.file(p.name)!.async("string")).toBe([...p.text()].join(""));

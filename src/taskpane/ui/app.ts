@@ -5,24 +5,25 @@
  * Run does after the pipeline (write sheets / offer downloads) and where settings are kept.
  */
 import type { ReportOptions } from "../../report/options";
-import { isCancelled, type PipelineResult } from "../../report/pipeline";
+import { isCancelled } from "../../report/pipeline";
 import { guessNoteText, Roles, rolesToJson } from "../../report/roles";
-import { ParsedWeights, spatialWeightsRequest } from "../../report/spatialWeights";
+import { ParsedWeights } from "../../report/spatialWeights";
 import { createWeightsStep, WeightsStep } from "./weightsStep";
 import { append, clear, downloadBlob, el, readFileBytes } from "./dom";
-import { dataRowCount, guess, LoadedData, runWithProgress } from "./data";
+import { LoadedData, runWithProgress } from "./data";
 import { errorBox, locateError } from "./errors";
 import { language, t } from "./i18n";
 import { createOptionsForm, OptionsForm } from "./optionsForm";
 import { createProgress, Progress } from "./progress";
+import type { Ran } from "./reportClient";
 import { createRoleEditor, RoleEditor, RoleState, stateFromParsedRoles, stateFromRoles, stateToRoles } from "./roleEditor";
 
 export interface Mode {
   kind: "excel" | "standalone";
   /** Buttons / inputs of the data section. */
   sourceControls(app: App): HTMLElement[];
-  /** After the pipeline: write the sheets (Excel) or show downloads (standalone). */
-  afterRun(app: App, result: PipelineResult, controller: AbortController): Promise<string | void>;
+  /** After the pipeline: write the sheets (Excel: `ran.result`) or show downloads (standalone). */
+  afterRun(app: App, ran: Ran, controller: AbortController): Promise<string | void>;
   /** Remember roles and options (Excel: the workbook settings). */
   save?(roles: Roles, optionsRaw: Record<string, string>): Promise<void> | void;
   /** Select a cell named by an error. */
@@ -49,10 +50,12 @@ export class App {
   readonly result: HTMLElement;
   data: LoadedData | null = null;
   editor: RoleEditor | null = null;
-  lastResult: PipelineResult | null = null;
+  lastRun: Ran | null = null;
   /** Spatial weights loaded from a file (standalone page); used instead of the weights option. */
   spatialFile: ParsedWeights | null = null;
   running = false;
+  /** A data file being read (the standalone page's report worker parses it): roles loaded meanwhile wait for it. */
+  private pendingData: Promise<unknown> | null = null;
 
   constructor(
     root: HTMLElement,
@@ -119,11 +122,11 @@ export class App {
     this.clearErrors();
     this.dataInfo.textContent = t("loaded", {
       source: data.source,
-      rows: dataRowCount(data),
+      rows: data.rows,
       cols: data.headers.filter((h) => h !== "").length,
       header: data.origin.rowIndex + 1,
     });
-    const g = guess(data);
+    const g = data.guess;
     let state: RoleState = stateFromParsedRoles(data.headers, g.roles);
     const review = new Set(g.review);
     state.columns.forEach((c) => (c.review = review.has(c.column) || undefined));
@@ -149,8 +152,20 @@ export class App {
     this.runButton.disabled = false;
   }
 
+  /** Read data with `load` (which calls setData); Run waits and roles loaded meanwhile wait until it is done. */
+  async loadingData(load: Promise<void>): Promise<void> {
+    const p = load.finally(() => {
+      if (this.pendingData === p) this.pendingData = null;
+      this.runButton.disabled = this.running || !this.editor;
+    });
+    this.pendingData = p;
+    this.runButton.disabled = true;
+    return p;
+  }
+
   async loadRolesFile(file: File): Promise<void> {
     this.clearErrors();
+    await this.pendingData?.catch(() => undefined);
     if (!this.data) return this.showError(new Error(t("noData")));
     try {
       const bytes = await readFileBytes(file);
@@ -191,19 +206,6 @@ export class App {
     this.status.textContent = text;
   }
 
-  /** The roles with the spatial weights of this run: a loaded file, or coordinates of the data for knn/band/idw. */
-  withSpatialWeights(roles: Roles, options: ReportOptions): Roles {
-    if (roles.kind !== "panel" || !this.data) return roles;
-    const weights = spatialWeightsRequest({
-      weights: options.weights,
-      coords: options.coords,
-      cells: this.data.cells,
-      idColumn: roles.id,
-      file: this.spatialFile ?? undefined,
-    });
-    return weights === null ? roles : { ...roles, inputs: { ...(roles.inputs ?? {}), weights } };
-  }
-
   async run(): Promise<void> {
     if (this.running) return;
     this.clearErrors();
@@ -213,7 +215,6 @@ export class App {
     try {
       roles = stateToRoles(this.editor.getState());
       options = this.options.getOptions();
-      roles = this.withSpatialWeights(roles, options);
     } catch (e) {
       return this.showError(e);
     }
@@ -230,11 +231,20 @@ export class App {
     const controller = this.progress.start();
     const started = Date.now();
     try {
-      const result = await runWithProgress(this.data, roles, options, this.progress, controller.signal, this.version, this.mode.pipelineShare, {
-        weightsLoaded: this.spatialFile !== null,
-      });
-      this.lastResult = result;
-      const note = await this.mode.afterRun(this, result, controller);
+      // the spatial weights of a file, or built where the data is (the report worker) from its coordinates
+      const ran = await runWithProgress(
+        this.data,
+        roles,
+        options,
+        this.progress,
+        controller.signal,
+        this.version,
+        this.mode.pipelineShare,
+        { weightsLoaded: this.spatialFile !== null },
+        this.spatialFile ?? undefined,
+      );
+      this.lastRun = ran;
+      const note = await this.mode.afterRun(this, ran, controller);
       if (!controller.signal.aborted) this.root.setAttribute("data-done", String(Date.now()));
       this.setStatus(`${t("done", { seconds: ((Date.now() - started) / 1000).toFixed(1) })}${note ? ` ${note}` : ""}`);
     } catch (e) {

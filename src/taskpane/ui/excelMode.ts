@@ -6,7 +6,6 @@
  * workbook (Office.context.document.settings "coordlab.roles" / "coordlab.options").
  */
 import type { Cell } from "../../report/csv";
-import type { PipelineResult } from "../../report/pipeline";
 import { Roles, rolesToFile } from "../../report/roles";
 import { parseWeightsCells } from "../../report/spatialWeights";
 import { besidePlan } from "../besideData";
@@ -19,6 +18,7 @@ import { el, yieldToUi } from "./dom";
 import { CellError } from "./errors";
 import { t } from "./i18n";
 import { renderPreview } from "./preview";
+import type { Ran } from "./reportClient";
 
 export const ROLES_KEY = "coordlab.roles";
 export const OPTIONS_KEY = "coordlab.options";
@@ -195,8 +195,10 @@ export function excelMode(): Mode {
     selectCell: async (address: string) => {
       await writer.selectCell(address);
     },
-    async afterRun(app: App, result: PipelineResult, controller: AbortController) {
+    async afterRun(app: App, ran: Ran, controller: AbortController) {
       const share = mode.pipelineShare;
+      const result = ran.result;
+      if (!result) throw new Error("the report worker sent no report");
       app.progress.update("writing", share);
       await yieldToUi();
       // beside the data: checked before anything is written, so that a refusal leaves the workbook as it was
@@ -208,8 +210,8 @@ export function excelMode(): Mode {
                 sheet: data.origin.sheet,
                 rowIndex: data.origin.rowIndex,
                 columnIndex: data.origin.columnIndex,
-                rows: data.cells.length,
-                columns: data.cells.reduce((w, r) => Math.max(w, r.length), 0),
+                rows: data.cells?.length ?? 0,
+                columns: (data.cells ?? []).reduce((w, r) => Math.max(w, r.length), 0),
               },
               result,
             )
@@ -225,7 +227,7 @@ export function excelMode(): Mode {
       });
       let beside = output === "beside" && !plan ? ` ${t("besideGeo")}` : "";
       if (plan) beside = ` ${t("besideWritten", { range: await besideOrRefuse(() => writer.writeBeside(plan)) })}`;
-      renderPreview(app.result, result);
+      renderPreview(app.result, ran.preview);
       const warnings = written.warnings.length ? ` ${written.warnings.join(" ")}` : "";
       return `${t("doneExcel", { sheets: written.sheets.join(", ") })}${beside}${warnings}`;
     },

@@ -1,17 +1,19 @@
 /**
  * The results in the pane: the Summary (data, headline findings, warnings), the coordination
  * degree by group (the seed paper's Table 3 layout and the group means) and the kernel
- * densities of D as an inline SVG chart. Built with createElement / textContent only.
+ * densities of D as an inline SVG chart. Built with createElement / textContent only, from
+ * what the report worker sends of a run (`RunPreview`, protocol.ts): a table shows its first
+ * PREVIEW_ROWS rows (a county panel has 3,000 units), saying how many the workbook has.
  *
  * Numeric cells carry their full-precision value in `data-value` (String(number), which
  * round-trips), rows a `data-label` (their text cells joined by " / "), cells a `data-col`
  * (the column label): tests and scripts can read exact numbers from the page.
  */
-import type { Analysis, DensityCurve } from "../../report/analysis";
+import type { DensityCurve } from "../../report/analysis";
 import type { ColumnFormat, ReportTable, ReportValue } from "../../report/model";
-import type { PipelineResult } from "../../report/pipeline";
 import { findSheet, SHEET } from "../../report/sheetNames";
 import { tr } from "../../report/i18n";
+import type { PreviewTable, RunPreview } from "../worker/protocol";
 import { clear, el, svg } from "./dom";
 import { t } from "./i18n";
 
@@ -39,8 +41,9 @@ export function formatValue(v: ReportValue, format?: ColumnFormat): string {
   }
 }
 
-/** A report table as an HTML table. */
-export function reportTableElement(tbl: ReportTable, sheetName: string, index: number): HTMLElement {
+/** A report table as an HTML table (a preview table: its rows shown, and a line saying how many the workbook has). */
+export function reportTableElement(tbl: ReportTable | PreviewTable, sheetName: string, index: number): HTMLElement {
+  const total = "totalRows" in tbl ? tbl.totalRows : tbl.rows.length;
   const group = new Set(tbl.groupRows ?? []);
   const head = el("thead", {}, [
     el(
@@ -76,12 +79,18 @@ export function reportTableElement(tbl: ReportTable, sheetName: string, index: n
   return el("div", { className: "cl-table-block" }, [
     tbl.title ? el("h4", { text: tbl.title }) : null,
     el("div", { className: "cl-table-wrap cl-scroll" }, [table]),
+    total > tbl.rows.length
+      ? el("p", {
+          className: "cl-muted",
+          attrs: { "data-part": "rows-shown" },
+          text: t("rowsShown", { shown: tbl.rows.length.toLocaleString("en-US"), rows: total.toLocaleString("en-US") }),
+        })
+      : null,
   ]);
 }
 
-function summarySection(result: PipelineResult): HTMLElement {
-  const report = result.report;
-  const summary = findSheet(report, "summary");
+function summarySection(result: RunPreview): HTMLElement {
+  const summary = findSheet(result, "summary");
   const section = el("section", { className: "cl-section", attrs: { "data-part": "summary" } }, [el("h3", { text: t("summary") })]);
   if (summary && summary.tables[0]) {
     const facts = summary.tables[0];
@@ -107,7 +116,7 @@ function summarySection(result: PipelineResult): HTMLElement {
       ),
     );
   }
-  const warnings = result.analysis.warnings;
+  const warnings = result.warnings;
   section.appendChild(el("h4", { text: t("warnings") }));
   section.appendChild(
     warnings.length
@@ -121,8 +130,8 @@ function summarySection(result: PipelineResult): HTMLElement {
   return section;
 }
 
-function byGroupSection(result: PipelineResult): HTMLElement | null {
-  const s = result.report.sheets.find((x) => x.name === SHEET.byGroup || x.name === tr("zh", "byGroup.sheet")); // the zh report names it in Chinese
+function byGroupSection(result: RunPreview): HTMLElement | null {
+  const s = result.sheets.find((x) => x.name === SHEET.byGroup || x.name === tr("zh", "byGroup.sheet")); // the zh report names it in Chinese
   if (!s) return null;
   return el("section", { className: "cl-section", attrs: { "data-part": "by-group" } }, [
     el("h3", { text: t("byGroup") }),
@@ -193,7 +202,7 @@ export function densityChart(curves: DensityCurve[], title: string): SVGSVGEleme
   return root;
 }
 
-function densitySection(a: Analysis): HTMLElement | null {
+function densitySection(a: RunPreview): HTMLElement | null {
   if (!a.density || a.density.length === 0) return null;
   const groups = [...new Set(a.density.map((d) => d.group))];
   const holder = el("div", { className: "cl-chart-holder" });
@@ -225,20 +234,19 @@ function densitySection(a: Analysis): HTMLElement | null {
 }
 
 /** Fill `container` with the results of a run (extra elements, e.g. download buttons, first). */
-export function renderPreview(container: HTMLElement, result: PipelineResult, extra: HTMLElement[] = []): void {
+export function renderPreview(container: HTMLElement, result: RunPreview, extra: HTMLElement[] = []): void {
   clear(container);
   container.appendChild(el("h2", { text: t("resultTitle") }));
   if (extra.length) container.appendChild(el("div", { className: "cl-actions" }, extra));
   container.appendChild(summarySection(result));
   if (result.kind === "panel") {
-    const a = result.analysis as Analysis;
     const g = byGroupSection(result);
     if (g) container.appendChild(g);
-    const d = densitySection(a);
+    const d = densitySection(result);
     if (d) container.appendChild(d);
   } else {
     // geodetector only: the first table of the geodetector sheet
-    const s = findSheet(result.report, "geodetector");
+    const s = findSheet(result, "geodetector");
     if (s && s.tables[0])
       container.appendChild(el("section", { className: "cl-section" }, [el("h3", { text: s.name }), reportTableElement(s.tables[0], s.name, 0)]));
   }

@@ -7,6 +7,7 @@
  */
 import type { Cell } from "../../report/csv";
 import { Direction, FactorKind, FactorRoleFile, IndicatorRole, parseRoles, Roles, RolesFile } from "../../report/roles";
+import { headerTexts } from "../dataShape";
 import { clear, el } from "./dom";
 import { t } from "./i18n";
 
@@ -26,11 +27,6 @@ export interface ColumnAssignment {
 export interface RoleState {
   columns: ColumnAssignment[];
   subsystemNames: string[];
-}
-
-/** Header texts of a row of cells (trimmed; blank -> ""). */
-export function headerTexts(headers: ArrayLike<Cell | undefined>): string[] {
-  return Array.from(headers, (h) => (h === null || h === undefined ? "" : String(h).trim()));
 }
 
 /** Editor state from validated roles (or a roles file / JSON text, validated against `headers`). */
