@@ -136,6 +136,9 @@ function serialDate(v: number, date1904: boolean): Cell {
   return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19).replace("T", " ");
 }
 
+/** Bytes of the sheet's XML decoded at a time (16 MB): the whole text of a million-row sheet (~250 M characters) is never held. */
+const PIECE = 1 << 24;
+
 /** Thrown inside the scanner for anything it leaves to exceljs. */
 class Unusual extends Error {}
 
@@ -146,7 +149,8 @@ class NeedsRows extends Error {}
 interface SheetParts {
   sheetName: string;
   sheetNames: string[];
-  xml: string;
+  /** The sheet's XML in pieces (each call starts again): the whole text at most 16 M characters at a time. */
+  xml: () => Iterable<string>;
   shared: Cell[];
   isDate: boolean[];
   date1904: boolean;
@@ -167,8 +171,8 @@ interface CellSink {
  * workbook is unusual (see the module comment) or has no sheet of that name — the caller then
  * reads it with exceljs (which also names the problem).
  */
-export async function readSheetXml(bytes: Uint8Array, sheet?: string, inflateRaw?: InflateRaw): Promise<SheetXmlResult | undefined> {
-  const parts = await sheetParts(bytes, sheet, inflateRaw);
+export async function readSheetXml(bytes: Uint8Array, sheet?: string, inflateRaw?: InflateRaw, pieceBytes = PIECE): Promise<SheetXmlResult | undefined> {
+  const parts = await sheetParts(bytes, sheet, inflateRaw, pieceBytes);
   if (!parts) return undefined;
   const rows = scanRows(parts);
   return rows && { sheetName: parts.sheetName, sheetNames: parts.sheetNames, rows: rows.rows, formulasWithoutValue: rows.noValue };
@@ -187,13 +191,18 @@ export interface SheetColumnsResult {
  * `tidy(readSheetXml(...).rows)` as `ColumnCells`, built as the XML is scanned. Cells out of row
  * order and merged ranges are read into rows first (then by column); undefined as readSheetXml.
  */
-export async function readSheetColumns(bytes: Uint8Array, sheet?: string, inflateRaw?: InflateRaw): Promise<SheetColumnsResult | undefined> {
-  const parts = await sheetParts(bytes, sheet, inflateRaw);
+export async function readSheetColumns(
+  bytes: Uint8Array,
+  sheet?: string,
+  inflateRaw?: InflateRaw,
+  pieceBytes = PIECE,
+): Promise<SheetColumnsResult | undefined> {
+  const parts = await sheetParts(bytes, sheet, inflateRaw, pieceBytes);
   if (!parts) return undefined;
   const head = { sheetName: parts.sheetName, sheetNames: parts.sheetNames };
   try {
-    const sink = new ColumnSink(dimensionRows(parts.xml));
-    const noValue = scanCells(parts, sink);
+    const sink = new ColumnSink(dimensionRows(firstPiece(parts.xml())));
+    const { noValue } = scanCells(parts, sink);
     return { ...head, cells: sink.builder.finish(), formulasWithoutValue: noValue };
   } catch (e) {
     if (!(e instanceof NeedsRows)) return undefined;
@@ -206,12 +215,18 @@ export async function readSheetColumns(bytes: Uint8Array, sheet?: string, inflat
 function scanRows(parts: SheetParts): { rows: Cell[][]; noValue: Array<{ row: number; column: number; formula: string }> } | undefined {
   try {
     const sink = new RowSink();
-    const noValue = scanCells(parts, sink);
-    if (sink.merged) applyMerges(parts.xml, sink.rows, noValue);
+    const { noValue, tail } = scanCells(parts, sink);
+    if (sink.merged) applyMerges(tail, sink.rows, noValue);
     return { rows: sink.rows, noValue };
   } catch {
     return undefined;
   }
+}
+
+/** The first piece of a text in pieces ("" when none). */
+function firstPiece(pieces: Iterable<string>): string {
+  for (const p of pieces) return p;
+  return "";
 }
 
 /** The rows of `<dimension ref="A1:AK90001"/>` (a capacity for the columns), 0 when absent. */
@@ -221,9 +236,14 @@ function dimensionRows(xml: string): number {
 }
 
 /** The sheet's XML, its shared strings and date styles; undefined when unusual or not found. */
-async function sheetParts(bytes: Uint8Array, sheet: string | undefined, inflateRaw: InflateRaw | undefined): Promise<SheetParts | undefined> {
+async function sheetParts(
+  bytes: Uint8Array,
+  sheet: string | undefined,
+  inflateRaw: InflateRaw | undefined,
+  pieceBytes: number,
+): Promise<SheetParts | undefined> {
   try {
-    const part = await zipParts(bytes, inflateRaw);
+    const part = await zipParts(bytes, inflateRaw, pieceBytes);
     const wbXml = await part("xl/workbook.xml");
     const relsXml = await part("xl/_rels/workbook.xml.rels");
     if (!wbXml || !relsXml) return undefined;
@@ -251,7 +271,7 @@ async function sheetParts(bytes: Uint8Array, sheet: string | undefined, inflateR
     const shared: Cell[] = [];
     if (sharedXml) for (const m of sharedXml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) shared.push(plainText(itemText(m[1] ?? "")));
     const isDate = dateStyles(await part("xl/styles.xml"));
-    const xml = await part(chosen.target);
+    const xml = await part.pieces(chosen.target);
     if (xml === undefined) return undefined;
     return { sheetName: chosen.name, sheetNames: sheets.map((s) => s.name), xml, shared, isDate, date1904 };
   } catch {
@@ -259,14 +279,56 @@ async function sheetParts(bytes: Uint8Array, sheet: string | undefined, inflateR
   }
 }
 
-/** A part's text by name (undefined when absent), and whether the zip holds a part. */
-type PartReader = ((name: string) => Promise<string | undefined>) & { has: (name: string) => boolean };
+/** A part's text by name (undefined when absent), whether the zip holds a part, and a part's text in pieces. */
+type PartReader = ((name: string) => Promise<string | undefined>) & {
+  has: (name: string) => boolean;
+  pieces: (name: string) => Promise<(() => Iterable<string>) | undefined>;
+};
+
+/**
+ * A sheet's UTF-8 XML as text in pieces of about `size` bytes, each cut after a `</row>` (so no
+ * character is cut, and the scanner reads each piece as it is; a piece without a row's end runs
+ * on to the next one).
+ */
+function* utf8Pieces(data: Uint8Array, size: number): Iterable<string> {
+  const decoder = new TextDecoder();
+  const n = data.length;
+  for (let from = 0; from < n;) {
+    let to = Math.min(from + size, n);
+    if (to < n) {
+      const cut = rowEndBefore(data, from, to);
+      to = cut > from ? cut : rowEndAfter(data, to);
+    }
+    yield decoder.decode(data.subarray(from, to));
+    from = to;
+  }
+}
+
+/** `</row>` as bytes. */
+const ROW_END = [60, 47, 114, 111, 119, 62];
+
+function isRowEnd(data: Uint8Array, i: number): boolean {
+  for (let k = 0; k < 6; k++) if (data[i + k] !== ROW_END[k]) return false;
+  return true;
+}
+
+/** The end of the last `</row>` ending in data[from, to), from when none. */
+function rowEndBefore(data: Uint8Array, from: number, to: number): number {
+  for (let i = to - 6; i >= from; i--) if (data[i] === 60 && isRowEnd(data, i)) return i + 6;
+  return from;
+}
+
+/** The end of the first `</row>` from data[at], the length when none. */
+function rowEndAfter(data: Uint8Array, at: number): number {
+  for (let i = at; i + 6 <= data.length; i++) if (data[i] === 60 && isRowEnd(data, i)) return i + 6;
+  return data.length;
+}
 
 /**
  * The parts of a zip: with `inflateRaw` (Node's zlib) read from the zip's own directory
  * (`zipEntries`; JSZip's loadAsync passes over every byte of the file first), else through JSZip.
  */
-async function zipParts(bytes: Uint8Array, inflateRaw: InflateRaw | undefined): Promise<PartReader> {
+async function zipParts(bytes: Uint8Array, inflateRaw: InflateRaw | undefined, pieceBytes: number): Promise<PartReader> {
   const entries = inflateRaw ? zipEntries(bytes) : undefined;
   if (entries && inflateRaw) {
     const read = async (name: string) => {
@@ -276,7 +338,14 @@ async function zipParts(bytes: Uint8Array, inflateRaw: InflateRaw | undefined): 
       if (!data) throw new Unusual();
       return utf8(data);
     };
-    return Object.assign(read, { has: (name: string) => entries.has(name) });
+    const pieces = async (name: string) => {
+      const e = entries.get(name);
+      if (!e) return undefined;
+      const data = entryBytes(bytes, e, inflateRaw);
+      if (!data) throw new Unusual();
+      return () => utf8Pieces(data, pieceBytes);
+    };
+    return Object.assign(read, { has: (name: string) => entries.has(name), pieces });
   }
   const JSZip = jszip();
   const zip = await JSZip.loadAsync(bytes);
@@ -285,7 +354,11 @@ async function zipParts(bytes: Uint8Array, inflateRaw: InflateRaw | undefined): 
     if (!f) return undefined;
     return f.async("string");
   };
-  return Object.assign(read, { has: (name: string) => zip.file(name) !== null });
+  const pieces = async (name: string) => {
+    const text = await read(name);
+    return text === undefined ? undefined : () => [text];
+  };
+  return Object.assign(read, { has: (name: string) => zip.file(name) !== null, pieces });
 }
 
 /** UTF-8 bytes as text (a BOM dropped, as JSZip's "string" does). */
@@ -351,19 +424,62 @@ class ColumnSink implements CellSink {
   }
 }
 
-/** The cells of a worksheet's XML into the sink (see the module comment); the formulas without a value. Throws Unusual for what it leaves to exceljs. */
-function scanCells(parts: SheetParts, sink: CellSink): Array<{ row: number; column: number; formula: string }> {
-  const { xml, shared, isDate, date1904 } = parts;
-  const noValue: Array<{ row: number; column: number; formula: string }> = [];
+type NoValue = Array<{ row: number; column: number; formula: string }>;
+
+/**
+ * The cells of a worksheet's XML into the sink (see the module comment), read a window of whole
+ * rows at a time (the pieces up to the last `</row>` in them; the rest carried to the next piece);
+ * the formulas without a value, and the XML after `</sheetData>` (the merged ranges). Throws
+ * Unusual for what it leaves to exceljs.
+ */
+function scanCells(parts: SheetParts, sink: CellSink): { noValue: NoValue; tail: string } {
+  const noValue: NoValue = [];
   const masters = new Map<string, string>(); // shared formula si -> master address
-  const start = xml.indexOf("<sheetData");
-  if (start < 0) {
-    sink.end(false);
-    return noValue;
+  let carry = "";
+  let phase = 0; // 0 before <sheetData, 1 in it, 2 after it
+  let tail = "";
+  const it = parts.xml()[Symbol.iterator]();
+  for (;;) {
+    const next = it.next();
+    const last = next.done === true;
+    // (no concatenation, no slice when the pieces end at a row's end: a flat string reads fastest)
+    const piece = last ? "" : next.value;
+    const xml = carry === "" ? piece : carry + piece;
+    carry = "";
+    let from = 0;
+    if (phase === 0) {
+      const start = xml.indexOf("<sheetData");
+      if (start < 0) {
+        if (last) break;
+        carry = xml.slice(-16); // "<sheetData" cut between two pieces
+        continue;
+      }
+      phase = 1;
+      from = start;
+    }
+    if (phase === 1) {
+      // </sheetData> follows the last row's end (one search from the end of the piece, not over all of it)
+      const row = xml.lastIndexOf("</row>");
+      const end = xml.indexOf("</sheetData>", row < from ? from : row);
+      let limit: number;
+      if (end >= 0 || last) limit = end >= 0 ? end : xml.length;
+      else limit = row < from ? from : row + 6;
+      scanWindow(xml, from, limit, parts, sink, noValue, masters);
+      if (end >= 0) {
+        phase = 2;
+        tail = xml.slice(end);
+      } else if (limit < xml.length) carry = xml.slice(limit);
+    } else tail += xml;
+    if (last) break;
   }
-  const end = xml.indexOf("</sheetData>", start);
-  const stop = end < 0 ? xml.length : end;
-  let pos = start;
+  sink.end(tail.indexOf("<mergeCells") >= 0);
+  return { noValue, tail };
+}
+
+/** The cells of xml[from, stop) (whole cells) into the sink. */
+function scanWindow(xml: string, from: number, stop: number, parts: SheetParts, sink: CellSink, noValue: NoValue, masters: Map<string, string>): void {
+  const { shared, isDate, date1904 } = parts;
+  let pos = from;
   for (;;) {
     // the next cell: most often right after the previous one (no search)
     if (xml.charCodeAt(pos) !== 60 || xml.charCodeAt(pos + 1) !== 99) pos = xml.indexOf("<c", pos);
@@ -463,8 +579,6 @@ function scanCells(parts: SheetParts, sink: CellSink): Array<{ row: number; colu
     if (value !== null) sink.value(r, c, value, isShared);
     if (formula !== undefined && value === null) noValue.push({ row: r, column: c, formula });
   }
-  sink.end(xml.indexOf("<mergeCells", stop) >= 0);
-  return noValue;
 }
 
 /** The digits xml[from, to) as a shared-string index (parseInt's value for plain digits), -1 otherwise. */

@@ -13,13 +13,13 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { CoordError } from "../../src/engine/errors";
 import { ColumnCells } from "../../src/report/columns";
-import { Cell, parseCsv } from "../../src/report/csv";
+import { Cell, parseCsv, tidy } from "../../src/report/csv";
 import { analysisToJson, runReport } from "../../src/report/pipeline";
 import { buildGeoData } from "../../src/report/panel";
 import { readCells } from "../../src/cli/main";
 import { xlsxSheetRows } from "../../src/cli/limits";
 import { readXlsxCells, readXlsxColumns } from "../../src/writer/readXlsx";
-import { readSheetColumns } from "../../src/writer/sheetXml";
+import { readSheetColumns, readSheetXml } from "../../src/writer/sheetXml";
 import { entryBytes, zipEntries } from "../../src/writer/unzip";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -185,6 +185,26 @@ describe("readXlsxColumns gives readXlsxCells' cells", () => {
       expect(expected).not.toBe("no error");
       expect(await message(readXlsxColumns(input, { sheet, inflateRaw }))).toBe(expected);
     }
+  });
+
+  test("the sheet's XML read in pieces of any size (cut inside tags, numbers, Chinese text, </sheetData> and the merged ranges) gives the same cells", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("P");
+    ws.addRow(["地区", "x", "y"]);
+    for (let i = 0; i < 40; i++) ws.addRow([i % 3 === 0 ? "华东地区" : `县${i}`, i * 1.25, { formula: `B${i + 2}*2`, result: i * 2.5 }]);
+    const plain = await edited(wb, (xml) => xml.replace(/<c r="A5"[^>]*>.*?<\/c>/, '<c r="A5" t="inlineStr"><is><t>内联 文本</t></is></c>'));
+    ws.mergeCells("B10:C11");
+    const merged = await edited(wb, (xml) => xml.replace(/<c r="A5"[^>]*>.*?<\/c>/, '<c r="A5" t="inlineStr"><is><t>内联 文本</t></is></c>'));
+    for (const bytes of [plain, merged]) {
+      const whole = await readXlsxCells(bytes);
+      for (const piece of [1, 7, 64, 333, 4096]) {
+        const cols = await readSheetColumns(bytes, undefined, inflateRaw, piece);
+        expectSameCells(cols!.cells, whole.cells);
+        expect(tidy((await readSheetXml(bytes, undefined, inflateRaw, piece))!.rows)).toEqual(whole.cells);
+      }
+    }
+    expect((await readXlsxCells(merged)).cells[9]).toEqual(["县8", 10, null]);
+    expect((await readXlsxCells(plain)).cells[4][0]).toBe("内联 文本");
   });
 
   test("fromRows keeps logical cells (a TRUE is not the text TRUE)", () => {
