@@ -40,7 +40,7 @@ export class ColumnCells {
 
   /** The cell at row r, column j (null when empty or outside). */
   get(r: number, j: number): Cell {
-    if (j >= this.width || r >= this.rowCount) return null;
+    if (j >= this.width || r >= this.rowCount || j < 0 || r < 0) return null;
     const v = this.num[j][r];
     if (v === v) return v;
     const t = this.text[j]?.[r];

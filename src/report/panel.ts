@@ -379,6 +379,17 @@ function buildFactors(
   });
 }
 
+/** An indicator's numbers in `order` (NaN where not a number): from the column's Float64Array when the cells are by column, no boxed number per cell. */
+function indicatorValues(cells: Grid, order: number[], j: number): Float64Array {
+  const out = new Float64Array(order.length);
+  const num = cells.columns && j < cells.columns.width ? cells.columns.column(j).num : undefined;
+  for (let i = 0; i < order.length; i++) {
+    const x = num ? num[order[i]] : NaN;
+    out[i] = x === x ? x : (cellNumber(cells.get(order[i], j)) ?? NaN);
+  }
+  return out;
+}
+
 /** Natural order for text periods: "2011Q2" < "2011Q10", numbers inside compared as numbers. */
 function naturalCompare(a: string, b: string): number {
   return a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" });
@@ -394,8 +405,11 @@ function naturalCompare(a: string, b: string): number {
  * UNDEFINED (two rows for one unit and period: both rows named), TOO_FEW (fewer than 2 units).
  * A unit missing a period is not an error: see `gaps` and `warnings`.
  */
-export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Roles, options: PanelOptions = {}): Panel {
-  const sheet = readHeader(grid(cells), options.headerRow);
+export function buildPanel(input: SheetCells, rolesInput: string | RolesFile | Roles, options: PanelOptions = {}): Panel {
+  // rows or columns (the command line's CSV and XLSX: no row arrays built)
+  const cells = grid(input);
+  const at = cells.get;
+  const sheet = readHeader(cells, options.headerRow);
   const roles = parseRoles(rolesInput, sheet.headers);
   if (roles.kind !== "panel")
     throw new CoordError("OPTION", `roles: these are geodetector roles (with "y"); a panel needs "id", "time" and "subsystems" — use buildGeoData`, {
@@ -413,9 +427,9 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
 
   // 1. time kind: numeric when every non-empty time cell is a number
   const dataRows: number[] = [];
-  for (let r = sheet.h + 1; r < cells.length; r++) if (cells[r] && !cells[r].every(isEmpty)) dataRows.push(r);
+  for (let r = sheet.h + 1; r < cells.rows; r++) if (!cells.blank(r)) dataRows.push(r);
   if (dataRows.length === 0) throw new CoordError("EMPTY", `there are no data rows below the header row (row ${sheet.h + 1})`, { argument: "data" });
-  const timeCells = dataRows.map((r) => cells[r][jTime]);
+  const timeCells = dataRows.map((r) => at(r, jTime));
   const numericTime = timeCells.every((c) => isEmpty(c) || cellNumber(c) !== null);
   if (!numericTime) {
     // a numeric-looking majority with a stray text cell is an error, not a switch to labels
@@ -432,15 +446,14 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
   const dropped: Array<{ row: number; reason: string }> = [];
   const problems: CoordError[] = [];
   for (const r of dataRows) {
-    const row = cells[r];
     const empties: string[] = [];
     const rowProblems: CoordError[] = [];
-    if (isEmpty(row[jId])) empties.push(roles.id);
-    if (isEmpty(row[jTime])) empties.push(roles.time);
+    if (isEmpty(at(r, jId))) empties.push(roles.id);
+    if (isEmpty(at(r, jTime))) empties.push(roles.time);
     // an empty group cell is a missing value too: named (sheet row, column), or dropped with dropIncomplete
-    if (jGroup >= 0 && isEmpty(row[jGroup])) empties.push(roles.group!);
+    if (jGroup >= 0 && isEmpty(at(r, jGroup))) empties.push(roles.group!);
     for (const d of indicatorDefs) {
-      const c = row[d.j];
+      const c = at(r, d.j);
       if (isEmpty(c)) {
         if (!interpolate) empties.push(d.column);
       } else if (cellNumber(c) === null) rowProblems.push(badCell(r, d.column, c, false));
@@ -453,7 +466,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
       }
       const first = empties[0];
       const j = first === roles.id ? jId : first === roles.time ? jTime : first === roles.group ? jGroup : indicatorDefs.find((d) => d.column === first)!.j;
-      problems.push(badCell(r, first, row[j], true));
+      problems.push(badCell(r, first, at(r, j), true));
     }
     if (rowProblems.length === 0) kept.push(r);
   }
@@ -478,12 +491,12 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
   // 3. units, periods, duplicates
   const unitOf = new Map<string, number>();
   const units: string[] = [];
-  const labelOf = (r: number) => cellText(cells[r][jTime]);
+  const labelOf = (r: number) => cellText(at(r, jTime));
   let periods: number[];
   let periodLabels: string[];
   const timeOf = new Map<number, number>(); // sheet row -> period value
   if (numericTime) {
-    for (const r of kept) timeOf.set(r, cellNumber(cells[r][jTime])!);
+    for (const r of kept) timeOf.set(r, cellNumber(at(r, jTime))!);
     periods = [...new Set(timeOf.values())].sort((a, b) => a - b);
     periodLabels = periods.map(String);
   } else {
@@ -494,7 +507,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
   }
   const periodPos = new Map(periods.map((p, i) => [p, i]));
   for (const r of kept) {
-    const id = cellText(cells[r][jId]);
+    const id = cellText(at(r, jId));
     if (!unitOf.has(id)) {
       unitOf.set(id, units.length);
       units.push(id);
@@ -502,7 +515,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
   }
   const seen = new Map<string, number>();
   for (const r of kept) {
-    const id = cellText(cells[r][jId]);
+    const id = cellText(at(r, jId));
     const key = `${unitOf.get(id)}\u0000${timeOf.get(r)}`;
     const before = seen.get(key);
     if (before !== undefined)
@@ -523,11 +536,11 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
 
   // 4. sort rows by unit then period
   const order = [...kept].sort((a, b) => {
-    const ua = unitOf.get(cellText(cells[a][jId]))!;
-    const ub = unitOf.get(cellText(cells[b][jId]))!;
+    const ua = unitOf.get(cellText(at(a, jId)))!;
+    const ub = unitOf.get(cellText(at(b, jId)))!;
     return ua !== ub ? ua - ub : timeOf.get(a)! - timeOf.get(b)!;
   });
-  const ids = order.map((r) => cellText(cells[r][jId]));
+  const ids = order.map((r) => cellText(at(r, jId)));
   const times = order.map((r) => timeOf.get(r)!);
   const unitIndex = ids.map((id) => unitOf.get(id)!);
   const periodIndex = times.map((t) => periodPos.get(t)!);
@@ -535,7 +548,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
     column: d.column,
     direction: d.direction,
     subsystem: d.subsystem,
-    values: Float64Array.from(order, (r) => cellNumber(cells[r][d.j]) ?? NaN),
+    values: indicatorValues(cells, order, d.j),
   }));
   const filled: FilledPanelCell[] = [];
   const fill = (column: string, values: ArrayLike<number | null>): Float64Array | null => {
@@ -572,7 +585,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
   let groups: string[] | undefined;
   let unitGroups: string[] | undefined;
   if (jGroup >= 0) {
-    groups = order.map((r) => cellText(cells[r][jGroup]));
+    groups = order.map((r) => cellText(at(r, jGroup)));
     unitGroups = units.map(() => "");
     const multi = new Set<string>();
     groups.forEach((g, i) => {
@@ -588,7 +601,7 @@ export function buildPanel(cells: Cell[][], rolesInput: string | RolesFile | Rol
         `group column "${roles.group}": ${[...multi].map((u) => `"${u}"`).join(", ")} ${multi.size === 1 ? "is" : "are"} in more than one group; the first one is used for regional means`,
       );
   }
-  const factors = buildFactors(grid(cells), order, roles.factors, col, warnings, drop || interpolate);
+  const factors = buildFactors(cells, order, roles.factors, col, warnings, drop || interpolate);
   if (interpolate)
     for (const f of factors) {
       if (f.kind !== "numeric" || f.missing === 0) continue;

@@ -5,7 +5,7 @@
  * cancellation is checked before each stage.
  */
 import { CoordError } from "../engine/errors";
-import { asRows, dataRowCount, headerOf, SheetCells } from "./columns";
+import { dataRowCount, headerOf, SheetCells } from "./columns";
 import { Analysis, runSections } from "./analysis";
 import { geodetectorOnRows, GeoAnalysis } from "./geoAnalysis";
 import { DEFAULT_OPTIONS, parseOptions, ReportOptions, SectionChoice } from "./options";
@@ -156,7 +156,7 @@ export async function runReport(
   }
   const panelOptions = panelOptionsFor(o, meta.panel);
   o.missing = panelOptions.missing!; // --drop-incomplete shows as missing "drop"
-  const panel = buildPanel(asRows(cells), roles, panelOptions);
+  const panel = buildPanel(cells, roles, panelOptions);
   const run = await runSections(panel, o, {
     registry,
     choice: meta.sections,
