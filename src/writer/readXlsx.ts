@@ -18,7 +18,7 @@ import { CoordError } from "../engine/errors";
 import { Cell, tidy } from "../report/csv";
 import { ColumnCells } from "../report/columns";
 import { readSheetColumns, readSheetXml } from "./sheetXml";
-import type { InflateRaw } from "./unzip";
+import type { InflateRaw, InflateRawStream } from "./unzip";
 
 export interface ReadXlsxOptions {
   /** Worksheet name (exact, else ignoring case); default the first worksheet. */
@@ -27,6 +27,8 @@ export interface ReadXlsxOptions {
   reader?: "auto" | "exceljs";
   /** Raw DEFLATE decompression of the platform (the command line: Node's zlib.inflateRawSync, given the size of the result); default JSZip's. */
   inflateRaw?: InflateRaw;
+  /** With inflateRaw: the sheet inflated as a stream while it is scanned (the command line: zlib.createInflateRaw), never held whole. */
+  inflateRawStream?: InflateRawStream;
 }
 
 export interface ReadXlsxResult {
@@ -93,7 +95,7 @@ function workbookBytes(buffer: ArrayBuffer | Uint8Array): Uint8Array {
 export async function readXlsxCells(buffer: ArrayBuffer | Uint8Array, options: ReadXlsxOptions = {}): Promise<ReadXlsxResult> {
   const bytes = workbookBytes(buffer);
   if (options.reader !== "exceljs") {
-    const fast = await readSheetXml(bytes, options.sheet, options.inflateRaw);
+    const fast = await readSheetXml(bytes, options.sheet, options);
     if (fast)
       return {
         sheetName: fast.sheetName,
@@ -118,7 +120,7 @@ export interface ReadXlsxColumnsResult extends Omit<ReadXlsxResult, "cells"> {
 export async function readXlsxColumns(buffer: ArrayBuffer | Uint8Array, options: ReadXlsxOptions = {}): Promise<ReadXlsxColumnsResult> {
   const bytes = workbookBytes(buffer);
   if (options.reader !== "exceljs") {
-    const fast = await readSheetColumns(bytes, options.sheet, options.inflateRaw);
+    const fast = await readSheetColumns(bytes, options.sheet, options);
     if (fast)
       return {
         sheetName: fast.sheetName,

@@ -21,13 +21,14 @@
  * line reads a CSV; issue 17): a number into its column's Float64Array, no row array and no
  * boxed number per cell. Cells out of row order and merged ranges go through the rows.
  * With `inflateRaw` (Node's zlib) the zip's parts are found through its own directory
- * (`unzip.ts`), without JSZip. Hand-written hot path (bench/NOTES.md, issue 17): the common
+ * (`unzip.ts`), without JSZip; with `inflateRawStream` too, the sheet is inflated as it is
+ * scanned. The XML is decoded and scanned about 16 MB at a time, cut at row ends. Hand-written hot path (bench/NOTES.md, issue 17): the common
  * number and shared-string cells are read from the character codes in one pass over each tag.
  */
 import type JSZipType from "jszip";
 import { Cell, tidy } from "../report/csv";
 import { ColumnBuilder, ColumnCells, plainNumber } from "../report/columns";
-import { entryBytes, InflateRaw, zipEntries } from "./unzip";
+import { entryBytes, entryData, InflateRaw, InflateRawStream, zipEntries } from "./unzip";
 
 export interface SheetXmlResult {
   sheetName: string;
@@ -149,8 +150,8 @@ class NeedsRows extends Error {}
 interface SheetParts {
   sheetName: string;
   sheetNames: string[];
-  /** The sheet's XML in pieces (each call starts again): the whole text at most 16 M characters at a time. */
-  xml: () => Iterable<string>;
+  /** The sheet's XML in pieces (each call starts again): the whole text at most about 16 M characters at a time. */
+  xml: () => Iterable<string> | AsyncIterable<string>;
   shared: Cell[];
   isDate: boolean[];
   date1904: boolean;
@@ -158,6 +159,8 @@ interface SheetParts {
 
 /** Where the scanner puts the cells: rows (`Cell[][]`) or columns (`ColumnBuilder`). */
 interface CellSink {
+  /** Called once, with the XML before `<sheetData` (its `<dimension>`), before any cell. */
+  start(head: string): void;
   /** A finite number that is not a date. */
   number(r: number, c: number, x: number): void;
   /** Any other non-empty value. `shared`: a text of the shared-string table. */
@@ -171,10 +174,10 @@ interface CellSink {
  * workbook is unusual (see the module comment) or has no sheet of that name — the caller then
  * reads it with exceljs (which also names the problem).
  */
-export async function readSheetXml(bytes: Uint8Array, sheet?: string, inflateRaw?: InflateRaw, pieceBytes = PIECE): Promise<SheetXmlResult | undefined> {
-  const parts = await sheetParts(bytes, sheet, inflateRaw, pieceBytes);
+export async function readSheetXml(bytes: Uint8Array, sheet?: string, zip: ZipReading = {}): Promise<SheetXmlResult | undefined> {
+  const parts = await sheetParts(bytes, sheet, zip);
   if (!parts) return undefined;
-  const rows = scanRows(parts);
+  const rows = await scanRows(parts);
   return rows && { sheetName: parts.sheetName, sheetNames: parts.sheetNames, rows: rows.rows, formulasWithoutValue: rows.noValue };
 }
 
@@ -191,31 +194,26 @@ export interface SheetColumnsResult {
  * `tidy(readSheetXml(...).rows)` as `ColumnCells`, built as the XML is scanned. Cells out of row
  * order and merged ranges are read into rows first (then by column); undefined as readSheetXml.
  */
-export async function readSheetColumns(
-  bytes: Uint8Array,
-  sheet?: string,
-  inflateRaw?: InflateRaw,
-  pieceBytes = PIECE,
-): Promise<SheetColumnsResult | undefined> {
-  const parts = await sheetParts(bytes, sheet, inflateRaw, pieceBytes);
+export async function readSheetColumns(bytes: Uint8Array, sheet?: string, zip: ZipReading = {}): Promise<SheetColumnsResult | undefined> {
+  const parts = await sheetParts(bytes, sheet, zip);
   if (!parts) return undefined;
   const head = { sheetName: parts.sheetName, sheetNames: parts.sheetNames };
   try {
-    const sink = new ColumnSink(dimensionRows(firstPiece(parts.xml())));
-    const { noValue } = scanCells(parts, sink);
-    return { ...head, cells: sink.builder.finish(), formulasWithoutValue: noValue };
+    const sink = new ColumnSink();
+    const { noValue } = await scanCells(parts, sink);
+    return { ...head, cells: sink.finish(), formulasWithoutValue: noValue };
   } catch (e) {
     if (!(e instanceof NeedsRows)) return undefined;
   }
-  const rows = scanRows(parts);
+  const rows = await scanRows(parts);
   return rows && { ...head, cells: ColumnCells.fromRows(tidy(rows.rows)), formulasWithoutValue: rows.noValue };
 }
 
 /** The rows of the sheet, undefined when unusual. */
-function scanRows(parts: SheetParts): { rows: Cell[][]; noValue: Array<{ row: number; column: number; formula: string }> } | undefined {
+async function scanRows(parts: SheetParts): Promise<{ rows: Cell[][]; noValue: Array<{ row: number; column: number; formula: string }> } | undefined> {
   try {
     const sink = new RowSink();
-    const { noValue, tail } = scanCells(parts, sink);
+    const { noValue, tail } = await scanCells(parts, sink);
     if (sink.merged) applyMerges(tail, sink.rows, noValue);
     return { rows: sink.rows, noValue };
   } catch {
@@ -223,27 +221,16 @@ function scanRows(parts: SheetParts): { rows: Cell[][]; noValue: Array<{ row: nu
   }
 }
 
-/** The first piece of a text in pieces ("" when none). */
-function firstPiece(pieces: Iterable<string>): string {
-  for (const p of pieces) return p;
-  return "";
-}
-
 /** The rows of `<dimension ref="A1:AK90001"/>` (a capacity for the columns), 0 when absent. */
-function dimensionRows(xml: string): number {
-  const m = /<dimension\s+ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(xml.slice(0, xml.lastIndexOf("<sheetData", 1 << 16) + 1 || 4096)); // before the cells
+function dimensionRows(head: string): number {
+  const m = /<dimension\s+ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(head.slice(-(1 << 16)));
   return m ? Math.min(Number(m[1] ?? 1), 1 << 21) : 0;
 }
 
 /** The sheet's XML, its shared strings and date styles; undefined when unusual or not found. */
-async function sheetParts(
-  bytes: Uint8Array,
-  sheet: string | undefined,
-  inflateRaw: InflateRaw | undefined,
-  pieceBytes: number,
-): Promise<SheetParts | undefined> {
+async function sheetParts(bytes: Uint8Array, sheet: string | undefined, zip: ZipReading): Promise<SheetParts | undefined> {
   try {
-    const part = await zipParts(bytes, inflateRaw, pieceBytes);
+    const part = await zipParts(bytes, zip);
     const wbXml = await part("xl/workbook.xml");
     const relsXml = await part("xl/_rels/workbook.xml.rels");
     if (!wbXml || !relsXml) return undefined;
@@ -282,8 +269,18 @@ async function sheetParts(
 /** A part's text by name (undefined when absent), whether the zip holds a part, and a part's text in pieces. */
 type PartReader = ((name: string) => Promise<string | undefined>) & {
   has: (name: string) => boolean;
-  pieces: (name: string) => Promise<(() => Iterable<string>) | undefined>;
+  pieces: (name: string) => Promise<(() => Iterable<string> | AsyncIterable<string>) | undefined>;
 };
+
+/** How the zip's parts are inflated (Node: zlib; default JSZip's pako). */
+export interface ZipReading {
+  /** Raw DEFLATE of a whole part (Node's zlib.inflateRawSync): with it the parts are found through the zip's own directory. */
+  inflateRaw?: InflateRaw;
+  /** Raw DEFLATE as a stream of pieces (Node's zlib.createInflateRaw, on its thread pool): the sheet is inflated while it is scanned, never held whole. */
+  inflateRawStream?: InflateRawStream;
+  /** Bytes of the sheet's XML decoded at a time (default 16 MB; tests: small pieces). */
+  pieceBytes?: number;
+}
 
 /**
  * A sheet's UTF-8 XML as text in pieces of about `size` bytes, each cut after a `</row>` (so no
@@ -302,6 +299,43 @@ function* utf8Pieces(data: Uint8Array, size: number): Iterable<string> {
     yield decoder.decode(data.subarray(from, to));
     from = to;
   }
+}
+
+/** `utf8Pieces` of a part inflated as a stream of chunks; Unusual when the part's size is not the recorded one. */
+async function* utf8StreamPieces(chunks: AsyncIterable<Uint8Array>, size: number, expected: number): AsyncIterable<string> {
+  const decoder = new TextDecoder();
+  let held: Uint8Array[] = [];
+  let heldBytes = 0;
+  let total = 0;
+  for await (const c of chunks) {
+    held.push(c);
+    heldBytes += c.length;
+    total += c.length;
+    if (heldBytes < size) continue;
+    const buf = joined(held, heldBytes);
+    const cut = rowEndBefore(buf, 0, buf.length);
+    if (cut === 0) {
+      held = [buf]; // no row's end yet: more
+      continue;
+    }
+    yield decoder.decode(buf.subarray(0, cut));
+    held = cut < buf.length ? [buf.subarray(cut)] : [];
+    heldBytes = buf.length - cut;
+  }
+  if (total !== expected) throw new Unusual();
+  if (heldBytes > 0) yield decoder.decode(joined(held, heldBytes));
+}
+
+/** Chunks as one array (the chunk itself when there is one). */
+function joined(chunks: Uint8Array[], bytes: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(bytes);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** `</row>` as bytes. */
@@ -328,7 +362,8 @@ function rowEndAfter(data: Uint8Array, at: number): number {
  * The parts of a zip: with `inflateRaw` (Node's zlib) read from the zip's own directory
  * (`zipEntries`; JSZip's loadAsync passes over every byte of the file first), else through JSZip.
  */
-async function zipParts(bytes: Uint8Array, inflateRaw: InflateRaw | undefined, pieceBytes: number): Promise<PartReader> {
+async function zipParts(bytes: Uint8Array, zip: ZipReading): Promise<PartReader> {
+  const { inflateRaw, inflateRawStream, pieceBytes = PIECE } = zip;
   const entries = inflateRaw ? zipEntries(bytes) : undefined;
   if (entries && inflateRaw) {
     const read = async (name: string) => {
@@ -341,6 +376,8 @@ async function zipParts(bytes: Uint8Array, inflateRaw: InflateRaw | undefined, p
     const pieces = async (name: string) => {
       const e = entries.get(name);
       if (!e) return undefined;
+      const raw = entryData(bytes, e);
+      if (e.method === 8 && raw && inflateRawStream) return () => utf8StreamPieces(inflateRawStream(raw), pieceBytes, e.size);
       const data = entryBytes(bytes, e, inflateRaw);
       if (!data) throw new Unusual();
       return () => utf8Pieces(data, pieceBytes);
@@ -348,9 +385,9 @@ async function zipParts(bytes: Uint8Array, inflateRaw: InflateRaw | undefined, p
     return Object.assign(read, { has: (name: string) => entries.has(name), pieces });
   }
   const JSZip = jszip();
-  const zip = await JSZip.loadAsync(bytes);
+  const archive = await JSZip.loadAsync(bytes);
   const read = async (name: string): Promise<string | undefined> => {
-    const f = zip.file(name);
+    const f = archive.file(name);
     if (!f) return undefined;
     return f.async("string");
   };
@@ -358,7 +395,7 @@ async function zipParts(bytes: Uint8Array, inflateRaw: InflateRaw | undefined, p
     const text = await read(name);
     return text === undefined ? undefined : () => [text];
   };
-  return Object.assign(read, { has: (name: string) => zip.file(name) !== null, pieces });
+  return Object.assign(read, { has: (name: string) => archive.file(name) !== null, pieces });
 }
 
 /** UTF-8 bytes as text (a BOM dropped, as JSZip's "string" does). */
@@ -377,6 +414,7 @@ function jszip(): typeof JSZipType {
 class RowSink implements CellSink {
   rows: Cell[][] = [];
   merged = false;
+  start(): void {}
   number(r: number, c: number, x: number): void {
     this.value(r, c, x);
   }
@@ -394,11 +432,16 @@ class RowSink implements CellSink {
 
 /** Cells into columns as they come, row after row; anything else is left to the rows (NeedsRows). */
 class ColumnSink implements CellSink {
-  readonly builder: ColumnBuilder;
+  private builder = new ColumnBuilder();
   private row = -1;
   private col = -1;
-  constructor(rows: number) {
-    this.builder = new ColumnBuilder(rows > 0 ? rows : undefined);
+  /** Columns with room for the rows of the sheet's `<dimension>` when it has one. */
+  start(head: string): void {
+    const rows = dimensionRows(head);
+    if (rows > 0) this.builder = new ColumnBuilder(rows);
+  }
+  finish(): ColumnCells {
+    return this.builder.finish();
   }
   private at(r: number, c: number): void {
     if (r !== this.row) {
@@ -432,30 +475,26 @@ type NoValue = Array<{ row: number; column: number; formula: string }>;
  * the formulas without a value, and the XML after `</sheetData>` (the merged ranges). Throws
  * Unusual for what it leaves to exceljs.
  */
-function scanCells(parts: SheetParts, sink: CellSink): { noValue: NoValue; tail: string } {
+async function scanCells(parts: SheetParts, sink: CellSink): Promise<{ noValue: NoValue; tail: string }> {
   const noValue: NoValue = [];
   const masters = new Map<string, string>(); // shared formula si -> master address
   let carry = "";
   let phase = 0; // 0 before <sheetData, 1 in it, 2 after it
   let tail = "";
-  const it = parts.xml()[Symbol.iterator]();
-  for (;;) {
-    const next = it.next();
-    const last = next.done === true;
+  const step = (piece: string, last: boolean): void => {
     // (no concatenation, no slice when the pieces end at a row's end: a flat string reads fastest)
-    const piece = last ? "" : next.value;
     const xml = carry === "" ? piece : carry + piece;
     carry = "";
     let from = 0;
     if (phase === 0) {
       const start = xml.indexOf("<sheetData");
       if (start < 0) {
-        if (last) break;
-        carry = xml.slice(-16); // "<sheetData" cut between two pieces
-        continue;
+        if (!last) carry = xml.slice(-16); // "<sheetData" cut between two pieces
+        return;
       }
       phase = 1;
       from = start;
+      sink.start(xml.slice(0, start));
     }
     if (phase === 1) {
       // </sheetData> follows the last row's end (one search from the end of the piece, not over all of it)
@@ -470,8 +509,9 @@ function scanCells(parts: SheetParts, sink: CellSink): { noValue: NoValue; tail:
         tail = xml.slice(end);
       } else if (limit < xml.length) carry = xml.slice(limit);
     } else tail += xml;
-    if (last) break;
-  }
+  };
+  for await (const piece of parts.xml()) step(piece, false);
+  step("", true);
   sink.end(tail.indexOf("<mergeCells") >= 0);
   return { noValue, tail };
 }

@@ -23,6 +23,9 @@ export interface ZipEntry {
 /** Raw DEFLATE decompression: bytes, and the size of the result when known. */
 export type InflateRaw = (data: Uint8Array, size?: number) => Uint8Array;
 
+/** Raw DEFLATE decompression as a stream of pieces of the result (Node: a zlib InflateRaw stream ended with the bytes). */
+export type InflateRawStream = (data: Uint8Array) => AsyncIterable<Uint8Array>;
+
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;

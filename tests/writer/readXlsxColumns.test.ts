@@ -27,6 +27,13 @@ const ROOT = path.resolve(__dirname, "../..");
 const CREATED = "2026-12-04T00:00:00.000Z";
 const inflateRaw = (d: Uint8Array, size?: number) => zlib.inflateRawSync(d, size !== undefined ? { chunkSize: Math.max(64, size + 1) } : {});
 
+/** zlib's stream in small output chunks (so that a piece is made of several). */
+const inflateRawStream = (d: Uint8Array) => {
+  const z = zlib.createInflateRaw({ chunkSize: 64 });
+  z.end(d);
+  return z;
+};
+
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
@@ -58,13 +65,13 @@ function expectSameCells(cols: ColumnCells, rows: Cell[][]): void {
 /** The column reader (JSZip, and the zip's own directory with zlib) against the row reader; `fast`: the XML reader takes the workbook. */
 async function sameAsRows(bytes: Uint8Array, sheet?: string, fast = true) {
   const rows = await readXlsxCells(bytes, { sheet });
-  for (const options of [{ sheet }, { sheet, inflateRaw }]) {
+  for (const options of [{ sheet }, { sheet, inflateRaw }, { sheet, inflateRaw, inflateRawStream }]) {
     const cols = await readXlsxColumns(bytes, options);
     expectSameCells(cols.cells, rows.cells);
     expect(cols.sheetName).toBe(rows.sheetName);
     expect(cols.sheetNames).toEqual(rows.sheetNames);
     expect(cols.formulasWithoutValue).toEqual(rows.formulasWithoutValue);
-    expect((await readSheetColumns(bytes, sheet, options.inflateRaw)) !== undefined).toBe(fast);
+    expect((await readSheetColumns(bytes, sheet, options)) !== undefined).toBe(fast);
   }
   return rows;
 }
@@ -198,9 +205,11 @@ describe("readXlsxColumns gives readXlsxCells' cells", () => {
     for (const bytes of [plain, merged]) {
       const whole = await readXlsxCells(bytes);
       for (const piece of [1, 7, 64, 333, 4096]) {
-        const cols = await readSheetColumns(bytes, undefined, inflateRaw, piece);
+        const cols = await readSheetColumns(bytes, undefined, { inflateRaw, pieceBytes: piece });
         expectSameCells(cols!.cells, whole.cells);
-        expect(tidy((await readSheetXml(bytes, undefined, inflateRaw, piece))!.rows)).toEqual(whole.cells);
+        expect(tidy((await readSheetXml(bytes, undefined, { inflateRaw, pieceBytes: piece }))!.rows)).toEqual(whole.cells);
+        const streamed = await readSheetColumns(bytes, undefined, { inflateRaw, inflateRawStream, pieceBytes: piece });
+        expectSameCells(streamed!.cells, whole.cells);
       }
     }
     expect((await readXlsxCells(merged)).cells[9]).toEqual(["县8", 10, null]);
