@@ -507,6 +507,21 @@ processCase(
     },
   },
 );
+// the same file as an XLSX workbook (exceljs's streaming writer, text as shared strings: 49 MB),
+// read by column from the sheet's XML (src/writer/sheetXml.ts readSheetColumns)
+processCase(
+  "geodetector only 1,048,575 rows XLSX (sheet limit): report + XLSX",
+  (dir) => [path.join(dir, "geo.xlsx"), "--roles", path.join(dir, "roles.json"), "--out", path.join(dir, "report.xlsx"), "--quiet"],
+  {
+    runs: 3,
+    limitMB: 1024,
+    files: async (dir) => {
+      const g = geoCsv(M - 1);
+      fs.writeFileSync(path.join(dir, "geo.xlsx"), await xlsxOfCsv(g.csv));
+      fs.writeFileSync(path.join(dir, "roles.json"), g.roles);
+    },
+  },
+);
 
 // 16. Issue 11: a panel at Excel's sheet limit (bench/bigPanel.ts, seeded: 104,857 units x 10 years,
 // 4 indicators in 2 subsystems, 1 factor). The analysis (parse, panel, every section, report model)

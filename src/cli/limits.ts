@@ -14,6 +14,7 @@
  */
 import type JSZipType from "jszip";
 import { CoordError } from "../engine/errors";
+import { entryBytes, entryData, InflateRaw, zipEntries } from "../writer/unzip";
 
 /** Data rows read from an input: Excel's sheet limit (1,048,576 rows) less the header row. */
 export const MAX_INPUT_ROWS = 1_048_575;
@@ -77,14 +78,11 @@ export function checkPanelSize(file: string, dataRows: number, limit = MAX_PANEL
 }
 
 /** Rows of a worksheet from its `<dimension ref="A1:H1048571"/>`, read without loading the sheet; undefined when unknown. */
-export async function xlsxSheetRows(bytes: Uint8Array, sheet?: string): Promise<number | undefined> {
+export async function xlsxSheetRows(bytes: Uint8Array, sheet?: string, inflateRaw?: InflateRaw): Promise<number | undefined> {
   try {
-    // required here, not imported: `coordlab --help` and CSV runs do not load JSZip (~60 modules)
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy loading, typed by the import type
-    const JSZip = require("jszip") as typeof JSZipType;
-    const zip = await JSZip.loadAsync(bytes);
-    const wbXml = await zip.file("xl/workbook.xml")?.async("string");
-    const relsXml = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
+    const parts = (inflateRaw && partsByDirectory(bytes, inflateRaw)) || (await partsByJSZip(bytes));
+    const wbXml = await parts.text("xl/workbook.xml");
+    const relsXml = await parts.text("xl/_rels/workbook.xml.rels");
     if (!wbXml || !relsXml) return undefined;
     const sheets = [...wbXml.matchAll(/<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"/g)].map((m) => ({ name: m[1], rid: m[2] }));
     const chosen =
@@ -93,26 +91,71 @@ export async function xlsxSheetRows(bytes: Uint8Array, sheet?: string): Promise<
     const rel = [...relsXml.matchAll(/<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"/g)].find((m) => m[1] === chosen.rid);
     if (!rel) return undefined;
     const target = rel[2].startsWith("/") ? rel[2].slice(1) : `xl/${rel[2]}`;
-    const entry = zip.file(target);
-    if (!entry) return undefined;
-    const head = await new Promise<string>((resolve) => {
-      let text = "";
-      const stream = entry.nodeStream("nodebuffer");
-      stream.on("data", (chunk: Buffer) => {
-        text += chunk.toString("utf8");
-        if (text.length > 4096 || text.includes("<sheetData")) {
-          (stream as unknown as { pause(): void }).pause();
-          resolve(text);
-        }
-      });
-      stream.on("end", () => resolve(text));
-      stream.on("error", () => resolve(""));
-    });
+    const head = await parts.head(target);
+    if (head === undefined) return undefined;
     const m = /<dimension\s+ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(head);
     return m ? Number(m[1] ?? 1) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** A zip's parts: a part's text, and the first few kilobytes of a part's text (undefined when absent). */
+interface HeadReader {
+  text(name: string): Promise<string | undefined>;
+  head(name: string): Promise<string | undefined>;
+}
+
+/** The parts through the zip's own directory and Node's zlib (src/writer/unzip.ts: no pass over the whole file); undefined when it does not take the file. */
+function partsByDirectory(bytes: Uint8Array, inflateRaw: InflateRaw): HeadReader | undefined {
+  const entries = zipEntries(bytes);
+  if (!entries) return undefined;
+  const decode = (b: Uint8Array) => new TextDecoder().decode(b);
+  return {
+    text: async (name) => {
+      const e = entries.get(name);
+      const b = e && entryBytes(bytes, e, inflateRaw);
+      return b ? decode(b) : undefined;
+    },
+    head: async (name) => {
+      const e = entries.get(name);
+      const data = e && entryData(bytes, e);
+      if (!e || !data) return undefined;
+      if (e.method === 0) return decode(data.subarray(0, 4096));
+      // the first 16 KB of the compressed part, flushed (no error at its cut end): its first kilobytes of XML
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- Node's zlib, only here (inflateRaw is given in Node)
+      const zlib = require("zlib") as typeof import("zlib");
+      return decode(zlib.inflateRawSync(data.subarray(0, 16384), { finishFlush: zlib.constants.Z_SYNC_FLUSH }));
+    },
+  };
+}
+
+/** The parts through JSZip. */
+async function partsByJSZip(bytes: Uint8Array): Promise<HeadReader> {
+  // required here, not imported: `coordlab --help` and CSV runs do not load JSZip (~60 modules)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy loading, typed by the import type
+  const JSZip = require("jszip") as typeof JSZipType;
+  const zip = await JSZip.loadAsync(bytes);
+  return {
+    text: async (name) => zip.file(name)?.async("string"),
+    head: async (name) => {
+      const entry = zip.file(name);
+      if (!entry) return undefined;
+      return new Promise<string>((resolve) => {
+        let text = "";
+        const stream = entry.nodeStream("nodebuffer");
+        stream.on("data", (chunk: Buffer) => {
+          text += chunk.toString("utf8");
+          if (text.length > 4096 || text.includes("<sheetData")) {
+            (stream as unknown as { pause(): void }).pause();
+            resolve(text);
+          }
+        });
+        stream.on("end", () => resolve(text));
+        stream.on("error", () => resolve(""));
+      });
+    },
+  };
 }
 
 /**

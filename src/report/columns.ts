@@ -34,17 +34,22 @@ export class ColumnCells {
     private readonly text: Array<Array<string | undefined> | undefined>,
     /** 1 for a row holding any non-empty cell. */
     private readonly filled: Uint8Array,
+    /** Per column: the logical cells (TRUE/FALSE of a workbook) by row, or undefined when the column has none. */
+    private readonly logical: Array<Map<number, boolean> | undefined> = [],
   ) {}
 
   /** The cell at row r, column j (null when empty or outside). */
   get(r: number, j: number): Cell {
-    if (j >= this.width || r >= this.rowCount) return null;
+    if (j >= this.width || r >= this.rowCount || j < 0 || r < 0) return null;
     const v = this.num[j][r];
     if (v === v) return v;
-    return this.text[j]?.[r] ?? null;
+    const t = this.text[j]?.[r];
+    if (t !== undefined) return t;
+    const b = this.logical[j];
+    return b === undefined ? null : (b.get(r) ?? null);
   }
 
-  /** Column j (j < width): its numbers (NaN where not a number) and its texts (undefined when it has none). */
+  /** Column j (j < width): its numbers (NaN where not a number) and its texts (undefined when it has none); a logical cell is in neither (read it with `get`). */
   column(j: number): { num: Float64Array; text: ReadonlyArray<string | undefined> | undefined } {
     return { num: this.num[j], text: this.text[j] };
   }
@@ -131,10 +136,12 @@ const GROW = 1024;
 /** Distinct texts per column shared through a map (beyond that, texts are stored as they come). */
 const MAX_SHARED = 1 << 16;
 
-class ColumnBuilder {
+/** Cells set one at a time (row by row, or in any order) into columns; `finish` gives the ColumnCells. */
+export class ColumnBuilder {
   private num: Float64Array[] = [];
   private text: Array<Array<string | undefined> | undefined> = [];
   private shared: Array<Map<string, string> | undefined> = [];
+  private logical: Array<Map<number, boolean> | undefined> = [];
   private filled: Uint8Array;
   private capacity: number;
   /** Last column with a non-empty cell in the current row, -1 when none. */
@@ -197,11 +204,29 @@ class ColumnBuilder {
     if (j > this.rowLast) this.rowLast = j;
   }
 
-  /** Any cell at (r, j) (after `prepare`). */
+  /** A non-empty text at (r, j) (after `prepare`) that is already shared (a workbook's shared string): no lookup. */
+  setSharedText(r: number, j: number, s: string): void {
+    let t = this.text[j];
+    if (!t) t = this.text[j] = [];
+    while (t.length < r) t.push(undefined);
+    t[r] = s;
+    if (j > this.rowLast) this.rowLast = j;
+  }
+
+  /** A logical cell at (r, j) (after `prepare`). */
+  setLogical(r: number, j: number, b: boolean): void {
+    let m = this.logical[j];
+    if (!m) m = this.logical[j] = new Map();
+    m.set(r, b);
+    if (j > this.rowLast) this.rowLast = j;
+  }
+
+  /** Any cell at (r, j) (after `prepare`); null sets nothing. */
   set(r: number, j: number, c: Cell): void {
     if (c === null) return;
     if (typeof c === "number") this.setNumber(r, j, c);
-    else this.setText(r, j, typeof c === "boolean" ? (c ? "TRUE" : "FALSE") : c);
+    else if (typeof c === "boolean") this.setLogical(r, j, c);
+    else this.setText(r, j, c);
   }
 
   /** Closes row r: returns the filled width of the row (its last non-empty cell + 1). */
@@ -220,13 +245,15 @@ class ColumnBuilder {
   finish(rows = this.lastRow + 1, width = this.width): ColumnCells {
     const num: Float64Array[] = [];
     const text: Array<Array<string | undefined> | undefined> = [];
+    const logical: Array<Map<number, boolean> | undefined> = [];
     for (let j = 0; j < width; j++) {
       num.push(j < this.num.length ? this.num[j].subarray(0, rows) : new Float64Array(rows).fill(NaN));
       text.push(this.text[j]);
+      logical.push(this.logical[j]);
     }
     const filled = new Uint8Array(rows);
     filled.set(this.filled.subarray(0, Math.min(rows, this.capacity)));
-    return new ColumnCells(rows, width, num, text, filled);
+    return new ColumnCells(rows, width, num, text, filled, logical);
   }
 }
 

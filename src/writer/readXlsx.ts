@@ -13,18 +13,22 @@
  * not exceljs's 26–32 s and 1.5 GB); exceljs reads the workbooks that reader leaves to it (a chart sheet,
  * a cell without an address, an ISO-date cell, XML it does not expect), with the same results.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { CoordError } from "../engine/errors";
 import { Cell, tidy } from "../report/csv";
-import { readSheetXml } from "./sheetXml";
+import { ColumnCells } from "../report/columns";
+import { readSheetColumns, readSheetXml } from "./sheetXml";
+import type { InflateRaw, InflateRawStream } from "./unzip";
 
 export interface ReadXlsxOptions {
   /** Worksheet name (exact, else ignoring case); default the first worksheet. */
   sheet?: string;
   /** "exceljs": always through exceljs's workbook model (tests compare both readers); default the sheet's XML, exceljs for what it leaves. */
   reader?: "auto" | "exceljs";
-  /** Raw DEFLATE decompression of the platform (the command line: Node's zlib.inflateRawSync); default JSZip's. */
-  inflateRaw?: (data: Uint8Array) => Uint8Array;
+  /** Raw DEFLATE decompression of the platform (the command line: Node's zlib.inflateRawSync, given the size of the result); default JSZip's. */
+  inflateRaw?: InflateRaw;
+  /** With inflateRaw: the sheet inflated as a stream while it is scanned (the command line: zlib.createInflateRaw), never held whole. */
+  inflateRawStream?: InflateRawStream;
 }
 
 export interface ReadXlsxResult {
@@ -68,12 +72,8 @@ export function plainValue(v: ExcelJS.CellValue | undefined): Cell {
   return text(String(v));
 }
 
-/**
- * Read a worksheet (`sheet`, or the first) of an .xlsx file's bytes into cells.
- * Errors (CoordError): EMPTY for no bytes or a workbook without worksheets; OPTION when the
- * bytes are not an .xlsx workbook or no sheet has the given name (the message lists them).
- */
-export async function readXlsxCells(buffer: ArrayBuffer | Uint8Array, options: ReadXlsxOptions = {}): Promise<ReadXlsxResult> {
+/** The bytes of a workbook; EMPTY or OPTION (CoordError) when they cannot be one. */
+function workbookBytes(buffer: ArrayBuffer | Uint8Array): Uint8Array {
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   if (bytes.length === 0) throw new CoordError("EMPTY", "the workbook file is empty", { argument: "workbook" });
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
@@ -84,8 +84,18 @@ export async function readXlsxCells(buffer: ArrayBuffer | Uint8Array, options: R
         : "the file is not an .xlsx workbook (it is not a zip archive); for CSV text use the CSV reader",
       { argument: "workbook" },
     );
+  return bytes;
+}
+
+/**
+ * Read a worksheet (`sheet`, or the first) of an .xlsx file's bytes into cells.
+ * Errors (CoordError): EMPTY for no bytes or a workbook without worksheets; OPTION when the
+ * bytes are not an .xlsx workbook or no sheet has the given name (the message lists them).
+ */
+export async function readXlsxCells(buffer: ArrayBuffer | Uint8Array, options: ReadXlsxOptions = {}): Promise<ReadXlsxResult> {
+  const bytes = workbookBytes(buffer);
   if (options.reader !== "exceljs") {
-    const fast = await readSheetXml(bytes, options.sheet, options.inflateRaw);
+    const fast = await readSheetXml(bytes, options.sheet, options);
     if (fast)
       return {
         sheetName: fast.sheetName,
@@ -94,7 +104,41 @@ export async function readXlsxCells(buffer: ArrayBuffer | Uint8Array, options: R
         ...(fast.formulasWithoutValue.length ? { formulasWithoutValue: fast.formulasWithoutValue } : {}),
       };
   }
-  const wb = new ExcelJS.Workbook();
+  return readWithExceljs(bytes, options.sheet);
+}
+
+export interface ReadXlsxColumnsResult extends Omit<ReadXlsxResult, "cells"> {
+  cells: ColumnCells;
+}
+
+/**
+ * `readXlsxCells` by column (the command line, issue 17: a county panel or a geodetector file of
+ * a million rows without a row array or a boxed number per cell): the same cells, sheet names,
+ * formulas without a value and errors; the sheet's XML scanned straight into columns, and what
+ * that reader leaves to exceljs read as rows by exceljs, then by column.
+ */
+export async function readXlsxColumns(buffer: ArrayBuffer | Uint8Array, options: ReadXlsxOptions = {}): Promise<ReadXlsxColumnsResult> {
+  const bytes = workbookBytes(buffer);
+  if (options.reader !== "exceljs") {
+    const fast = await readSheetColumns(bytes, options.sheet, options);
+    if (fast)
+      return {
+        sheetName: fast.sheetName,
+        cells: fast.cells,
+        sheetNames: fast.sheetNames,
+        ...(fast.formulasWithoutValue.length ? { formulasWithoutValue: fast.formulasWithoutValue } : {}),
+      };
+  }
+  const r = await readWithExceljs(bytes, options.sheet);
+  return { ...r, cells: ColumnCells.fromRows(r.cells) };
+}
+
+/** The worksheet read through exceljs's workbook model. */
+async function readWithExceljs(bytes: Uint8Array, sheet: string | undefined): Promise<ReadXlsxResult> {
+  // required here: the sheet's XML reader needs no exceljs (loading it is ~0.1–0.2 s of every XLSX run)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy loading, typed by the import type
+  const { Workbook } = require("exceljs") as typeof ExcelJS;
+  const wb = new Workbook();
   try {
     // exceljs's typing says Buffer; it hands the bytes to JSZip, which takes a Uint8Array
     await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
@@ -105,11 +149,11 @@ export async function readXlsxCells(buffer: ArrayBuffer | Uint8Array, options: R
   const sheetNames = sheets.map((s) => s.name);
   if (sheets.length === 0) throw new CoordError("EMPTY", "the workbook has no worksheets", { argument: "workbook" });
   let ws: ExcelJS.Worksheet | undefined;
-  if (options.sheet === undefined) ws = sheets[0];
+  if (sheet === undefined) ws = sheets[0];
   else {
-    ws = sheets.find((s) => s.name === options.sheet) ?? sheets.find((s) => s.name.toLowerCase() === options.sheet!.trim().toLowerCase());
+    ws = sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.toLowerCase() === sheet.trim().toLowerCase());
     if (!ws)
-      throw new CoordError("OPTION", `no sheet named "${options.sheet}" in the workbook; its sheets are ${sheetNames.map((n) => `"${n}"`).join(", ")}`, {
+      throw new CoordError("OPTION", `no sheet named "${sheet}" in the workbook; its sheets are ${sheetNames.map((n) => `"${n}"`).join(", ")}`, {
         argument: "sheet",
       });
   }

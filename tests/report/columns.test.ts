@@ -196,6 +196,54 @@ describe("the panel on columns", () => {
   });
 });
 
+describe("buildPanel on columns (no row arrays) gives buildPanel on rows", () => {
+  const lines = ["id,year,region,a1,a2,b1,code"];
+  for (const id of ["北京", "上海", "广州", "深圳"])
+    for (let year = 2011; year <= 2015; year++)
+      lines.push(`${id},${year},${id === "北京" ? "North" : "South"},${year - 2000 + id.length},${(year * 7) % 13},${((year * 3) % 11) + 0.5},007`);
+  const base = lines.join("\n");
+  const roles = JSON.stringify({
+    id: "id",
+    time: "year",
+    group: "region",
+    subsystems: {
+      A: [
+        { column: "a1", direction: "+" },
+        { column: "code", direction: "+" },
+      ],
+      B: [
+        { column: "a2", direction: "-" },
+        { column: "b1", direction: "+" },
+      ],
+    },
+  });
+  const outcome = (cells: Parameters<typeof buildPanel>[0], options: Parameters<typeof buildPanel>[2]) => {
+    try {
+      return buildPanel(cells, roles, options);
+    } catch (e) {
+      expect(e).toBeInstanceOf(CoordError);
+      return `${(e as CoordError).code}: ${(e as CoordError).message} ${JSON.stringify((e as CoordError).where)}`;
+    }
+  };
+  test.each([
+    ["plain (a leading-zero code read as a number)", base, {}, null],
+    ["an empty cell", base.replace("北京,2013,North,15,", "北京,2013,North,,"), {}, /MISSING: row 4, column "a1"/],
+    ["an empty cell dropped", base.replace("北京,2013,North,15,", "北京,2013,North,,"), { dropIncomplete: true }, null],
+    ["an empty cell interpolated", base.replace("北京,2013,North,15,", "北京,2013,North,,"), { missing: "interpolate" as const }, null],
+    ["text in an indicator", base.replace("上海,2012,South,14,", "上海,2012,South,n/a,"), {}, /NOT_NUMERIC: row 8, column "a1": .*n\/a/],
+    ["an empty group cell", base.replace("2014,North", "2014,"), {}, /MISSING: row 5, column "region"/],
+    ["text years", base.replace(/,(20\d\d),/g, ",Y$1,"), {}, null],
+    ["a repeated unit and period", `${base}\n北京,2011,North,1,2,3,4`, {}, /UNDEFINED: rows 2 and 22 are both unit "北京"/],
+  ] as Array<[string, string, Parameters<typeof buildPanel>[2], RegExp | null]>)("%s", (_name, text, options, error) => {
+    const byRows = outcome(parseCsv(text), options);
+    const byColumns = outcome(parseCsvColumns(text), options);
+    expect(byColumns).toEqual(byRows);
+    if (error) expect(byRows).toMatch(error);
+    else if (typeof byRows === "string") throw new Error(byRows);
+    else expect(byRows.indicators[1].values[0]).toBe(7);
+  });
+});
+
 describe("parseCsvColumns without quotes (the split in place)", () => {
   test.each([
     ["one column", "y\n1\n2\n\n3\n"],
