@@ -4,7 +4,7 @@
  * "Obstacles" sheet: the mean obstacle degree of each indicator by period (the table papers
  * print), the subsystem obstacles by period, and per unit and period the top obstacles.
  */
-import { obstacleDegree, ObstacleResult } from "../../engine/inequality";
+import { obstacleDegree, obstacleRow, ObstacleResult } from "../../engine/inequality";
 import { standardize } from "../../engine/standardize";
 import { column, ReportColumn, ReportRow, sheet, table } from "../model";
 import { translator } from "../i18n";
@@ -97,24 +97,7 @@ export function obstaclesStage(ctx: SectionContext): ObstaclesReport {
     names: indicators,
     periods: periodLabels,
   });
-  const S = r.subsystemNames.length;
-  const named = (v: ArrayLike<number>, from = 0) => {
-    const out: Record<string, number> = {};
-    for (let t = 0; t < S; t++) out[r.subsystemNames[t]] = v[from + t];
-    return out;
-  };
-  const subsystemOfIndicator = r.subsystemOf.map((t) => r.subsystemNames[t]);
-  const rowOf = (i: number) => {
-    if (r.topIndicator[i * r.topCount] < 0) return { O: null, subsystemObstacle: null, top: [] };
-    const O = new Array<number>(p);
-    for (let j = 0; j < p; j++) O[j] = r.O[i * p + j];
-    const top = new Array<{ indicator: string; subsystem: string; O: number }>(r.topCount);
-    for (let q = 0; q < r.topCount; q++) {
-      const j = r.topIndicator[i * r.topCount + q];
-      top[q] = { indicator: r.names[j], subsystem: subsystemOfIndicator[j], O: r.topO[i * r.topCount + q] };
-    }
-    return { O, subsystemObstacle: named(r.subsystemObstacle, i * S), top };
-  };
+  const named = (v: ArrayLike<number>) => Object.fromEntries(r.subsystemNames.map((n, t) => [n, v[t]]));
   const out: ObstaclesReport = {
     weighting: r.weighting,
     top: o.obstacleTop,
@@ -135,7 +118,16 @@ export function obstaclesStage(ctx: SectionContext): ObstaclesReport {
     enumerable: true,
     configurable: true,
     get() {
-      const rows = panel.ids.map((id, i) => ({ id, period: periodLabels[i], ...rowOf(i) }));
+      const rows = panel.ids.map((id, i) => {
+        const row = obstacleRow(r, i);
+        return {
+          id,
+          period: periodLabels[i],
+          O: row ? row.O : null,
+          subsystemObstacle: row ? named(row.subsystemObstacle) : null,
+          top: row ? row.top.map((t) => ({ indicator: t.name, subsystem: t.subsystem, O: t.O })) : [],
+        };
+      });
       Object.defineProperty(out, "rows", { value: rows, enumerable: true, writable: true, configurable: true });
       return rows;
     },
@@ -150,7 +142,7 @@ const TYPED = new WeakMap<ObstaclesReport, { result: ObstacleResult; ids: readon
 /** Per row: unit, period and the top obstacles (names and O), from the typed result when there is one. */
 function topRows(x: ObstaclesReport): { width: number; rows: ReportRow[]; anyWithout: boolean } {
   const typed = TYPED.get(x);
-  if (!typed || Object.getOwnPropertyDescriptor(x, "rows")?.get === undefined) {
+  if (!typed) {
     const rows = x.rows.map((row) => {
       const r: ReportRow = { unit: row.id, period: row.period };
       row.top.forEach((t, q) => {
@@ -164,20 +156,16 @@ function topRows(x: ObstaclesReport): { width: number; rows: ReportRow[]; anyWit
   const { result: r, ids, periodLabels } = typed;
   const k = r.topCount;
   const keys = Array.from({ length: k }, (_, q) => [`n${q}`, `o${q}`]);
-  let anyWithout = false;
   const rows = ids.map((id, i) => {
     const row: ReportRow = { unit: id, period: periodLabels[i] };
-    if (r.topIndicator[i * k] < 0) {
-      anyWithout = true;
-      return row;
-    }
+    if (r.topIndicator[i * k] < 0) return row; // no obstacle (every z = 1)
     for (let q = 0; q < k; q++) {
       row[keys[q][0]] = r.names[r.topIndicator[i * k + q]];
       row[keys[q][1]] = r.topO[i * k + q];
     }
     return row;
   });
-  return { width: anyWithout && r.undefinedRows.length === ids.length ? 0 : k, rows, anyWithout };
+  return { width: r.undefinedRows.length === ids.length ? 0 : k, rows, anyWithout: r.undefinedRows.length > 0 };
 }
 
 export function obstaclesSheet(x: ObstaclesReport, ctx?: Pick<ReportContext, "options">) {
@@ -205,15 +193,15 @@ export function obstaclesSheet(x: ObstaclesReport, ctx?: Pick<ReportContext, "op
     }),
     { title: t("obstacles.subsystemsTitle") },
   );
-  const tops0 = topRows(x);
-  const width = tops0.width;
+  const tops = topRows(x);
+  const width = tops.width;
   const topCols: ReportColumn[] = [column("unit", t("common.unit"), "text"), column("period", t("common.period"), "text")];
   for (let q = 0; q < width; q++)
     topCols.push(column(`n${q}`, t("obstacles.obstacle", { rank: q + 1 }), "text"), column(`o${q}`, t("obstacles.degree", { rank: q + 1 }), "0.00"));
-  const tops = table(topCols, tops0.rows, { title: t(x.weighting === "within" ? "obstacles.topTitleWithin" : "obstacles.topTitle", { top: x.top }) });
+  const topTable = table(topCols, tops.rows, { title: t(x.weighting === "within" ? "obstacles.topTitleWithin" : "obstacles.topTitle", { top: x.top }) });
   const notes = [t("obstacles.formulaNote")];
-  if (tops0.anyWithout) notes.push(t("obstacles.noObstacleNote"));
-  return sheet(t("obstacles.sheet"), [means, subs, tops], [], { notes, freeze: { rows: 2, columns: 2 } });
+  if (tops.anyWithout) notes.push(t("obstacles.noObstacleNote"));
+  return sheet(t("obstacles.sheet"), [means, subs, topTable], [], { notes, freeze: { rows: 2, columns: 2 } });
 }
 
 export const obstaclesSection: ReportSection<ObstaclesReport> = {
